@@ -1,0 +1,179 @@
+package dev.drillbit.bank;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads and validates a question directory: {@code roadmap.json} plus one {@code <step>.json} pack per
+ * step. Every problem in every file is collected, so one run shows an author all of them. Stateless and
+ * thread-safe.
+ */
+public final class BankLoader {
+
+    /** The outcome of a load: a bank when there are no problems, otherwise every problem found. */
+    public record Result(Optional<QuestionBank> bank, List<Problem> problems) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Result load(Path dir) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            problems.add(new Problem(dir, 0, 0, "$", "no such directory; point questionsDir or the command line"
+                    + " at the folder that holds roadmap.json"));
+            return new Result(Optional.empty(), problems);
+        }
+        Path roadmapPath = dir.resolve(RoadmapFile.NAME);
+        List<RoadmapStep> steps = new ArrayList<>();
+        java.util.Set<String> known = new java.util.HashSet<>();
+        if (!Files.isRegularFile(roadmapPath)) {
+            problems.add(new Problem(roadmapPath, 0, 0, "$", "missing: every question folder needs its roadmap"));
+        } else {
+            parse(roadmapPath, problems).map(RoadmapFile::read).ifPresent(roadmap -> {
+                steps.addAll(roadmap.steps());
+                known.addAll(roadmap.declaredIds());
+            });
+        }
+
+        List<Question> questions = new ArrayList<>();
+        Map<String, Path> idOwners = new HashMap<>();
+        for (Path pack : packs(dir, problems)) {
+            String name = pack.getFileName().toString();
+            String expectedStep = name.substring(0, name.length() - ".json".length());
+            Optional<FileCheck> parsed = parse(pack, problems);
+            if (parsed.isEmpty()) {
+                continue;
+            }
+            FileCheck check = parsed.get();
+            PackFile.Pack read = PackFile.read(check, expectedStep);
+            if (read.step().isPresent() && !known.contains(read.step().get()) && !known.isEmpty()) {
+                check.problem("$.step", "the pack is for step \"" + read.step().get()
+                        + "\", which roadmap.json does not have; add the step there or fix the name");
+                continue;
+            }
+            for (int i = 0; i < read.questions().size(); i++) {
+                Question question = read.questions().get(i);
+                Path owner = idOwners.putIfAbsent(question.id(), pack);
+                if (owner != null) {
+                    check.problem(findId(check, question.id()), "question id \"" + question.id()
+                            + "\" is already used in " + owner + "; ids must be unique across the bank");
+                } else {
+                    questions.add(question);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
+        return new Result(Optional.of(new QuestionBank(steps, questions)), problems);
+    }
+
+    private static String findId(FileCheck check, String id) {
+        var list = check.root().path("questions");
+        for (int i = 0; i < list.size(); i++) {
+            if (id.equals(list.get(i).path("id").asText())) {
+                return "$.questions[" + i + "].id";
+            }
+        }
+        return "$";
+    }
+
+    private static List<Path> packs(Path dir, List<Problem> problems) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().equals(RoadmapFile.NAME))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            problems.add(new Problem(dir, 0, 0, "$", "cannot list the folder: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** Reads a file as strict UTF-8 JSON; on failure records the problem and returns empty. */
+    private static Optional<FileCheck> parse(Path file, List<Problem> problems) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, 0, "$", "cannot read the file: " + e.getMessage()));
+            return Optional.empty();
+        }
+        Optional<String> text = utf8(file, bytes, problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.get().isBlank()) {
+            problems.add(new Problem(file, 0, 0, "$", "the file is empty; it must hold a JSON object"));
+            return Optional.empty();
+        }
+        try {
+            LocatedJson json = LocatedJson.parse(text.get());
+            return Optional.of(new FileCheck(file, json, problems));
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            int line = at == null ? 0 : at.getLineNr();
+            int column = at == null ? 0 : at.getColumnNr();
+            problems.add(new Problem(file, Math.max(line, 0), Math.max(column, 0), "$",
+                    "malformed JSON: " + e.getOriginalMessage()));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, 0, "$", "cannot read the file: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> utf8(Path file, byte[] bytes, List<Problem> problems) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            problems.add(new Problem(file, line, offset - lineStart + 1, "$", String.format(
+                    "the file is not UTF-8: byte 0x%02X at offset %d cannot be decoded; save the file as UTF-8",
+                    bytes[offset] & 0xFF, offset)));
+            return Optional.empty();
+        }
+        try {
+            decoder.flush(out);
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e);
+        }
+        out.flip();
+        return Optional.of(out.toString());
+    }
+
+}

@@ -1,0 +1,180 @@
+package dev.drillbit.bank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed values out of one located JSON file and collects a {@link Problem} for everything that is
+ * wrong, so that an author sees every mistake in one run. Not thread-safe; one per file.
+ */
+final class FileCheck {
+    static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final int ID_LENGTH = 40;
+
+    private final Path file;
+    private final LocatedJson json;
+    private final List<Problem> problems;
+
+    FileCheck(Path file, LocatedJson json, List<Problem> problems) {
+        this.file = file;
+        this.json = json;
+        this.problems = problems;
+    }
+
+    JsonNode root() {
+        return json.root();
+    }
+
+    void problem(String path, String message) {
+        int[] at = json.position(path);
+        problems.add(new Problem(file, at[0], at[1], path, message));
+    }
+
+    /** Reports missing required keys and unknown keys; returns false when {@code node} is not an object. */
+    boolean object(String path, JsonNode node, String what, Set<String> required, Set<String> optional) {
+        if (!node.isObject()) {
+            problem(path, what + " must be a JSON object, found " + kind(node));
+            return false;
+        }
+        for (String key : required) {
+            if (!node.has(key)) {
+                problem(path, what + " is missing \"" + key + "\"");
+            }
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!required.contains(name) && !optional.contains(name)) {
+                Set<String> known = new TreeSet<>(required);
+                known.addAll(optional);
+                problem(path + "." + name, what + " has unknown field \"" + name + "\"; known fields: "
+                        + String.join(", ", known));
+            }
+        }
+        return true;
+    }
+
+    /** A non-blank string of at most {@code max} characters; {@code why} says where the limit comes from. */
+    Optional<String> text(String path, JsonNode node, String what, int max, String why) {
+        if (node == null || node.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            problem(path, what + " must be a string, found " + kind(node));
+            return Optional.empty();
+        }
+        String value = node.textValue();
+        if (value.isBlank()) {
+            problem(path, what + " must not be empty");
+            return Optional.empty();
+        }
+        if (value.length() > max) {
+            problem(path, what + " is " + value.length() + " characters; at most " + max + " (" + why + ")");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /** A kebab-case id such as {@code http-caching}. */
+    Optional<String> id(String path, JsonNode node, String what) {
+        Optional<String> value = text(path, node, what, ID_LENGTH, "ids appear in buttons' custom ids");
+        if (value.isPresent() && !ID.matcher(value.get()).matches()) {
+            problem(path, what + " \"" + value.get() + "\" must be kebab-case: lower-case letters, digits and single"
+                    + " hyphens");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    /**
+     * A list of strings. Returns empty when anything in it is wrong, so callers never build a half-checked
+     * value.
+     */
+    Optional<List<String>> texts(
+            String path, JsonNode node, String what, int min, int max, int eachMax, String why, boolean distinct) {
+        if (node == null || node.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            problem(path, what + " must be a list, found " + kind(node));
+            return Optional.empty();
+        }
+        boolean ok = true;
+        if (node.size() < min) {
+            problem(path, what + " has " + node.size() + (node.size() == 1 ? " entry" : " entries") + "; at least "
+                    + min + " needed");
+            ok = false;
+        }
+        if (node.size() > max) {
+            problem(path, what + " has " + node.size() + " entries; at most " + max + " allowed");
+            ok = false;
+        }
+        List<String> values = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            Optional<String> value = text(itemPath, node.get(i), what + " entry " + (i + 1), eachMax, why);
+            if (value.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(value.get().strip().toLowerCase(java.util.Locale.ROOT), i);
+            if (distinct && earlier != null) {
+                problem(itemPath, what + " entries " + (earlier + 1) + " and " + (i + 1) + " are the same: \""
+                        + value.get() + "\"");
+                ok = false;
+            }
+            values.add(value.get());
+        }
+        return ok ? Optional.of(values) : Optional.empty();
+    }
+
+    Optional<Integer> integer(String path, JsonNode node, String what) {
+        if (node == null || node.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            problem(path, what + " must be a whole number, found " + kind(node));
+            return Optional.empty();
+        }
+        return Optional.of(node.intValue());
+    }
+
+    Optional<Boolean> bool(String path, JsonNode node, String what) {
+        if (node == null || node.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            problem(path, what + " must be true or false, found " + kind(node));
+            return Optional.empty();
+        }
+        return Optional.of(node.booleanValue());
+    }
+
+    static String kind(JsonNode node) {
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return "null";
+    }
+}

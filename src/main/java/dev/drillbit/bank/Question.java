@@ -1,0 +1,122 @@
+package dev.drillbit.bank;
+
+import java.util.List;
+
+/**
+ * One interview question, as loaded from a pack. The permitted records are the four question types;
+ * a switch over them is checked for exhaustiveness by the compiler. Instances are immutable and safe to
+ * share between threads.
+ */
+public sealed interface Question
+        permits Question.MultipleChoice, Question.TrueFalse, Question.ShortAnswer, Question.Open {
+
+    /** Unique across the bank and stable forever: scores and review decks refer to it. */
+    String id();
+
+    /** The id of the roadmap step this question belongs to. */
+    String step();
+
+    Difficulty difficulty();
+
+    String prompt();
+
+    /** Why the answer is right and where it matters in practice. */
+    String explanation();
+
+    List<String> tags();
+
+    QuestionType type();
+
+    /** Options shown as A to E in the message body; {@code why} holds one line per option. */
+    record MultipleChoice(
+            String id,
+            String step,
+            Difficulty difficulty,
+            String prompt,
+            String explanation,
+            List<String> tags,
+            List<String> options,
+            int answer,
+            List<String> why)
+            implements Question {
+        public MultipleChoice {
+            tags = List.copyOf(tags);
+            options = List.copyOf(options);
+            why = List.copyOf(why);
+        }
+
+        @Override
+        public QuestionType type() {
+            return QuestionType.MULTIPLE_CHOICE;
+        }
+
+        /** The letter shown for the option at {@code index}: A, B, C, D or E. */
+        public static char letter(int index) {
+            return (char) ('A' + index);
+        }
+    }
+
+    record TrueFalse(
+            String id,
+            String step,
+            Difficulty difficulty,
+            String prompt,
+            String explanation,
+            List<String> tags,
+            boolean answer)
+            implements Question {
+        public TrueFalse {
+            tags = List.copyOf(tags);
+        }
+
+        @Override
+        public QuestionType type() {
+            return QuestionType.TRUE_FALSE;
+        }
+    }
+
+    /** Typed answers, matched against {@code accept} and kept away from {@code reject}. */
+    record ShortAnswer(
+            String id,
+            String step,
+            Difficulty difficulty,
+            String prompt,
+            String explanation,
+            List<String> tags,
+            List<String> accept,
+            List<String> reject)
+            implements Question {
+        public ShortAnswer {
+            tags = List.copyOf(tags);
+            accept = List.copyOf(accept);
+            reject = List.copyOf(reject);
+        }
+
+        @Override
+        public QuestionType type() {
+            return QuestionType.SHORT_ANSWER;
+        }
+    }
+
+    /** Interview-style question: the learner grades themselves against the key points. */
+    record Open(
+            String id,
+            String step,
+            Difficulty difficulty,
+            String prompt,
+            String explanation,
+            List<String> tags,
+            List<String> keyPoints,
+            String modelAnswer)
+            implements Question {
+        public Open {
+            tags = List.copyOf(tags);
+            keyPoints = List.copyOf(keyPoints);
+        }
+
+        @Override
+        public QuestionType type() {
+            return QuestionType.OPEN;
+        }
+    }
+}
