@@ -1,0 +1,225 @@
+package dev.drillbit.quiz;
+
+import dev.drillbit.bank.Question;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One running quiz: its questions in order, the current position, and every answer given. Solo sessions
+ * have one participant; group sessions take one answer per member per question until the question
+ * closes. Thread-safe: every method locks the session, so answers arriving at once are counted once
+ * each and never twice.
+ */
+public final class QuizSession {
+    private final String id;
+    private final Owner owner;
+    private final List<Question> questions;
+    private final Scoring scoring;
+    private final AnswerChecker checker;
+    private final Instant startedAt;
+    private final Map<Integer, Map<Long, AnswerRecord>> answers = new LinkedHashMap<>();
+    private final Set<Integer> skipped = new HashSet<>();
+    private int position;
+    private Instant shownAt;
+    private boolean closed;
+    private EndReason ended;
+
+    QuizSession(String id, Owner owner, List<Question> questions, Scoring scoring, AnswerChecker checker,
+            Instant now) {
+        if (questions.isEmpty()) {
+            throw new IllegalArgumentException("a quiz needs at least one question");
+        }
+        this.id = id;
+        this.owner = owner;
+        this.questions = List.copyOf(questions);
+        this.scoring = scoring;
+        this.checker = checker;
+        this.startedAt = now;
+        this.shownAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Owner owner() {
+        return owner;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public int size() {
+        return questions.size();
+    }
+
+    public synchronized int position() {
+        return position;
+    }
+
+    public synchronized Question current() {
+        return questions.get(position);
+    }
+
+    public synchronized boolean isLast() {
+        return position == questions.size() - 1;
+    }
+
+    /** The last instant the current question takes points (solo) or answers (group); it closes after. */
+    public synchronized Instant deadline() {
+        return shownAt.plus(scoring.timeLimit(current()));
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    public synchronized boolean isRunning() {
+        return ended == null;
+    }
+
+    public synchronized AnswerOutcome answer(long userId, int at, Response response, Instant now) {
+        if (ended != null) {
+            return new AnswerOutcome.Expired();
+        }
+        if (!owner.isGroup() && userId != owner.userId()) {
+            return new AnswerOutcome.NotParticipant();
+        }
+        if (at != position) {
+            return new AnswerOutcome.NotCurrent();
+        }
+        Question question = current();
+        Map<Long, AnswerRecord> given = answers.computeIfAbsent(position, p -> new LinkedHashMap<>());
+        if (given.containsKey(userId)) {
+            return new AnswerOutcome.AlreadyAnswered(question);
+        }
+        if (closed || owner.isGroup() && now.isAfter(deadline())) {
+            return new AnswerOutcome.Closed(question);
+        }
+        Optional<Verdict> verdict = checker.check(question, response);
+        if (verdict.isEmpty()) {
+            return new AnswerOutcome.Mismatched(question);
+        }
+        Duration elapsed = Duration.between(shownAt, now);
+        int points = scoring.points(question, verdict.get(), elapsed);
+        given.put(userId, new AnswerRecord(userId, response, verdict.get(), points, now));
+        if (!owner.isGroup()) {
+            closed = true;
+        }
+        return new AnswerOutcome.Answered(question, response, verdict.get(), points, now.isAfter(deadline()));
+    }
+
+    /** Closes the current question if it is still {@code at}; empty when it already was. */
+    public synchronized Optional<Reveal> close(int at) {
+        if (ended != null || at != position || closed) {
+            return Optional.empty();
+        }
+        closed = true;
+        return Optional.of(reveal());
+    }
+
+    /** The current question with its answers so far. */
+    public synchronized Reveal reveal() {
+        return new Reveal(current(), position, List.copyOf(answers.getOrDefault(position, Map.of()).values()));
+    }
+
+    /** Moves past question {@code at} once it is closed: to the next question, or to the end. */
+    public synchronized Advance next(long userId, int at, Instant now) {
+        Optional<AnswerOutcome> refusal = refuseMove(userId, at);
+        if (refusal.isPresent()) {
+            return new Advance.Refused(refusal.get());
+        }
+        if (!closed) {
+            return new Advance.Refused(new AnswerOutcome.NotCurrent());
+        }
+        return moveOn(now);
+    }
+
+    /** Solo only: gives up the current question (it counts as one to revisit) and moves on. */
+    public synchronized Advance skip(long userId, int at, Instant now) {
+        Optional<AnswerOutcome> refusal = refuseMove(userId, at);
+        if (refusal.isPresent()) {
+            return new Advance.Refused(refusal.get());
+        }
+        if (!closed) {
+            skipped.add(position);
+        }
+        return moveOn(now);
+    }
+
+    private Optional<AnswerOutcome> refuseMove(long userId, int at) {
+        if (ended != null) {
+            return Optional.of(new AnswerOutcome.Expired());
+        }
+        if (!owner.isGroup() && userId != owner.userId()) {
+            return Optional.of(new AnswerOutcome.NotParticipant());
+        }
+        if (at != position) {
+            return Optional.of(new AnswerOutcome.NotCurrent());
+        }
+        return Optional.empty();
+    }
+
+    private Advance moveOn(Instant now) {
+        if (position == questions.size() - 1) {
+            return new Advance.Finished(end(EndReason.FINISHED));
+        }
+        position++;
+        closed = false;
+        shownAt = now;
+        return new Advance.Next(current(), position);
+    }
+
+    /** Ends the session (once; later calls return the same standings with the first reason). */
+    public synchronized QuizSummary end(EndReason reason) {
+        if (ended == null) {
+            ended = reason;
+        }
+        return summary();
+    }
+
+    /** Standings so far, best first. */
+    public synchronized QuizSummary summary() {
+        Map<Long, int[]> totals = new LinkedHashMap<>();
+        Map<Long, Set<String>> missed = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Map<Long, AnswerRecord>> entry : answers.entrySet()) {
+            Question question = questions.get(entry.getKey());
+            for (AnswerRecord record : entry.getValue().values()) {
+                int[] t = totals.computeIfAbsent(record.userId(), u -> new int[3]);
+                t[0] += record.points();
+                t[1] += record.verdict().correct() ? 1 : 0;
+                t[2]++;
+                if (!record.verdict().correct()) {
+                    missed.computeIfAbsent(record.userId(), u -> new LinkedHashSet<>()).add(question.step());
+                }
+            }
+        }
+        if (!owner.isGroup()) {
+            totals.computeIfAbsent(owner.userId(), u -> new int[3]);
+            for (int s : skipped) {
+                missed.computeIfAbsent(owner.userId(), u -> new LinkedHashSet<>()).add(questions.get(s).step());
+            }
+        }
+        List<Long> order = new ArrayList<>(totals.keySet());
+        List<Standing> standings = new ArrayList<>();
+        for (long user : order) {
+            int[] t = totals.get(user);
+            standings.add(new Standing(user, t[0], t[1], t[2], List.copyOf(missed.getOrDefault(user, Set.of()))));
+        }
+        standings.sort(Comparator.comparingInt(Standing::points).reversed()
+                .thenComparing(Comparator.comparingDouble(Standing::accuracy).reversed())
+                .thenComparingInt(s -> order.indexOf(s.userId())));
+        int shown = ended == EndReason.FINISHED ? questions.size() : position + (closed ? 1 : 0);
+        return new QuizSummary(id, owner, shown, questions.size(), standings, ended);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.drillbit.quiz;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Decides whether a typed answer matches a short-answer question. Case, surrounding white space and
+ * punctuation are ignored; small typos are forgiven in proportion to the answer's length; a different
+ * number is never accepted; an answer at least as close to a listed near miss as to any accepted answer
+ * is refused. Stateless and thread-safe.
+ */
+public final class ShortAnswerMatcher {
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
+    private static final Pattern DROPPED = Pattern.compile("[\\p{P}&&[^#]]|\\s+");
+    private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
+
+    /** The verdict on one typed answer; {@code matched} is the accepted answer it was taken for. */
+    public record Match(boolean accepted, Optional<String> matched, boolean exact) {
+        static final Match REFUSED = new Match(false, Optional.empty(), false);
+    }
+
+    public Match match(String given, List<String> accept, List<String> reject) {
+        String answer = key(given);
+        if (answer.isEmpty()) {
+            return Match.REFUSED;
+        }
+        List<String> numbers = numbers(given);
+        for (String candidate : accept) {
+            if (key(candidate).equals(answer) && numbers(candidate).equals(numbers)) {
+                return new Match(true, Optional.of(candidate), true);
+            }
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : accept) {
+            if (!numbers(candidate).equals(numbers)) {
+                continue;
+            }
+            String target = key(candidate);
+            int distance = DISTANCE.apply(answer, target);
+            if (distance <= allowedTypos(target.length()) && distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        if (best == null) {
+            return Match.REFUSED;
+        }
+        for (String nearMiss : reject) {
+            if (DISTANCE.apply(answer, key(nearMiss)) <= bestDistance) {
+                return Match.REFUSED;
+            }
+        }
+        return new Match(true, Optional.of(best), false);
+    }
+
+    /** Typos forgiven for an answer of this many significant characters. */
+    static int allowedTypos(int length) {
+        if (length <= 3) {
+            return 0;
+        }
+        if (length <= 7) {
+            return 1;
+        }
+        if (length <= 12) {
+            return 2;
+        }
+        return 3;
+    }
+
+    /** Lower case, compatibility-normalized, without punctuation (except #) or white space. */
+    static String key(String text) {
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+        return DROPPED.matcher(normalized).replaceAll("");
+    }
+
+    private static List<String> numbers(String text) {
+        Matcher m = NUMBER.matcher(text);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            String number = m.group();
+            found.add(THOUSANDS.matcher(number).matches() ? number.replace(",", "") : number.replace(',', '.'));
+        }
+        return found;
+    }
+}
