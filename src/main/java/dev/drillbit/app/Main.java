@@ -1,10 +1,54 @@
 package dev.drillbit.app;
 
-/** Entry point placeholder; replaced by the command line as soon as it exists. */
-public final class Main {
-    private Main() {}
+import dev.drillbit.config.ConfigException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code drillbit} command line. Each subcommand returns its exit code; no stack trace reaches a user. */
+@Command(name = "drillbit", mixinStandardHelpOptions = true, version = "drillbit 0.1",
+        description = "A Discord bot for backend-developer interview practice.",
+        subcommands = {ValidateCommand.class})
+public final class Main implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @CommandLine.Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("drillbit");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(new Main());
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println(e.getMessage());
+                return ExitCodes.INVALID;
+            }
+            LOG.debug("command failed", e);
+            cmd.getErr().println("drillbit: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        });
+        return line.execute(args);
+    }
+
+    /** Without a subcommand: check the bank and print its summary. */
+    @Override
+    public Integer call() throws Exception {
+        return new CommandLine(new ValidateCommand())
+                .setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr())
+                .setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler())
+                .execute(common.config == null ? new String[0] : new String[] {"--config", common.config.toString()});
     }
 }

@@ -1,0 +1,162 @@
+package dev.drillbit.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code config.json} over {@link Config#defaults()}: every key is optional, an unknown key, a
+ * wrong type or a bad value is an error naming the key. Stateless and thread-safe.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    /** Reads {@code file}; the defaults alone when {@code file} is null. */
+    public Config load(Path file) throws ConfigException {
+        if (file == null) {
+            return Config.defaults();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": no such config file");
+        }
+        JsonNode given;
+        try {
+            given = MAPPER.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new ConfigException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                    + ": malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        if (given == null || !given.isObject()) {
+            throw new ConfigException(file + ": must hold a JSON object");
+        }
+        ObjectNode merged = MAPPER.valueToTree(Config.defaults());
+        List<String> problems = new ArrayList<>();
+        merge(merged, given, "", problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+        }
+        Config config;
+        try {
+            config = MAPPER.treeToValue(merged, Config.class);
+        } catch (MismatchedInputException e) {
+            String key = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            throw new ConfigException(file + ": \"" + key + "\" has the wrong type: expected "
+                    + expected(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file + ": " + e.getOriginalMessage());
+        }
+        validate(config, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+        }
+        return config;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static void merge(ObjectNode into, JsonNode given, String prefix, List<String> problems) {
+        for (Iterator<String> names = given.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String key = prefix + name;
+            JsonNode value = given.get(name);
+            if (!into.has(name)) {
+                List<String> known = new ArrayList<>();
+                into.fieldNames().forEachRemaining(n -> known.add(prefix + n));
+                problems.add("unknown key \"" + key + "\"; known keys here: " + String.join(", ", known));
+                continue;
+            }
+            JsonNode current = into.get(name);
+            if (current.isObject()) {
+                if (!value.isObject()) {
+                    problems.add("\"" + key + "\" must be an object");
+                } else {
+                    merge((ObjectNode) current, value, key + ".", problems);
+                }
+            } else {
+                into.set(name, value);
+            }
+        }
+    }
+
+    private static void validate(Config config, List<String> problems) {
+        range(problems, "quiz.questionsPerQuiz", config.quiz().questionsPerQuiz(), 1, 50);
+        range(problems, "quiz.secondsPerQuestion", config.quiz().secondsPerQuestion(), 5, 600);
+        range(problems, "quiz.idleMinutes", config.quiz().idleMinutes(), 1, 1440);
+        range(problems, "quiz.maxSessions", config.quiz().maxSessions(), 1, 10_000_000);
+        if (config.questionsDir() == null || config.questionsDir().isBlank()) {
+            problems.add("\"questionsDir\" must name a folder");
+        }
+        if (config.dataDir() == null || config.dataDir().isBlank()) {
+            problems.add("\"dataDir\" must name a folder");
+        }
+        url(problems, "discord.restBaseUrl", config.discord().restBaseUrl(), "http", "https");
+        url(problems, "discord.gatewayUrl", config.discord().gatewayUrl(), "ws", "wss");
+        for (Long id : config.discord().devGuildIds()) {
+            if (id == null || id <= 0) {
+                problems.add("\"discord.devGuildIds\" must hold guild ids (positive numbers)");
+            }
+        }
+    }
+
+    private static void range(List<String> problems, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add("\"" + key + "\" is " + value + "; it must be " + min + " to " + max);
+        }
+    }
+
+    private static void url(List<String> problems, String key, String value, String... schemes) {
+        if (value == null) {
+            return;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || !List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
+                problems.add("\"" + key + "\" must be a " + String.join(" or ", schemes) + " URL, was \"" + value
+                        + "\"");
+            }
+        } catch (URISyntaxException e) {
+            problems.add("\"" + key + "\" is not a URL: " + e.getMessage());
+        }
+    }
+}

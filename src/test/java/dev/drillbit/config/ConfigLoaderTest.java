@@ -1,0 +1,82 @@
+package dev.drillbit.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Config load(String json) throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, json);
+        return new ConfigLoader().load(file);
+    }
+
+    @Test
+    void theExampleFileHoldsExactlyTheDefaults() throws Exception {
+        assertThat(new ConfigLoader().load(Path.of("config.example.json"))).isEqualTo(Config.defaults());
+    }
+
+    @Test
+    void keysNotGivenKeepTheirDefaults() throws Exception {
+        Config config = load("{\"quiz\": {\"secondsPerQuestion\": 45}, \"discord\": {\"devGuildIds\": [123]}}");
+
+        assertThat(config.quiz().secondsPerQuestion()).isEqualTo(45);
+        assertThat(config.quiz().questionsPerQuiz()).isEqualTo(10);
+        assertThat(config.discord().devGuildIds()).containsExactly(123L);
+        assertThat(config.questionsDir()).isEqualTo("questions");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        {"quizz": {}}                                   | unknown key "quizz"; known keys here: questionsDir, dataDir, quiz, discord
+        {"quiz": {"secondsPerQuestoin": 5}}            | unknown key "quiz.secondsPerQuestoin"
+        {"quiz": {"secondsPerQuestion": "30"}}         | "quiz.secondsPerQuestion" has the wrong type: expected a whole number
+        {"quiz": {"speedBonus": "yes"}}                | "quiz.speedBonus" has the wrong type: expected true or false
+        {"quiz": 5}                                    | "quiz" must be an object
+        {"quiz": {"questionsPerQuiz": 0}}              | "quiz.questionsPerQuiz" is 0; it must be 1 to 50
+        {"quiz": {"secondsPerQuestion": 2}}            | "quiz.secondsPerQuestion" is 2; it must be 5 to 600
+        {"discord": {"gatewayUrl": "http://x"}}        | "discord.gatewayUrl" must be a ws or wss URL, was "http://x"
+        {"discord": {"restBaseUrl": "localhost:1"}}    | "discord.restBaseUrl" must be a http or https URL
+        {"discord": {"devGuildIds": ["abc"]}}          | "discord.devGuildIds[0]" has the wrong type: expected a whole number
+        {"questionsDir": ""}                           | "questionsDir" must name a folder
+        {"quiz": {                                     | malformed JSON
+        """)
+    void namesTheKeyOfEveryBadValue(String json, String message) {
+        assertThatThrownBy(() -> load(json)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve("config.json").toString())
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void theEnvironmentTokenWinsOverTheFileAndNeitherIsPrinted() throws Exception {
+        Config config = load("{\"discord\": {\"token\": \"from-file\"}}");
+
+        assertThat(config.token(Map.of())).contains("from-file");
+        assertThat(config.token(Map.of("DISCORD_TOKEN", "from-env"))).contains("from-env");
+        assertThat(config.token(Map.of("DISCORD_TOKEN", "  "))).contains("from-file");
+        assertThat(config.toString()).doesNotContain("from-file").contains("token=***");
+        assertThat(Config.defaults().token(Map.of())).isEmpty();
+    }
+
+    @Test
+    void aMissingFileIsAnError() {
+        assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("nope.json")))
+                .hasMessageEndingWith("nope.json: no such config file");
+    }
+
+    @Test
+    void noFileMeansDefaults() throws IOException, ConfigException {
+        assertThat(new ConfigLoader().load(null)).isEqualTo(Config.defaults());
+    }
+}
