@@ -172,10 +172,12 @@ public final class LocalDiscord implements AutoCloseable {
 
     /** Creates a guild with {@code @everyone}, an admin role and the bot as a member. */
     public LocalGuild guild(String name) {
+        LocalGuild guild;
+        ObjectNode event;
         synchronized (lock) {
             LocalUser owner = newUser(name + " owner");
             long guildId = ids.next();
-            LocalGuild guild = new LocalGuild(guildId, name, owner.id(), ids.next(), ids.next());
+            guild = new LocalGuild(guildId, name, owner.id(), ids.next(), ids.next());
             guilds.put(guildId, guild);
             List<LocalRole> guildRoles = new ArrayList<>();
             guildRoles.add(new LocalRole(guildId, guildId, "@everyone", EVERYONE_PERMISSIONS, 0));
@@ -185,19 +187,35 @@ public final class LocalDiscord implements AutoCloseable {
             members.put(guildId, new LinkedHashMap<>());
             members.get(guildId).put(bot.id(), new LocalMember(guild, bot, List.of(guild.botRoleId())));
             lock.notifyAll();
-            return guild;
+            event = guildCreateJson(guild);
+        }
+        announceToBot("GUILD_CREATE", event);
+        return guild;
+    }
+
+    /**
+     * Tells a connected bot about a change made after it connected, as Discord would. Members joining are
+     * not announced: GUILD_MEMBER_ADD needs the privileged GUILD_MEMBERS intent, which the bot does not use.
+     */
+    private void announceToBot(String type, ObjectNode event) {
+        if (gateway.hasSession()) {
+            gateway.dispatch(type, event);
         }
     }
 
-    /** Creates a text channel; guilds created after the bot connected are not announced (yet). */
+    /** Creates a text channel (announced with CHANNEL_CREATE if the bot is connected). */
     public LocalChannel channel(LocalGuild guild, String name) {
+        LocalChannel channel;
+        ObjectNode event;
         synchronized (lock) {
-            LocalChannel channel = new LocalChannel(ids.next(), guild.id(), name, LocalChannel.GUILD_TEXT, 0, 0);
+            channel = new LocalChannel(ids.next(), guild.id(), name, LocalChannel.GUILD_TEXT, 0, 0);
             channels.put(channel.id(), channel);
             messageOrder.put(channel.id(), new ArrayList<>());
+            event = channelJson(channel, -1);
             lock.notifyAll();
-            return channel;
         }
+        announceToBot("CHANNEL_CREATE", event);
+        return channel;
     }
 
     /** Creates a user and their membership; admins get the guild's admin role (ADMINISTRATOR, MANAGE_SERVER). */
@@ -211,14 +229,18 @@ public final class LocalDiscord implements AutoCloseable {
         }
     }
 
-    /** Creates a role with the given permission bits. */
+    /** Creates a role with the given permission bits (announced with GUILD_ROLE_CREATE if the bot is connected). */
     public LocalRole role(LocalGuild guild, String name, long permissions) {
+        LocalRole role;
+        ObjectNode event = json.createObjectNode().put("guild_id", guild.idString());
         synchronized (lock) {
             List<LocalRole> guildRoles = roles.get(guild.id());
-            LocalRole role = new LocalRole(ids.next(), guild.id(), name, permissions, guildRoles.size());
+            role = new LocalRole(ids.next(), guild.id(), name, permissions, guildRoles.size());
             guildRoles.add(role);
-            return role;
+            event.set("role", roleJson(role));
         }
+        announceToBot("GUILD_ROLE_CREATE", event);
+        return role;
     }
 
     private LocalUser newUser(String name) {
