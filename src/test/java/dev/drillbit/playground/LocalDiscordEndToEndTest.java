@@ -45,10 +45,11 @@ class LocalDiscordEndToEndTest {
         discord.onMessage(posted::add);
 
         shards = ShardManagerFactory.build(
-                discord.botToken(), Optional.of(discord.restBaseUrl()), Optional.of(discord.gatewayUrl()), List.of(new PingBot()));
+                discord.botToken(), Optional.of(discord.restBaseUrl()), Optional.of(discord.gatewayUrl()), List.of(new PingBot(), new QuizBot()));
         JDA jda = shards.getShardById(0);
         jda.awaitReady();
         discord.awaitCommand(guild, "ping", TIMEOUT);
+        discord.awaitCommand(guild, "quiz", TIMEOUT);
     }
 
     @AfterAll
@@ -103,17 +104,77 @@ class LocalDiscordEndToEndTest {
         // AND listeners saw creates and the edit
         assertThat(posted).extracting(Posted::edit).contains(true, false);
 
-        // AND every request the bot made is valid for Discord
+        assertThat(discord.requests()).extracting(r -> r.route().orElse("?"))
+                .contains("/users/@me", "/applications/{application_id}/guilds/{guild_id}/commands",
+                        "/interactions/{interaction_id}/{interaction_token}/callback");
+        assertBotBehavedLikeOnDiscord();
+    }
+
+    @Test
+    @DisplayName("subcommand with every option type: deferred ephemeral reply, @original edit, follow-up, select")
+    void deferredReplyWithSelectAndFollowUp() {
+        LocalChannel other = discord.channel(guild, "quiz-room");
+        LocalRole learners = discord.role(guild, "learners", 0);
+
+        InteractionHandle start = discord.slash(alice, general, "quiz start", Map.of(
+                "topic", "java", "count", "3", "hard", true, "where", "general", "role", learners, "buddy", bob));
+
+        assertThat(start.awaitCallback(TIMEOUT).type()).isEqualTo(5);
+        LocalMessage reply = start.awaitReply(TIMEOUT);
+        assertThat(reply.content()).isEqualTo("starting java 3 true general learners bob");
+        assertThat(reply.isEphemeral()).isTrue();
+        assertThat(reply.isLoading()).isFalse();
+        LocalMessage followUp = start.awaitFollowUp(0, TIMEOUT);
+        assertThat(followUp.content()).isEqualTo("good luck");
+        assertThat(followUp.visibleTo(bob.user())).isFalse();
+
+        LocalMessage answered = discord.select(alice, reply, "quiz:answer", "b").awaitReply(TIMEOUT);
+        assertThat(answered.id()).isEqualTo(reply.id());
+        assertThat(answered.content()).isEqualTo("answered b");
+        assertThat(answered.customIds()).isEmpty();
+        assertThat(other.name()).isEqualTo("quiz-room");
+        assertBotBehavedLikeOnDiscord();
+    }
+
+    @Test
+    void autocompleteOffersMatchingChoices() {
+        InteractionHandle typing = discord.autocomplete(alice, general, "quiz start", "topic", "ja", Map.of());
+        assertThat(typing.awaitChoices(TIMEOUT)).extracting(c -> c.path("value").asText())
+                .containsExactly("java", "javascript");
+        assertBotBehavedLikeOnDiscord();
+    }
+
+    @Test
+    @DisplayName("channel message with a PNG, a thread from it, a message in the thread, a DM")
+    void reportWithAttachmentThreadAndDirectMessage() {
+        InteractionHandle report = discord.slash(bob, general, "quiz report");
+        assertThat(report.awaitReply(TIMEOUT).content()).isEqualTo("report posted");
+
+        LocalMessage posted = discord.awaitMessage(general, m -> m.content().equals("weekly report"), TIMEOUT);
+        assertThat(posted.attachments().get(0).path("filename").asText()).isEqualTo("chart.png");
+        assertThat(posted.visibleTo(alice.user())).isTrue();
+        RecordedRequest upload = discord.requests().stream()
+                .filter(r -> r.isMultipart() && !r.files().isEmpty())
+                .findFirst()
+                .orElseThrow();
+        assertThat(upload.files().get(0).bytes()).isEqualTo(QuizBot.PNG);
+
+        LocalChannel thread = discord.channels().stream().filter(LocalChannel::isThread).findFirst().orElseThrow();
+        assertThat(thread.id()).isEqualTo(posted.id());
+        assertThat(discord.messages(thread)).extracting(LocalMessage::content).containsExactly("discuss here");
+        LocalChannel dm = discord.directChannel(bob.user()).orElseThrow();
+        assertThat(discord.messages(dm)).extracting(LocalMessage::content).containsExactly("your report is ready");
+        assertBotBehavedLikeOnDiscord();
+    }
+
+    private void assertBotBehavedLikeOnDiscord() {
+        // every request the bot made is valid for Discord and hit a route the stand-in knows
         List<String> violations = discord.requests().stream()
                 .flatMap(r -> DiscordApiSchema.get().violations(r).stream())
                 .toList();
         assertThat(violations).isEmpty();
-        assertThat(discord.requests()).extracting(r -> r.route().orElse("?"))
-                .contains("/users/@me", "/applications/{application_id}/guilds/{guild_id}/commands",
-                        "/interactions/{interaction_id}/{interaction_token}/callback")
-                .doesNotContain("?");
-
-        // AND JDA complained about nothing
+        assertThat(discord.requests()).allSatisfy(r -> assertThat(r.route()).as(r.toString()).isPresent());
+        // and JDA logged no parse error or warning about what the stand-in sent
         assertThat(jdaLog.lines()).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -36,8 +37,10 @@ import java.util.regex.Pattern;
  * {@code "x-discord-union": "oneOf"} means exactly one of, so it is validated as {@code oneOf}; and where
  * the schema says {@code integer} but the body holds an int-parseable string (JDA sends command
  * {@code contexts} and {@code integration_types} as {@code ["0","1"]}), that one value is coerced to a
- * number and the body validated again, since Discord accepts it. Only values the validator reported as
- * "string found, integer expected" are coerced; nothing else is loosened.
+ * number and the body validated again, since Discord accepts it; likewise a non-negative JSON integer
+ * where the schema wants a {@code SnowflakeType} string (JDA sends {@code attachments[].id} as a number).
+ * Only values the validator reported at exactly those places are coerced; nothing else is loosened.
+ * One union is ambiguous by design and resolved to its execution branch, see {@link #AMBIGUOUS_UNIONS}.
  *
  * <p>The 1.2 MB spec is parsed once per JVM ({@link #get()}); compiled schemas are cached per operation.
  * Thread-safe.
@@ -140,15 +143,20 @@ public final class DiscordApiSchema {
     private static boolean coerceIntegers(JsonNode root, Set<ValidationMessage> messages) {
         boolean changed = false;
         for (ValidationMessage message : messages) {
-            if (!"type".equals(message.getType()) || !message.getMessage().contains("integer expected")) {
+            if (!"type".equals(message.getType())) {
                 continue;
             }
             JsonNode value = message.getInstanceNode();
-            if (value == null || !value.isTextual() || !value.asText().matches("-?[0-9]{1,18}")) {
-                continue;
+            String location = message.getInstanceLocation().toString();
+            if (message.getMessage().contains("integer expected")
+                    && value != null && value.isTextual() && value.asText().matches("-?[0-9]{1,18}")) {
+                changed |= replaceAt(root, location, LongNode.valueOf(Long.parseLong(value.asText())));
+            } else if (message.getMessage().contains("string expected")
+                    && String.valueOf(message.getSchemaLocation()).contains("/SnowflakeType")
+                    && value != null && value.isIntegralNumber() && value.asLong() >= 0) {
+                // an id sent as a JSON number (JDA: attachments[].id = 0) where the spec wants a snowflake string
+                changed |= replaceAt(root, location, TextNode.valueOf(value.asText()));
             }
-            String pointer = message.getInstanceLocation().toString();
-            changed |= replaceAt(root, pointer, LongNode.valueOf(Long.parseLong(value.asText())));
         }
         return changed;
     }
@@ -181,7 +189,20 @@ public final class DiscordApiSchema {
 
     private static final Pattern STEP = Pattern.compile("\\[(\\d+)]|\\.([^.\\[]+)|/([^/]+)");
 
+    /**
+     * Request bodies whose union is ambiguous by design: a follow-up ({@code POST /webhooks/{id}/{token}})
+     * is a webhook execution, but the spec's union also offers the update shape, and a plain
+     * {@code {content, flags}} satisfies both, so "exactly one of" would refuse every valid follow-up. For
+     * these the branch that matches what the bot does is used.
+     */
+    private static final Map<String, String> AMBIGUOUS_UNIONS = Map.of(
+            "POST /webhooks/{webhook_id}/{webhook_token}", "IncomingWebhookRequestPartial");
+
     private Optional<JsonSchema> compile(String template, String method, String contentType) {
+        String chosen = AMBIGUOUS_UNIONS.get(method.toUpperCase(Locale.ROOT) + " " + template);
+        if (chosen != null) {
+            return Optional.of(factory.getSchema(SchemaLocation.of(SPEC_IRI + "#/components/schemas/" + chosen), config));
+        }
         JsonNode content = spec.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)).path("requestBody").path("content");
         String mediaType = content.has(contentType) ? contentType : "application/json";
         if (!content.path(mediaType).has("schema")) {
