@@ -1,19 +1,36 @@
 package dev.drillbit.quiz;
 
 /**
- * Where a quiz runs and for whom: a solo quiz belongs to one member in one channel, a group quiz to the
- * channel ({@code userId} 0). At most one quiz runs per owner. Immutable.
+ * Where a quiz runs and for whom. At most one quiz runs per owner: a member may have a solo quiz and a
+ * single question going in the same channel, and the channel one group quiz. Immutable.
+ *
+ * @param userId the member; 0 for a group quiz, which belongs to the channel
  */
-public record Owner(long guildId, long channelId, long userId) {
+public record Owner(long guildId, long channelId, long userId, Mode mode) {
+
+    /** How a quiz is played. */
+    public enum Mode {
+        /** One member, a series of questions, ephemeral to them. */
+        SOLO,
+        /** Everyone in the channel answers the same questions until each closes. */
+        GROUP,
+        /** One member, one question answered in place ({@code /question}). */
+        SINGLE
+    }
+
     public static Owner solo(long guildId, long channelId, long userId) {
-        return new Owner(guildId, channelId, userId);
+        return new Owner(guildId, channelId, userId, Mode.SOLO);
     }
 
     public static Owner group(long guildId, long channelId) {
-        return new Owner(guildId, channelId, 0);
+        return new Owner(guildId, channelId, 0, Mode.GROUP);
+    }
+
+    public static Owner single(long guildId, long channelId, long userId) {
+        return new Owner(guildId, channelId, userId, Mode.SINGLE);
     }
 
     public boolean isGroup() {
-        return userId == 0;
+        return mode == Mode.GROUP;
     }
 }

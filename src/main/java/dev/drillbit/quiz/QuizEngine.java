@@ -129,6 +129,13 @@ public final class QuizEngine {
                 .orElseGet(AnswerOutcome.Expired::new);
     }
 
+    /** Why {@code userId} may not act on question {@code position} now; empty when they may. */
+    public Optional<AnswerOutcome> refusal(String sessionId, long userId, int position) {
+        return session(sessionId)
+                .map(s -> s.refusal(userId, position, clock.instant()))
+                .orElseGet(() -> Optional.of(new AnswerOutcome.Expired()));
+    }
+
     /** Moves a quiz past a closed question; ends and removes it after the last one. */
     public Advance next(String sessionId, long userId, int position) {
         return session(sessionId)

@@ -88,24 +88,33 @@ public final class QuizSession {
         return ended == null;
     }
 
-    public synchronized AnswerOutcome answer(long userId, int at, Response response, Instant now) {
+    /** Why {@code userId} may not answer question {@code at} now, or empty when they may. */
+    public synchronized Optional<AnswerOutcome> refusal(long userId, int at, Instant now) {
         if (ended != null) {
-            return new AnswerOutcome.Expired();
+            return Optional.of(new AnswerOutcome.Expired());
         }
         if (!owner.isGroup() && userId != owner.userId()) {
-            return new AnswerOutcome.NotParticipant();
+            return Optional.of(new AnswerOutcome.NotParticipant());
         }
         if (at != position) {
-            return new AnswerOutcome.NotCurrent();
+            return Optional.of(new AnswerOutcome.NotCurrent());
+        }
+        if (answers.getOrDefault(position, Map.of()).containsKey(userId)) {
+            return Optional.of(new AnswerOutcome.AlreadyAnswered(current()));
+        }
+        if (closed || owner.isGroup() && now.isAfter(deadline())) {
+            return Optional.of(new AnswerOutcome.Closed(current()));
+        }
+        return Optional.empty();
+    }
+
+    public synchronized AnswerOutcome answer(long userId, int at, Response response, Instant now) {
+        Optional<AnswerOutcome> refused = refusal(userId, at, now);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Question question = current();
         Map<Long, AnswerRecord> given = answers.computeIfAbsent(position, p -> new LinkedHashMap<>());
-        if (given.containsKey(userId)) {
-            return new AnswerOutcome.AlreadyAnswered(question);
-        }
-        if (closed || owner.isGroup() && now.isAfter(deadline())) {
-            return new AnswerOutcome.Closed(question);
-        }
         Optional<Verdict> verdict = checker.check(question, response);
         if (verdict.isEmpty()) {
             return new AnswerOutcome.Mismatched(question);

@@ -1,0 +1,102 @@
+package dev.drillbit.app;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.config.Config;
+import dev.drillbit.discord.DiscordFrontEnd;
+import dev.drillbit.discord.ShardManagerFactory;
+import dev.drillbit.quiz.QuizEngine;
+import dev.drillbit.quiz.QuizSummary;
+import dev.drillbit.quiz.Scoring;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+
+/**
+ * The running bot, wired in one place: the quiz engine, the Discord front end, JDA's shard manager and
+ * the heartbeat. Production, the playground and the end-to-end tests all start it through
+ * {@link #start}, differing only in token, endpoints, clock and ticker. Thread-safe.
+ */
+public final class Bot implements AutoCloseable {
+    private final ShardManager shards;
+    private final Heartbeat heartbeat;
+
+    private Bot(ShardManager shards, Heartbeat heartbeat) {
+        this.shards = shards;
+        this.heartbeat = heartbeat;
+    }
+
+    /** Where the bot connects: Discord itself, or (both set) a proxy or the local stand-in. */
+    public record Endpoints(Optional<String> restBaseUrl, Optional<String> gatewayUrl) {
+        public static Endpoints of(Config config) {
+            return new Endpoints(Optional.ofNullable(config.discord().restBaseUrl()),
+                    Optional.ofNullable(config.discord().gatewayUrl()));
+        }
+    }
+
+    /** Builds everything and starts logging in; returns at once (see {@link #awaitReady()}). */
+    public static Bot start(Config config, QuestionBank bank, String token, Endpoints endpoints, Clock clock,
+            Ticker ticker) {
+        // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        Config.Quiz quiz = config.quiz();
+        Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
+        AtomicReference<Consumer<QuizSummary>> onEnd = new AtomicReference<>(summary -> { });
+        QuizEngine engine = new QuizEngine(bank, scoring,
+                new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()), ticker, clock,
+                new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, quiz.questionsPerQuiz(),
+                config.discord().devGuildIds());
+        onEnd.set(frontEnd::quizEnded);
+        ShardManager shards = ShardManagerFactory.build(token, endpoints.restBaseUrl(), endpoints.gatewayUrl(),
+                List.of(frontEnd.router()));
+        frontEnd.channels().bind(shards);
+        Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle));
+        heartbeat.start(Duration.ofSeconds(1));
+        return new Bot(shards, heartbeat);
+    }
+
+    /** Blocks until every shard is connected and has its guilds. */
+    public Bot awaitReady() throws InterruptedException {
+        for (JDA jda : shards.getShards()) {
+            jda.awaitReady();
+        }
+        return this;
+    }
+
+    /** Runs the clock-driven work now instead of at the next second, after the clock was moved. */
+    public void tick() {
+        heartbeat.beat();
+    }
+
+    public ShardManager shards() {
+        return shards;
+    }
+
+    /** Stops the heartbeat, then disconnects every shard and waits briefly for JDA's threads. */
+    @Override
+    public void close() {
+        heartbeat.close();
+        List<JDA> all = shards.getShards();
+        all.forEach(JDA::shutdownNow);
+        shards.shutdown();
+        for (JDA jda : all) {
+            try {
+                jda.awaitShutdown(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.drillbit.discord;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.sharding.ShardManager;
+
+/**
+ * Finds channels by id across shards for work that does not start from an interaction (question timers,
+ * schedules). Bound once the shard manager exists, since commands are built before it. Thread-safe.
+ */
+public final class Channels {
+    private final AtomicReference<ShardManager> shards = new AtomicReference<>();
+
+    public void bind(ShardManager manager) {
+        shards.set(manager);
+    }
+
+    Optional<GuildMessageChannel> find(long channelId) {
+        ShardManager manager = shards.get();
+        return manager == null ? Optional.empty()
+                : Optional.ofNullable(manager.getChannelById(GuildMessageChannel.class, channelId));
+    }
+}

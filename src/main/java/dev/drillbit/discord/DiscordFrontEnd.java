@@ -1,0 +1,61 @@
+package dev.drillbit.discord;
+
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.quiz.QuizEngine;
+import dev.drillbit.quiz.QuizSummary;
+import dev.drillbit.quiz.Scoring;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/**
+ * Everything drillbit shows in Discord, assembled: the commands, their views and the router that JDA
+ * calls. The only public way into the adapter; built once by the application's wiring. Thread-safe.
+ */
+public final class DiscordFrontEnd {
+    private final Router router;
+    private final QuizPlay play;
+    private final Channels channels = new Channels();
+
+    /**
+     * @param defaultCount questions in a quiz when the member does not say
+     * @param devGuildIds guilds where commands register instantly; empty to register globally
+     */
+    public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, int defaultCount,
+            Collection<Long> devGuildIds) {
+        QuestionView questions = new QuestionView(bank, scoring);
+        RevealView reveals = new RevealView(bank);
+        SummaryView summaries = new SummaryView(bank);
+        GroupBoard board = new GroupBoard(engine, channels, questions, reveals, summaries);
+        this.play = new QuizPlay(engine, questions, reveals, summaries, board);
+        QuizOptions options = new QuizOptions(bank);
+        List<BotCommand> commands = new ArrayList<>(List.of(
+                new QuizCommand(play, options, defaultCount),
+                new QuestionCommand(play, options),
+                new RoadmapCommand(bank, options)));
+        List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
+        commands.add(new HelpCommand(described));
+        this.router = new Router(commands, devGuildIds);
+    }
+
+    /** The event listener to register with JDA. */
+    public Router router() {
+        return router;
+    }
+
+    /** Where work that does not start from an interaction finds its channels; bind the shard manager. */
+    public Channels channels() {
+        return channels;
+    }
+
+    /** Closes group questions whose time is up; called every second by the heartbeat. */
+    public void tick() {
+        play.tick();
+    }
+
+    /** Hears every quiz that ends, to close out what members still see of it. */
+    public void quizEnded(QuizSummary summary) {
+        play.ended(summary);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.drillbit.discord;
+
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/** {@code /help}: what drillbit does and every command, taken from the registered definitions. */
+final class HelpCommand implements BotCommand {
+    private static final String ABOUT = "drillbit gets you ready for backend-developer interviews. It follows a"
+            + " backend roadmap from how the internet works to system design, and drills each step with"
+            + " interview questions: pick a letter, true or false, type a short answer, or explain a topic and"
+            + " grade yourself against the key points. Every answer comes with why it is right.";
+
+    private final List<SlashCommandData> others;
+
+    HelpCommand(List<SlashCommandData> others) {
+        this.others = List.copyOf(others);
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return Commands.slash("help", "What drillbit does and how to use it")
+                .setContexts(InteractionContextType.GUILD);
+    }
+
+    @Override
+    public void onSlash(SlashCommandInteractionEvent event) {
+        StringBuilder commands = new StringBuilder();
+        for (SlashCommandData command : others) {
+            if (command.getSubcommands().isEmpty()) {
+                commands.append("`/").append(command.getName()).append("` — ").append(command.getDescription())
+                        .append('\n');
+            }
+            for (SubcommandData sub : command.getSubcommands()) {
+                commands.append("`/").append(command.getName()).append(' ').append(sub.getName()).append("` — ")
+                        .append(sub.getDescription()).append('\n');
+            }
+        }
+        commands.append("`/help` — this message");
+        event.replyEmbeds(new EmbedBuilder().setColor(Style.BRAND).setTitle("drillbit")
+                        .setDescription(ABOUT)
+                        .addField("Commands", Style.cut(commands.toString(), 1024), false)
+                        .addField("Scoring", "10 points for a junior question, 20 for mid, 30 for senior; +5 for a"
+                                + " right answer in the first third of the time; half for an open question graded"
+                                + " \"partly\". Answers after the time limit are judged but earn nothing.", false)
+                        .build())
+                .setEphemeral(true).queue();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.drillbit.discord;
+
+import dev.drillbit.bank.QuestionFilter;
+import dev.drillbit.quiz.Owner;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /question [step] [difficulty]}: one random question, answered in place. Thread-safe. */
+final class QuestionCommand implements BotCommand {
+    private final QuizPlay play;
+    private final QuizOptions options;
+
+    QuestionCommand(QuizPlay play, QuizOptions options) {
+        this.play = play;
+        this.options = options;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return Commands.slash("question", "One random interview question, answered in place")
+                .setContexts(InteractionContextType.GUILD)
+                .addOptions(QuizOptions.stepOption("Roadmap step to draw from (the whole roadmap when empty)"),
+                        QuizOptions.difficultyOption());
+    }
+
+    @Override
+    public void onSlash(SlashCommandInteractionEvent event) {
+        Optional<QuestionFilter> filter = QuizCommand.filter(event, options);
+        if (filter.isEmpty()) {
+            return;
+        }
+        Owner owner = Owner.single(event.getGuild().getIdLong(), event.getChannel().getIdLong(),
+                event.getUser().getIdLong());
+        play.start(event, owner, filter.get(), 1);
+    }
+
+    @Override
+    public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
+        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue())).queue();
+    }
+}

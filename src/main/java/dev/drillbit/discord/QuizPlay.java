@@ -1,0 +1,318 @@
+package dev.drillbit.discord;
+
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionFilter;
+import dev.drillbit.quiz.Advance;
+import dev.drillbit.quiz.AnswerOutcome;
+import dev.drillbit.quiz.EndReason;
+import dev.drillbit.quiz.Owner;
+import dev.drillbit.quiz.QuizEngine;
+import dev.drillbit.quiz.QuizSession;
+import dev.drillbit.quiz.QuizSpec;
+import dev.drillbit.quiz.QuizSummary;
+import dev.drillbit.quiz.Response;
+import dev.drillbit.quiz.SelfGrade;
+import dev.drillbit.quiz.StartOutcome;
+import java.util.Optional;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * Plays quizzes in Discord: starts them, turns button presses and typed answers into engine calls, and
+ * renders every outcome — including refusals such as an old button or someone else's quiz — as a reply
+ * the member understands. Shared by {@code /quiz} and {@code /question}. Thread-safe: holds no mutable
+ * state of its own beyond the group board.
+ */
+final class QuizPlay {
+    private final QuizEngine engine;
+    private final QuestionView questions;
+    private final RevealView reveals;
+    private final SummaryView summaries;
+    private final GroupBoard board;
+
+    QuizPlay(QuizEngine engine, QuestionView questions, RevealView reveals, SummaryView summaries, GroupBoard board) {
+        this.engine = engine;
+        this.questions = questions;
+        this.reveals = reveals;
+        this.summaries = summaries;
+        this.board = board;
+    }
+
+    /** Starts a quiz of {@code count} questions for {@code owner} and shows its first question. */
+    void start(SlashCommandInteractionEvent event, Owner owner, QuestionFilter filter, int count) {
+        StartOutcome outcome = engine.start(owner, new QuizSpec(filter, count));
+        if (outcome instanceof StartOutcome.AlreadyRunning && owner.mode() == Owner.Mode.SINGLE) {
+            engine.stop(owner);
+            outcome = engine.start(owner, new QuizSpec(filter, count));
+        } else if (outcome instanceof StartOutcome.AlreadyRunning running) {
+            QuizSession session = running.session();
+            event.reply((owner.isGroup() ? "This channel already has a group quiz running" : "You already have a quiz"
+                    + " running here") + " (question " + (session.position() + 1) + " of " + session.size()
+                    + "). Finish it, or end it with /quiz stop.").setEphemeral(true).queue();
+            return;
+        }
+        if (outcome instanceof StartOutcome.NoQuestions) {
+            event.reply("No question matches that choice of step and difficulty. Try another, or leave the"
+                    + " options empty to draw from the whole roadmap.").setEphemeral(true).queue();
+            return;
+        }
+        StartOutcome.Started started = (StartOutcome.Started) outcome;
+        QuizSession session = started.session();
+        String note = started.available() < count
+                ? "Only " + started.available() + " questions match, so this quiz has " + session.size() + "."
+                : "";
+        if (owner.isGroup()) {
+            startGroup(event, session, note);
+        } else {
+            event.reply(questions.render(session)).setContent(note.isEmpty() ? null : note).setEphemeral(true).queue();
+        }
+    }
+
+    private void startGroup(SlashCommandInteractionEvent event, QuizSession session, String note) {
+        long starter = event.getUser().getIdLong();
+        GuildMessageChannel channel = event.getGuildChannel();
+        String intro = Style.mention(starter) + " started a group quiz: " + session.size() + " questions. Everyone"
+                + " answers with the buttons; each question closes when its time is up. " + note;
+        boolean thread = event.getChannelType() == ChannelType.TEXT && event.getGuild() != null
+                && event.getGuild().getSelfMember().hasPermission(event.getGuildChannel(),
+                        Permission.CREATE_PUBLIC_THREADS);
+        event.reply(intro.strip() + (thread ? " Questions follow in the thread below." : "")).queue(hook -> {
+            if (!thread) {
+                board.post(session, channel, starter);
+                return;
+            }
+            hook.retrieveOriginal()
+                    .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(message)))
+                    .queue(created -> board.post(session, created, starter),
+                            e -> board.post(session, channel, starter));
+        });
+    }
+
+    void onButton(ButtonInteractionEvent event, ComponentId id) {
+        long user = event.getUser().getIdLong();
+        String action = id.action();
+        switch (action) {
+            case "next" -> advance(event, id.session(), engine.next(id.session(), user, id.position()));
+            case "skip" -> advance(event, id.session(), engine.skip(id.session(), user, id.position()));
+            case "stop" -> stopFromButton(event, id);
+            case "type" -> ifAllowed(event, id, session -> event.replyModal(QuestionView.answerModal(id)).queue());
+            case "show" -> ifAllowed(event, id, session -> showModelAnswer(event, session, id));
+            default -> parse(action).ifPresentOrElse(
+                    response -> answered(event, id, engine.answer(id.session(), user, id.position(), response)),
+                    () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
+        }
+    }
+
+    void onModal(ModalInteractionEvent event, ComponentId id) {
+        ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
+        if (!"text".equals(id.action()) || value == null) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        Response response = new Response.Text(value.getAsString());
+        answered(event, id, engine.answer(id.session(), event.getUser().getIdLong(), id.position(), response));
+    }
+
+    private static Optional<Response> parse(String action) {
+        if (action.matches("a[0-4]")) {
+            return Optional.of(new Response.Choice(action.charAt(1) - '0'));
+        }
+        if (action.matches("g[0-2]")) {
+            return Optional.of(new Response.Graded(SelfGrade.values()[action.charAt(1) - '0']));
+        }
+        return switch (action) {
+            case "t" -> Optional.of(new Response.Truth(true));
+            case "f" -> Optional.of(new Response.Truth(false));
+            default -> Optional.empty();
+        };
+    }
+
+    private void ifAllowed(ButtonInteractionEvent event, ComponentId id, java.util.function.Consumer<QuizSession> then) {
+        Optional<AnswerOutcome> refusal = engine.refusal(id.session(), event.getUser().getIdLong(), id.position());
+        if (refusal.isPresent()) {
+            event.reply(refusalText(refusal.get())).setEphemeral(true).queue();
+            return;
+        }
+        engine.session(id.session()).ifPresentOrElse(then,
+                () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
+    }
+
+    private void showModelAnswer(ButtonInteractionEvent event, QuizSession session, ComponentId id) {
+        if (!(session.current() instanceof Question.Open open)) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        var view = questions.modelAnswer(session, open, id.position());
+        if (session.owner().isGroup()) {
+            event.reply(view).setEphemeral(true).queue();
+        } else {
+            event.editMessage(MessageEditData.fromCreateData(view)).queue();
+        }
+    }
+
+    private <E extends IReplyCallback & IMessageEditCallback> void answered(E event, ComponentId id,
+            AnswerOutcome outcome) {
+        if (!(outcome instanceof AnswerOutcome.Answered answered)) {
+            event.reply(refusalText(outcome)).setEphemeral(true).queue();
+            return;
+        }
+        Optional<QuizSession> found = engine.session(id.session());
+        if (found.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        QuizSession session = found.get();
+        if (session.owner().isGroup()) {
+            String text = answered.response() instanceof Response.Graded graded
+                    ? "Recorded: " + graded.grade().label() + ". The answer is revealed when time is up."
+                    : "Your answer is in. The right answer is revealed " + Style.relative(session.deadline()) + ".";
+            if (answered.response() instanceof Response.Graded) {
+                event.editMessage(text).setEmbeds().setComponents().queue();
+            } else {
+                event.reply(text).setEphemeral(true).queue();
+            }
+            return;
+        }
+        event.editMessage(MessageEditData.fromCreateData(reveals.answered(session, id.position(), answered))).queue();
+        if (session.owner().mode() == Owner.Mode.SINGLE) {
+            engine.next(session.id(), event.getUser().getIdLong(), id.position());
+        }
+    }
+
+    private void advance(ButtonInteractionEvent event, String sessionId, Advance advance) {
+        if (advance instanceof Advance.Refused refused) {
+            event.reply(refusalText(refused.why())).setEphemeral(true).queue();
+        } else if (advance instanceof Advance.Finished finished) {
+            event.editMessage(MessageEditData.fromCreateData(summaries.render(finished.summary()))).queue();
+        } else {
+            engine.session(sessionId).ifPresentOrElse(
+                    session -> event.editMessage(MessageEditData.fromCreateData(questions.render(session))).queue(),
+                    () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
+        }
+    }
+
+    private void stopFromButton(ButtonInteractionEvent event, ComponentId id) {
+        Optional<QuizSession> session = engine.session(id.session());
+        if (session.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        if (session.get().owner().userId() != event.getUser().getIdLong()) {
+            event.reply(refusalText(new AnswerOutcome.NotParticipant())).setEphemeral(true).queue();
+            return;
+        }
+        engine.stop(session.get().owner()).ifPresentOrElse(
+                summary -> event.editMessage(MessageEditData.fromCreateData(summaries.render(summary))).queue(),
+                () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
+    }
+
+    /** {@code /quiz stop}: your solo quiz in this channel, else the channel's group quiz if you may. */
+    void stop(SlashCommandInteractionEvent event) {
+        long guild = event.getGuild().getIdLong();
+        long channel = event.getChannel().getIdLong();
+        Optional<QuizSummary> solo = engine.stop(Owner.solo(guild, channel, event.getUser().getIdLong()));
+        if (solo.isPresent()) {
+            event.reply(summaries.render(solo.get())).setEphemeral(true).queue();
+            return;
+        }
+        Owner group = Owner.group(guild, channel);
+        Optional<QuizSession> running = engine.active(group);
+        if (running.isEmpty()) {
+            event.reply("Nothing to stop: you have no quiz running in this channel, and neither does the channel.")
+                    .setEphemeral(true).queue();
+            return;
+        }
+        long starter = board.posting(running.get().id()).map(GroupBoard.Posting::starterId).orElse(-1L);
+        Member member = event.getMember();
+        boolean allowed = event.getUser().getIdLong() == starter
+                || member != null && member.hasPermission(Permission.MANAGE_SERVER);
+        if (!allowed) {
+            event.reply("Only the member who started this group quiz, or someone with Manage Server, can stop it.")
+                    .setEphemeral(true).queue();
+            return;
+        }
+        engine.stop(group);
+        event.reply(Style.mention(event.getUser().getIdLong()) + " stopped the group quiz.").queue();
+    }
+
+    /** {@code /quiz skip}: skips the current question of your solo quiz here. */
+    void skip(SlashCommandInteractionEvent event) {
+        Owner owner = Owner.solo(event.getGuild().getIdLong(), event.getChannel().getIdLong(),
+                event.getUser().getIdLong());
+        Optional<QuizSession> session = engine.active(owner);
+        if (session.isEmpty()) {
+            event.reply("You have no solo quiz running in this channel. Start one with /quiz start.")
+                    .setEphemeral(true).queue();
+            return;
+        }
+        Advance advance = engine.skip(session.get().id(), owner.userId(), session.get().position());
+        if (advance instanceof Advance.Finished finished) {
+            event.reply(summaries.render(finished.summary())).setEphemeral(true).queue();
+        } else if (advance instanceof Advance.Next) {
+            event.reply(questions.render(session.get())).setEphemeral(true).queue();
+        } else {
+            event.reply(refusalText(((Advance.Refused) advance).why())).setEphemeral(true).queue();
+        }
+    }
+
+    /** {@code /quiz status}: where your quiz and the channel's group quiz stand. */
+    void status(SlashCommandInteractionEvent event) {
+        long guild = event.getGuild().getIdLong();
+        long channel = event.getChannel().getIdLong();
+        long user = event.getUser().getIdLong();
+        StringBuilder text = new StringBuilder();
+        engine.active(Owner.solo(guild, channel, user)).ifPresent(s -> text.append("Your quiz: question ")
+                .append(s.position() + 1).append(" of ").append(s.size()).append(", ")
+                .append(points(s, user)).append(" points so far.\n"));
+        engine.active(Owner.group(guild, channel)).ifPresent(s -> text.append("Group quiz here: question ")
+                .append(s.position() + 1).append(" of ").append(s.size()).append(", ")
+                .append(s.reveal().answers().size()).append(" answers in; it closes ")
+                .append(Style.relative(s.deadline())).append(".\n"));
+        event.reply(text.length() == 0 ? "No quiz is running here. Start one with /quiz start." : text.toString().strip())
+                .setEphemeral(true).queue();
+    }
+
+    private static int points(QuizSession session, long user) {
+        return session.summary().standings().stream().filter(s -> s.userId() == user)
+                .mapToInt(dev.drillbit.quiz.Standing::points).sum();
+    }
+
+    /** Group quizzes that end other than by their last reveal get their standings posted. */
+    void ended(QuizSummary summary) {
+        if (summary.owner().isGroup() && summary.reason() != EndReason.FINISHED) {
+            board.ended(summary);
+        }
+    }
+
+    void tick() {
+        board.tick();
+    }
+
+    static String refusalText(AnswerOutcome outcome) {
+        if (outcome instanceof AnswerOutcome.AlreadyAnswered) {
+            return "You already answered this question; your first answer counts.";
+        }
+        if (outcome instanceof AnswerOutcome.NotCurrent) {
+            return "That question is no longer the current one; use the newest message of the quiz.";
+        }
+        if (outcome instanceof AnswerOutcome.Closed) {
+            return "Time's up for this question; the answer is being revealed.";
+        }
+        if (outcome instanceof AnswerOutcome.NotParticipant) {
+            return "This quiz belongs to someone else. Start your own with /quiz start.";
+        }
+        if (outcome instanceof AnswerOutcome.Mismatched) {
+            return "That answer does not fit this question; use the buttons of its latest message.";
+        }
+        return Messages.STALE_BUTTON;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.drillbit.discord;
+
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.bank.QuestionText;
+import dev.drillbit.quiz.AnswerOutcome;
+import dev.drillbit.quiz.AnswerRecord;
+import dev.drillbit.quiz.Owner;
+import dev.drillbit.quiz.QuizSession;
+import dev.drillbit.quiz.Response;
+import dev.drillbit.quiz.Reveal;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * Renders the answer to a question: for one member right after they answer, and for a group when the
+ * question closes, with who got it right. The layout stays within what the bank's validator sized
+ * ({@link QuestionText#revealSize}). Stateless and thread-safe.
+ */
+final class RevealView {
+    private static final int NAMES_MAX = 900;
+
+    private final QuestionBank bank;
+
+    RevealView(QuestionBank bank) {
+        this.bank = bank;
+    }
+
+    /** A member's own answer revealed, with Next or See results in a solo quiz. */
+    MessageCreateData answered(QuizSession session, int position, AnswerOutcome.Answered answered) {
+        Question question = answered.question();
+        boolean right = answered.verdict().correct();
+        String verdict = right ? "✅ Right" : answered.verdict().credit() > 0 ? "🟡 Partly" : "❌ Not quite";
+        String points = answered.late() ? " · answered after the time limit, no points"
+                : " · +" + answered.points() + " points";
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(right ? Style.RIGHT : Style.WRONG)
+                .setTitle(Style.cut(verdict + " — " + given(question, answered.response()) + points, 256))
+                .setDescription(QuestionText.body(question));
+        if (question.type() != dev.drillbit.bank.QuestionType.OPEN) {
+            embed.addField("Answer", QuestionText.answer(question), false);
+        }
+        answered.verdict().note().ifPresent(note -> embed.addField("Note", note, false));
+        if (!right && question instanceof Question.MultipleChoice mc && answered.response() instanceof Response.Choice c
+                && !mc.why().isEmpty()) {
+            embed.addField("Why not " + Question.MultipleChoice.letter(c.index()), mc.why().get(c.index()), false);
+        }
+        embed.addField("Explanation", question.explanation(), false);
+        MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed.build());
+        if (session.owner().mode() == Owner.Mode.SOLO) {
+            String label = position == session.size() - 1 ? "See results" : "Next question";
+            message.setComponents(ActionRow.of(
+                    Button.primary(QuestionView.id(session, position, "next").toString(), label)));
+        }
+        return message.build();
+    }
+
+    private static String given(Question question, Response response) {
+        if (response instanceof Response.Choice c) {
+            return "you chose " + Question.MultipleChoice.letter(c.index());
+        }
+        if (response instanceof Response.Truth t) {
+            return "you said " + (t.value() ? "true" : "false");
+        }
+        if (response instanceof Response.Text t) {
+            return "you wrote \"" + Style.cut(t.value().strip(), 100) + "\"";
+        }
+        return "you graded yourself \"" + ((Response.Graded) response).grade().label() + "\"";
+    }
+
+    /** A group question at its close: the right answer, the explanation and who got it right. */
+    MessageCreateData closed(QuizSession session, Reveal reveal) {
+        Question question = reveal.question();
+        List<AnswerRecord> right = reveal.answers().stream().filter(a -> a.verdict().correct()).toList();
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.NEUTRAL)
+                .setTitle("Time's up · Question " + (reveal.position() + 1) + "/" + session.size() + " · "
+                        + Style.stepTitle(bank, question.step()))
+                .setDescription(QuestionText.body(question));
+        if (question instanceof Question.Open open) {
+            embed.addField("Model answer", open.modelAnswer(), false);
+        } else {
+            embed.addField("Answer", QuestionText.answer(question), false);
+        }
+        embed.addField("Explanation", question.explanation(), false);
+        embed.addField(right.size() + " of " + reveal.answers().size() + " got it right", names(right), false);
+        return new MessageCreateBuilder().setEmbeds(embed.build()).build();
+    }
+
+    private static String names(List<AnswerRecord> right) {
+        if (right.isEmpty()) {
+            return "Nobody this time.";
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < right.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + Style.mention(right.get(i).userId()) + " (+" + right.get(i).points() + ")";
+            if (names.length() + next.length() > NAMES_MAX) {
+                return names + " and " + (right.size() - i) + " more";
+            }
+            names.append(next);
+        }
+        return names.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.drillbit.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbit.playground.LocalChannel;
+import dev.drillbit.playground.LocalDiscord;
+import dev.drillbit.playground.LocalGuild;
+import dev.drillbit.playground.LocalMember;
+import dev.drillbit.playground.LocalMessage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutATokenItSaysHowToGetOneAndExitsTwo() throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{}");
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"run", "--config", config.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+
+        // The test JVM must not have a token of its own for this to mean anything.
+        if (System.getenv("DISCORD_TOKEN") == null) {
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).startsWith("No bot token. Create an application at"
+                    + " https://discord.com/developers/applications");
+        }
+    }
+
+    @Test
+    void aBrokenBankStopsStartUpWithTheValidatorsMessages() throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{\"questionsDir\": \"" + dir.resolve("nowhere") + "\","
+                + " \"discord\": {\"token\": \"x\"}}");
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"run", "--config", dir.resolve("config.json").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("nowhere ($): no such directory")
+                .contains("drillbit did not start: fix the question files above");
+    }
+
+    @Test
+    void runConnectsToTheEndpointsOfItsConfigFileAndAnswersSlashCommands() throws Exception {
+        try (LocalDiscord discord = LocalDiscord.start()) {
+            LocalGuild guild = discord.guild("Study Group");
+            LocalChannel general = discord.channel(guild, "general");
+            LocalMember alice = discord.member(guild, "alice", false);
+            Path config = dir.resolve("config.json");
+            Files.writeString(config, """
+                    {"questionsDir": "%s", "discord": {"token": "%s", "devGuildIds": [%d],
+                     "restBaseUrl": "%s", "gatewayUrl": "%s"}}
+                    """.formatted(Path.of("questions").toAbsolutePath(), discord.botToken(), guild.id(),
+                    discord.restBaseUrl(), discord.gatewayUrl()));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process bot = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    "dev.drillbit.app.Main", "run", "--config", config.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("bot.log").toFile())
+                    .start();
+            try {
+                discord.awaitCommand(guild, "quiz", Duration.ofSeconds(30));
+                LocalMessage roadmap = discord.slash(alice, general, "roadmap").awaitReply(Duration.ofSeconds(10));
+                assertThat(roadmap.embeds().path(0).path("title").asText()).isEqualTo("The backend roadmap");
+            } finally {
+                bot.destroy();
+                assertThat(bot.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            }
+            String log = Files.readString(dir.resolve("bot.log"));
+            assertThat(log).contains("drillbit is running").doesNotContain(discord.botToken());
+        }
+    }
+
+}

@@ -1,0 +1,105 @@
+package dev.drillbit.testsupport;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drillbit.app.Bot;
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.bank.QuestionText;
+import dev.drillbit.config.Config;
+import dev.drillbit.playground.InteractionHandle;
+import dev.drillbit.playground.LocalChannel;
+import dev.drillbit.playground.LocalDiscord;
+import dev.drillbit.playground.LocalGuild;
+import dev.drillbit.playground.LocalMember;
+import dev.drillbit.playground.LocalMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real bot, started by {@link Bot#start} as in production, against the local Discord stand-in, with
+ * a manual clock, one guild, a #general channel and three members; plus helpers that answer questions
+ * the way a member would. Close it after the test class.
+ */
+public final class BotHarness implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    public final ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
+    public final LogCapture jdaLog = LogCapture.attach("net.dv8tion", Level.WARN);
+    public final LogCapture botLog = LogCapture.attach("dev.drillbit", Level.ERROR);
+    public final LocalDiscord discord = LocalDiscord.start("drillbit", time);
+    public final LocalGuild guild = discord.guild("Study Group");
+    public final LocalChannel general = discord.channel(guild, "general");
+    public final LocalMember alice = discord.member(guild, "alice", false);
+    public final LocalMember bob = discord.member(guild, "bob", false);
+    public final LocalMember carol = discord.member(guild, "carol", true);
+    public final QuestionBank bank;
+    public final Bot bot;
+
+    public BotHarness(QuestionBank bank) throws InterruptedException {
+        this.bank = bank;
+        Config defaults = Config.defaults();
+        Config config = new Config(defaults.questionsDir(), defaults.dataDir(), defaults.quiz(),
+                new Config.Discord(null, List.of(guild.id()), discord.restBaseUrl(), discord.gatewayUrl()));
+        this.bot = Bot.start(config, bank, discord.botToken(), Bot.Endpoints.of(config), time, time).awaitReady();
+        for (String command : List.of("quiz", "question", "roadmap", "help")) {
+            discord.awaitCommand(guild, command, TIMEOUT);
+        }
+    }
+
+    /** The bank question a message shows, recognised by its embed's description. */
+    public Question shown(LocalMessage message) {
+        String body = message.embeds().path(0).path("description").asText();
+        return bank.questions().stream().filter(q -> QuestionText.body(q).equals(body)).findFirst()
+                .orElseThrow(() -> new AssertionError("no bank question shows as: " + body));
+    }
+
+    /** The custom id on {@code message} whose action is {@code action}. */
+    public static String button(LocalMessage message, String action) {
+        return message.customIds().stream().filter(id -> id.endsWith(":" + action)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + action + " button in " + message.customIds()));
+    }
+
+    /**
+     * Answers the question {@code message} shows, right or wrong, as {@code member} would; returns the
+     * interaction whose reply shows the outcome.
+     */
+    public InteractionHandle answer(LocalMember member, LocalMessage message, boolean right) {
+        Question question = shown(message);
+        if (question instanceof Question.MultipleChoice mc) {
+            int choice = right ? mc.answer() : (mc.answer() + 1) % mc.options().size();
+            return discord.click(member, message, button(message, "a" + choice));
+        }
+        if (question instanceof Question.TrueFalse tf) {
+            return discord.click(member, message, button(message, tf.answer() == right ? "t" : "f"));
+        }
+        if (question instanceof Question.ShortAnswer sa) {
+            InteractionHandle opened = discord.click(member, message, button(message, "type"));
+            JsonNode modal = opened.awaitModal(TIMEOUT);
+            return discord.submitModal(member, opened, modal.path("custom_id").asText(),
+                    Map.of("answer", right ? sa.accept().get(0) : "something else entirely"));
+        }
+        InteractionHandle shown = discord.click(member, message, button(message, "show"));
+        LocalMessage model = shown.awaitReply(TIMEOUT);
+        return discord.click(member, model, button(model, right ? "g2" : "g0"));
+    }
+
+    /** Every request the bot sent that does not validate against Discord's OpenAPI description. */
+    public List<String> schemaViolations() {
+        return discord.requests().stream().flatMap(r -> DiscordApiSchema.get().violations(r).stream()).toList();
+    }
+
+    public Optional<LocalMessage> latest(LocalMember member, LocalChannel channel) {
+        return discord.latestVisibleTo(member, channel);
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        discord.close();
+        jdaLog.close();
+        botLog.close();
+    }
+}
