@@ -81,7 +81,8 @@ public final class Fsrs {
         0.8, 0.8};
 
     /** Fuzz bands of the reference: from {@code start} days on, each further day adds {@code factor}. */
-    private static final double[][] FUZZ_RANGES = {{2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, Double.POSITIVE_INFINITY, 0.05}};
+    private static final double[][] FUZZ_RANGES = {
+        {2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, Double.POSITIVE_INFINITY, 0.05}};
 
     private static final long SECONDS_PER_DAY = 86_400;
 
