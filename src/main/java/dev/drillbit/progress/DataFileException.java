@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * version this build does not understand. The message names the file and, where there is one, the line
  * and byte offset. The store leaves the file untouched; {@link FlatFileScoreStore#repair} can salvage it.
  */
-public final class DataFileException extends RuntimeException {
+public sealed class DataFileException extends RuntimeException permits UnsupportedVersionException {
     private final transient Path file;
     private final long line;
 

@@ -27,12 +27,12 @@ final class FormatVersions {
         }
         int version = v.intValue();
         if (version > current) {
-            throw new DataFileException(file, 1, "format version " + version + " is newer than this drillbit "
+            throw new UnsupportedVersionException(file, version, "format version " + version + " is newer than this drillbit "
                     + "understands (" + current + "); it was written by a later release. Refusing to read it: "
                     + "upgrade drillbit (the file is left untouched)");
         }
         if (version < current) {
-            throw new DataFileException(file, 1, "format version " + version + " is older than any this drillbit "
+            throw new UnsupportedVersionException(file, version, "format version " + version + " is older than any this drillbit "
                     + "can migrate (" + current + " is the oldest readable); the file is left untouched");
         }
         return version;
