@@ -75,6 +75,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlatFileScoreStore implements ScoreStore {
     static final String HISTORY = "history";
+    static final String LOCK = "store.lock";
     static final int MAX_BATCH = 8192;
     private static final Logger log = LoggerFactory.getLogger(FlatFileScoreStore.class);
     private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -96,6 +97,7 @@ public final class FlatFileScoreStore implements ScoreStore {
     private final Thread writer;
 
     private FileChannel live;
+    private FileChannel lockChannel;
     private volatile long liveGeneration;
     private volatile long firstLiveGeneration;
     private volatile long durableLength;
@@ -116,7 +118,7 @@ public final class FlatFileScoreStore implements ScoreStore {
         this.compactEvery = options.compactEvery();
         this.aggregates = new Aggregates(options.zones());
         this.writer = new Thread(this::runWriter, "score-journal-writer");
-        this.writer.setDaemon(false);
+        this.writer.setDaemon(true); // nothing unacknowledged is promised; close() drains the queue
     }
 
     /**
@@ -129,12 +131,40 @@ public final class FlatFileScoreStore implements ScoreStore {
     public static FlatFileScoreStore open(StoreOptions options) {
         FlatFileScoreStore store = new FlatFileScoreStore(options);
         try {
+            store.lock();
             store.recover();
         } catch (IOException e) {
+            store.unlock();
             throw new UncheckedIOException("cannot open the score store in " + options.dataDir(), e);
+        } catch (RuntimeException e) {
+            store.unlock();
+            throw e;
         }
         store.writer.start();
         return store;
+    }
+
+    /** One store per data directory, across processes: the OS drops the lock when a process dies. */
+    private void lock() throws IOException {
+        Files.createDirectories(dir);
+        lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (lockChannel.tryLock() == null) {
+                throw new IllegalStateException("another process has the score store in " + dir + " open");
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new IllegalStateException("the score store in " + dir + " is already open in this process", e);
+        }
+    }
+
+    private void unlock() {
+        if (lockChannel != null) {
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                log.warn("Releasing the lock on {} failed", dir, e);
+            }
+        }
     }
 
     // ---- recovery ----------------------------------------------------------------------------------
@@ -375,6 +405,7 @@ public final class FlatFileScoreStore implements ScoreStore {
         } catch (IOException e) {
             log.warn("Closing {} failed", dir, e);
         }
+        unlock();
     }
 
     private void write(List<Pending> batch, StringBuilder lines, List<JournalEntry> entries) {
