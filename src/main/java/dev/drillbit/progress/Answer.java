@@ -44,7 +44,9 @@ public record Answer(
                 verdict.correct(), selfGrade, points, at);
     }
 
+    /** The event as stored: the journal keeps milliseconds, so the acknowledged event equals the replayed one. */
     AnswerEvent withId(long id) {
-        return new AnswerEvent(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points, at);
+        return new AnswerEvent(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points,
+                at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 }

@@ -692,7 +692,7 @@ public final class FlatFileScoreStore implements ScoreStore {
                 JournalFile.Scan scan = JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, true, kept::add);
                 List<DroppedLine> dropped = new ArrayList<>(scan.dropped());
                 if (scan.tornOffset() >= 0 && scan.headerPresent()) {
-                    dropped.add(new DroppedLine(f.getValue(), scan.validLength() == 0 ? 1 : -1, scan.tornOffset(),
+                    dropped.add(new DroppedLine(f.getValue(), scan.completeLines() + 1, scan.tornOffset(),
                             "torn last line (" + scan.tornBytes() + " bytes without a newline)"));
                 }
                 if (dropped.isEmpty()) {

@@ -42,12 +42,13 @@ final class JournalFile {
      * What a read found.
      *
      * @param headerPresent false when the file had no complete header line (empty, or torn while created)
+     * @param completeLines newline-terminated lines, header included
      * @param validLength bytes worth keeping: up to the last complete line
      * @param tornOffset offset of a torn last line, or -1
      * @param tornBytes length of the torn last line
      * @param dropped damaged lines skipped (only in lenient reads)
      */
-    record Scan(boolean headerPresent, long entries, long lastId, long validLength, long tornOffset, long tornBytes,
+    record Scan(boolean headerPresent, long completeLines, long entries, long lastId, long validLength, long tornOffset, long tornBytes,
             List<DroppedLine> dropped) {}
 
     /**
@@ -90,7 +91,7 @@ final class JournalFile {
         });
         boolean headerPresent = state[2] == 1;
         long tornOffset = end.tailBytes() > 0 ? end.completeBytes() : -1;
-        return new Scan(headerPresent, state[0], state[1], end.completeBytes(), tornOffset, end.tailBytes(),
+        return new Scan(headerPresent, end.lines(), state[0], state[1], end.completeBytes(), tornOffset, end.tailBytes(),
                 List.copyOf(dropped));
     }
 
