@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Compaction, and why a crash never loses or double-counts</h2>
  * Every {@code compactEvery} events and on close, the writer (between batches, so nothing else moves):
- * (1) creates journal G+1 (header forced, directory forced) and appends there from now on; (2) copies
- * the live generations to {@code history/}, minus forgotten members, each via temp file, force, rename;
+ * (1) creates journal G+1 (header forced, directory forced) and appends there from now on; (2) puts
+ * the finished generations into {@code history/}: a hard link, or, when members were forgotten since the
+ * last compaction, a copy without their events (temp file, force, rename);
  * (3) removes forgotten members from older history files the same way; (4) writes the snapshot saying
  * "events up to id S, next generation G+1" via temp file, force, atomic rename, directory force: this
  * rename is the commit point; (5) deletes the compacted journals. On open: a journal whose generation is
@@ -489,8 +490,7 @@ public final class FlatFileScoreStore implements ScoreStore {
             durableLength = next.size();
             liveGeneration = newGeneration;
             for (long g = firstLiveGeneration; g <= oldLast; g++) {
-                Path journal = dir.resolve(JournalFile.name(g));
-                copyWithout(journal, g, historyDir.resolve(JournalFile.name(g)), forgets);
+                archive(dir.resolve(JournalFile.name(g)), g, historyDir.resolve(JournalFile.name(g)), forgets);
             }
             if (!forgets.isEmpty()) {
                 for (Map.Entry<Long, Path> h : journals(historyDir).headMap(firstLiveGeneration).entrySet()) {
@@ -511,6 +511,25 @@ public final class FlatFileScoreStore implements ScoreStore {
         compactions.incrementAndGet();
         log.info("Compacted {} into a snapshot of {} members up to event {}; journal generation {} started, in {} ms",
                 dir, aggregates.memberCount(), nextId - 1, newGeneration, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Puts a finished journal into {@code history/}: a hard link when nothing in it is to be forgotten (no
+     * copying; the journal is never written again), otherwise a filtered copy.
+     */
+    private static void archive(Path journal, long generation, Path target, Map<MemberKey, Long> forgets)
+            throws IOException {
+        if (forgets.isEmpty()) {
+            try {
+                Files.deleteIfExists(target);
+                Files.createLink(target, journal);
+                Fsync.directory(target.getParent());
+                return;
+            } catch (UnsupportedOperationException | IOException e) {
+                log.debug("Cannot link {} into history ({}); copying it", journal, e.toString());
+            }
+        }
+        copyWithout(journal, generation, target, forgets);
     }
 
     private static boolean erased(JournalEntry e, Map<MemberKey, Long> forgets) {
