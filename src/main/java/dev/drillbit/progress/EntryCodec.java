@@ -1,0 +1,185 @@
+package dev.drillbit.progress;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.drillbit.bank.Difficulty;
+import dev.drillbit.bank.QuestionType;
+import dev.drillbit.quiz.SelfGrade;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns journal entries into single JSON lines and back. Encoding is hand-written (no reflection, one
+ * {@link StringBuilder}); decoding uses Jackson's streaming parser over the line's bytes. Stateless and
+ * thread-safe.
+ *
+ * <p>Line format (version 1), one object per line, {@code at} in epoch milliseconds:
+ * <pre>
+ * {"id":7,"kind":"answer","guild":1,"user":2,"question":"sql-001","step":"sql","difficulty":"mid",
+ *  "type":"open","correct":false,"grade":"partly","points":10,"at":1767225600000}
+ * {"id":8,"kind":"forget","guild":1,"user":2,"at":1767225600000}
+ * </pre>
+ */
+final class EntryCodec {
+    static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private EntryCodec() {}
+
+    /** Appends the entry as one line, newline included. */
+    static void encode(JournalEntry entry, StringBuilder out) {
+        if (entry instanceof AnswerEvent a) {
+                out.append("{\"id\":").append(a.id()).append(",\"kind\":\"answer\",\"guild\":").append(a.guildId())
+                        .append(",\"user\":").append(a.userId()).append(",\"question\":");
+                string(a.questionId(), out);
+                out.append(",\"step\":");
+                string(a.step(), out);
+                out.append(",\"difficulty\":\"").append(a.difficulty().id()).append("\",\"type\":\"")
+                        .append(a.type().id()).append("\",\"correct\":").append(a.correct());
+                a.selfGrade().ifPresent(g -> out.append(",\"grade\":\"").append(gradeId(g)).append('"'));
+                out.append(",\"points\":").append(a.points()).append(",\"at\":").append(a.at().toEpochMilli())
+                        .append("}\n");
+        } else if (entry instanceof ForgetEvent f) {
+            out.append("{\"id\":").append(f.id()).append(",\"kind\":\"forget\",\"guild\":")
+                    .append(f.guildId()).append(",\"user\":").append(f.userId()).append(",\"at\":")
+                    .append(f.at().toEpochMilli()).append("}\n");
+        }
+    }
+
+    static String gradeId(SelfGrade grade) {
+        return grade.name().toLowerCase(Locale.ROOT);
+    }
+
+    static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /**
+     * Reads one line (without its newline).
+     *
+     * @throws BadLineException with a reason fit for an operator when the line is not a valid entry
+     */
+    static JournalEntry decode(byte[] buf, int off, int len) throws BadLineException {
+        long id = -1;
+        long guild = -1;
+        long user = -1;
+        long at = Long.MIN_VALUE;
+        int points = -1;
+        String kind = null;
+        String question = null;
+        String step = null;
+        String difficulty = null;
+        String type = null;
+        String grade = null;
+        Boolean correct = null;
+        try (JsonParser p = JSON.createParser(buf, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadLineException("not a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "id" -> id = longValue(p, v, name);
+                    case "kind" -> kind = p.getValueAsString();
+                    case "guild" -> guild = longValue(p, v, name);
+                    case "user" -> user = longValue(p, v, name);
+                    case "question" -> question = p.getValueAsString();
+                    case "step" -> step = p.getValueAsString();
+                    case "difficulty" -> difficulty = p.getValueAsString();
+                    case "type" -> type = p.getValueAsString();
+                    case "grade" -> grade = p.getValueAsString();
+                    case "correct" -> {
+                        if (!v.isBoolean()) {
+                            throw new BadLineException("\"correct\" is not true or false");
+                        }
+                        correct = v == JsonToken.VALUE_TRUE;
+                    }
+                    case "points" -> points = (int) longValue(p, v, name);
+                    case "at" -> at = longValue(p, v, name);
+                    default -> p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new BadLineException("not a single JSON object");
+            }
+        } catch (IOException e) {
+            throw new BadLineException("malformed JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        if (id <= 0) {
+            throw new BadLineException("missing or invalid \"id\"");
+        }
+        if (guild < 0 || user < 0 || at == Long.MIN_VALUE) {
+            throw new BadLineException("missing \"guild\", \"user\" or \"at\"");
+        }
+        if ("forget".equals(kind)) {
+            return new ForgetEvent(id, guild, user, Instant.ofEpochMilli(at));
+        }
+        if (!"answer".equals(kind)) {
+            throw new BadLineException("unknown kind " + kind);
+        }
+        if (question == null || step == null || correct == null || points < 0) {
+            throw new BadLineException("answer without \"question\", \"step\", \"correct\" or \"points\"");
+        }
+        Difficulty d = Difficulty.fromId(String.valueOf(difficulty)).orElse(null);
+        if (d == null) {
+            throw new BadLineException("unknown difficulty " + difficulty);
+        }
+        QuestionType qt = QuestionType.fromId(String.valueOf(type)).orElse(null);
+        if (qt == null) {
+            throw new BadLineException("unknown question type " + type);
+        }
+        Optional<SelfGrade> g = Optional.empty();
+        if (grade != null) {
+            try {
+                g = Optional.of(SelfGrade.valueOf(grade.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadLineException("unknown self-grade " + grade);
+            }
+        }
+        return new AnswerEvent(id, guild, user, question, step, d, qt, correct, g, points, Instant.ofEpochMilli(at));
+    }
+
+    private static long longValue(JsonParser p, JsonToken v, String name) throws IOException {
+        if (v != JsonToken.VALUE_NUMBER_INT) {
+            throw new BadLineException("\"" + name + "\" is not a whole number");
+        }
+        return p.getLongValue();
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "no detail";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** A line that is not a valid entry; the message says why. */
+    static final class BadLineException extends IOException {
+        BadLineException(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.drillbit.progress;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Forcing files and directories to disk. Stateless. */
+final class Fsync {
+    private Fsync() {}
+
+    /** Makes renames, creations and deletions in {@code dir} durable (POSIX; a no-op where unsupported). */
+    static void directory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            if (System.getProperty("os.name", "").startsWith("Windows")) {
+                return;
+            }
+            throw e;
+        }
+    }
+
+    static void file(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.drillbit.progress;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where answers are recorded and scores read back. The flat-file store is the default; a database-backed
+ * one can implement the same contract.
+ *
+ * <p>Contract for implementations: thread-safe, callable from many threads at once. A future returned by
+ * {@link #record} or {@link #forget} completes only once the event is durable and visible to queries
+ * (read your own writes); it completes exceptionally when the event could not be made durable, and then
+ * the caller must not tell the member it was counted. Futures may complete on the store's own thread:
+ * attach long-running callbacks with the {@code *Async} variants.
+ */
+public interface ScoreStore extends AutoCloseable {
+
+    /** Records an answer; completes with the event as stored, id assigned. */
+    CompletableFuture<AnswerEvent> record(Answer answer);
+
+    /**
+     * Erases a member's data in a guild: from queries as soon as the future completes, from the files at
+     * the next compaction. Later answers by the same member count afresh.
+     */
+    CompletableFuture<Forgotten> forget(long guildId, long userId);
+
+    /**
+     * A guild's leaderboard for a period in {@code zone}, optionally for one roadmap step, with the
+     * requester's own place.
+     */
+    Leaderboard leaderboard(long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId,
+            ZoneId zone);
+
+    /** A member's figures in a guild, empty if the store holds nothing for them there. */
+    Optional<MemberStats> memberStats(long guildId, long userId);
+
+    /** Every answer the member gave in the guild that is still kept, oldest first (for export). */
+    List<AnswerEvent> history(long guildId, long userId);
+
+    /** Stops taking events, makes every accepted one durable, and releases files. Idempotent. */
+    @Override
+    void close();
+}
