@@ -2,6 +2,7 @@ package dev.drillbit.app;
 
 import dev.drillbit.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code drillbit} command line. Each subcommand returns its exit code; no stack trace reaches a user. */
 @Command(name = "drillbit", mixinStandardHelpOptions = true, version = "drillbit 0.1",
         description = "A Discord bot for backend-developer interview practice.",
-        subcommands = {ValidateCommand.class, RunCommand.class})
+        subcommands = {RunCommand.class, PlaygroundCommand.class, ValidateCommand.class})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -42,13 +43,17 @@ public final class Main implements Callable<Integer> {
         return line.execute(args);
     }
 
-    /** Without a subcommand: check the bank and print its summary. */
+    /** Without a subcommand: the bot when a token is configured, otherwise the playground. */
     @Override
     public Integer call() throws Exception {
-        return new CommandLine(new ValidateCommand())
-                .setOut(spec.commandLine().getOut())
-                .setErr(spec.commandLine().getErr())
-                .setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler())
-                .execute(common.config == null ? new String[0] : new String[] {"--config", common.config.toString()});
+        boolean token = common.load().token(System.getenv()).isPresent();
+        List<String> args = new java.util.ArrayList<>(List.of(token ? "run" : "playground"));
+        if (common.config != null) {
+            args.addAll(List.of("--config", common.config.toString()));
+        }
+        if (common.data != null) {
+            args.addAll(List.of("--data", common.data));
+        }
+        return spec.commandLine().execute(args.toArray(String[]::new));
     }
 }

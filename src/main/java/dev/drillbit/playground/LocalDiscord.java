@@ -295,6 +295,17 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /** The registered chat-input command with this name (guild command first, then global). */
+    /** Every chat-input command the bot registered for {@code guild} (guild and global), by name. */
+    public List<JsonNode> commands(LocalGuild guild) {
+        synchronized (lock) {
+            return commands.chatInputNames(guild.id()).stream()
+                    .map(name -> commands.chatInput(guild.id(), name))
+                    .flatMap(Optional::stream)
+                    .<JsonNode>map(ObjectNode::deepCopy)
+                    .toList();
+        }
+    }
+
     public Optional<JsonNode> command(LocalGuild guild, String name) {
         synchronized (lock) {
             return commands.chatInput(guild.id(), name).map(ObjectNode::deepCopy);

@@ -1,0 +1,77 @@
+package dev.drillbit.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.drillbit.bank.BankLoader;
+import dev.drillbit.bank.Problem;
+import dev.drillbit.config.Config;
+import dev.drillbit.playground.Playground;
+import dev.drillbit.playground.PlaygroundClock;
+import dev.drillbit.playground.PlaygroundTerminal;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code drillbit playground}: the real bot against the embedded local Discord stand-in, played from a
+ * terminal, interactively or from a script on standard input. Exit code 1 when a scripted line was
+ * refused.
+ */
+@Command(name = "playground", mixinStandardHelpOptions = true,
+        description = "Play the real bot offline, as one or more Discord members, from this terminal.")
+final class PlaygroundCommand implements Callable<Integer> {
+    static final String DATA = "data/playground";
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--echo", description = "Print each input line before its output (for transcripts).")
+    boolean echo;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Config config = common.load();
+        Path data = Path.of(common.data != null ? common.data : DATA);
+        BankLoader.Result bank = new BankLoader().load(config.questionsPath());
+        if (!bank.ok()) {
+            bank.problems().stream().map(Problem::render).forEach(err::println);
+            err.println("the playground did not start: fix the question files above.");
+            return ExitCodes.INVALID;
+        }
+        Files.createDirectories(data);
+        quietLogs();
+        boolean interactive = System.console() != null && !echo;
+        try (Playground playground = Playground.start(PlaygroundStarter.of(config, bank.bank().orElseThrow()), out, data,
+                new PlaygroundClock(Clock.systemUTC()))) {
+            out.println(playground.banner());
+            out.flush();
+            if (interactive) {
+                PlaygroundTerminal.interactive(playground, out);
+                return ExitCodes.OK;
+            }
+            BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return PlaygroundTerminal.script(playground, input, out, echo) ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    /** The terminal is for the conversation; only warnings and errors are logged there. */
+    private static void quietLogs() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.drillbit.app;
+
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.config.Config;
+import dev.drillbit.playground.Playground;
+import java.time.Duration;
+import java.util.List;
+
+/** Starts the bot for the playground exactly as {@code run} does, pointed at the stand-in and its clock. */
+public final class PlaygroundStarter {
+    private PlaygroundStarter() {}
+
+    public static Playground.BotStarter of(QuestionBank bank) {
+        return of(Config.defaults(), bank);
+    }
+
+    public static Playground.BotStarter of(Config config, QuestionBank bank) {
+        return (discord, guild, clock) -> {
+            Config local = new Config(config.questionsDir(), config.dataDir(), config.quiz(),
+                    new Config.Discord(null, List.of(guild.id()), discord.restBaseUrl(), discord.gatewayUrl()));
+            Bot bot = Bot.start(local, bank, discord.botToken(), Bot.Endpoints.of(local), clock, clock).awaitReady();
+            discord.awaitCommand(guild, "help", Duration.ofSeconds(20));
+            return new Playground.BotProcess() {
+                @Override
+                public void tick() {
+                    bot.tick();
+                }
+
+                @Override
+                public void close() {
+                    bot.close();
+                }
+            };
+        };
+    }
+}

@@ -1,0 +1,162 @@
+package dev.drillbit.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import dev.drillbit.app.PlaygroundStarter;
+import dev.drillbit.testsupport.Fixtures;
+import dev.drillbit.testsupport.LogCapture;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scripted playground sessions, as {@code java -jar drillbit.jar playground --echo < script} runs them:
+ * the real bot on the stand-in, driven line by line, with the transcript checked.
+ */
+class PlaygroundScriptTest {
+    @TempDir
+    Path data;
+
+    private final StringWriter transcript = new StringWriter();
+    private LogCapture errors;
+    private Playground playground;
+
+    @BeforeEach
+    void start() throws Exception {
+        errors = LogCapture.attach("ROOT", Level.ERROR);
+        Clock monday = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+        playground = Playground.start(PlaygroundStarter.of(Fixtures.goodBank()), new PrintWriter(transcript), data,
+                new PlaygroundClock(monday));
+    }
+
+    @AfterEach
+    void stop() {
+        playground.close();
+        assertThat(errors.lines()).isEmpty();
+        errors.close();
+    }
+
+    private boolean run(String script) throws Exception {
+        return PlaygroundTerminal.script(playground, new BufferedReader(new StringReader(script)),
+                new PrintWriter(transcript), true);
+    }
+
+    @Test
+    @DisplayName("a solo quiz from start to its summary")
+    void soloQuiz() throws Exception {
+        boolean ok = run("""
+                /quiz start step:caching difficulty:junior count:1
+                click B
+                click See results
+                """);
+
+        assertThat(ok).isTrue();
+        assertThat(transcript.toString())
+                .contains("you #general> /quiz start step:caching difficulty:junior count:1\n"
+                        + "[1] drillbit in #general  (only you can see this)\n"
+                        + "    | Question · Caching · junior · 30 s\n"
+                        + "    | Which eviction policy removes the entry unused for the longest time?\n")
+                .contains("    [A] [B] [C]\n    [Skip] [Stop quiz]\n")
+                .contains("[1] drillbit in #general  (only you can see this)  — edited\n"
+                        + "    | ✅ Right — you chose B · +15 points\n")
+                .contains("    | Quiz finished · 1 of 1 questions\n    | 15 points · 1 of 1 right (100%)\n");
+    }
+
+    @Test
+    @DisplayName("a short answer typed into the form")
+    void shortAnswerThroughTheForm() throws Exception {
+        boolean ok = run("""
+                /question step:sql difficulty:senior
+                click Type your answer
+                type atomicty
+                """);
+
+        assertThat(ok).isTrue();
+        assertThat(transcript.toString())
+                .contains("form \"Your answer\" is open: Answer. Fill it with: type <text>\n")
+                .contains("    | ✅ Right — you wrote \"atomicty\" · +35 points\n")
+                .contains("    | Note: Accepted as \"atomicity\" (watch the spelling).\n");
+    }
+
+    @Test
+    @DisplayName("a group quiz with three members, closed by moving the clock")
+    void groupQuiz() throws Exception {
+        boolean ok = run("""
+                /quiz start mode:group step:caching difficulty:junior count:1
+                as alice
+                click B
+                as bob
+                click A
+                as carol
+                click B
+                click B
+                clock +31s
+                """);
+
+        assertThat(ok).isTrue();
+        String text = transcript.toString();
+        assertThat(text).contains("[1] drillbit in #general\n    @you started a group quiz: 1 questions.")
+                .contains("[2] drillbit in #Quiz 2026-11-23\n    | Question · Caching · junior · 30 s\n")
+                .contains("    | Answers close: in 30 s\n")
+                .contains("(only alice can see this)\n    Your answer is in. The right answer is revealed in 30 s.")
+                .contains("(only carol can see this)\n    You already answered this question; your first answer"
+                        + " counts.")
+                .contains("the clock is now 2026-11-23T09:00:31Z\n")
+                .contains("[2] drillbit in #Quiz 2026-11-23  — edited\n    | Time's up · Question 1/1 · Caching\n")
+                .contains("    | 2 of 3 got it right: @alice (+15), @carol (+15)\n")
+                .contains("    | Quiz finished · 1 of 1 questions\n    | 1. @alice — 15 points, 1/1 right\n");
+    }
+
+    @Test
+    void roadmap() throws Exception {
+        assertThat(run("/roadmap\n/roadmap step:\"Relational databases and SQL\"\n")).isTrue();
+
+        assertThat(transcript.toString())
+                .contains("    | 2. Relational databases and SQL · `sql` · 3 questions\n")
+                .contains("    | Step 2 of 3 · Relational databases and SQL\n");
+    }
+
+    @Test
+    @DisplayName("bad input gets one clear line each and the session goes on")
+    void badInput() throws Exception {
+        boolean ok = run("""
+                dance
+                click Z
+                /quiz start count:many
+                /quiz start colour:red
+                /quiz begin
+                /quiz start step:"caching
+                clock -5m
+                clock yesterday
+                type hello
+                as
+                /help
+                """);
+
+        assertThat(ok).isFalse();
+        assertThat(transcript.toString())
+                .contains("! unknown command \"dance\"; slash commands start with /, and help lists the rest\n")
+                .contains("! no message you can see has a button \"Z\"\n")
+                .contains("/quiz start count:many\n! ")
+                .contains("/quiz start colour:red\n! ")
+                .contains("/quiz begin\n! ")
+                .contains("! a quote is not closed\n")
+                .contains("! the clock only moves forward\n")
+                .contains("! write the time like 2026-12-01T09:00 (UTC) or +1d\n")
+                .contains("! no form is open; a button such as \"Type your answer\" opens one\n")
+                .contains("! write: as <name>, or as <name> admin\n")
+                .contains("you #general> /help\n[1] drillbit in #general  (only you can see this)\n");
+        assertThat(transcript.toString().lines().filter(l -> l.startsWith("! "))).hasSize(10);
+    }
+}
