@@ -2,8 +2,7 @@ package dev.drillbit.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.drillbit.bank.BankLoader;
-import dev.drillbit.bank.Problem;
+import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import dev.drillbit.playground.Playground;
 import dev.drillbit.playground.PlaygroundClock;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -48,16 +48,14 @@ final class PlaygroundCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Config config = common.load();
         Path data = Path.of(common.data != null ? common.data : DATA);
-        BankLoader.Result bank = new BankLoader().load(config.questionsPath());
-        if (!bank.ok()) {
-            bank.problems().stream().map(Problem::render).forEach(err::println);
-            err.println("the playground did not start: fix the question files above.");
+        Optional<QuestionBank> bank = BankCheck.load(config.questionsPath(), err, "the playground");
+        if (bank.isEmpty()) {
             return ExitCodes.INVALID;
         }
         Files.createDirectories(data);
         quietLogs();
         boolean interactive = System.console() != null && !echo;
-        try (Playground playground = Playground.start(PlaygroundStarter.of(config, bank.bank().orElseThrow()), out, data,
+        try (Playground playground = Playground.start(PlaygroundStarter.of(config, bank.get()), out, data,
                 new PlaygroundClock(Clock.systemUTC()))) {
             out.println(playground.banner());
             out.flush();

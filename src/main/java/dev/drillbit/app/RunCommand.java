@@ -1,8 +1,7 @@
 package dev.drillbit.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.drillbit.bank.BankLoader;
-import dev.drillbit.bank.Problem;
+import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -39,14 +38,12 @@ final class RunCommand implements Callable<Integer> {
             err.println(NO_TOKEN);
             return ExitCodes.INVALID;
         }
-        BankLoader.Result bank = new BankLoader().load(config.questionsPath());
-        if (!bank.ok()) {
-            bank.problems().stream().map(Problem::render).forEach(err::println);
-            err.println("drillbit did not start: fix the question files above (java -jar drillbit.jar validate).");
+        Optional<QuestionBank> bank = BankCheck.load(config.questionsPath(), err, "drillbit");
+        if (bank.isEmpty()) {
             return ExitCodes.INVALID;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Bot bot = Bot.start(config, bank.bank().orElseThrow(), token.get(), Bot.Endpoints.of(config),
+        Bot bot = Bot.start(config, bank.get(), token.get(), Bot.Endpoints.of(config),
                 Clock.systemUTC(), Ticker.systemTicker());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();

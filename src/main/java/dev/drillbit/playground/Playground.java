@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  */
 public final class Playground implements AutoCloseable {
     private static final Pattern STEP = Pattern.compile("(\\d+)([dhms])");
-    private static final Duration QUIET = Duration.ofMillis(150);
+    private static final Duration QUIET = Duration.ofMillis(250);
     private static final Duration SETTLE_MAX = Duration.ofSeconds(10);
+    private static final Duration TARGET_WAIT = Duration.ofSeconds(3);
 
     /** The bot as the playground sees it: moved on after the clock changes, closed at the end. */
     public interface BotProcess extends AutoCloseable {
@@ -180,7 +181,7 @@ public final class Playground implements AutoCloseable {
 
     private void click(InputLine input) {
         Target target = target(input, "click", "label");
-        LocalMessage message = target.message().orElseGet(() -> latestWith(m -> button(m, target.label()).isPresent())
+        LocalMessage message = target.message().orElseGet(() -> awaitLatestWith(m -> button(m, target.label()).isPresent())
                 .orElseThrow(() -> new IllegalArgumentException("no message you can see has a button \""
                         + target.label() + "\"")));
         JsonNode button = button(message, target.label()).orElseThrow(() -> new IllegalArgumentException(
@@ -200,7 +201,7 @@ public final class Playground implements AutoCloseable {
 
     private void select(InputLine input) {
         Target target = target(input, "select", "value");
-        LocalMessage message = target.message().orElseGet(() -> latestWith(m -> menu(m).isPresent())
+        LocalMessage message = target.message().orElseGet(() -> awaitLatestWith(m -> menu(m).isPresent())
                 .orElseThrow(() -> new IllegalArgumentException("no message you can see has a select menu")));
         JsonNode menu = menu(message).orElseThrow(() -> new IllegalArgumentException(
                 "message " + numberOf(message) + " has no select menu"));
@@ -227,6 +228,26 @@ public final class Playground implements AutoCloseable {
         synchronized (numbered) {
             return number < 1 || number > numbered.size() ? Optional.empty() : discord.message(numbered.get(number - 1));
         }
+    }
+
+    /**
+     * The newest message the member can see that {@code has} what they want to press, waiting briefly for
+     * the bot to post it: a busy bot may still be on its way (a group quiz's first question follows its
+     * thread), as a person at a real client would wait.
+     */
+    private Optional<LocalMessage> awaitLatestWith(java.util.function.Predicate<LocalMessage> has) {
+        long deadline = System.nanoTime() + TARGET_WAIT.toNanos();
+        Optional<LocalMessage> found = latestWith(has);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            found = latestWith(has);
+        }
+        return found;
     }
 
     private Optional<LocalMessage> latestWith(java.util.function.Predicate<LocalMessage> has) {

@@ -90,14 +90,9 @@ public final class QuizSession {
 
     /** Why {@code userId} may not answer question {@code at} now, or empty when they may. */
     public synchronized Optional<AnswerOutcome> refusal(long userId, int at, Instant now) {
-        if (ended != null) {
-            return Optional.of(new AnswerOutcome.Expired());
-        }
-        if (!owner.isGroup() && userId != owner.userId()) {
-            return Optional.of(new AnswerOutcome.NotParticipant());
-        }
-        if (at != position) {
-            return Optional.of(new AnswerOutcome.NotCurrent());
+        Optional<AnswerOutcome> cannotAct = refuseMove(userId, at);
+        if (cannotAct.isPresent()) {
+            return cannotAct;
         }
         if (answers.getOrDefault(position, Map.of()).containsKey(userId)) {
             return Optional.of(new AnswerOutcome.AlreadyAnswered(current()));
@@ -166,6 +161,7 @@ public final class QuizSession {
         return moveOn(now);
     }
 
+    /** Why {@code userId} may not act on question {@code at} at all: the quiz is over, not theirs, or moved on. */
     private Optional<AnswerOutcome> refuseMove(long userId, int at) {
         if (ended != null) {
             return Optional.of(new AnswerOutcome.Expired());
