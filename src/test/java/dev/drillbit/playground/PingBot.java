@@ -22,9 +22,9 @@ import net.dv8tion.jda.api.modals.Modal;
 final class PingBot extends ListenerAdapter {
     @Override
     public void onGuildReady(GuildReadyEvent event) {
+        // Upsert, not a bulk overwrite: QuizBot registers its command in the same guild at the same moment.
         event.getGuild()
-                .updateCommands()
-                .addCommands(Commands.slash("ping", "Check that the bot answers")
+                .upsertCommand(Commands.slash("ping", "Check that the bot answers")
                         .addOption(OptionType.STRING, "text", "Something to echo", false))
                 .queue();
     }
