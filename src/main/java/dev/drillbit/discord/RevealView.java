@@ -13,6 +13,7 @@ import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -67,7 +68,7 @@ final class RevealView {
             return "you said " + (t.value() ? "true" : "false");
         }
         if (response instanceof Response.Text t) {
-            return "you wrote \"" + Style.cut(t.value().strip(), 100) + "\"";
+            return "you wrote \"" + MarkdownSanitizer.escape(Style.cut(t.value().strip(), 100)) + "\"";
         }
         return "you graded yourself \"" + ((Response.Graded) response).grade().label() + "\"";
     }
