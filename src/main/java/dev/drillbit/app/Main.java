@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code drillbit} command line. Each subcommand returns its exit code; no stack trace reaches a user. */
 @Command(name = "drillbit", mixinStandardHelpOptions = true, version = "drillbit 0.1",
         description = "A Discord bot for backend-developer interview practice.",
-        subcommands = {ValidateCommand.class, RunCommand.class})
+        subcommands = {ValidateCommand.class, RunCommand.class, RepairDataCommand.class})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.BankLoader;
 import dev.drillbit.bank.Problem;
 import dev.drillbit.config.Config;
+import dev.drillbit.progress.DataFileException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -46,8 +47,20 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Bot bot = Bot.start(config, bank.bank().orElseThrow(), token.get(), Bot.Endpoints.of(config),
-                Clock.systemUTC(), Ticker.systemTicker());
+        Bot bot;
+        try {
+            bot = Bot.start(config, bank.bank().orElseThrow(), token.get(), Bot.Endpoints.of(config),
+                    Clock.systemUTC(), Ticker.systemTicker());
+        } catch (DataFileException e) {
+            err.println(e.getMessage());
+            err.println("drillbit did not start: a data file in " + config.dataPath() + " is damaged, and it was"
+                    + " left as it is. Salvage what can be read with: java -jar drillbit.jar repair-data --data "
+                    + config.dataPath());
+            return ExitCodes.FAILED;
+        } catch (IllegalStateException e) {
+            err.println("drillbit did not start: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
             stopped.countDown();
