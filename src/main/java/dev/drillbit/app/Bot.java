@@ -40,6 +40,12 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  * told about is on disk and nothing new arrives while the store flushes.
  */
 public final class Bot implements AutoCloseable {
+    /**
+     * Each guild's timezone: UTC for every guild until guilds can choose one. The one place that decides
+     * it, for streak days in the store and for leaderboard periods in Discord.
+     */
+    static final GuildZones ZONES = GuildZones.utc();
+
     private final ShardManager shards;
     private final Heartbeat heartbeat;
     private final ScoreStore store;
@@ -78,12 +84,6 @@ public final class Bot implements AutoCloseable {
             throw e;
         }
     }
-
-    /**
-     * Each guild's timezone: UTC for every guild until guilds can choose one. The one place that decides
-     * it, for streak days in the store and for leaderboard periods in Discord.
-     */
-    static final GuildZones ZONES = GuildZones.utc();
 
     private static Bot start(Config config, QuestionBank bank, ScoreStore store, String token, Endpoints endpoints,
             Clock clock, Ticker ticker) {
