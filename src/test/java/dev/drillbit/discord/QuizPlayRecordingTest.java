@@ -161,4 +161,24 @@ class QuizPlayRecordingTest {
         verify(followUp).queue();
         assertThat(engine.refusal(session.id(), USER, 0)).isEmpty();
     }
+
+    @Test
+    @DisplayName("a group answer: acknowledged with a private deferred reply, which says 'not saved' on failure")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void groupAnswerNotSavedEditsThePrivateReply() {
+        session = ((StartOutcome.Started) engine.start(Owner.group(GUILD, CHANNEL),
+                new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1))).session();
+        ReplyCallbackAction deferredReply = mock(ReplyCallbackAction.class);
+        when(event.deferReply(true)).thenReturn(deferredReply);
+        when(hook.editOriginal(anyString())).thenReturn((WebhookMessageEditAction) edit);
+        when(store.record(any(Answer.class))).thenReturn(CompletableFuture.failedFuture(new IOException("EIO")));
+
+        pressTheRightButton();
+
+        verify(deferredReply).queue();
+        verify(event, never()).deferEdit();
+        verify(hook).editOriginal(Messages.NOT_SAVED_TRY_AGAIN);
+        verify(edit).queue();
+        assertThat(engine.refusal(session.id(), USER, 0)).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package dev.drillbit.e2e;
 import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
 import static dev.drillbit.testsupport.BotHarness.button;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalMember;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -240,5 +242,29 @@ class ScoresEndToEndTest {
                 .startsWith("You have not answered anything in this server yet.");
         assertThat(h.discord.slash(h.carol, room, "data forget", Map.of("member", gus)).awaitReply(TIMEOUT).content())
                 .isEqualTo("There was nothing stored for <@" + gus.id() + "> in this server.");
+    }
+
+    @Test
+    @DisplayName("group answers are recorded as they are given, before the question closes")
+    void groupAnswersAreRecorded() {
+        LocalMember hal = h.discord.member(h.guild, "hal", false);
+        LocalMember ida = h.discord.member(h.guild, "ida", false);
+        LocalChannel room = h.discord.channel(h.guild, "group-scores");
+        h.discord.slash(h.carol, room, "quiz start", Map.of("mode", "group", "count", 1, "step", "sql"))
+                .awaitReply(TIMEOUT);
+        LocalChannel thread = await().atMost(TIMEOUT).until(() -> h.discord.channels().stream()
+                .filter(c -> c.isThread() && c.parentId() == room.id()).findFirst(), Optional::isPresent).get();
+        LocalMessage question = h.discord.awaitMessage(thread, m -> title(m).startsWith("Question · "), TIMEOUT);
+
+        LocalMessage halNote = h.answer(hal, question, true).awaitReply(TIMEOUT);
+        LocalMessage idaNote = h.answer(ida, question, false).awaitReply(TIMEOUT);
+
+        assertThat(halNote.isEphemeral()).isTrue();
+        assertThat(idaNote.isEphemeral()).isTrue();
+        LocalMessage halStats = h.discord.slash(hal, room, "stats show").awaitReply(TIMEOUT);
+        assertThat(field(halStats, "Answered")).isEqualTo("1");
+        assertThat(field(halStats, "Accuracy")).isEqualTo("100% (1/1)");
+        assertThat(field(h.discord.slash(ida, room, "stats show").awaitReply(TIMEOUT), "Accuracy"))
+                .isEqualTo("0% (0/1)");
     }
 }
