@@ -5,6 +5,11 @@ import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import dev.drillbit.discord.DiscordFrontEnd;
 import dev.drillbit.discord.ShardManagerFactory;
+import dev.drillbit.progress.DataFileException;
+import dev.drillbit.progress.FlatFileScoreStore;
+import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.ScoreStore;
+import dev.drillbit.progress.StoreOptions;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Scoring;
@@ -23,17 +28,32 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 
 /**
- * The running bot, wired in one place: the quiz engine, the Discord front end, JDA's shard manager and
- * the heartbeat. Production, the playground and the end-to-end tests all start it through
- * {@link #start}, differing only in token, endpoints, clock and ticker. Thread-safe.
+ * The running bot, wired in one place: the score store, the quiz engine, the Discord front end, JDA's
+ * shard manager and the heartbeat. Production, the playground and the end-to-end tests all start it
+ * through {@link #start}, differing only in configuration (the data folder among it), token, endpoints,
+ * clock and ticker. Thread-safe.
+ *
+ * <p>The bot opens its score store itself, in {@code config.dataPath()} with the bot's own clock, so that
+ * no caller can hand it a store that disagrees with the quiz engine about "now" or about where data lives;
+ * the playground gets its own scores by passing a config whose data folder is {@code data/playground}.
+ * The bot owns the store: {@link #close()} closes it after JDA has stopped, so every answer a member was
+ * told about is on disk and nothing new arrives while the store flushes.
  */
 public final class Bot implements AutoCloseable {
+    /**
+     * Each guild's timezone: UTC for every guild until guilds can choose one. The one place that decides
+     * it, for streak days in the store and for leaderboard periods in Discord.
+     */
+    static final GuildZones ZONES = GuildZones.utc();
+
     private final ShardManager shards;
     private final Heartbeat heartbeat;
+    private final ScoreStore store;
 
-    private Bot(ShardManager shards, Heartbeat heartbeat) {
+    private Bot(ShardManager shards, Heartbeat heartbeat, ScoreStore store) {
         this.shards = shards;
         this.heartbeat = heartbeat;
+        this.store = store;
     }
 
     /** Where the bot connects: Discord itself, or (both set) a proxy or the local stand-in. */
@@ -44,18 +64,36 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    /** Builds everything and starts logging in; returns at once (see {@link #awaitReady()}). */
+    /**
+     * Opens the score store in {@code config.dataPath()}, builds everything and starts logging in; returns
+     * at once (see {@link #awaitReady()}).
+     *
+     * @throws DataFileException when a data file is damaged; nothing was started and no file was changed
+     * @throws IllegalStateException when another process has the data folder open
+     */
     public static Bot start(Config config, QuestionBank bank, String token, Endpoints endpoints, Clock clock,
             Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        ScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath()).withClock(clock)
+                .withZones(ZONES));
+        try {
+            return start(config, bank, store, token, endpoints, clock, ticker);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Bot start(Config config, QuestionBank bank, ScoreStore store, String token, Endpoints endpoints,
+            Clock clock, Ticker ticker) {
         Config.Quiz quiz = config.quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
         AtomicReference<Consumer<QuizSummary>> onEnd = new AtomicReference<>(summary -> { });
         QuizEngine engine = new QuizEngine(bank, scoring,
                 new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()), ticker, clock,
                 new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, quiz.questionsPerQuiz(),
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, ZONES, quiz.questionsPerQuiz(),
                 config.discord().devGuildIds());
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(token, endpoints.restBaseUrl(), endpoints.gatewayUrl(),
@@ -63,7 +101,7 @@ public final class Bot implements AutoCloseable {
         frontEnd.channels().bind(shards);
         Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat);
+        return new Bot(shards, heartbeat, store);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -83,20 +121,28 @@ public final class Bot implements AutoCloseable {
         return shards;
     }
 
-    /** Stops the heartbeat, then disconnects every shard and waits briefly for JDA's threads. */
+    /**
+     * Stops the heartbeat, disconnects every shard and waits briefly for JDA's threads, then closes the
+     * score store, which makes every accepted answer durable and releases the data folder.
+     */
     @Override
     public void close() {
         heartbeat.close();
         List<JDA> all = shards.getShards();
         all.forEach(JDA::shutdownNow);
         shards.shutdown();
+        boolean interrupted = false;
         for (JDA jda : all) {
             try {
                 jda.awaitShutdown(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                interrupted = true;
+                break;
             }
+        }
+        store.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

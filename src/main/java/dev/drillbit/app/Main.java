@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code drillbit} command line. Each subcommand returns its exit code; no stack trace reaches a user. */
 @Command(name = "drillbit", mixinStandardHelpOptions = true, version = "drillbit 0.1",
         description = "A Discord bot for backend-developer interview practice.",
-        subcommands = {RunCommand.class, PlaygroundCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, PlaygroundCommand.class, ValidateCommand.class, RepairDataCommand.class})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -23,6 +23,10 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Charts are drawn with AWT, never on a screen; decide before anything touches AWT.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import dev.drillbit.playground.Playground;
+import dev.drillbit.progress.DataFileException;
 import dev.drillbit.playground.PlaygroundClock;
 import dev.drillbit.playground.PlaygroundTerminal;
 import java.io.BufferedReader;
@@ -55,8 +56,14 @@ final class PlaygroundCommand implements Callable<Integer> {
         Files.createDirectories(data);
         quietLogs();
         boolean interactive = System.console() != null && !echo;
-        try (Playground playground = Playground.start(PlaygroundStarter.of(config, bank.get()), out, data,
-                new PlaygroundClock(Clock.systemUTC()))) {
+        Playground playground;
+        try {
+            playground = Playground.start(PlaygroundStarter.of(config.withDataDir(data.toString()), bank.get()), out,
+                    data, new PlaygroundClock(Clock.systemUTC()));
+        } catch (DataFileException e) {
+            return RunCommand.damaged(e, data, err);
+        }
+        try (playground) {
             out.println(playground.banner());
             out.flush();
             if (interactive) {

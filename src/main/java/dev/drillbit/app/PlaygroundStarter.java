@@ -10,10 +10,7 @@ import java.util.List;
 public final class PlaygroundStarter {
     private PlaygroundStarter() {}
 
-    public static Playground.BotStarter of(QuestionBank bank) {
-        return of(Config.defaults(), bank);
-    }
-
+    /** @param config the configuration, with {@code dataDir} already set to the playground's data folder */
     public static Playground.BotStarter of(Config config, QuestionBank bank) {
         return (discord, guild, clock) -> {
             Config local = new Config(config.questionsDir(), config.dataDir(), config.quiz(),

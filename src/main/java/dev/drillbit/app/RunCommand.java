@@ -3,6 +3,7 @@ package dev.drillbit.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
+import dev.drillbit.progress.DataFileException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -43,8 +44,16 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Bot bot = Bot.start(config, bank.get(), token.get(), Bot.Endpoints.of(config),
-                Clock.systemUTC(), Ticker.systemTicker());
+        Bot bot;
+        try {
+            bot = Bot.start(config, bank.get(), token.get(), Bot.Endpoints.of(config),
+                    Clock.systemUTC(), Ticker.systemTicker());
+        } catch (DataFileException e) {
+            return damaged(e, config.dataPath(), err);
+        } catch (IllegalStateException e) {
+            err.println("drillbit did not start: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
             stopped.countDown();
@@ -54,5 +63,14 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Explains a damaged data file that stopped start-up; the file is left as it is. */
+    static int damaged(DataFileException e, java.nio.file.Path data, PrintWriter err) {
+        err.println(e.getMessage());
+        err.println("drillbit did not start: a data file in " + data + " is damaged, and it was left as it is."
+                + " Salvage what can be read with: java -jar drillbit.jar repair-data --data " + data);
+        err.flush();
+        return ExitCodes.FAILED;
     }
 }

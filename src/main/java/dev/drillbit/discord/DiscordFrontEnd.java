@@ -1,12 +1,16 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Scoring;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
@@ -19,21 +23,28 @@ public final class DiscordFrontEnd {
     private final Channels channels = new Channels();
 
     /**
+     * @param store where answers are recorded and scores read; the front end never closes it
+     * @param zones each guild's timezone, for leaderboard periods
      * @param defaultCount questions in a quiz when the member does not say
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      */
-    public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, int defaultCount,
-            Collection<Long> devGuildIds) {
+    public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
+            int defaultCount, Collection<Long> devGuildIds) {
+        // Short work after the store answered, and drawing charts or reading history off JDA's threads.
+        Executor work = ForkJoinPool.commonPool();
         QuestionView questions = new QuestionView(bank, scoring);
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
         GroupBoard board = new GroupBoard(engine, channels, questions, reveals, summaries);
-        this.play = new QuizPlay(engine, questions, reveals, summaries, board);
+        this.play = new QuizPlay(engine, store, work, questions, reveals, summaries, board);
         QuizOptions options = new QuizOptions(bank);
         List<BotCommand> commands = new ArrayList<>(List.of(
                 new QuizCommand(play, options, defaultCount),
                 new QuestionCommand(play, options),
-                new RoadmapCommand(bank, options)));
+                new RoadmapCommand(bank, options),
+                new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
+                new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
+                new DataCommand(store)));
         List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
         this.router = new Router(commands, devGuildIds);

@@ -8,5 +8,10 @@ final class Messages {
             + " logged; please try again.";
     static final String GUILD_ONLY = "drillbit works inside a server; use its commands in a server channel.";
 
+    static final String NOT_SAVED_TRY_AGAIN = "⚠️ Your answer could not be saved, so it was not counted. Please"
+            + " answer again.";
+    static final String NOT_SAVED = "⚠️ Your answer could not be saved, so it was not counted, and the question"
+            + " has moved on. Sorry; please try the next one.";
+
     private Messages() {}
 }

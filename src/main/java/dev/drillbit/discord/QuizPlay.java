@@ -2,6 +2,9 @@ package dev.drillbit.discord;
 
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionFilter;
+import dev.drillbit.progress.Answer;
+import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.Advance;
 import dev.drillbit.quiz.AnswerOutcome;
 import dev.drillbit.quiz.EndReason;
@@ -14,6 +17,9 @@ import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.SelfGrade;
 import dev.drillbit.quiz.StartOutcome;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -21,26 +27,42 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plays quizzes in Discord: starts them, turns button presses and typed answers into engine calls, and
  * renders every outcome — including refusals such as an old button or someone else's quiz — as a reply
- * the member understands. Shared by {@code /quiz} and {@code /question}. Thread-safe: holds no mutable
+ * the member understands. Shared by {@code /quiz} and {@code /question}. Every counted answer is recorded
+ * in the score store before the member sees it (see {@link #answered}). Thread-safe: holds no mutable
  * state of its own beyond the group board.
  */
 final class QuizPlay {
+    private static final Logger LOG = LoggerFactory.getLogger(QuizPlay.class);
+
     private final QuizEngine engine;
+    private final ScoreStore store;
+    private final Executor completions;
     private final QuestionView questions;
     private final RevealView reveals;
     private final SummaryView summaries;
     private final GroupBoard board;
 
-    QuizPlay(QuizEngine engine, QuestionView questions, RevealView reveals, SummaryView summaries, GroupBoard board) {
+    /**
+     * @param store where counted answers are recorded before the member sees their outcome
+     * @param completions runs what happens once the store answered (rendering and queueing replies), off
+     *     the store's writer thread
+     */
+    QuizPlay(QuizEngine engine, ScoreStore store, Executor completions, QuestionView questions, RevealView reveals,
+            SummaryView summaries, GroupBoard board) {
         this.engine = engine;
+        this.store = store;
+        this.completions = completions;
         this.questions = questions;
         this.reveals = reveals;
         this.summaries = summaries;
@@ -80,7 +102,8 @@ final class QuizPlay {
     private void startGroup(SlashCommandInteractionEvent event, QuizSession session, String note) {
         long starter = event.getUser().getIdLong();
         GuildMessageChannel channel = event.getGuildChannel();
-        String intro = Style.mention(starter) + " started a group quiz: " + session.size() + " questions. Everyone"
+        String intro = Style.mention(starter) + " started a group quiz of " + session.size()
+                + (session.size() == 1 ? " question" : " questions") + ". Everyone"
                 + " answers with the buttons; each question closes when its time is up. " + note;
         boolean thread = event.getChannelType() == ChannelType.TEXT && event.getGuild() != null
                 && event.getGuild().getSelfMember().hasPermission(event.getGuildChannel(),
@@ -159,6 +182,19 @@ final class QuizPlay {
         }
     }
 
+    /**
+     * Shows a member the outcome of their answer, but only once a counted answer is on disk.
+     *
+     * <p>Durable before acknowledged, without risking Discord's three seconds: a counted answer is
+     * acknowledged at once with a deferral ({@code deferEdit} where the outcome replaces the message,
+     * {@code deferReply} (ephemeral) for a group answer's private note), then recorded through the
+     * {@link ScoreStore}; the outcome is shown through the interaction's hook only when the store's future
+     * completes, that is after the event was forced to disk. JDA's event thread never waits for the disk,
+     * so concurrent answers reach the store together and share one fsync (group commit), and a slow disk
+     * can never cost the acknowledgement: the hook stays usable for 15 minutes. If the store fails, the
+     * answer is withdrawn from the quiz (so the member may answer again) and the member is told privately
+     * that it was not saved. Refusals record nothing and are answered directly.
+     */
     private <E extends IReplyCallback & IMessageEditCallback> void answered(E event, ComponentId id,
             AnswerOutcome outcome) {
         if (!(outcome instanceof AnswerOutcome.Answered answered)) {
@@ -166,25 +202,71 @@ final class QuizPlay {
             return;
         }
         Optional<QuizSession> found = engine.session(id.session());
+        long user = event.getUser().getIdLong();
         if (found.isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
         QuizSession session = found.get();
-        if (session.owner().isGroup()) {
-            String text = answered.response() instanceof Response.Graded graded
-                    ? "Recorded: " + graded.grade().label() + ". The answer is revealed when time is up."
-                    : "Your answer is in. The right answer is revealed " + Style.relative(session.deadline()) + ".";
-            if (answered.response() instanceof Response.Graded) {
-                event.editMessage(text).setEmbeds().setComponents().queue();
+        boolean privateNote = session.owner().isGroup() && !(answered.response() instanceof Response.Graded);
+        if (privateNote) {
+            event.deferReply(true).queue();
+        } else {
+            event.deferEdit().queue();
+        }
+        InteractionHook hook = event.getHook();
+        CompletableFuture<AnswerEvent> stored;
+        try {
+            stored = store.record(answerOf(session, user, answered));
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        stored.whenCompleteAsync((recorded, failure) -> {
+            if (failure != null) {
+                notSaved(hook, session, user, id.position(), privateNote, failure);
             } else {
-                event.reply(text).setEphemeral(true).queue();
+                showAnswered(hook, session, user, id.position(), answered);
+            }
+        }, completions);
+    }
+
+    private Answer answerOf(QuizSession session, long user, AnswerOutcome.Answered answered) {
+        Optional<SelfGrade> grade = answered.response() instanceof Response.Graded graded
+                ? Optional.of(graded.grade()) : Optional.empty();
+        return Answer.of(session.owner().guildId(), user, answered.question(), answered.verdict(), grade,
+                answered.points(), engine.clock().instant());
+    }
+
+    private void showAnswered(InteractionHook hook, QuizSession session, long user, int position,
+            AnswerOutcome.Answered answered) {
+        if (session.owner().isGroup()) {
+            if (answered.response() instanceof Response.Graded graded) {
+                hook.editOriginal("Recorded: " + graded.grade().label() + ". The answer is revealed when time is up.")
+                        .setEmbeds().setComponents().queue();
+            } else {
+                hook.editOriginal("Your answer is in. The right answer is revealed "
+                        + Style.relative(session.deadline()) + ".").queue();
             }
             return;
         }
-        event.editMessage(MessageEditData.fromCreateData(reveals.answered(session, id.position(), answered))).queue();
+        hook.editOriginal(MessageEditData.fromCreateData(reveals.answered(session, position, answered))).queue();
         if (session.owner().mode() == Owner.Mode.SINGLE) {
-            engine.next(session.id(), event.getUser().getIdLong(), id.position());
+            engine.next(session.id(), user, position);
+        }
+    }
+
+    private void notSaved(InteractionHook hook, QuizSession session, long user, int position, boolean privateNote,
+            Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        LOG.error("answer not recorded guild={} channel={} user={} session={} position={}",
+                session.owner().guildId(), session.owner().channelId(), user, session.id(), position, cause);
+        boolean again = engine.withdraw(session.id(), user, position);
+        String text = again ? Messages.NOT_SAVED_TRY_AGAIN : Messages.NOT_SAVED;
+        if (privateNote) {
+            hook.editOriginal(text).queue();
+        } else {
+            hook.sendMessage(text).setEphemeral(true).queue();
         }
     }
 

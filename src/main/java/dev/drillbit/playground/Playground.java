@@ -63,6 +63,7 @@ public final class Playground implements AutoCloseable {
     private final List<Long> numbered = new ArrayList<>();
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, Boolean> admins = new HashMap<>();
+    private final java.util.Set<Long> firstShown = ConcurrentHashMap.newKeySet();
     private LocalMember me;
     private LocalChannel here;
     private PendingModal modal;
@@ -437,6 +438,11 @@ public final class Playground implements AutoCloseable {
 
     private void print(Posted posted) {
         LocalMessage message = posted.message();
+        if (message.isLoading()) {
+            return; // "drillbit is thinking…": the answer it is waiting for follows as an edit
+        }
+        boolean firstTime = firstShown.add(message.id());
+        boolean edit = posted.edit() && !firstTime;
         int number;
         synchronized (numbered) {
             Integer known = numbers.get(message.id());
@@ -447,7 +453,7 @@ public final class Playground implements AutoCloseable {
             }
             number = known;
         }
-        List<String> lines = text.render(number, posted.channel().name(), message, posted.edit(), saved(number, message));
+        List<String> lines = text.render(number, posted.channel().name(), message, edit, saved(number, message));
         synchronized (this) {
             lines.forEach(sink);
         }

@@ -695,9 +695,30 @@ public final class FlatFileScoreStore implements ScoreStore {
      * damaged or torn lines is moved aside as {@code <name>.damaged-<UTC timestamp>} and written again
      * with every readable event; a damaged snapshot is moved aside the same way, and the next open
      * rebuilds the aggregates from history and journals. Files in a format version this build does not
-     * read are never touched ({@link UnsupportedVersionException} is thrown).
+     * read are never touched ({@link UnsupportedVersionException} is thrown). A folder that does not exist
+     * has nothing to repair.
+     *
+     * @throws IllegalStateException when a store (in this or another process) has the folder open
      */
     public static RepairReport repair(Path dataDir, Clock clock) {
+        if (!Files.isDirectory(dataDir)) {
+            return new RepairReport(List.of());
+        }
+        try (FileChannel lock = FileChannel.open(dataDir.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            if (lock.tryLock() == null) {
+                throw new IllegalStateException("another process has the score store in " + dataDir
+                        + " open; stop it before repairing");
+            }
+            return repairLocked(dataDir, clock);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new IllegalStateException("the score store in " + dataDir + " is open in this process", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + dataDir + " for repair", e);
+        }
+    }
+
+    private static RepairReport repairLocked(Path dataDir, Clock clock) {
         List<RepairReport.RepairedFile> repaired = new ArrayList<>();
         String suffix = ".damaged-" + ASIDE.format(clock.instant());
         try {

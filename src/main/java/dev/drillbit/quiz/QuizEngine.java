@@ -129,6 +129,16 @@ public final class QuizEngine {
                 .orElseGet(AnswerOutcome.Expired::new);
     }
 
+    /**
+     * Takes back an answer that could not be recorded (see {@link QuizSession#withdraw}); returns whether
+     * the member may answer again.
+     */
+    public boolean withdraw(String sessionId, long userId, int position) {
+        return Optional.ofNullable(sessions.getIfPresent(sessionId))
+                .map(s -> s.withdraw(userId, position))
+                .orElse(false);
+    }
+
     /** Why {@code userId} may not act on question {@code position} now; empty when they may. */
     public Optional<AnswerOutcome> refusal(String sessionId, long userId, int position) {
         return session(sessionId)

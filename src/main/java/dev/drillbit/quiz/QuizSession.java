@@ -123,6 +123,30 @@ public final class QuizSession {
         return new AnswerOutcome.Answered(question, response, verdict.get(), points, now.isAfter(deadline()));
     }
 
+    /**
+     * Takes back {@code userId}'s counted answer to question {@code at}, when it could not be recorded
+     * durably: it leaves the standings, and the member may answer again while the question is still the
+     * current one and open.
+     *
+     * @return whether the member can answer question {@code at} again
+     */
+    public synchronized boolean withdraw(long userId, int at) {
+        Map<Long, AnswerRecord> given = answers.get(at);
+        if (given == null || given.remove(userId) == null) {
+            return false;
+        }
+        if (given.isEmpty()) {
+            answers.remove(at);
+        }
+        if (ended != null || at != position) {
+            return false;
+        }
+        if (!owner.isGroup()) {
+            closed = false;
+        }
+        return !closed;
+    }
+
     /** Closes the current question if it is still {@code at}; empty when it already was. */
     public synchronized Optional<Reveal> close(int at) {
         if (ended != null || at != position || closed) {

@@ -7,6 +7,7 @@ import dev.drillbit.playground.LocalDiscord;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
+import dev.drillbit.testsupport.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,9 +62,9 @@ class RunCommandTest {
             LocalMember alice = discord.member(guild, "alice", false);
             Path config = dir.resolve("config.json");
             Files.writeString(config, """
-                    {"questionsDir": "%s", "discord": {"token": "%s", "devGuildIds": [%d],
+                    {"questionsDir": "%s", "dataDir": "%s", "discord": {"token": "%s", "devGuildIds": [%d],
                      "restBaseUrl": "%s", "gatewayUrl": "%s"}}
-                    """.formatted(Path.of("questions").toAbsolutePath(), discord.botToken(), guild.id(),
+                    """.formatted(Path.of("questions").toAbsolutePath(), dir.resolve("data"), discord.botToken(), guild.id(),
                     discord.restBaseUrl(), discord.gatewayUrl()));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process bot = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -83,4 +85,53 @@ class RunCommandTest {
         }
     }
 
+    private Path damagedData() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path journal = data.resolve("journal-000000000001.jsonl");
+        Files.copy(Fixtures.resource("progress/damaged-middle/journal-000000000001.jsonl"), journal);
+        return journal;
+    }
+
+    @Test
+    @DisplayName("a damaged data file stops run with exit 1, naming the file and line, and is left as it was")
+    void aDamagedDataFileStopsStartUp() throws Exception {
+        Path journal = damagedData();
+        byte[] before = Files.readAllBytes(journal);
+        Files.writeString(dir.resolve("config.json"), "{\"questionsDir\": \"" + Fixtures.resource("bank/good")
+                + "\", \"dataDir\": \"" + dir.resolve("data") + "\", \"discord\": {\"token\": \"x\"}}");
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"run", "--config", dir.resolve("config.json").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith(journal + ":3: ")
+                .contains("drillbit did not start: a data file in " + dir.resolve("data") + " is damaged")
+                .contains("repair-data --data " + dir.resolve("data"));
+        assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+        assertThat(Files.list(dir.resolve("data")).map(p -> p.getFileName().toString()))
+                .doesNotContain("snapshot.jsonl").noneMatch(n -> n.contains("damaged"));
+    }
+
+    @Test
+    @DisplayName("repair-data prints what it kept, where the original went and every dropped line")
+    void repairDataReportsWhatItDid() throws Exception {
+        Path journal = damagedData();
+        StringWriter out = new StringWriter();
+
+        int code = Main.run(new String[] {"repair-data", "--data", dir.resolve("data").toString()},
+                new PrintWriter(out), new PrintWriter(new StringWriter()));
+
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains(journal + ": kept 2 events, dropped 1 line; the original was moved aside to " + journal
+                        + ".damaged-")
+                .contains("  dropped " + journal + ":3 (byte offset 228): ")
+                .contains("Repaired 1 file in " + dir.resolve("data") + ". The bot can start again.");
+        StringWriter again = new StringWriter();
+        assertThat(Main.run(new String[] {"repair-data", "--data", dir.resolve("data").toString()},
+                new PrintWriter(again), new PrintWriter(new StringWriter()))).isZero();
+        assertThat(again.toString()).isEqualTo("Nothing to repair in " + dir.resolve("data")
+                + ": every data file reads cleanly.\n");
+    }
 }

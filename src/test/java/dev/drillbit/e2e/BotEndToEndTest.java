@@ -126,7 +126,7 @@ class BotEndToEndTest {
                 Map.of("mode", "group", "count", 2, "step", "internet"));
         LocalMessage intro = start.awaitReply(TIMEOUT);
         assertThat(intro.isEphemeral()).isFalse();
-        assertThat(intro.content()).contains("started a group quiz: 2 questions");
+        assertThat(intro.content()).contains("started a group quiz of 2 questions");
         LocalChannel thread = await().atMost(TIMEOUT).until(() -> h.discord.channels().stream()
                 .filter(c -> c.isThread() && c.parentId() == room.id()).findFirst(), Optional::isPresent).get();
         assertThat(thread.name()).isEqualTo("Quiz 2026-11-23");

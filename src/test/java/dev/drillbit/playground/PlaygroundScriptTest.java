@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.drillbit.app.PlaygroundStarter;
+import dev.drillbit.config.Config;
 import dev.drillbit.testsupport.Fixtures;
 import dev.drillbit.testsupport.LogCapture;
 import java.io.BufferedReader;
@@ -36,7 +37,7 @@ class PlaygroundScriptTest {
     void start() throws Exception {
         errors = LogCapture.attach("ROOT", Level.ERROR);
         Clock monday = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        playground = Playground.start(PlaygroundStarter.of(Fixtures.goodBank()), new PrintWriter(transcript), data,
+        playground = Playground.start(PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()), Fixtures.goodBank()), new PrintWriter(transcript), data,
                 new PlaygroundClock(monday));
     }
 
@@ -106,7 +107,7 @@ class PlaygroundScriptTest {
 
         assertThat(ok).isTrue();
         String text = transcript.toString();
-        assertThat(text).contains("[1] drillbit in #general\n    @you started a group quiz: 1 questions.")
+        assertThat(text).contains("[1] drillbit in #general\n    @you started a group quiz of 1 question.")
                 .contains("[2] drillbit in #Quiz 2026-11-23\n    | Question · Caching · junior · 30 s\n")
                 .contains("    | Answers close: in 30 s\n")
                 .contains("(only alice can see this)\n    Your answer is in. The right answer is revealed in 30 s.")

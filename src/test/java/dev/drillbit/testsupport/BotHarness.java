@@ -13,10 +13,16 @@ import dev.drillbit.playground.LocalDiscord;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The real bot, started by {@link Bot#start} as in production, against the local Discord stand-in, with
@@ -36,17 +42,36 @@ public final class BotHarness implements AutoCloseable {
     public final LocalMember bob = discord.member(guild, "bob", false);
     public final LocalMember carol = discord.member(guild, "carol", true);
     public final QuestionBank bank;
-    public final Bot bot;
+    /** The bot's data folder, a fresh temporary one, deleted on close. */
+    public final Path dataDir;
+    private final Config config;
+    /** The running bot; {@link #restartBot()} replaces it. */
+    public volatile Bot bot;
 
     public BotHarness(QuestionBank bank) throws InterruptedException {
         this.bank = bank;
+        try {
+            this.dataDir = Files.createTempDirectory("drillbit-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Config defaults = Config.defaults();
-        Config config = new Config(defaults.questionsDir(), defaults.dataDir(), defaults.quiz(),
+        this.config = new Config(defaults.questionsDir(), dataDir.toString(), defaults.quiz(),
                 new Config.Discord(null, List.of(guild.id()), discord.restBaseUrl(), discord.gatewayUrl()));
-        this.bot = Bot.start(config, bank, discord.botToken(), Bot.Endpoints.of(config), time, time).awaitReady();
-        for (String command : List.of("quiz", "question", "roadmap", "help")) {
+        this.bot = startBot();
+        for (String command : List.of("quiz", "question", "roadmap", "help", "leaderboard", "stats", "data")) {
             discord.awaitCommand(guild, command, TIMEOUT);
         }
+    }
+
+    private Bot startBot() throws InterruptedException {
+        return Bot.start(config, bank, discord.botToken(), Bot.Endpoints.of(config), time, time).awaitReady();
+    }
+
+    /** Closes the bot as a graceful shutdown would and starts a new one on the same data folder. */
+    public void restartBot() throws InterruptedException {
+        bot.close();
+        bot = startBot();
     }
 
     /** The bank question a message shows, recognised by its embed's description. */
@@ -101,5 +126,10 @@ public final class BotHarness implements AutoCloseable {
         discord.close();
         jdaLog.close();
         botLog.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * <p>Two readings of the spec, from its README, are applied: an {@code anyOf} marked
  * {@code "x-discord-union": "oneOf"} means exactly one of, so it is validated as {@code oneOf}; and where
  * the schema says {@code integer} but the body holds an int-parseable string (JDA sends command
- * {@code contexts} and {@code integration_types} as {@code ["0","1"]}), that one value is coerced to a
+ * {@code contexts} and {@code integration_types} as {@code ["0","1"]}, and a command's
+ * {@code default_member_permissions} as {@code "32"} where the spec says integer or null), that one value is coerced to a
  * number and the body validated again, since Discord accepts it; likewise a non-negative JSON integer
  * where the schema wants a {@code SnowflakeType} string (JDA sends {@code attachments[].id} as a number).
  * Only values the validator reported at exactly those places are coerced; nothing else is loosened.
@@ -148,7 +149,9 @@ public final class DiscordApiSchema {
             }
             JsonNode value = message.getInstanceNode();
             String location = message.getInstanceLocation().toString();
-            if (message.getMessage().contains("integer expected")
+            // "integer expected", or "[integer, null] expected" for a nullable one (default_member_permissions)
+            if ((message.getMessage().contains("integer expected")
+                    || message.getMessage().contains("[integer, null] expected"))
                     && value != null && value.isTextual() && value.asText().matches("-?[0-9]{1,18}")) {
                 changed |= replaceAt(root, location, LongNode.valueOf(Long.parseLong(value.asText())));
             } else if (message.getMessage().contains("string expected")
