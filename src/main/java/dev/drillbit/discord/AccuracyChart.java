@@ -60,6 +60,11 @@ final class AccuracyChart {
         style.setYAxisMin(0.0);
         style.setYAxisMax(100.0);
         style.setAvailableSpaceFill(0.6);
+        // Every bar carries its number, so a step at 0% still shows up as "0" instead of an empty gap.
+        style.setLabelsVisible(true);
+        style.setLabelsFontColorAutomaticEnabled(false);
+        style.setLabelsFontColor(Color.DARK_GRAY);
+        style.setLabelsPosition(1.0);
         chart.addSeries("accuracy", steps, percents);
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

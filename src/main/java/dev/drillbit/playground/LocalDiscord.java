@@ -172,11 +172,17 @@ public final class LocalDiscord implements AutoCloseable {
 
     /** Creates a guild with {@code @everyone}, an admin role and the bot as a member. */
     public LocalGuild guild(String name) {
+        synchronized (lock) {
+            return guild(name, ids.next());
+        }
+    }
+
+    /** A guild with a given id, for a world that must keep its ids across runs (the playground's). */
+    public LocalGuild guild(String name, long guildId) {
         LocalGuild guild;
         ObjectNode event;
         synchronized (lock) {
             LocalUser owner = newUser(name + " owner");
-            long guildId = ids.next();
             guild = new LocalGuild(guildId, name, owner.id(), ids.next(), ids.next());
             guilds.put(guildId, guild);
             List<LocalRole> guildRoles = new ArrayList<>();
@@ -205,10 +211,17 @@ public final class LocalDiscord implements AutoCloseable {
 
     /** Creates a text channel (announced with CHANNEL_CREATE if the bot is connected). */
     public LocalChannel channel(LocalGuild guild, String name) {
+        synchronized (lock) {
+            return channel(guild, name, ids.next());
+        }
+    }
+
+    /** A text channel with a given id, for a world that must keep its ids across runs. */
+    public LocalChannel channel(LocalGuild guild, String name, long channelId) {
         LocalChannel channel;
         ObjectNode event;
         synchronized (lock) {
-            channel = new LocalChannel(ids.next(), guild.id(), name, LocalChannel.GUILD_TEXT, 0, 0);
+            channel = new LocalChannel(channelId, guild.id(), name, LocalChannel.GUILD_TEXT, 0, 0);
             channels.put(channel.id(), channel);
             messageOrder.put(channel.id(), new ArrayList<>());
             event = channelJson(channel, -1);
@@ -221,7 +234,14 @@ public final class LocalDiscord implements AutoCloseable {
     /** Creates a user and their membership; admins get the guild's admin role (ADMINISTRATOR, MANAGE_SERVER). */
     public LocalMember member(LocalGuild guild, String name, boolean admin) {
         synchronized (lock) {
-            LocalUser user = newUser(name);
+            return member(guild, name, admin, ids.next());
+        }
+    }
+
+    /** A member whose user has a given id, for a world that must keep its ids across runs. */
+    public LocalMember member(LocalGuild guild, String name, boolean admin, long userId) {
+        synchronized (lock) {
+            LocalUser user = newUser(name, userId);
             LocalMember member = new LocalMember(guild, user, admin ? List.of(guild.adminRoleId()) : List.of());
             members.get(guild.id()).put(user.id(), member);
             lock.notifyAll();
@@ -244,7 +264,14 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     private LocalUser newUser(String name) {
-        LocalUser user = new LocalUser(ids.next(), name, false);
+        return newUser(name, ids.next());
+    }
+
+    private LocalUser newUser(String name, long id) {
+        if (users.containsKey(id) || guilds.containsKey(id) || channels.containsKey(id)) {
+            throw new IllegalArgumentException("id " + id + " is already taken");
+        }
+        LocalUser user = new LocalUser(id, name, false);
         users.put(user.id(), user);
         return user;
     }

@@ -35,6 +35,7 @@ public final class Playground implements AutoCloseable {
     private static final Duration QUIET = Duration.ofMillis(250);
     private static final Duration SETTLE_MAX = Duration.ofSeconds(10);
     private static final Duration TARGET_WAIT = Duration.ofSeconds(3);
+    private static final Duration DEFERRED_MAX = Duration.ofSeconds(30);
 
     /** The bot as the playground sees it: moved on after the clock changes, closed at the end. */
     public interface BotProcess extends AutoCloseable {
@@ -57,6 +58,7 @@ public final class Playground implements AutoCloseable {
     private volatile java.util.function.Consumer<String> sink;
     private final Path attachments;
     private final LocalGuild guild;
+    private final PlaygroundWorld world;
     private final MessageText text;
     private final Map<String, LocalMember> members = new LinkedHashMap<>();
     private final Map<Long, Integer> numbers = new ConcurrentHashMap<>();
@@ -81,11 +83,17 @@ public final class Playground implements AutoCloseable {
             out.flush();
         };
         this.attachments = dataDir.resolve("attachments");
-        this.guild = discord.guild("Playground");
+        this.world = PlaygroundWorld.load(dataDir);
+        this.guild = world.isNew() ? discord.guild("Playground") : discord.guild("Playground", world.guildId());
+        if (world.isNew()) {
+            world.guild(guild.id());
+        }
         this.text = new MessageText(this::name, clock);
         names.put(discord.botUser().id(), discord.botUser().name());
-        this.here = discord.channel(guild, "general");
-        this.me = member("you", true);
+        world.channels().forEach((name, id) -> discord.channel(guild, name, id));
+        world.members().forEach((name, m) -> remember(discord.member(guild, name, m.admin(), m.id()), m.admin()));
+        this.here = channelNamed("general");
+        this.me = Optional.ofNullable(members.get("you")).orElseGet(() -> member("you", true));
         discord.onMessage(this::print);
         this.bot = starter.start(discord, guild, clock);
     }
@@ -353,10 +361,26 @@ public final class Playground implements AutoCloseable {
 
     private LocalMember member(String name, boolean admin) {
         LocalMember member = discord.member(guild, name, admin);
-        members.put(name.toLowerCase(Locale.ROOT), member);
+        world.member(name, member.id(), admin);
+        return remember(member, admin);
+    }
+
+    private LocalMember remember(LocalMember member, boolean admin) {
+        members.put(member.name().toLowerCase(Locale.ROOT), member);
         names.put(member.id(), member.name());
         admins.put(member.id(), admin);
         return member;
+    }
+
+    /** The guild's channel or thread of that name, or a new text channel (remembered for next time). */
+    private LocalChannel channelNamed(String wanted) {
+        return discord.channels().stream()
+                .filter(c -> c.guildId() == guild.id() && c.name().equalsIgnoreCase(wanted)).findFirst()
+                .orElseGet(() -> {
+                    LocalChannel created = discord.channel(guild, wanted);
+                    world.channel(created.name(), created.id());
+                    return created;
+                });
     }
 
     private void channel(String name) {
@@ -364,9 +388,7 @@ public final class Playground implements AutoCloseable {
         if (wanted.isBlank()) {
             throw new IllegalArgumentException("write: channel <name>");
         }
-        here = discord.channels().stream()
-                .filter(c -> c.guildId() == guild.id() && c.name().equalsIgnoreCase(wanted)).findFirst()
-                .orElseGet(() -> discord.channel(guild, wanted));
+        here = channelNamed(wanted);
         say("you are in #" + here.name());
     }
 
@@ -408,9 +430,15 @@ public final class Playground implements AutoCloseable {
         }
     }
 
-    /** Waits for the bot to answer the interaction, then for its follow-on work to finish. */
+    /**
+     * Waits for the bot to answer the interaction (for a deferred one, its real answer), then for its
+     * follow-on work to finish.
+     */
     private void settle(InteractionHandle handle) {
-        handle.awaitCallback(SETTLE_MAX);
+        int type = handle.awaitCallback(SETTLE_MAX).type();
+        if (type == 5 || type == 6) {
+            handle.awaitReply(DEFERRED_MAX); // a deferred answer: wait for the real one, not just "thinking…"
+        }
         quiet();
     }
 
