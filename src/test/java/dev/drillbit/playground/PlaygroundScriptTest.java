@@ -160,4 +160,22 @@ class PlaygroundScriptTest {
                 .contains("you #general> /help\n[1] drillbit in #general  (only you can see this)\n");
         assertThat(transcript.toString().lines().filter(l -> l.startsWith("! "))).hasSize(10);
     }
+
+    @Test
+    @DisplayName("scores survive a restart of the playground: same server, same members, same points")
+    void scoresSurviveARestart() throws Exception {
+        assertThat(run("""
+                as alice
+                /question step:caching difficulty:junior
+                click B
+                """)).isTrue();
+        playground.close();
+
+        playground = Playground.start(PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()),
+                Fixtures.goodBank()), new PrintWriter(transcript), data,
+                new PlaygroundClock(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)));
+        assertThat(run("/leaderboard\n")).isTrue();
+
+        assertThat(transcript.toString()).contains("@alice — 15 points");
+    }
 }
