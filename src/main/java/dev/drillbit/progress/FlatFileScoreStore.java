@@ -790,7 +790,7 @@ public final class FlatFileScoreStore implements LearningStore {
      */
     @Override
     public List<QuestionStats> questionStats() {
-        Map<String, int[]> counts = new TreeMap<>();
+        QuestionCounter counter = new QuestionCounter();
         filesLock.readLock().lock();
         try {
             Map<MemberKey, Long> forgets = Map.copyOf(pendingForgets);
@@ -799,17 +799,7 @@ public final class FlatFileScoreStore implements LearningStore {
             long last = liveGeneration;
             Consumer<JournalEntry> count = e -> {
                 if (e instanceof AnswerEvent a && !erased(a, forgets)) {
-                    int[] c = counts.computeIfAbsent(a.questionId(), q -> new int[2]);
-                    c[0]++;
-                    c[1] += a.correct() ? 1 : 0;
-                    if (a.choice().isPresent()) {
-                        int option = a.choice().getAsInt();
-                        if (c.length < 3 + option) {
-                            c = java.util.Arrays.copyOf(c, 3 + option);
-                            counts.put(a.questionId(), c);
-                        }
-                        c[2 + option]++;
-                    }
+                    counter.add(a);
                 }
             };
             for (Map.Entry<Long, Path> h : journals(historyDir).headMap(first).entrySet()) {
@@ -824,15 +814,56 @@ public final class FlatFileScoreStore implements LearningStore {
         } finally {
             filesLock.readLock().unlock();
         }
-        List<QuestionStats> out = new ArrayList<>();
-        counts.forEach((q, c) -> {
-            List<Integer> choices = new ArrayList<>();
-            for (int i = 2; i < c.length; i++) {
-                choices.add(c[i]);
+        return counter.result();
+    }
+
+    /**
+     * The same counts read from a data directory without opening a store: no lock is taken and nothing
+     * is written, so it can run next to a running bot. Each generation is read once (from the data
+     * directory when a compaction has it in both places); a torn last line is ignored; forgotten members'
+     * answers are left out. A compaction finishing during the read can make a generation vanish: the read
+     * is then tried again, up to three times.
+     *
+     * @throws DataFileException on damage or a format version this build does not read
+     */
+    public static List<QuestionStats> questionStats(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(dataDir.toString(), null,
+                    "no such data directory"));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                TreeMap<Long, Path> files = new TreeMap<>();
+                Path history = dataDir.resolve(HISTORY);
+                if (Files.isDirectory(history)) {
+                    files.putAll(journals(history));
+                }
+                files.putAll(journals(dataDir));
+                Map<MemberKey, Long> forgets = new java.util.HashMap<>();
+                for (Map.Entry<Long, Path> f : files.entrySet()) {
+                    JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, false, e -> {
+                        if (e instanceof ForgetEvent) {
+                            forgets.merge(new MemberKey(e.guildId(), e.userId()), e.id(), Math::max);
+                        }
+                    });
+                }
+                QuestionCounter counter = new QuestionCounter();
+                for (Map.Entry<Long, Path> f : files.entrySet()) {
+                    JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, false, e -> {
+                        if (e instanceof AnswerEvent a && !erased(a, forgets)) {
+                            counter.add(a);
+                        }
+                    });
+                }
+                return counter.result();
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw new UncheckedIOException("the journals in " + dataDir + " kept changing while read", e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the answers in " + dataDir, e);
             }
-            out.add(new QuestionStats(q, c[0], c[1], choices));
-        });
-        return out;
+        }
     }
 
     /** Journal fsyncs so far: fewer than events when concurrent answers shared a group commit. */

@@ -228,11 +228,17 @@ class ReviewDeckStoreTest {
                         r.selfGrade(), 0, T0).withChoice(2)).join();
             }
             store.record(Answers.wrong(7, "caching", T0)).join();
+            store.record(Answers.wrong(12, "caching", T0)).join();
+            store.forget(GUILD, 12).join();
 
-            assertThat(store.questionStats()).containsExactly(
-                    new QuestionStats("caching-002", 1, 0, List.of()),
+            List<QuestionStats> expected = List.of(new QuestionStats("caching-002", 1, 0, List.of()),
                     new QuestionStats("sql-001", 5, 2, List.of(1, 0, 3)));
+            assertThat(store.questionStats()).isEqualTo(expected);
+            assertThat(FlatFileScoreStore.questionStats(dir)).as("read without opening").isEqualTo(expected);
         }
+        assertThat(FlatFileScoreStore.questionStats(dir)).as("after the last compaction")
+                .containsExactly(new QuestionStats("caching-002", 1, 0, List.of()),
+                        new QuestionStats("sql-001", 5, 2, List.of(1, 0, 3)));
     }
 
     private static void copy(Path from, Path to) throws IOException {
