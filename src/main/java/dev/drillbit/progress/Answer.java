@@ -3,6 +3,8 @@ package dev.drillbit.progress;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionType;
+import dev.drillbit.quiz.AnswerOutcome;
+import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.SelfGrade;
 import dev.drillbit.quiz.Verdict;
 import java.time.Duration;
@@ -76,6 +78,23 @@ public record Answer(
             Instant at) {
         return new Answer(guildId, userId, question.id(), question.step(), question.difficulty(), question.type(),
                 verdict.correct(), selfGrade, points, at);
+    }
+
+    /**
+     * The answer a quiz counted, with everything the learning loop uses: the self-grade of an open
+     * question, the option chosen for multiple choice, and the timing when the outcome has it.
+     */
+    public static Answer of(long guildId, long userId, AnswerOutcome.Answered answered, Instant at) {
+        Optional<SelfGrade> grade = answered.response() instanceof Response.Graded g ? Optional.of(g.grade())
+                : Optional.empty();
+        Answer answer = of(guildId, userId, answered.question(), answered.verdict(), grade, answered.points(), at);
+        if (answered.response() instanceof Response.Choice c) {
+            answer = answer.withChoice(c.index());
+        }
+        if (answered.timing().isPresent()) {
+            answer = answer.withTiming(answered.timing().get().elapsed(), answered.timing().get().limit());
+        }
+        return answer;
     }
 
     /**

@@ -241,6 +241,25 @@ class ReviewDeckStoreTest {
                         new QuestionStats("sql-001", 5, 2, List.of(1, 0, 3)));
     }
 
+    @Test
+    @DisplayName("an answer a quiz counted carries its timing, chosen option and self-grade into the event")
+    void answerFromAQuizOutcome() {
+        dev.drillbit.bank.Question q = dev.drillbit.testsupport.TinyBank.mc("a1", "a", dev.drillbit.bank.Difficulty.MID);
+        dev.drillbit.quiz.AnswerOutcome.Answered answered = new dev.drillbit.quiz.AnswerOutcome.Answered(q,
+                new dev.drillbit.quiz.Response.Choice(2), dev.drillbit.quiz.Verdict.WRONG, 0, false,
+                java.util.Optional.of(new dev.drillbit.quiz.AnswerOutcome.Timing(Duration.ofMillis(4200),
+                        Duration.ofSeconds(30))));
+        try (FlatFileScoreStore store = open(1000)) {
+            AnswerEvent e = store.record(Answer.of(GUILD, 7, answered, T0)).join();
+
+            assertThat(e.choice()).hasValue(2);
+            assertThat(e.elapsedMillis()).hasValue(4200);
+            assertThat(e.limitMillis()).hasValue(30_000);
+            assertThat(e.selfGrade()).isEmpty();
+            assertThat(store.history(GUILD, 7)).containsExactly(e);
+        }
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
