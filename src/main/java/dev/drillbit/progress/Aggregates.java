@@ -65,6 +65,13 @@ final class Aggregates {
             learn(m, entry);
             return true;
         }
+        if (entry instanceof ReminderEvent r && !r.on()) {
+            MemberAggregate m = guilds.getOrDefault(r.guildId(), Map.of()).get(r.userId());
+            if (m != null) {
+                m.remind = false;
+            }
+            return m != null;
+        }
         if (!(entry instanceof ForgetEvent)) {
             learn(member(entry), entry);
             return true;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * A journal file: {@code journal-<generation>.jsonl}, a header line
- * {@code {"format":"drillbit-journal","version":1,"generation":N}} and then one {@link EntryCodec} line per
+ * {@code {"format":"drillbit-journal","version":2,"generation":N}} (version 1 files are read too) and then one {@link EntryCodec} line per
  * entry, ids strictly increasing. The same format serves archived generations under {@code history/}.
  * Stateless helpers; thread-safe.
  */

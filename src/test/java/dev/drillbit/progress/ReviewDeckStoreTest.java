@@ -141,8 +141,10 @@ class ReviewDeckStoreTest {
             assertThat(store.memberStats(GUILD, 8)).as("a reminder is not an answer").isEmpty();
 
             store.reminderUndeliverable(GUILD, 7).join();
+            store.setReminder(GUILD, 99, false).join(); // nobody to switch off: nothing is created
 
             assertThat(store.reminderOn(GUILD, 7)).isFalse();
+            assertThat(store.learner(GUILD, 99)).isEqualTo(LearnerState.empty(GUILD, 99));
             assertThat(store.membersToRemind(T0.plus(DAY))).isEmpty();
         }
     }
