@@ -32,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link ScoreStore}: aggregates in memory, every event in an append-only journal on disk.
+ * The default {@link ScoreStore} and {@link LearningStore}: aggregates (scores, review decks, seen
+ * questions, reminders) in memory, every event in an append-only journal on disk.
  *
  * <h2>Files in the data directory</h2>
  * <ul>
