@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code drillbit} command line. Each subcommand returns its exit code; no stack trace reaches a user. */
 @Command(name = "drillbit", mixinStandardHelpOptions = true, version = "drillbit 0.1",
         description = "A Discord bot for backend-developer interview practice.",
-        subcommands = {RunCommand.class, PlaygroundCommand.class, ValidateCommand.class, RepairDataCommand.class})
+        subcommands = {RunCommand.class, PlaygroundCommand.class, ValidateCommand.class, RepairDataCommand.class,
+                ReportCommand.class})
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

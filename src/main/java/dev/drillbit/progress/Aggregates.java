@@ -33,21 +33,47 @@ final class Aggregates {
         return c != 0 ? c : Long.compare(a[0], b[0]); // lower user id
     };
 
+    private static final Comparator<DeckCard> MOST_OVERDUE_FIRST = Comparator
+            .comparing((DeckCard c) -> c.card().due()).thenComparing(DeckCard::questionId);
+
     final StepTable steps = new StepTable();
+    final StepTable questions = new StepTable(StepTable.MAX_QUESTIONS);
     final Map<Long, Map<Long, MemberAggregate>> guilds = new HashMap<>();
     private final GuildZones zones;
+    private final Fsrs fsrs;
 
     Aggregates(GuildZones zones) {
+        this(zones, new Fsrs());
+    }
+
+    Aggregates(GuildZones zones, Fsrs fsrs) {
         this.zones = zones;
+        this.fsrs = fsrs;
+    }
+
+    private MemberAggregate member(JournalEntry e) {
+        return guilds.computeIfAbsent(e.guildId(), g -> new HashMap<>())
+                .computeIfAbsent(e.userId(), u -> new MemberAggregate());
     }
 
     /** Applies one entry; {@code nowMs} bounds how far back recent points are kept. Returns whether the forgotten member had data. */
     boolean apply(JournalEntry entry, long nowMs) {
         if (entry instanceof AnswerEvent a) {
-            MemberAggregate m = guilds.computeIfAbsent(a.guildId(), g -> new HashMap<>())
-                    .computeIfAbsent(a.userId(), u -> new MemberAggregate());
+            MemberAggregate m = member(a);
             int day = (int) LocalDate.ofInstant(a.at(), zones.zoneOf(a.guildId())).toEpochDay();
             m.apply(a, steps.intern(a.step()), day, oldestQuarter(nowMs));
+            learn(m, entry);
+            return true;
+        }
+        if (entry instanceof ReminderEvent r && !r.on()) {
+            MemberAggregate m = guilds.getOrDefault(r.guildId(), Map.of()).get(r.userId());
+            if (m != null) {
+                m.remind = false;
+            }
+            return m != null;
+        }
+        if (!(entry instanceof ForgetEvent)) {
+            learn(member(entry), entry);
             return true;
         }
         Map<Long, MemberAggregate> members = guilds.get(entry.guildId());
@@ -56,6 +82,36 @@ final class Aggregates {
             guilds.remove(entry.guildId());
         }
         return had;
+    }
+
+    /**
+     * Applies only the learning-loop part of an entry (seen questions, review deck, reminder), for
+     * rebuilding it from history under a version 1 snapshot whose counters already include the entry.
+     */
+    void applyLearningOnly(JournalEntry entry) {
+        if (entry instanceof ForgetEvent) {
+            MemberAggregate m = guilds.getOrDefault(entry.guildId(), Map.of()).get(entry.userId());
+            if (m != null) {
+                m.clearLearning();
+            }
+            return;
+        }
+        learn(member(entry), entry);
+    }
+
+    private void learn(MemberAggregate m, JournalEntry entry) {
+        if (entry instanceof AnswerEvent a) {
+            int q = questions.intern(a.questionId());
+            m.learn(q, a.correct());
+            boolean add = ReviewRatings.addsCard(a.correct());
+            if (add || m.deck != null) {
+                m.deck().rate(fsrs, q, ReviewRatings.of(a), a.at(), add);
+            }
+        } else if (entry instanceof ReviewEvent r) {
+            m.deck().rate(fsrs, questions.intern(r.questionId()), r.rating(), r.at(), true);
+        } else if (entry instanceof ReminderEvent r) {
+            m.remind = r.on();
+        }
     }
 
     static long oldestQuarter(long nowMs) {
@@ -111,7 +167,7 @@ final class Aggregates {
 
     Optional<MemberStats> memberStats(long guildId, long userId, Instant now) {
         MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
-        if (m == null) {
+        if (m == null || m.answered == 0) {
             return Optional.empty();
         }
         Map<String, Accuracy> bySteps = new LinkedHashMap<>();
@@ -130,6 +186,89 @@ final class Aggregates {
         int today = (int) LocalDate.ofInstant(now, zones.zoneOf(guildId)).toEpochDay();
         return Optional.of(new MemberStats(guildId, userId, m.points, new Accuracy(m.answered, m.correct), bySteps,
                 byDifficulty, m.currentStreak(today), m.streakBest, Instant.ofEpochMilli(m.lastActiveMs)));
+    }
+
+    // ---- learning loop -------------------------------------------------------------------------------
+
+    LearnerState learner(long guildId, long userId) {
+        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+        if (m == null) {
+            return LearnerState.empty(guildId, userId);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> right = new java.util.HashSet<>();
+        for (int i = 0; i < 64 * m.seen.length; i++) {
+            if (MemberAggregate.bit(m.seen, i)) {
+                seen.add(questions.name(i));
+                if (MemberAggregate.bit(m.right, i)) {
+                    right.add(questions.name(i));
+                }
+            }
+        }
+        return new LearnerState(guildId, userId, seen, right, cards(m, Long.MAX_VALUE), m.remind);
+    }
+
+    /** The member's cards due at or before {@code untilMs}, most overdue first. */
+    private List<DeckCard> cards(MemberAggregate m, long untilMs) {
+        List<DeckCard> out = new ArrayList<>();
+        ReviewDeck d = m.deck;
+        if (d != null) {
+            for (int i = 0; i < d.size; i++) {
+                if (d.dueMs[i] <= untilMs) {
+                    out.add(new DeckCard(questions.name(d.questions[i]), d.card(i)));
+                }
+            }
+        }
+        out.sort(MOST_OVERDUE_FIRST);
+        return out;
+    }
+
+    List<DeckCard> due(long guildId, long userId, Instant at) {
+        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+        return m == null ? List.of() : cards(m, at.toEpochMilli());
+    }
+
+    Optional<Instant> nextDue(long guildId, long userId) {
+        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+        if (m == null || m.deck == null || m.deck.size == 0) {
+            return Optional.empty();
+        }
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < m.deck.size; i++) {
+            min = Math.min(min, m.deck.dueMs[i]);
+        }
+        return Optional.of(Instant.ofEpochMilli(min));
+    }
+
+    int deckSize(long guildId, long userId) {
+        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+        return m == null || m.deck == null ? 0 : m.deck.size;
+    }
+
+    boolean reminder(long guildId, long userId) {
+        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+        return m != null && m.remind;
+    }
+
+    /** Members with the reminder on and at least one card due at {@code at}, by guild then user. */
+    List<MemberRef> toRemind(Instant at) {
+        long atMs = at.toEpochMilli();
+        List<MemberRef> out = new ArrayList<>();
+        for (Map.Entry<Long, Map<Long, MemberAggregate>> g : guilds.entrySet()) {
+            for (Map.Entry<Long, MemberAggregate> e : g.getValue().entrySet()) {
+                MemberAggregate m = e.getValue();
+                if (m.remind && m.deck != null) {
+                    for (int i = 0; i < m.deck.size; i++) {
+                        if (m.deck.dueMs[i] <= atMs) {
+                            out.add(new MemberRef(g.getKey(), e.getKey()));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(MemberRef::guildId).thenComparingLong(MemberRef::userId));
+        return out;
     }
 
     // ---- snapshot lines ------------------------------------------------------------------------------
@@ -156,12 +295,34 @@ final class Aggregates {
                     sb.append(i == 0 ? "" : ",").append(MemberAggregate.quarterOf(r)).append(',')
                             .append(MemberAggregate.stepOf(r)).append(',').append(MemberAggregate.pointsOf(r));
                 }
-                sb.append("]}\n");
+                sb.append(']');
+                if (m.seen.length > 0) {
+                    sb.append(",\"seen\":");
+                    longs(m.seen, sb);
+                    sb.append(",\"right\":");
+                    longs(m.right, sb);
+                }
+                if (m.deck != null && m.deck.size > 0) {
+                    sb.append(",\"cards\":");
+                    m.deck.write(sb);
+                }
+                if (m.remind) {
+                    sb.append(",\"remind\":true");
+                }
+                sb.append("}\n");
                 out.append(sb);
                 n++;
             }
         }
         return n;
+    }
+
+    private static void longs(long[] a, StringBuilder sb) {
+        sb.append('[');
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(a[i]);
+        }
+        sb.append(']');
     }
 
     private static void ints(int[] a, int len, StringBuilder sb) {
@@ -174,7 +335,8 @@ final class Aggregates {
 
     /**
      * Reads one member line written by {@link #writeMembers}; {@code stepNames} maps the snapshot's step
-     * numbers to ids.
+     * numbers to ids. Question numbers are the snapshot's own: {@link #internQuestions} must have run
+     * first. Version 1 lines have no learning fields and read as an empty deck.
      */
     void readMember(byte[] buf, int off, int len, List<String> stepNames) throws EntryCodec.BadLineException {
         long guild = -1;
@@ -184,6 +346,9 @@ final class Aggregates {
         long[] recent = null;
         long[] difficulty = null;
         long[] stepCounts = null;
+        long[] seen = null;
+        long[] right = null;
+        double[] cards = null;
         try (JsonParser p = EntryCodec.JSON.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new EntryCodec.BadLineException("not a JSON object");
@@ -203,6 +368,10 @@ final class Aggregates {
                     case "steps" -> stepCounts = longs(p);
                     case "streak" -> streak = longs(p);
                     case "recent" -> recent = longs(p);
+                    case "seen" -> seen = longs(p);
+                    case "right" -> right = longs(p);
+                    case "cards" -> cards = doubles(p);
+                    case "remind" -> m.remind = p.getBooleanValue();
                     default -> p.skipChildren();
                 }
             }
@@ -246,9 +415,64 @@ final class Aggregates {
             m.recent[i] = MemberAggregate.pack(recent[3 * i], steps.intern(stepNames.get(sn)), (int) recent[3 * i + 2]);
         }
         m.recentCount = m.recent.length;
+        if ((seen == null) != (right == null) || seen != null && seen.length != right.length) {
+            throw new EntryCodec.BadLineException("\"seen\" and \"right\" differ in size");
+        }
+        if (seen != null) {
+            if (64L * seen.length > questions.size() + 63L) {
+                throw new EntryCodec.BadLineException("\"seen\" names questions beyond the snapshot header");
+            }
+            m.seen = seen;
+            m.right = right;
+        }
+        if (cards != null) {
+            int known = questions.size();
+            m.deck = ReviewDeck.read(cards, q -> {
+                if (q < 0 || q >= known) {
+                    throw new IllegalArgumentException("question number " + q + " is not in the snapshot header");
+                }
+                return q;
+            });
+        }
         if (guilds.computeIfAbsent(guild, g -> new HashMap<>()).putIfAbsent(user, m) != null) {
             throw new EntryCodec.BadLineException("member " + user + " of guild " + guild + " appears twice");
         }
+    }
+
+    /** Interns a snapshot header's question ids in order into the still empty question table. */
+    void internQuestions(List<String> names) throws EntryCodec.BadLineException {
+        for (int i = 0; i < names.size(); i++) {
+            if (questions.intern(names.get(i)) != i) {
+                throw new EntryCodec.BadLineException("question " + names.get(i) + " listed twice in the header");
+            }
+        }
+    }
+
+    List<String> questionNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            names.add(questions.name(i));
+        }
+        return names;
+    }
+
+    private static double[] doubles(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new EntryCodec.BadLineException("expected an array of numbers");
+        }
+        double[] out = new double[16];
+        int n = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            if (n == out.length) {
+                out = Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = p.getDoubleValue();
+        }
+        if (t != JsonToken.END_ARRAY) {
+            throw new EntryCodec.BadLineException("expected an array of numbers");
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private static long[] longs(JsonParser p) throws IOException {

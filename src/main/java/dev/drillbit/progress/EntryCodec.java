@@ -10,18 +10,25 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Turns journal entries into single JSON lines and back. Encoding is hand-written (no reflection, one
  * {@link StringBuilder}); decoding uses Jackson's streaming parser over the line's bytes. Stateless and
  * thread-safe.
  *
- * <p>Line format (version 1), one object per line, {@code at} in epoch milliseconds:
+ * <p>Line format (version 2), one object per line, {@code at} in epoch milliseconds:
  * <pre>
  * {"id":7,"kind":"answer","guild":1,"user":2,"question":"sql-001","step":"sql","difficulty":"mid",
- *  "type":"open","correct":false,"grade":"partly","points":10,"at":1767225600000}
+ *  "type":"multiple_choice","correct":false,"points":0,"at":1767225600000,"elapsed":4200,"limit":30000,"choice":2}
  * {"id":8,"kind":"forget","guild":1,"user":2,"at":1767225600000}
+ * {"id":9,"kind":"review","guild":1,"user":2,"question":"sql-003","rating":"hard","at":1767225600000}
+ * {"id":10,"kind":"reminder","guild":1,"user":2,"on":true,"at":1767225600000}
  * </pre>
+ * Version 1 had only {@code answer} (without {@code elapsed}, {@code limit}, {@code choice}; {@code grade}
+ * only for open questions) and {@code forget}; every version 1 line is a valid version 2 line with the
+ * optional fields absent, which is the whole migration. Unknown fields are skipped.
  */
 final class EntryCodec {
     static final JsonFactory JSON = JsonFactory.builder().build();
@@ -39,13 +46,30 @@ final class EntryCodec {
                 out.append(",\"difficulty\":\"").append(a.difficulty().id()).append("\",\"type\":\"")
                         .append(a.type().id()).append("\",\"correct\":").append(a.correct());
                 a.selfGrade().ifPresent(g -> out.append(",\"grade\":\"").append(gradeId(g)).append('"'));
-                out.append(",\"points\":").append(a.points()).append(",\"at\":").append(a.at().toEpochMilli())
-                        .append("}\n");
+                out.append(",\"points\":").append(a.points()).append(",\"at\":").append(a.at().toEpochMilli());
+                a.elapsedMillis().ifPresent(e -> out.append(",\"elapsed\":").append(e));
+                a.limitMillis().ifPresent(l -> out.append(",\"limit\":").append(l));
+                a.choice().ifPresent(c -> out.append(",\"choice\":").append(c));
+                out.append("}\n");
         } else if (entry instanceof ForgetEvent f) {
             out.append("{\"id\":").append(f.id()).append(",\"kind\":\"forget\",\"guild\":")
                     .append(f.guildId()).append(",\"user\":").append(f.userId()).append(",\"at\":")
                     .append(f.at().toEpochMilli()).append("}\n");
+        } else if (entry instanceof ReviewEvent r) {
+            out.append("{\"id\":").append(r.id()).append(",\"kind\":\"review\",\"guild\":")
+                    .append(r.guildId()).append(",\"user\":").append(r.userId()).append(",\"question\":");
+            string(r.questionId(), out);
+            out.append(",\"rating\":\"").append(ratingId(r.rating())).append("\",\"at\":")
+                    .append(r.at().toEpochMilli()).append("}\n");
+        } else if (entry instanceof ReminderEvent m) {
+            out.append("{\"id\":").append(m.id()).append(",\"kind\":\"reminder\",\"guild\":")
+                    .append(m.guildId()).append(",\"user\":").append(m.userId()).append(",\"on\":")
+                    .append(m.on()).append(",\"at\":").append(m.at().toEpochMilli()).append("}\n");
         }
+    }
+
+    static String ratingId(Rating rating) {
+        return rating.name().toLowerCase(Locale.ROOT);
     }
 
     static String gradeId(SelfGrade grade) {
@@ -91,7 +115,12 @@ final class EntryCodec {
         String difficulty = null;
         String type = null;
         String grade = null;
+        String rating = null;
         Boolean correct = null;
+        Boolean on = null;
+        long elapsed = -1;
+        long limit = -1;
+        long choice = -1;
         try (JsonParser p = JSON.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadLineException("not a JSON object");
@@ -116,6 +145,16 @@ final class EntryCodec {
                         }
                         correct = v == JsonToken.VALUE_TRUE;
                     }
+                    case "rating" -> rating = p.getValueAsString();
+                    case "on" -> {
+                        if (!v.isBoolean()) {
+                            throw new BadLineException("\"on\" is not true or false");
+                        }
+                        on = v == JsonToken.VALUE_TRUE;
+                    }
+                    case "elapsed" -> elapsed = nonNegative(longValue(p, v, name), name);
+                    case "limit" -> limit = nonNegative(longValue(p, v, name), name);
+                    case "choice" -> choice = nonNegative(longValue(p, v, name), name);
                     case "points" -> points = (int) longValue(p, v, name);
                     case "at" -> at = longValue(p, v, name);
                     default -> p.skipChildren();
@@ -135,6 +174,24 @@ final class EntryCodec {
         }
         if ("forget".equals(kind)) {
             return new ForgetEvent(id, guild, user, Instant.ofEpochMilli(at));
+        }
+        if ("review".equals(kind)) {
+            if (question == null || rating == null) {
+                throw new BadLineException("review without \"question\" or \"rating\"");
+            }
+            Rating r;
+            try {
+                r = Rating.valueOf(rating.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadLineException("unknown rating " + rating);
+            }
+            return new ReviewEvent(id, guild, user, question, r, Instant.ofEpochMilli(at));
+        }
+        if ("reminder".equals(kind)) {
+            if (on == null) {
+                throw new BadLineException("reminder without \"on\"");
+            }
+            return new ReminderEvent(id, guild, user, on, Instant.ofEpochMilli(at));
         }
         if (!"answer".equals(kind)) {
             throw new BadLineException("unknown kind " + kind);
@@ -158,7 +215,13 @@ final class EntryCodec {
                 throw new BadLineException("unknown self-grade " + grade);
             }
         }
-        return new AnswerEvent(id, guild, user, question, step, d, qt, correct, g, points, Instant.ofEpochMilli(at));
+        if (limit == 0 || choice > Integer.MAX_VALUE) {
+            throw new BadLineException("\"limit\" is 0 or \"choice\" is out of range");
+        }
+        return new AnswerEvent(id, guild, user, question, step, d, qt, correct, g, points, Instant.ofEpochMilli(at),
+                elapsed < 0 ? OptionalLong.empty() : OptionalLong.of(elapsed),
+                limit < 0 ? OptionalLong.empty() : OptionalLong.of(limit),
+                choice < 0 ? OptionalInt.empty() : OptionalInt.of((int) choice));
     }
 
     private static long longValue(JsonParser p, JsonToken v, String name) throws IOException {
@@ -166,6 +229,13 @@ final class EntryCodec {
             throw new BadLineException("\"" + name + "\" is not a whole number");
         }
         return p.getLongValue();
+    }
+
+    private static long nonNegative(long value, String name) throws BadLineException {
+        if (value < 0) {
+            throw new BadLineException("\"" + name + "\" is negative");
+        }
+        return value;
     }
 
     static String firstLine(String s) {

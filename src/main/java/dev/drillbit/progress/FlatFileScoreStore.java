@@ -26,12 +26,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link ScoreStore}: aggregates in memory, every event in an append-only journal on disk.
+ * The default {@link ScoreStore} and {@link LearningStore}: aggregates (scores, review decks, seen
+ * questions, reminders) in memory, every event in an append-only journal on disk.
  *
  * <h2>Files in the data directory</h2>
  * <ul>
@@ -74,14 +76,14 @@ import org.slf4j.LoggerFactory;
  * aggregates; the writer holds the write lock only while applying a batch. Futures complete on the
  * writer thread.
  */
-public final class FlatFileScoreStore implements ScoreStore {
+public final class FlatFileScoreStore implements LearningStore {
     static final String HISTORY = "history";
     static final String LOCK = "store.lock";
     static final int MAX_BATCH = 8192;
     private static final Logger log = LoggerFactory.getLogger(FlatFileScoreStore.class);
     private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Pending STOP = new Pending(null, 0, 0, null, null);
+    private static final Pending STOP = new Pending(null, null);
 
     private final Path dir;
     private final Path historyDir;
@@ -109,8 +111,8 @@ public final class FlatFileScoreStore implements ScoreStore {
 
     private record MemberKey(long guildId, long userId) {}
 
-    private record Pending(Answer answer, long guildId, long userId, CompletableFuture<AnswerEvent> answered,
-            CompletableFuture<Forgotten> forgotten) {}
+    /** An event waiting for its id: {@code make} builds it, {@code future} hears of it. */
+    private record Pending(LongFunction<JournalEntry> make, CompletableFuture<?> future) {}
 
     private FlatFileScoreStore(StoreOptions options) {
         this.dir = options.dataDir();
@@ -180,11 +182,13 @@ public final class FlatFileScoreStore implements ScoreStore {
         long snapshotLastId = 0;
         long firstGeneration;
         boolean haveSnapshot = Files.exists(snapshot);
+        int[] snapshotVersion = {FormatVersions.SNAPSHOT};
         // Read everything before changing anything, so that a refusal leaves the directory as it was.
         if (haveSnapshot) {
             SnapshotFile.Header header = SnapshotFile.read(snapshot, aggregates);
             firstGeneration = header.generation();
             snapshotLastId = header.lastId();
+            snapshotVersion[0] = header.version();
             log.info("Loaded snapshot {}: {} members, events up to id {}, next journal generation {}", snapshot,
                     header.members(), header.lastId(), header.generation());
         } else {
@@ -202,6 +206,9 @@ public final class FlatFileScoreStore implements ScoreStore {
                 log.warn("No snapshot in {}: rebuilding the scores from {} history generation(s) and the journals",
                         dir, firstGeneration - 1);
             }
+        }
+        if (haveSnapshot && snapshotVersion[0] < FormatVersions.SNAPSHOT) {
+            migrateLearning(history, firstGeneration, snapshotLastId);
         }
         long expected = firstGeneration;
         for (long g : journals.tailMap(firstGeneration).keySet()) {
@@ -290,11 +297,48 @@ public final class FlatFileScoreStore implements ScoreStore {
             }
             live.position(live.size());
             liveGeneration = lastGeneration;
+            if (lastScan.headerPresent() && lastScan.version() < FormatVersions.JOURNAL) {
+                log.info("{} is in journal format version {}: it is kept for reading, and new events go to "
+                        + "generation {} in version {}", file, lastScan.version(), lastGeneration + 1,
+                        FormatVersions.JOURNAL);
+                live.close();
+                live = createJournal(lastGeneration + 1);
+                liveGeneration = lastGeneration + 1;
+            }
         }
         durableLength = live.size();
         Fsync.directory(dir);
         log.info("Score store open in {}: {} members, {} journal events replayed, next id {}, in {} ms", dir,
                 aggregates.memberCount(), events, nextId, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Migration from snapshot version 1, which held no learning state: rebuilds review decks, seen
+     * questions and reminders from the compacted generations the snapshot counts ({@code history/} below
+     * its generation, ids up to its last id). Counters are not touched: the snapshot has them. The next
+     * compaction writes a version 2 snapshot, after which this is not needed again.
+     */
+    private void migrateLearning(TreeMap<Long, Path> history, long firstGeneration, long snapshotLastId)
+            throws IOException {
+        long started = System.nanoTime();
+        long[] applied = {0};
+        long chain = 0;
+        for (Map.Entry<Long, Path> h : history.headMap(firstGeneration).entrySet()) {
+            JournalFile.Scan scan = JournalFile.read(h.getValue(), h.getKey(), Long.MAX_VALUE, chain, false, e -> {
+                if (e.id() <= snapshotLastId) {
+                    aggregates.applyLearningOnly(e);
+                    applied[0]++;
+                }
+            });
+            chain = Math.max(chain, scan.lastId());
+        }
+        long missing = firstGeneration - 1 - history.headMap(firstGeneration).size();
+        if (missing > 0) {
+            log.warn("Snapshot format version 1: {} compacted generation(s) are not in {}; review decks are rebuilt "
+                    + "from the rest only", missing, historyDir);
+        }
+        log.info("Snapshot format version 1: rebuilt review decks from {} history events in {} ms", applied[0],
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private JournalFile.Scan readForReplay(Path file, long generation, long afterId, boolean live,
@@ -342,15 +386,37 @@ public final class FlatFileScoreStore implements ScoreStore {
     @Override
     public CompletableFuture<AnswerEvent> record(Answer answer) {
         CompletableFuture<AnswerEvent> future = new CompletableFuture<>();
-        enqueue(new Pending(answer, answer.guildId(), answer.userId(), future, null), future);
+        enqueue(new Pending(answer::withId, future), future);
         return future;
     }
 
     @Override
     public CompletableFuture<Forgotten> forget(long guildId, long userId) {
         CompletableFuture<Forgotten> future = new CompletableFuture<>();
-        enqueue(new Pending(null, guildId, userId, null, future), future);
+        enqueue(new Pending(id -> new ForgetEvent(id, guildId, userId, now()), future), future);
         return future;
+    }
+
+    @Override
+    public CompletableFuture<ReviewEvent> review(long guildId, long userId, String questionId, Rating rating,
+            Instant at) {
+        java.util.Objects.requireNonNull(questionId, "questionId");
+        java.util.Objects.requireNonNull(rating, "rating");
+        Instant ms = at.truncatedTo(ChronoUnit.MILLIS);
+        CompletableFuture<ReviewEvent> future = new CompletableFuture<>();
+        enqueue(new Pending(id -> new ReviewEvent(id, guildId, userId, questionId, rating, ms), future), future);
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<ReminderEvent> setReminder(long guildId, long userId, boolean on) {
+        CompletableFuture<ReminderEvent> future = new CompletableFuture<>();
+        enqueue(new Pending(id -> new ReminderEvent(id, guildId, userId, on, now()), future), future);
+        return future;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void enqueue(Pending pending, CompletableFuture<?> future) {
@@ -419,8 +485,7 @@ public final class FlatFileScoreStore implements ScoreStore {
         entries.clear();
         for (Pending p : batch) {
             long id = nextId++;
-            JournalEntry entry = p.answer() != null ? p.answer().withId(id)
-                    : new ForgetEvent(id, p.guildId(), p.userId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            JournalEntry entry = p.make().apply(id);
             entries.add(entry);
             EntryCodec.encode(entry, lines);
         }
@@ -459,21 +524,22 @@ public final class FlatFileScoreStore implements ScoreStore {
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             JournalEntry entry = entries.get(i);
-            if (entry instanceof AnswerEvent a) {
-                p.answered().complete(a);
-            } else {
+            if (entry instanceof ForgetEvent) {
                 log.info("Forgot member {} in guild {} (event {})", entry.userId(), entry.guildId(), entry.id());
-                p.forgotten().complete(new Forgotten(entry.guildId(), entry.userId(), entry.id(), had[i]));
+                complete(p, new Forgotten(entry.guildId(), entry.userId(), entry.id(), had[i]));
+            } else {
+                complete(p, entry);
             }
         }
     }
 
+    @SuppressWarnings("unchecked") // each Pending's future was made for the type its make function returns
+    private static void complete(Pending p, Object value) {
+        ((CompletableFuture<Object>) p.future()).complete(value);
+    }
+
     private static void fail(Pending p, Throwable t) {
-        if (p.answered() != null) {
-            p.answered().completeExceptionally(t);
-        } else {
-            p.forgotten().completeExceptionally(t);
-        }
+        p.future().completeExceptionally(t);
     }
 
     /** Runs on the writer thread, between batches. */
@@ -676,6 +742,129 @@ public final class FlatFileScoreStore implements ScoreStore {
             filesLock.readLock().unlock();
         }
         return out;
+    }
+
+    // ---- learning loop queries -------------------------------------------------------------------------
+
+    private <T> T read(java.util.function.Supplier<T> query) {
+        aggregateLock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            aggregateLock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<DeckCard> dueCards(long guildId, long userId, Instant at) {
+        return read(() -> aggregates.due(guildId, userId, at));
+    }
+
+    @Override
+    public Optional<Instant> nextDue(long guildId, long userId) {
+        return read(() -> aggregates.nextDue(guildId, userId));
+    }
+
+    @Override
+    public int deckSize(long guildId, long userId) {
+        return read(() -> aggregates.deckSize(guildId, userId));
+    }
+
+    @Override
+    public boolean reminderOn(long guildId, long userId) {
+        return read(() -> aggregates.reminder(guildId, userId));
+    }
+
+    @Override
+    public List<MemberRef> membersToRemind(Instant at) {
+        return read(() -> aggregates.toRemind(at));
+    }
+
+    @Override
+    public LearnerState learner(long guildId, long userId) {
+        return read(() -> aggregates.learner(guildId, userId));
+    }
+
+    /**
+     * Counts every kept answer in the history files and the journals, like {@link #history}: one pass over
+     * the files. Forgotten members' answers are not counted.
+     */
+    @Override
+    public List<QuestionStats> questionStats() {
+        QuestionCounter counter = new QuestionCounter();
+        filesLock.readLock().lock();
+        try {
+            Map<MemberKey, Long> forgets = Map.copyOf(pendingForgets);
+            long limit = durableLength;
+            long first = firstLiveGeneration;
+            long last = liveGeneration;
+            Consumer<JournalEntry> count = e -> {
+                if (e instanceof AnswerEvent a && !erased(a, forgets)) {
+                    counter.add(a);
+                }
+            };
+            for (Map.Entry<Long, Path> h : journals(historyDir).headMap(first).entrySet()) {
+                JournalFile.read(h.getValue(), h.getKey(), Long.MAX_VALUE, 0, false, count);
+            }
+            for (long g = first; g <= last; g++) {
+                JournalFile.read(dir.resolve(JournalFile.name(g)), g, g == last ? limit : Long.MAX_VALUE, 0, false,
+                        count);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the answers in " + dir, e);
+        } finally {
+            filesLock.readLock().unlock();
+        }
+        return counter.result();
+    }
+
+    /**
+     * The same counts read from a data directory without opening a store: no lock is taken and nothing
+     * is written, so it can run next to a running bot. Each generation is read once (from the data
+     * directory when a compaction has it in both places); a torn last line is ignored; forgotten members'
+     * answers are left out. A compaction finishing during the read can make a generation vanish: the read
+     * is then tried again, up to three times.
+     *
+     * @throws DataFileException on damage or a format version this build does not read
+     */
+    public static List<QuestionStats> questionStats(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(dataDir.toString(), null,
+                    "no such data directory"));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                TreeMap<Long, Path> files = new TreeMap<>();
+                Path history = dataDir.resolve(HISTORY);
+                if (Files.isDirectory(history)) {
+                    files.putAll(journals(history));
+                }
+                files.putAll(journals(dataDir));
+                Map<MemberKey, Long> forgets = new java.util.HashMap<>();
+                for (Map.Entry<Long, Path> f : files.entrySet()) {
+                    JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, false, e -> {
+                        if (e instanceof ForgetEvent) {
+                            forgets.merge(new MemberKey(e.guildId(), e.userId()), e.id(), Math::max);
+                        }
+                    });
+                }
+                QuestionCounter counter = new QuestionCounter();
+                for (Map.Entry<Long, Path> f : files.entrySet()) {
+                    JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, false, e -> {
+                        if (e instanceof AnswerEvent a && !erased(a, forgets)) {
+                            counter.add(a);
+                        }
+                    });
+                }
+                return counter.result();
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 3) {
+                    throw new UncheckedIOException("the journals in " + dataDir + " kept changing while read", e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the answers in " + dataDir, e);
+            }
+        }
     }
 
     /** Journal fsyncs so far: fewer than events when concurrent answers shared a group commit. */

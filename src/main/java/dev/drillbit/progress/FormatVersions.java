@@ -5,12 +5,24 @@ import java.nio.file.Path;
 
 /**
  * The on-disk format versions this build writes and reads, and the one check every header goes through:
- * a newer version is refused (never guessed at), an older one is refused unless a migration exists
- * (version 1 is the first, so none does yet). Stateless.
+ * a newer version is refused (never guessed at), an older one is refused unless a migration exists.
+ *
+ * <p>Version 2 (journal and snapshot) adds the learning loop. Journal: answer lines may carry
+ * {@code elapsed}, {@code limit} and {@code choice}, and two new kinds, {@code review} and
+ * {@code reminder}, exist. A version 1 reader would skip the new answer fields but stop at the new kinds
+ * as "damaged", so the version is bumped to make an older build refuse the file cleanly instead.
+ * Migration from 1: a version 1 journal is read as is (its lines are version 2 lines without the
+ * optional fields); the store never appends to it but starts a new generation. Snapshot: member lines
+ * carry the review deck, the questions seen and the reminder setting, and the header lists the question
+ * ids they refer to; a version 1 reader would silently drop the decks, hence the bump. Migration from 1:
+ * the learning state is rebuilt from the compacted generations in {@code history/} at open, and the next
+ * compaction writes version 2. Stateless.
  */
 final class FormatVersions {
-    static final int JOURNAL = 1;
-    static final int SNAPSHOT = 1;
+    static final int JOURNAL = 2;
+    static final int SNAPSHOT = 2;
+    /** The oldest version this build migrates, for both files. */
+    static final int OLDEST = 1;
     static final String JOURNAL_FORMAT = "drillbit-journal";
     static final String SNAPSHOT_FORMAT = "drillbit-snapshot";
 
@@ -31,9 +43,9 @@ final class FormatVersions {
                     + "understands (" + current + "); it was written by a later release. Refusing to read it: "
                     + "upgrade drillbit (the file is left untouched)");
         }
-        if (version < current) {
+        if (version < OLDEST) {
             throw new UnsupportedVersionException(file, version, "format version " + version + " is older than any this drillbit "
-                    + "can migrate (" + current + " is the oldest readable); the file is left untouched");
+                    + "can migrate (" + OLDEST + " is the oldest readable); the file is left untouched");
         }
         return version;
     }

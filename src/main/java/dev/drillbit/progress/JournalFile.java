@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * A journal file: {@code journal-<generation>.jsonl}, a header line
- * {@code {"format":"drillbit-journal","version":1,"generation":N}} and then one {@link EntryCodec} line per
+ * {@code {"format":"drillbit-journal","version":2,"generation":N}} (version 1 files are read too) and then one {@link EntryCodec} line per
  * entry, ids strictly increasing. The same format serves archived generations under {@code history/}.
  * Stateless helpers; thread-safe.
  */
@@ -49,7 +49,7 @@ final class JournalFile {
      * @param dropped damaged lines skipped (only in lenient reads)
      */
     record Scan(boolean headerPresent, long completeLines, long entries, long lastId, long validLength, long tornOffset, long tornBytes,
-            List<DroppedLine> dropped) {}
+            List<DroppedLine> dropped, int version) {}
 
     /**
      * Reads every entry into {@code sink}, in file order.
@@ -62,10 +62,10 @@ final class JournalFile {
     static Scan read(Path file, long generation, long limit, long afterId, boolean lenient, Consumer<JournalEntry> sink)
             throws IOException {
         List<DroppedLine> dropped = new ArrayList<>();
-        long[] state = {0, afterId, 0}; // entries, last id, header seen
+        long[] state = {0, afterId, 0, 0}; // entries, last id, header seen, version
         LineScanner.End end = LineScanner.scan(file, limit, (buf, off, len, lineNumber, offset) -> {
             if (lineNumber == 1) {
-                checkHeader(file, generation, new String(buf, off, len, StandardCharsets.UTF_8));
+                state[3] = checkHeader(file, generation, new String(buf, off, len, StandardCharsets.UTF_8));
                 state[2] = 1;
                 return;
             }
@@ -92,10 +92,10 @@ final class JournalFile {
         boolean headerPresent = state[2] == 1;
         long tornOffset = end.tailBytes() > 0 ? end.completeBytes() : -1;
         return new Scan(headerPresent, end.lines(), state[0], state[1], end.completeBytes(), tornOffset, end.tailBytes(),
-                List.copyOf(dropped));
+                List.copyOf(dropped), (int) state[3]);
     }
 
-    private static void checkHeader(Path file, long generation, String line) {
+    private static int checkHeader(Path file, long generation, String line) {
         JsonNode header;
         try {
             header = MAPPER.readTree(line);
@@ -105,11 +105,12 @@ final class JournalFile {
         if (header == null) {
             throw new DataFileException(file, 1, "header line is blank");
         }
-        FormatVersions.check(file, header, FormatVersions.JOURNAL_FORMAT, FormatVersions.JOURNAL);
+        int version = FormatVersions.check(file, header, FormatVersions.JOURNAL_FORMAT, FormatVersions.JOURNAL);
         long g = header.path("generation").asLong(-1);
         if (g != generation) {
             throw new DataFileException(file, 1, "header says generation " + g + " but the file name says "
                     + generation);
         }
+        return version;
     }
 }

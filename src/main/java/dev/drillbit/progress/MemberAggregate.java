@@ -15,6 +15,10 @@ import java.util.Arrays;
  * The trade-off: an answer that arrives for a day before the member's last active day does not change
  * the streak, and changing a guild's timezone moves day boundaries from then on only.
  *
+ * <p>The learning loop adds: which questions the member has answered and whether their latest answer to
+ * each was right (two bit sets over the store's question numbers, about 80 bytes each for a bank of 600
+ * questions), the review deck ({@link ReviewDeck}, created with the first card) and the reminder setting.
+ *
  * <p>Not thread-safe: mutated by the store's writer thread under the aggregate write lock.
  */
 final class MemberAggregate {
@@ -42,6 +46,47 @@ final class MemberAggregate {
     /** Packed (quarter-hour << 32 | step << 20 | points), ascending quarter-hour. */
     long[] recent = NO_LONGS;
     int recentCount;
+    /** Bit q set: question number q answered at least once. */
+    long[] seen = NO_LONGS;
+    /** Bit q set: the latest answer to question number q was right. */
+    long[] right = NO_LONGS;
+    /** Review cards, or null while there are none. */
+    ReviewDeck deck;
+    boolean remind;
+
+    /** Notes an answer to question number {@code question}. */
+    void learn(int question, boolean correct) {
+        int word = question >>> 6;
+        if (seen.length <= word) {
+            seen = Arrays.copyOf(seen, word + 1);
+            right = Arrays.copyOf(right, word + 1);
+        }
+        seen[word] |= 1L << question;
+        if (correct) {
+            right[word] |= 1L << question;
+        } else {
+            right[word] &= ~(1L << question);
+        }
+    }
+
+    static boolean bit(long[] words, int i) {
+        int word = i >>> 6;
+        return word < words.length && (words[word] & 1L << i) != 0;
+    }
+
+    void clearLearning() {
+        seen = NO_LONGS;
+        right = NO_LONGS;
+        deck = null;
+        remind = false;
+    }
+
+    ReviewDeck deck() {
+        if (deck == null) {
+            deck = new ReviewDeck();
+        }
+        return deck;
+    }
 
     void apply(AnswerEvent e, int step, int day, long oldestQuarter) {
         answered++;

@@ -19,9 +19,12 @@ import java.util.List;
 
 /**
  * The snapshot: {@code snapshot.jsonl}, JSON Lines. Line 1 is the header
- * {@code {"format":"drillbit-snapshot","version":1,"generation":G,"last_id":S,"steps":[...],"written":"..."}}:
- * the aggregates include every event up to id S, and journal generation G is the first one <em>not</em>
- * included. Then one line per member, and a last line {@code {"end":"drillbit-snapshot","members":N}} so
+ * {@code {"format":"drillbit-snapshot","version":2,"generation":G,"last_id":S,"steps":[...],"questions":[...],
+ * "written":"..."}}: the aggregates include every event up to id S, and journal generation G is the first
+ * one <em>not</em> included; {@code steps} and {@code questions} list the ids that member lines refer to by
+ * position. Then one line per member (its counters and, since version 2, its learning state:
+ * {@code seen} and {@code right} bit sets over question positions, {@code cards} as 9 numbers per card
+ * and {@code remind}), and a last line {@code {"end":"drillbit-snapshot","members":N}} so
  * that a cut-short copy is detected. Written to a temporary file, forced, renamed over the old one and
  * the directory forced, so a reader sees the old snapshot or the new one, whole. Stateless; thread-safe.
  */
@@ -30,7 +33,7 @@ final class SnapshotFile {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** What the header says. */
-    record Header(long generation, long lastId, long members) {}
+    record Header(long generation, long lastId, long members, int version) {}
 
     private SnapshotFile() {}
 
@@ -51,6 +54,14 @@ final class SnapshotFile {
                 }
                 EntryCodec.string(steps.get(i), header);
             }
+            header.append("],\"questions\":[");
+            List<String> questions = aggregates.questionNames();
+            for (int i = 0; i < questions.size(); i++) {
+                if (i > 0) {
+                    header.append(',');
+                }
+                EntryCodec.string(questions.get(i), header);
+            }
             header.append("],\"written\":\"").append(now).append("\"}\n");
             out.append(header);
             long n = aggregates.writeMembers(out);
@@ -66,20 +77,27 @@ final class SnapshotFile {
     /** Reads the snapshot into empty {@code aggregates}; any damage is fatal, since the file is written whole. */
     static Header read(Path file, Aggregates aggregates) throws IOException {
         List<String> stepNames = new ArrayList<>();
-        long[] state = {-1, -1, 0, -1, 0}; // generation, last id, members, end count, end line
+        long[] state = {-1, -1, 0, -1, 0, 0}; // generation, last id, members, end count, end line, version
         LineScanner.End end = LineScanner.scan(file, Long.MAX_VALUE, (buf, off, len, lineNumber, offset) -> {
             if (state[4] != 0) {
                 throw new DataFileException(file, lineNumber, "text after the end line (byte offset " + offset + ")");
             }
             if (lineNumber == 1) {
                 JsonNode header = tree(file, 1, new String(buf, off, len, StandardCharsets.UTF_8));
-                FormatVersions.check(file, header, FormatVersions.SNAPSHOT_FORMAT, FormatVersions.SNAPSHOT);
+                state[5] = FormatVersions.check(file, header, FormatVersions.SNAPSHOT_FORMAT, FormatVersions.SNAPSHOT);
                 state[0] = header.path("generation").asLong(-1);
                 state[1] = header.path("last_id").asLong(-1);
                 if (state[0] < 1 || state[1] < 0 || !header.path("steps").isArray()) {
                     throw new DataFileException(file, 1, "header lacks generation, last_id or steps");
                 }
                 header.path("steps").forEach(s -> stepNames.add(s.asText()));
+                List<String> questionNames = new ArrayList<>();
+                header.path("questions").forEach(q -> questionNames.add(q.asText()));
+                try {
+                    aggregates.internQuestions(questionNames);
+                } catch (EntryCodec.BadLineException e) {
+                    throw new DataFileException(file, 1, e.getMessage());
+                }
                 return;
             }
             if (len > 7 && buf[off + 2] == 'e' && buf[off + 3] == 'n' && buf[off + 4] == 'd') {
@@ -109,7 +127,7 @@ final class SnapshotFile {
             throw new DataFileException(file, state[4], "end line counts " + state[3] + " members but the file holds "
                     + state[2]);
         }
-        return new Header(state[0], state[1], state[2]);
+        return new Header(state[0], state[1], state[2], (int) state[5]);
     }
 
     private static JsonNode tree(Path file, long line, String text) {

@@ -1,13 +1,32 @@
 package dev.drillbit.quiz;
 
 import dev.drillbit.bank.Question;
+import java.time.Duration;
+import java.util.Optional;
 
 /** What became of an answer. Every case is rendered by the Discord side; none is an exception. */
 public sealed interface AnswerOutcome {
 
-    /** Counted. {@code points} are already added to the member's score in the session. */
-    record Answered(Question question, Response response, Verdict verdict, int points, boolean late)
-            implements AnswerOutcome {}
+    /**
+     * Counted. {@code points} are already added to the member's score in the session. {@code timing} is
+     * how long the answer took against the question's limit (for review ratings); the session always sets
+     * it.
+     */
+    record Answered(Question question, Response response, Verdict verdict, int points, boolean late,
+            Optional<Timing> timing) implements AnswerOutcome {
+
+        public Answered {
+            java.util.Objects.requireNonNull(timing, "timing");
+        }
+
+        /** Without timing, as before it was recorded. */
+        public Answered(Question question, Response response, Verdict verdict, int points, boolean late) {
+            this(question, response, verdict, points, late, Optional.empty());
+        }
+    }
+
+    /** How long an answer took after the question was shown, and the question's time limit. */
+    record Timing(Duration elapsed, Duration limit) {}
 
     /** This member already answered this question; nothing changed. */
     record AlreadyAnswered(Question question) implements AnswerOutcome {}

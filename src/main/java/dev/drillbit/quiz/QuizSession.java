@@ -120,7 +120,8 @@ public final class QuizSession {
         if (!owner.isGroup()) {
             closed = true;
         }
-        return new AnswerOutcome.Answered(question, response, verdict.get(), points, now.isAfter(deadline()));
+        return new AnswerOutcome.Answered(question, response, verdict.get(), points, now.isAfter(deadline()),
+                Optional.of(new AnswerOutcome.Timing(elapsed, scoring.timeLimit(question))));
     }
 
     /**

@@ -184,14 +184,14 @@ class DataFileFixturesTest {
     void newerVersions() throws Exception {
         fixture("newer-journal");
         assertThatThrownBy(this::open).isInstanceOf(UnsupportedVersionException.class)
-                .hasMessageContaining(JOURNAL + ":1: format version 2 is newer than this drillbit understands (1)")
+                .hasMessageContaining(JOURNAL + ":1: format version 3 is newer than this drillbit understands (2)")
                 .hasMessageContaining("upgrade drillbit");
         assertThatThrownBy(() -> FlatFileScoreStore.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
         Files.delete(dir.resolve(JOURNAL));
 
         fixture("newer-snapshot");
         assertThatThrownBy(this::open).isInstanceOf(UnsupportedVersionException.class)
-                .hasMessageContaining("snapshot.jsonl:1: format version 2 is newer than this drillbit understands (1)");
+                .hasMessageContaining("snapshot.jsonl:1: format version 3 is newer than this drillbit understands (2)");
         assertThatThrownBy(() -> FlatFileScoreStore.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
         assertThat(dir.resolve("snapshot.jsonl")).exists();
     }

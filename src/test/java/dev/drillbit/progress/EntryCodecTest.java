@@ -9,6 +9,8 @@ import dev.drillbit.quiz.SelfGrade;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,51 @@ class EntryCodecTest {
 
         assertThat(roundTrip(a)).isEqualTo(a);
         assertThat(roundTrip(f)).isEqualTo(f);
+    }
+
+    @Test
+    void timingChoiceReviewAndReminderSurvive() throws Exception {
+        AnswerEvent a = new AnswerEvent(44, 1, 2, "sql-001", "sql", Difficulty.MID, QuestionType.MULTIPLE_CHOICE, false,
+                Optional.empty(), 0, Instant.parse("2026-03-10T12:00:00.123Z"), OptionalLong.of(4200),
+                OptionalLong.of(30_000), OptionalInt.of(3));
+        ReviewEvent r = new ReviewEvent(45, 1, 2, "sql-003", Rating.HARD, Instant.parse("2026-03-10T12:00:01Z"));
+        ReminderEvent on = new ReminderEvent(46, 1, 2, true, Instant.parse("2026-03-10T12:00:02Z"));
+        ReminderEvent off = new ReminderEvent(47, 1, 2, false, Instant.parse("2026-03-10T12:00:03Z"));
+
+        assertThat(roundTrip(a)).isEqualTo(a);
+        assertThat(roundTrip(r)).isEqualTo(r);
+        assertThat(roundTrip(on)).isEqualTo(on);
+        assertThat(roundTrip(off)).isEqualTo(off);
+    }
+
+    @Test
+    void aVersionOneAnswerLineReadsWithoutTimingOrChoice() throws Exception {
+        byte[] line = ("{\"id\":7,\"kind\":\"answer\",\"guild\":1,\"user\":2,\"question\":\"sql-001\",\"step\":\"sql\","
+                + "\"difficulty\":\"mid\",\"type\":\"multiple_choice\",\"correct\":true,\"points\":20,"
+                + "\"at\":1767225600000}").getBytes(StandardCharsets.UTF_8);
+
+        AnswerEvent a = (AnswerEvent) EntryCodec.decode(line, 0, line.length);
+
+        assertThat(a.elapsedMillis()).isEmpty();
+        assertThat(a.limitMillis()).isEmpty();
+        assertThat(a.choice()).isEmpty();
+        assertThat(a.points()).isEqualTo(20);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"id\":1,\"kind\":\"review\",\"guild\":1,\"user\":2,\"question\":\"q\",\"rating\":\"meh\",\"at\":3}",
+        "{\"id\":1,\"kind\":\"review\",\"guild\":1,\"user\":2,\"rating\":\"good\",\"at\":3}",
+        "{\"id\":1,\"kind\":\"reminder\",\"guild\":1,\"user\":2,\"at\":3}",
+        "{\"id\":1,\"kind\":\"reminder\",\"guild\":1,\"user\":2,\"on\":1,\"at\":3}",
+        "{\"id\":1,\"kind\":\"answer\",\"guild\":1,\"user\":2,\"question\":\"q\",\"step\":\"s\",\"difficulty\":\"mid\","
+                + "\"type\":\"open\",\"correct\":true,\"points\":1,\"at\":3,\"elapsed\":-5}",
+        "{\"id\":1,\"kind\":\"answer\",\"guild\":1,\"user\":2,\"question\":\"q\",\"step\":\"s\",\"difficulty\":\"mid\","
+                + "\"type\":\"open\",\"correct\":true,\"points\":1,\"at\":3,\"limit\":0}"})
+    void badLearningLinesAreRefusedWithAReason(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EntryCodec.decode(bytes, 0, bytes.length))
+                .isInstanceOf(EntryCodec.BadLineException.class).hasMessageMatching(".+");
     }
 
     @ParameterizedTest

@@ -248,6 +248,7 @@ class QuizEngineTest {
             assertThat(a.verdict().correct()).isTrue();
             assertThat(a.points()).isZero();
             assertThat(a.late()).isTrue();
+            assertThat(a.timing()).contains(new AnswerOutcome.Timing(Duration.ofSeconds(31), Duration.ofSeconds(30)));
         });
     }
 

@@ -1,0 +1,91 @@
+package dev.drillbit.progress;
+
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The review loop as the Discord commands need it, over the bank and the {@link LearningStore}: what is
+ * due now, the next card to review, a member's own rating, roadmap progress, the deck export and the
+ * reminder. Cards whose question left the bank are skipped everywhere. "Now" is the injected clock.
+ *
+ * <p>How a review is answered: an auto-graded card (multiple choice, true/false, short answer) is asked
+ * like a quiz question and its answer recorded with {@link Answer#of(long, long,
+ * dev.drillbit.quiz.AnswerOutcome.Answered, Instant)} through {@link ScoreStore#record}, which rates the
+ * card from correctness and time ({@link ReviewRatings}); an open card shows the model answer and the
+ * member picks Again, Hard, Good or Easy, recorded with {@link #rate}.
+ *
+ * <p>Thread-safe (the store is; the rest is immutable).
+ */
+public final class Reviews {
+    private final QuestionBank bank;
+    private final LearningStore store;
+    private final Clock clock;
+
+    public Reviews(QuestionBank bank, LearningStore store, Clock clock) {
+        this.bank = Objects.requireNonNull(bank, "bank");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param deckSize cards in the deck whose question is in the bank
+     * @param dueNow of them, due now
+     * @param nextDue when the earliest card is due (possibly now or earlier); empty for an empty deck
+     */
+    public record Summary(int deckSize, int dueNow, Optional<Instant> nextDue, boolean reminder) {}
+
+    /** A card to review now, and how many are due in all (this one included). */
+    public record DueQuestion(Question question, ReviewCard card, int dueNow) {}
+
+    public Summary summary(long guildId, long userId) {
+        LearnerState learner = store.learner(guildId, userId);
+        Instant now = clock.instant();
+        List<DeckCard> known = learner.deck().stream().filter(c -> bank.question(c.questionId()).isPresent())
+                .toList();
+        int due = (int) known.stream().filter(c -> !c.card().due().isAfter(now)).count();
+        Optional<Instant> next = known.stream().map(c -> c.card().due()).min(Instant::compareTo);
+        return new Summary(known.size(), due, next, learner.reminder());
+    }
+
+    /** The most overdue card now; empty when nothing is due (then see {@link Summary#nextDue()}). */
+    public Optional<DueQuestion> next(long guildId, long userId) {
+        List<DeckCard> due = store.dueCards(guildId, userId, clock.instant()).stream()
+                .filter(c -> bank.question(c.questionId()).isPresent()).toList();
+        return due.stream().findFirst()
+                .map(c -> new DueQuestion(bank.question(c.questionId()).orElseThrow(), c.card(), due.size()));
+    }
+
+    /** The member's own rating of a card (open questions), now. */
+    public CompletableFuture<ReviewEvent> rate(long guildId, long userId, String questionId, Rating rating) {
+        return store.review(guildId, userId, questionId, rating, clock.instant());
+    }
+
+    public RoadmapProgress.Report progress(long guildId, long userId) {
+        return RoadmapProgress.of(bank, store.learner(guildId, userId), clock.instant());
+    }
+
+    /** The deck as an Anki CSV file, most overdue card first; see {@link DeckExport}. */
+    public String exportCsv(long guildId, long userId) {
+        return DeckExport.csv(bank, store.learner(guildId, userId).deck());
+    }
+
+    public CompletableFuture<ReminderEvent> reminder(long guildId, long userId, boolean on) {
+        return store.setReminder(guildId, userId, on);
+    }
+
+    /** Call when the reminder DM could not be delivered: switches the reminder off. */
+    public CompletableFuture<ReminderEvent> reminderUndeliverable(long guildId, long userId) {
+        return store.reminderUndeliverable(guildId, userId);
+    }
+
+    /** Who gets the daily reminder now: reminder on, and a card due. */
+    public List<MemberRef> dueForReminder() {
+        return store.membersToRemind(clock.instant());
+    }
+}
