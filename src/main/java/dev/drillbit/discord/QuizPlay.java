@@ -230,11 +230,9 @@ final class QuizPlay {
         }, completions);
     }
 
+    /** The event for an answer, with its timing and chosen option, which review ratings and quality stats use. */
     private Answer answerOf(QuizSession session, long user, AnswerOutcome.Answered answered) {
-        Optional<SelfGrade> grade = answered.response() instanceof Response.Graded graded
-                ? Optional.of(graded.grade()) : Optional.empty();
-        return Answer.of(session.owner().guildId(), user, answered.question(), answered.verdict(), grade,
-                answered.points(), engine.clock().instant());
+        return Answer.of(session.owner().guildId(), user, answered, engine.clock().instant());
     }
 
     private void showAnswered(InteractionHook hook, QuizSession session, long user, int position,
