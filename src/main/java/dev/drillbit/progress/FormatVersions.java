@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * a newer version is refused (never guessed at), an older one is refused unless a migration exists
  * (version 1 is the first, so none does yet). Stateless.
  */
-final class FormatVersions {
+public final class FormatVersions {
     static final int JOURNAL = 1;
     static final int SNAPSHOT = 1;
     static final String JOURNAL_FORMAT = "drillbit-journal";
@@ -16,8 +16,14 @@ final class FormatVersions {
 
     private FormatVersions() {}
 
-    /** Checks a header's {@code format} and {@code version}; returns the version. */
-    static int check(Path file, JsonNode header, String format, int current) {
+    /**
+     * Checks a header's {@code format} and {@code version}; returns the version. Used by every data file
+     * drillbit writes, so all of them refuse foreign versions the same way.
+     *
+     * @throws DataFileException naming the file when the header is not of {@code format}
+     * @throws UnsupportedVersionException when the version is not {@code current}
+     */
+    public static int check(Path file, JsonNode header, String format, int current) {
         if (!header.isObject() || !format.equals(header.path("format").asText(null))) {
             throw new DataFileException(file, 1, "not a " + format + " file (header " + abbreviate(header) + ")");
         }
