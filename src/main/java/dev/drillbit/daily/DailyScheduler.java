@@ -367,6 +367,12 @@ public final class DailyScheduler implements AutoCloseable {
                 || group.lastReport().map(last -> !last.isBefore(date)).orElse(false)) {
             return Optional.empty();
         }
+        LocalDate weekStart = date.minusDays(7);
+        boolean ranThisWeek = runs.values().stream().anyMatch(r -> r.scheduleId().equals(schedule.id())
+                && !r.date().isBefore(weekStart) && r.date().isBefore(date));
+        if (!ranThisWeek) {
+            return Optional.empty(); // nothing to report on (a schedule set this week, or the bot was down)
+        }
         WeeklyReport report = report(schedule, date, now);
         state.groups().put(schedule.id(), new DailyFiles.GroupState(group.streak(), Optional.of(date)));
         try {
