@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * the learning state is rebuilt from the compacted generations in {@code history/} at open, and the next
  * compaction writes version 2. Stateless.
  */
-final class FormatVersions {
+public final class FormatVersions {
     static final int JOURNAL = 2;
     static final int SNAPSHOT = 2;
     /** The oldest version this build migrates, for both files. */
@@ -28,8 +28,14 @@ final class FormatVersions {
 
     private FormatVersions() {}
 
-    /** Checks a header's {@code format} and {@code version}; returns the version. */
-    static int check(Path file, JsonNode header, String format, int current) {
+    /**
+     * Checks a header's {@code format} and {@code version}; returns the version. Used by every data file
+     * drillbit writes, so all of them refuse foreign versions the same way.
+     *
+     * @throws DataFileException naming the file when the header is not of {@code format}
+     * @throws UnsupportedVersionException when the version is not {@code current}
+     */
+    public static int check(Path file, JsonNode header, String format, int current) {
         if (!header.isObject() || !format.equals(header.path("format").asText(null))) {
             throw new DataFileException(file, 1, "not a " + format + " file (header " + abbreviate(header) + ")");
         }

@@ -1,0 +1,594 @@
+package dev.drillbit.daily;
+
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.progress.Answer;
+import dev.drillbit.progress.DataFileException;
+import dev.drillbit.quiz.AnswerChecker;
+import dev.drillbit.quiz.Response;
+import dev.drillbit.quiz.Scoring;
+import dev.drillbit.quiz.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Study groups' daily quizzes: keeps the schedules, decides when each run starts and closes, which
+ * questions it asks, takes its answers, keeps the group streak and writes the weekly report. The adapter
+ * drives it: the heartbeat calls {@link #due} about once a second with the clock's instant, carries out
+ * each {@link DailyAction} and acknowledges it ({@link #started}, {@link #closed}, {@link #failed}).
+ *
+ * <h2>Delivery</h2>
+ * <ul>
+ *   <li>A run's start is handed out <b>at most once</b>: its file (status STARTING, questions, window) is
+ *       forced to disk before {@link #due} returns the {@link DailyAction.StartRun}. A restart finds the
+ *       file and never starts that day's run again, even if the adapter never posted it (then the run
+ *       closes with nobody having answered). A second post of the same quiz would split the group's
+ *       answers between two messages; one missed day is the smaller harm.
+ *   <li>Results are handed out <b>at least once</b>: the run is marked CLOSING before the
+ *       {@link DailyAction.CloseRun} is returned and handed out again after every restart until
+ *       {@link #closed} is acknowledged. The results are computed from the run's durable answers and
+ *       answers stop at the window's end, so a repeat carries the same results; a lost results post
+ *       would leave the group without the answers to the day's questions. Within one process it is handed
+ *       out once.
+ *   <li>Weekly reports are handed out at most once, like starts: recorded before returned.
+ * </ul>
+ *
+ * <h2>Catch-up</h2>
+ * A run is due from its start instant until its window closes. When the bot was down at the start it is
+ * handed out at the first {@link #due} call inside the window, marked {@code late} (more than
+ * {@link Settings#lateAfter} after the start), and keeps the original closing time; once the window has
+ * closed the day is skipped. Occurrences before the schedule was set are never due.
+ *
+ * <h2>Failure isolation</h2>
+ * Each schedule and each run is handled on its own inside {@link #due}: an exception (a failed write, a
+ * broken activity source) is logged with the guild and channel and the others go on. A run the adapter
+ * could not post is reported through {@link #failed} and recorded; the schedule runs again next day.
+ *
+ * <p>Thread-safe: every public method holds the scheduler's lock (answers come from JDA threads, {@link
+ * #due} from the heartbeat); each change is forced to disk before the method returns.
+ */
+public final class DailyScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DailyScheduler.class);
+
+    /**
+     * Settings. Immutable.
+     *
+     * @param lateAfter a run handed out more than this after its start is marked late
+     * @param keepRuns finished runs older than this are deleted at start-up
+     */
+    public record Settings(Duration lateAfter, Duration keepRuns) {
+        public static Settings defaults() {
+            return new Settings(Duration.ofMinutes(1), Duration.ofDays(56));
+        }
+    }
+
+    private final DailyFiles files;
+    private final QuestionBank bank;
+    private final GroupActivity activity;
+    private final Clock clock;
+    private final Random random;
+    private final Settings settings;
+    private final AnswerChecker checker = new AnswerChecker();
+    private final DailyFiles.State state;
+    private final Map<String, DailyRun> runs = new TreeMap<>();
+    /** CloseRun actions handed out by this process and not yet acknowledged. */
+    private final Set<String> closing = new HashSet<>();
+    private FileChannel lock;
+
+    private DailyScheduler(DailyFiles files, QuestionBank bank, GroupActivity activity, Clock clock, Random random,
+            Settings settings, DailyFiles.State state) {
+        this.files = files;
+        this.bank = bank;
+        this.activity = activity;
+        this.clock = clock;
+        this.random = random;
+        this.settings = settings;
+        this.state = state;
+    }
+
+    /**
+     * Opens the daily files in {@code dir} (created if missing) and reads them.
+     *
+     * @param activity where weekly reports get guild-wide numbers; {@code null} to use this scheduler's own
+     *     run answers ({@link #runActivity()})
+     * @throws DataFileException when a file is damaged or in a foreign format version; nothing is changed
+     * @throws UncheckedIOException when the files cannot be read
+     * @throws IllegalStateException when another scheduler has {@code dir} open
+     */
+    public static DailyScheduler open(Path dir, QuestionBank bank, GroupActivity activity, Clock clock,
+            Random random, Settings settings) {
+        DailyFiles files = new DailyFiles(dir);
+        FileChannel lock = null;
+        try {
+            files.createDirectories();
+            lock = lock(dir);
+            DailyFiles.State state = files.readState();
+            List<DailyRun> runs = files.readRuns();
+            DailyScheduler scheduler = new DailyScheduler(files, bank, activity, clock, random, settings, state);
+            scheduler.lock = lock;
+            runs.forEach(r -> scheduler.runs.put(r.id(), r));
+            files.deleteLeftovers();
+            scheduler.prune();
+            LOG.info("daily: {} schedules, {} runs kept, {} taking answers, in {}", state.schedules().size(),
+                    runs.size(), scheduler.openRuns().size(), dir);
+            return scheduler;
+        } catch (IOException e) {
+            release(lock, dir);
+            throw new UncheckedIOException("reading the daily quiz files in " + dir + " failed", e);
+        } catch (RuntimeException e) {
+            release(lock, dir);
+            throw e;
+        }
+    }
+
+    private static FileChannel lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve(DailyFiles.LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw new IllegalStateException("another process has the daily quizzes in " + dir + " open");
+            }
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            throw new IllegalStateException("the daily quizzes in " + dir + " are already open in this process", e);
+        }
+        return channel;
+    }
+
+    private static void release(FileChannel lock, Path dir) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                LOG.warn("releasing the lock on {} failed", dir, e);
+            }
+        }
+    }
+
+    private void prune() throws IOException {
+        Instant before = clock.instant().minus(settings.keepRuns());
+        for (DailyRun run : List.copyOf(runs.values())) {
+            boolean finished = run.status() == RunStatus.CLOSED || run.status() == RunStatus.FAILED;
+            if (finished && run.closesAt().isBefore(before)) {
+                files.deleteRun(run.id());
+                runs.remove(run.id());
+            }
+        }
+    }
+
+    // ---- schedules -----------------------------------------------------------------------------------
+
+    /** Sets a channel's schedule, replacing the one there (its streak is kept). Durable on return. */
+    public synchronized void set(DailySchedule schedule) {
+        Optional<DailySchedule> before = Optional.ofNullable(state.schedules().put(schedule.id(), schedule));
+        try {
+            files.writeState(state);
+        } catch (IOException e) {
+            before.ifPresentOrElse(b -> state.schedules().put(b.id(), b), () -> state.schedules().remove(schedule.id()));
+            throw new UncheckedIOException("saving the schedule for " + schedule.id() + " failed", e);
+        }
+        LOG.info("daily schedule set guild={} channel={} time={} zone={} by={}", schedule.guildId(),
+                schedule.channelId(), schedule.time(), schedule.zone(), schedule.setBy());
+    }
+
+    /** Removes a channel's schedule and its streak; runs already started still close. Durable on return. */
+    public synchronized boolean remove(ScheduleId id) {
+        DailySchedule removed = state.schedules().remove(id);
+        if (removed == null) {
+            return false;
+        }
+        DailyFiles.GroupState group = state.groups().remove(id);
+        try {
+            files.writeState(state);
+        } catch (IOException e) {
+            state.schedules().put(id, removed);
+            if (group != null) {
+                state.groups().put(id, group);
+            }
+            throw new UncheckedIOException("removing the schedule for " + id + " failed", e);
+        }
+        LOG.info("daily schedule removed guild={} channel={}", id.guildId(), id.channelId());
+        return true;
+    }
+
+    public synchronized Optional<DailySchedule> schedule(ScheduleId id) {
+        return Optional.ofNullable(state.schedules().get(id));
+    }
+
+    /** A guild's schedules, by channel. */
+    public synchronized List<DailySchedule> schedules(long guildId) {
+        return state.schedules().values().stream().filter(s -> s.guildId() == guildId).toList();
+    }
+
+    public synchronized List<DailySchedule> schedules() {
+        return List.copyOf(state.schedules().values());
+    }
+
+    // ---- the clock -----------------------------------------------------------------------------------
+
+    /**
+     * What is due at {@code now}: results of runs whose window has closed, weekly reports, and runs to
+     * start, in that order. Each returned action is already recorded; see the class comment for what a
+     * restart repeats. Never throws for one schedule's trouble: that is logged and skipped.
+     */
+    public synchronized List<DailyAction> due(Instant now) {
+        List<DailyAction> actions = new ArrayList<>();
+        for (DailyRun run : List.copyOf(runs.values())) {
+            try {
+                closeIfDue(run, now).ifPresent(actions::add);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("daily run {} could not be closed guild={} channel={}", run.id(), run.guildId(),
+                        run.channelId(), e);
+            }
+        }
+        for (DailySchedule schedule : List.copyOf(state.schedules().values())) {
+            try {
+                reportIfDue(schedule, now).ifPresent(actions::add);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("daily weekly report failed guild={} channel={}", schedule.guildId(), schedule.channelId(),
+                        e);
+            }
+            try {
+                startIfDue(schedule, now).ifPresent(actions::add);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("daily run could not be started guild={} channel={}", schedule.guildId(),
+                        schedule.channelId(), e);
+            }
+        }
+        return actions;
+    }
+
+    private Optional<DailyAction> closeIfDue(DailyRun run, Instant now) throws IOException {
+        boolean windowOver = run.status().open() && !now.isBefore(run.closesAt());
+        boolean unacknowledged = run.status() == RunStatus.CLOSING && !closing.contains(run.id());
+        if (!windowOver && !unacknowledged) {
+            return Optional.empty();
+        }
+        if (windowOver) {
+            countForStreak(run);
+            run = run.withStatus(RunStatus.CLOSING, Optional.empty());
+            files.writeRun(run);
+            runs.put(run.id(), run);
+        }
+        closing.add(run.id());
+        LOG.info("daily run {} closing guild={} channel={} members={}", run.id(), run.guildId(), run.channelId(),
+                run.participants());
+        return Optional.of(new DailyAction.CloseRun(run, RunResults.of(run)));
+    }
+
+    /** Written before the run's CLOSING status, and skipped when the date already counted: crash-safe. */
+    private void countForStreak(DailyRun run) throws IOException {
+        DailySchedule schedule = state.schedules().get(run.scheduleId());
+        if (schedule == null || run.participants() < schedule.groupMinimum()) {
+            return;
+        }
+        DailyFiles.GroupState group = state.groups().getOrDefault(run.scheduleId(), DailyFiles.GroupState.NEW);
+        GroupStreak streak = group.streak();
+        if (streak.lastCounted().map(last -> !last.isBefore(run.date())).orElse(false)) {
+            return;
+        }
+        boolean continues = streak.lastCounted().equals(Optional.of(schedule.previousRunDay(run.date())));
+        int current = continues ? streak.current() + 1 : 1;
+        GroupStreak next = new GroupStreak(current, Math.max(current, streak.best()), Optional.of(run.date()));
+        state.groups().put(run.scheduleId(), new DailyFiles.GroupState(next, group.lastReport()));
+        try {
+            files.writeState(state);
+        } catch (IOException e) {
+            state.groups().put(run.scheduleId(), group);
+            throw e;
+        }
+    }
+
+    private Optional<DailyAction> startIfDue(DailySchedule schedule, Instant now) throws IOException {
+        LocalDate today = LocalDate.ofInstant(now, schedule.zone());
+        for (LocalDate date = today.minusDays(1); !date.isAfter(today); date = date.plusDays(1)) {
+            if (!schedule.runsOn(date)) {
+                continue;
+            }
+            Instant at = schedule.startOn(date);
+            Instant closesAt = at.plus(schedule.window());
+            String runId = DailyRun.idOf(schedule.id(), date);
+            if (now.isBefore(at) || !now.isBefore(closesAt) || at.isBefore(schedule.since())
+                    || runs.containsKey(runId)) {
+                continue;
+            }
+            return Optional.of(start(schedule, date, runId, at, closesAt, now));
+        }
+        return Optional.empty();
+    }
+
+    private DailyAction.StartRun start(DailySchedule schedule, LocalDate date, String runId, Instant at,
+            Instant closesAt, Instant now) throws IOException {
+        List<Question> pool = bank.questions(schedule.filter());
+        boolean late = now.isAfter(at.plus(settings.lateAfter()));
+        if (pool.isEmpty()) {
+            // the bank changed under the schedule; record the day as failed so it is not retried every second
+            DailyRun failed = new DailyRun(runId, schedule.id(), date, List.of(), at, now, closesAt, late,
+                    RunStatus.FAILED, Optional.of("no question matches the schedule's steps and difficulty"),
+                    List.of());
+            files.writeRun(failed);
+            runs.put(runId, failed);
+            throw new IllegalStateException("no question matches schedule " + schedule.id());
+        }
+        Set<String> seen = state.seen().computeIfAbsent(schedule.guildId(), g -> new LinkedHashSet<>());
+        Set<String> before = new LinkedHashSet<>(seen);
+        List<Question> drawn = Rotation.draw(pool, schedule.count(), seen, random);
+        try {
+            // rotation first: a crash between the two writes skips these questions, never repeats them
+            files.writeState(state);
+        } catch (IOException e) {
+            seen.clear();
+            seen.addAll(before);
+            throw e;
+        }
+        DailyRun run = new DailyRun(runId, schedule.id(), date, drawn.stream().map(Question::id).toList(), at, now,
+                closesAt, late, RunStatus.STARTING, Optional.empty(), List.of());
+        files.writeRun(run);
+        runs.put(runId, run);
+        LOG.info("daily run {} starting guild={} channel={} questions={} late={} closes={}", runId,
+                schedule.guildId(), schedule.channelId(), drawn.size(), late, closesAt);
+        return new DailyAction.StartRun(schedule, run, drawn, late);
+    }
+
+    private Optional<DailyAction> reportIfDue(DailySchedule schedule, Instant now) throws IOException {
+        if (schedule.reportDay().isEmpty()) {
+            return Optional.empty();
+        }
+        DayOfWeek reportDay = schedule.reportDay().get();
+        LocalDate today = LocalDate.ofInstant(now, schedule.zone());
+        LocalDate date = today.minusDays((today.getDayOfWeek().getValue() - reportDay.getValue() + 7) % 7);
+        Instant at = schedule.startOn(date);
+        DailyFiles.GroupState group = state.groups().getOrDefault(schedule.id(), DailyFiles.GroupState.NEW);
+        if (now.isBefore(at) || !now.isBefore(at.plus(Duration.ofDays(1))) || at.isBefore(schedule.since())
+                || group.lastReport().map(last -> !last.isBefore(date)).orElse(false)) {
+            return Optional.empty();
+        }
+        LocalDate weekStart = date.minusDays(7);
+        boolean ranThisWeek = runs.values().stream().anyMatch(r -> r.scheduleId().equals(schedule.id())
+                && !r.date().isBefore(weekStart) && r.date().isBefore(date));
+        if (!ranThisWeek) {
+            return Optional.empty(); // nothing to report on (a schedule set this week, or the bot was down)
+        }
+        WeeklyReport report = report(schedule, date, now);
+        state.groups().put(schedule.id(), new DailyFiles.GroupState(group.streak(), Optional.of(date)));
+        try {
+            files.writeState(state);
+        } catch (IOException e) {
+            state.groups().put(schedule.id(), group);
+            throw e;
+        }
+        LOG.info("daily weekly report guild={} channel={} week={}..{}", schedule.guildId(), schedule.channelId(),
+                report.from(), report.to());
+        return Optional.of(new DailyAction.PostReport(schedule, report));
+    }
+
+    /** The report for the seven local days before {@code to}, as of {@code now}. */
+    synchronized WeeklyReport report(DailySchedule schedule, LocalDate to, Instant now) {
+        LocalDate from = to.minusDays(7);
+        ZoneId zone = schedule.zone();
+        Instant fromInstant = from.atStartOfDay(zone).toInstant();
+        Instant toInstant = to.atStartOfDay(zone).toInstant();
+        GroupActivity source = activity == null ? runActivity() : activity;
+        List<WeeklyReport.RunParticipation> participation = runs.values().stream()
+                .filter(r -> r.scheduleId().equals(schedule.id()) && !r.date().isBefore(from) && r.date().isBefore(to))
+                .sorted(Comparator.comparing(DailyRun::date))
+                .map(r -> new WeeklyReport.RunParticipation(r.date(), r.id(), r.participants(), r.late(), r.status()))
+                .toList();
+        List<GroupActivity.MemberPoints> top = source.pointsByMember(schedule.guildId(), fromInstant, toInstant)
+                .stream()
+                .filter(p -> p.points() > 0)
+                .sorted(Comparator.comparingInt(GroupActivity.MemberPoints::points).reversed()
+                        .thenComparingLong(GroupActivity.MemberPoints::userId))
+                .limit(WeeklyReport.TOP)
+                .toList();
+        List<GroupActivity.StepTally> weakest = source.answersByStep(schedule.guildId(), fromInstant, toInstant)
+                .stream()
+                .filter(t -> t.answered() > 0 && (schedule.steps().isEmpty() || schedule.steps().contains(t.step())))
+                .sorted(Comparator.comparingDouble(GroupActivity.StepTally::accuracy)
+                        .thenComparing(Comparator.comparingInt(GroupActivity.StepTally::answered).reversed())
+                        .thenComparing(GroupActivity.StepTally::step))
+                .limit(WeeklyReport.WEAKEST)
+                .toList();
+        return new WeeklyReport(schedule.id(), from, to, participation, top, weakest,
+                weakest.stream().findFirst().flatMap(t -> bank.step(t.step())), streakAt(schedule.id(), now));
+    }
+
+    // ---- acknowledgements ----------------------------------------------------------------------------
+
+    /** The adapter posted the run. False when the run is unknown or no longer starting. */
+    public synchronized boolean started(String runId) {
+        return transition(runId, RunStatus.STARTING, RunStatus.POSTED, Optional.empty());
+    }
+
+    /** The adapter posted the results. False when the run is unknown or not closing. */
+    public synchronized boolean closed(String runId) {
+        boolean done = transition(runId, RunStatus.CLOSING, RunStatus.CLOSED, Optional.empty());
+        closing.remove(runId);
+        return done;
+    }
+
+    /**
+     * The adapter could not post the run or its results (lost access to the channel, say). Recorded with
+     * the reason; the run takes no more answers and is not retried; other schedules are unaffected and
+     * this one runs again on its next day. False when the run is unknown or already finished.
+     */
+    public synchronized boolean failed(String runId, String reason) {
+        DailyRun run = runs.get(runId);
+        if (run == null || run.status() == RunStatus.CLOSED || run.status() == RunStatus.FAILED) {
+            return false;
+        }
+        closing.remove(runId);
+        LOG.warn("daily run {} failed guild={} channel={}: {}", runId, run.guildId(), run.channelId(), reason);
+        return transition(runId, run.status(), RunStatus.FAILED, Optional.of(reason));
+    }
+
+    private boolean transition(String runId, RunStatus from, RunStatus to, Optional<String> reason) {
+        DailyRun run = runs.get(runId);
+        if (run == null || run.status() != from) {
+            return false;
+        }
+        DailyRun next = run.withStatus(to, reason);
+        try {
+            files.writeRun(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("recording run " + runId + " as " + to + " failed", e);
+        }
+        runs.put(runId, next);
+        return true;
+    }
+
+    // ---- answers -------------------------------------------------------------------------------------
+
+    /**
+     * Judges a member's answer to question {@code position} of a run and keeps it with the run (forced to
+     * disk) before returning. One answer per member and question; none after the window closes. Points are
+     * the question's base points times the verdict's credit: a run lasts hours, so no speed bonus.
+     */
+    public synchronized RunAnswerOutcome answer(String runId, long userId, int position, Response response) {
+        DailyRun run = runs.get(runId);
+        if (run == null) {
+            return new RunAnswerOutcome.NoSuchRun(runId);
+        }
+        Instant now = clock.instant();
+        if (!run.takesAnswers(now)) {
+            return new RunAnswerOutcome.Closed(run);
+        }
+        if (position < 0 || position >= run.questionIds().size()) {
+            return new RunAnswerOutcome.NotAQuestion(runId, position);
+        }
+        Optional<RunAnswer> earlier = run.answers().stream()
+                .filter(a -> a.userId() == userId && a.position() == position)
+                .findFirst();
+        if (earlier.isPresent()) {
+            return new RunAnswerOutcome.AlreadyAnswered(earlier.get());
+        }
+        Optional<Question> question = bank.question(run.questionIds().get(position));
+        Optional<Verdict> verdict = question.flatMap(q -> checker.check(q, response));
+        if (verdict.isEmpty()) {
+            return new RunAnswerOutcome.NotAQuestion(runId, position);
+        }
+        Question q = question.get();
+        int points = (int) Math.round(Scoring.basePoints(q.difficulty()) * verdict.get().credit());
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        RunAnswer answer = new RunAnswer(userId, position, q.id(), q.step(), verdict.get().correct(), points, at);
+        DailyRun next = run.withAnswer(answer);
+        try {
+            files.writeRun(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("recording an answer to run " + runId + " failed", e);
+        }
+        runs.put(runId, next);
+        Optional<dev.drillbit.quiz.SelfGrade> grade = response instanceof Response.Graded g
+                ? Optional.of(g.grade()) : Optional.empty();
+        return new RunAnswerOutcome.Accepted(verdict.get(), points,
+                Answer.of(run.guildId(), userId, q, verdict.get(), grade, points, at));
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------
+
+    public synchronized Optional<DailyRun> run(String runId) {
+        return Optional.ofNullable(runs.get(runId));
+    }
+
+    /** Runs taking answers now (after a restart: the ones to re-attach to), oldest first. */
+    public synchronized List<DailyRun> openRuns() {
+        Instant now = clock.instant();
+        return runs.values().stream().filter(r -> r.takesAnswers(now))
+                .sorted(Comparator.comparing(DailyRun::startedAt)).toList();
+    }
+
+    /** A guild's runs, newest first. */
+    public synchronized List<DailyRun> runs(long guildId) {
+        return runs.values().stream().filter(r -> r.guildId() == guildId)
+                .sorted(Comparator.comparing(DailyRun::scheduledAt).reversed()).toList();
+    }
+
+    /** A run's results so far (final once its window has closed). */
+    public synchronized Optional<RunResults> results(String runId) {
+        return run(runId).map(RunResults::of);
+    }
+
+    /** The schedule's group streak as of the clock. */
+    public synchronized GroupStreak groupStreak(ScheduleId id) {
+        return streakAt(id, clock.instant());
+    }
+
+    private GroupStreak streakAt(ScheduleId id, Instant now) {
+        GroupStreak stored = state.groups().getOrDefault(id, DailyFiles.GroupState.NEW).streak();
+        DailySchedule schedule = state.schedules().get(id);
+        if (schedule == null || stored.lastCounted().isEmpty()) {
+            return stored;
+        }
+        LocalDate last = stored.lastCounted().get();
+        LocalDate today = LocalDate.ofInstant(now, schedule.zone());
+        if (ChronoUnit.DAYS.between(last, today) > 14) {
+            return new GroupStreak(0, stored.best(), stored.lastCounted());
+        }
+        for (LocalDate d = last.plusDays(1); !d.isAfter(today); d = d.plusDays(1)) {
+            if (schedule.runsOn(d) && !now.isBefore(schedule.startOn(d).plus(schedule.window()))) {
+                return new GroupStreak(0, stored.best(), stored.lastCounted());
+            }
+        }
+        return stored;
+    }
+
+    /** The weekly report a schedule would get for the week before {@code to}, as of the clock (a preview). */
+    public synchronized Optional<WeeklyReport> previewReport(ScheduleId id, LocalDate to) {
+        return schedule(id).map(s -> report(s, to, clock.instant()));
+    }
+
+    /** The answers given to this scheduler's runs, as a {@link GroupActivity}. */
+    public GroupActivity runActivity() {
+        return new GroupActivity() {
+            @Override
+            public List<StepTally> answersByStep(long guildId, Instant from, Instant to) {
+                return InMemoryGroupActivity.tallies(entries(guildId, from, to));
+            }
+
+            @Override
+            public List<MemberPoints> pointsByMember(long guildId, Instant from, Instant to) {
+                return InMemoryGroupActivity.points(entries(guildId, from, to));
+            }
+        };
+    }
+
+    private synchronized List<InMemoryGroupActivity.Entry> entries(long guildId, Instant from, Instant to) {
+        return runs.values().stream()
+                .filter(r -> r.guildId() == guildId)
+                .flatMap(r -> r.answers().stream())
+                .filter(a -> !a.at().isBefore(from) && a.at().isBefore(to))
+                .map(a -> new InMemoryGroupActivity.Entry(guildId, a.userId(), a.step(), a.correct(), a.points(), a.at()))
+                .toList();
+    }
+
+    /** Releases the directory. Every change is already durable. Idempotent. */
+    @Override
+    public synchronized void close() {
+        release(lock, files.dir());
+        lock = null;
+    }
+}

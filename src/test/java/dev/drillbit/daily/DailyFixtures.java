@@ -1,0 +1,68 @@
+package dev.drillbit.daily;
+
+import dev.drillbit.bank.Difficulty;
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.bank.RoadmapStep;
+import dev.drillbit.testsupport.ManualTime;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** A small bank of true/false questions ("answer true") and helpers shared by the daily tests. */
+final class DailyFixtures {
+    static final long GUILD = 100;
+    static final long OTHER_GUILD = 200;
+    static final long CHANNEL = 10;
+    static final long OTHER_CHANNEL = 11;
+    static final long ADMIN = 1;
+
+    private DailyFixtures() {}
+
+    /** Steps with this many questions each, every answer {@code true}. */
+    static QuestionBank bank(Map<String, Integer> questionsPerStep) {
+        List<RoadmapStep> steps = new ArrayList<>();
+        List<Question> questions = new ArrayList<>();
+        questionsPerStep.forEach((step, n) -> {
+            steps.add(new RoadmapStep(step, "Title of " + step, "Summary of " + step, List.of("concept"),
+                    "Checkpoint of " + step, List.of(new RoadmapStep.Resource("Guide to " + step,
+                            "https://example.org/" + step))));
+            for (int i = 1; i <= n; i++) {
+                questions.add(new Question.TrueFalse(String.format("%s-%03d", step, i), step, Difficulty.JUNIOR,
+                        "Is " + step + " " + i + " true?", "Because it is.", List.of(), true));
+            }
+        });
+        return new QuestionBank(steps, questions);
+    }
+
+    static QuestionBank bank() {
+        return bank(Map.of("sql", 12, "caching", 12, "apis", 12));
+    }
+
+    static ScheduleInput input(String time, String zone) {
+        return ScheduleInput.of(GUILD, CHANNEL, ADMIN, time, zone);
+    }
+
+    static DailySchedule schedule(QuestionBank bank, ScheduleInput input, Instant since) {
+        ScheduleParse parse = new ScheduleParser(bank).parse(input, since);
+        if (parse instanceof ScheduleParse.Valid valid) {
+            return valid.schedule();
+        }
+        throw new AssertionError("invalid fixture input: " + parse);
+    }
+
+    static DailyScheduler open(Path dir, QuestionBank bank, ManualTime time) {
+        return open(dir, bank, time, null);
+    }
+
+    static DailyScheduler open(Path dir, QuestionBank bank, ManualTime time, GroupActivity activity) {
+        return DailyScheduler.open(dir, bank, activity, time, new Random(7), DailyScheduler.Settings.defaults());
+    }
+
+    static <T extends DailyAction> List<T> only(List<DailyAction> actions, Class<T> type) {
+        return actions.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
