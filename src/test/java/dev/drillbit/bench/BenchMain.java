@@ -92,12 +92,18 @@ public final class BenchMain {
         int size = env.quick() ? 100 : 10_000;
         progress("bank: generating " + size + " questions");
         Path bank = BankGenerator.generate(env.basedir().resolve("questions"), env.dir("bank-" + size), size);
-        progress("bank: JMH load+validate vs parse");
-        Collection<RunResult> results = jmh(BankLoadBenchmark.class, Mode.TIMED, bank.toString());
-        double load = score(results, "loadAndValidate", bank.toString());
-        double parse = score(results, "parseOnly", bank.toString());
-        rows.add(new Row(String.format("load + validate a %,d-question bank", size), load, parse, "ms",
-                "Jackson parse of the same files", "≤ 1,000 ms", load <= 1000));
+        progress("bank: JMH load+validate vs parse, cold (a fresh JVM per load, as at start-up)");
+        Collection<RunResult> cold = jmh(BankLoadBenchmark.class, Mode.COLD, 5, bank.toString());
+        progress("bank: JMH load+validate vs parse, warm");
+        Collection<RunResult> warm = jmh(BankLoadBenchmark.class, Mode.WARM, 1, bank.toString());
+        double load = score(cold, "loadAndValidate", bank.toString());
+        double parse = score(cold, "parseOnly", bank.toString());
+        rows.add(new Row(String.format("load + validate a %,d-question bank, cold JVM (start-up)", size), load, parse,
+                "ms", "Jackson parse of the same files, cold JVM", "≤ 1,000 ms", load <= 1000));
+        double warmLoad = score(warm, "loadAndValidate", bank.toString());
+        double warmParse = score(warm, "parseOnly", bank.toString());
+        rows.add(new Row(String.format("load + validate a %,d-question bank, warm JVM", size), warmLoad, warmParse,
+                "ms", "Jackson parse of the same files, warm", "", null));
     }
 
     // ---- 5: recovery -------------------------------------------------------------------------------
@@ -109,16 +115,16 @@ public final class BenchMain {
         Path clean = env.dir("recovery-clean");
         progress("recovery: writing " + events + " events through the store");
         StoreGenerator.recoveryImages(crash, clean, events, members);
-        progress("recovery: JMH open vs read");
-        Collection<RunResult> results = jmh(RecoveryBenchmark.class, Mode.SINGLE_SHOT, crash.toString(),
+        progress("recovery: JMH open vs read, cold (a fresh JVM per open, as at start-up)");
+        Collection<RunResult> results = jmh(RecoveryBenchmark.class, Mode.COLD, 3, crash.toString(),
                 clean.toString());
         double crashOpen = score(results, "open", crash.toString());
         double crashRead = score(results, "readLines", crash.toString());
         double cleanOpen = score(results, "open", clean.toString());
         double cleanRead = score(results, "readLines", clean.toString());
-        rows.add(new Row(String.format("open a store of %,d events, all in the journal (crash image)", events),
+        rows.add(new Row(String.format("open a store of %,d events, all in the journal (crash image), cold JVM", events),
                 crashOpen, crashRead, "ms", "read the files, count lines", "≤ 3,000 ms", crashOpen <= 3000));
-        rows.add(new Row(String.format("open a store of %,d events after a clean shutdown (snapshot)", events),
+        rows.add(new Row(String.format("open a store of %,d events after a clean shutdown (snapshot), cold JVM", events),
                 cleanOpen, cleanRead, "ms", "read the files, count lines", "", null));
     }
 
@@ -206,7 +212,7 @@ public final class BenchMain {
                 discord.channel(guild, "general");
                 long[] ready = new long[1];
                 var connected = discord.connected().thenRun(() -> ready[0] = System.nanoTime());
-                try (BotProcess process = BotProcess.start(kind, env, discord, guild, env.dir("startup-" + kind))) {
+                try (BotProcess process = BotProcess.start(kind, env, discord, guild, env.dir("startup-" + kind), false)) {
                     connected.get(60, TimeUnit.SECONDS);
                     ms.add((ready[0] - process.startedNanos) / 1e6);
                 }
@@ -220,11 +226,33 @@ public final class BenchMain {
 
     void roundTrip() throws Exception {
         List<Integer> rates = env.quick() ? List.of(20) : List.of(50, 200, 1000);
-        Duration warmup = Duration.ofMillis(env.quick() ? 300 : 5_000);
-        Duration measure = Duration.ofMillis(env.quick() ? 700 : 15_000);
+        Duration warmup = Duration.ofMillis(env.quick() ? 300 : 2_000);
+        Duration measure = Duration.ofMillis(env.quick() ? 700 : 5_000);
+        int rounds = env.quick() ? 1 : 3;
         int members = env.quick() ? 20 : 1000;
-        List<RoundTripLoad.Result> bot = roundTrip(BotProcess.Kind.DRILLBIT, rates, warmup, measure, members);
-        List<RoundTripLoad.Result> floor = roundTrip(BotProcess.Kind.FLOOR, rates, warmup, measure, members);
+        List<RoundTripLoad.Result> bot = new ArrayList<>();
+        List<RoundTripLoad.Result> floor = new ArrayList<>();
+        progress("round trip: starting drillbit and the floor bot");
+        try (RoundTripLoad drillbitLoad = new RoundTripLoad(BotProcess.Kind.DRILLBIT, env, members);
+                RoundTripLoad floorLoad = new RoundTripLoad(BotProcess.Kind.FLOOR, env, members)) {
+            if (!env.quick()) {
+                progress("round trip: JIT warm-up at 200/s, 10 s each");
+                drillbitLoad.run(200, Duration.ZERO, Duration.ofSeconds(10));
+                floorLoad.run(200, Duration.ZERO, Duration.ofSeconds(10));
+            }
+            for (int rate : rates) {
+                RoundTripLoad.Result b = null;
+                RoundTripLoad.Result f = null;
+                // Alternate short slices so that both bots meet the same background load.
+                for (int round = 0; round < rounds; round++) {
+                    progress("round trip: " + rate + "/s, round " + (round + 1) + " of " + rounds);
+                    b = RoundTripLoad.Result.merge(b, drillbitLoad.run(rate, warmup, measure));
+                    f = RoundTripLoad.Result.merge(f, floorLoad.run(rate, warmup, measure));
+                }
+                bot.add(b);
+                floor.add(f);
+            }
+        }
         for (int i = 0; i < rates.size(); i++) {
             RoundTripLoad.Result b = bot.get(i);
             RoundTripLoad.Result f = floor.get(i);
@@ -246,23 +274,6 @@ public final class BenchMain {
         }
     }
 
-    private List<RoundTripLoad.Result> roundTrip(BotProcess.Kind kind, List<Integer> rates, Duration warmup,
-            Duration measure, int members) throws Exception {
-        progress("round trip: starting " + kind);
-        List<RoundTripLoad.Result> results = new ArrayList<>();
-        try (RoundTripLoad load = new RoundTripLoad(kind, env, members)) {
-            if (!env.quick()) {
-                progress("round trip: " + kind + " JIT warm-up at " + rates.get(rates.size() / 2) + "/s");
-                load.run(rates.get(rates.size() / 2), Duration.ZERO, warmup.multipliedBy(2));
-            }
-            for (int rate : rates) {
-                progress("round trip: " + kind + " at " + rate + "/s");
-                results.add(load.run(rate, warmup, measure));
-            }
-        }
-        return results;
-    }
-
     private static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
@@ -271,22 +282,27 @@ public final class BenchMain {
 
     // ---- JMH ---------------------------------------------------------------------------------------
 
-    enum Mode { TIMED, SINGLE_SHOT }
+    /** COLD: one shot per fresh JVM (what start-up pays); WARM: average time after 3 s of warm-up. */
+    enum Mode { COLD, WARM }
 
-    private Collection<RunResult> jmh(Class<?> benchmark, Mode mode, String... dirs) throws RunnerException {
+    private Collection<RunResult> jmh(Class<?> benchmark, Mode mode, int forks, String... dirs)
+            throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(benchmark.getName() + "\\.")
                 .param("dir", dirs)
                 .shouldFailOnError(true)
+                .jvmArgs("-Xmx2g", "-Dlogback.configurationFile="
+                        + env.basedir().resolve("src/main/resources/logback.xml"), "-Ddrillbit.log.level=WARN")
                 .verbosity(env.quick() ? VerboseMode.SILENT : VerboseMode.NORMAL);
         if (env.quick()) {
             options.forks(0).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(100));
-        } else if (mode == Mode.TIMED) {
-            options.forks(1).jvmArgs("-Xmx1g").warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+        } else if (mode == Mode.WARM) {
+            options.forks(forks).mode(org.openjdk.jmh.annotations.Mode.AverageTime).warmupIterations(3)
+                    .warmupTime(TimeValue.seconds(1)).measurementIterations(5).measurementTime(TimeValue.seconds(1));
         } else {
-            options.forks(1).jvmArgs("-Xmx2g").warmupIterations(2).measurementIterations(5);
+            options.forks(forks).mode(org.openjdk.jmh.annotations.Mode.SingleShotTime).warmupIterations(0)
+                    .measurementIterations(1);
         }
         return new Runner(options.build()).run();
     }

@@ -27,11 +27,19 @@ final class BotProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static BotProcess start(Kind kind, Env env, LocalDiscord discord, LocalGuild guild, Path workDir)
+    /**
+     * @param profile record a JFR profile to {@code workDir/<kind>.jfr} (both bots alike, so the overhead is
+     *     the same on both sides of a comparison)
+     */
+    static BotProcess start(Kind kind, Env env, LocalDiscord discord, LocalGuild guild, Path workDir, boolean profile)
             throws IOException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(JVM_OPTIONS);
+        if (profile) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + workDir.resolve(kind.name().toLowerCase() + ".jfr"));
+        }
         // Production's logback.xml for both (INFO to stderr, JDA at WARN), not the tests' logback-test.xml.
         command.add("-Dlogback.configurationFile=" + env.basedir().resolve("src/main/resources/logback.xml"));
         if (kind == Kind.DRILLBIT) {

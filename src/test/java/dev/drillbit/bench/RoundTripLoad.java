@@ -50,6 +50,17 @@ final class RoundTripLoad implements AutoCloseable {
         double maxMs() {
             return micros.getMaxValue() / 1000.0;
         }
+
+        /** Both slices together; {@code a} may be null. */
+        static Result merge(Result a, Result b) {
+            if (a == null) {
+                return b;
+            }
+            Histogram all = a.micros.copy();
+            all.add(b.micros);
+            return new Result(a.kind, a.rate, a.sent + b.sent, a.answered + b.answered, a.late + b.late,
+                    a.lost + b.lost, a.errors + b.errors, all);
+        }
     }
 
     private final BotProcess.Kind kind;
@@ -68,7 +79,8 @@ final class RoundTripLoad implements AutoCloseable {
             LocalMember member = discord.member(guild, "m" + i, false);
             members.add(new MemberState(member));
         }
-        this.bot = BotProcess.start(kind, env, discord, guild, env.dir("roundtrip-" + kind.name().toLowerCase()));
+        this.bot = BotProcess.start(kind, env, discord, guild, env.dir("roundtrip-" + kind.name().toLowerCase()),
+                !env.quick());
         discord.awaitCommand(guild, "quiz", Duration.ofSeconds(60));
         ready.addAll(members);
     }
