@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +36,7 @@ import java.util.stream.Stream;
  *   <li>drillbit's {@link FlatFileScoreStore} with 1, 16 or 256 writers;
  *   <li>the disk's floor: one thread appending the very bytes that store wrote (its journal lines) in
  *       batches of the store's mean group-commit size (answers / journal fsyncs), {@code force} after each
- *       batch, as the store's writer does;
+ *       batch, as the store's writer does; measured in windows alternating with the store's;
  *   <li>what simple bots do: one JSON file of every member's score, rewritten whole (temp file, force,
  *       atomic rename) for each answer, at 10,000 members.
  * </ul>
@@ -53,45 +55,127 @@ final class DurableRecording {
                 Optional.empty(), 10, Instant.now());
     }
 
-    static StoreResult store(Path dir, int writers, int members, Duration warmup, Duration measure,
-            Duration floorTime) throws InterruptedException, IOException {
-        Path data = dir.resolve("store-" + writers);
+    /**
+     * How writers wait for durability: {@code THREADS}, a thread per writer blocking on its future (as a
+     * handler that waits before replying); {@code CALLBACKS}, each writer a chain that records its next
+     * answer from the previous one's completion (as a handler that replies in {@code thenAccept}), so
+     * {@code writers} answers are always in flight without a thread each.
+     */
+    enum Waiting { THREADS, CALLBACKS }
+
+    /**
+     * Measures the store and its floor in alternating windows ({@code rounds} × (store {@code measure},
+     * then floor {@code floorTime} at the batch size the store just used)), so that both meet the same
+     * background load; the writers are paused while the floor runs.
+     */
+    static StoreResult store(Path dir, int writers, Waiting waiting, int members, Duration warmup, Duration measure,
+            Duration floorTime, int rounds) throws InterruptedException, IOException {
+        Path data = dir.resolve("store-" + writers + "-" + waiting.name().toLowerCase());
         deleteTree(data);
-        long answers;
-        long syncs;
-        double seconds;
+        long answers = 0;
+        long syncs = 0;
+        double seconds = 0;
+        double floorLines = 0;
+        double floorSeconds = 0;
         try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(data))) {
             AtomicLong done = new AtomicLong();
             AtomicBoolean stop = new AtomicBoolean();
+            AtomicBoolean paused = new AtomicBoolean();
+            AtomicInteger idle = new AtomicInteger(); // writers not waiting for an answer
             List<Thread> threads = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                Thread t = new Thread(() -> {
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    while (!stop.get()) {
-                        store.record(answer(1 + random.nextInt(members))).join();
-                        done.incrementAndGet();
+            Runnable resume;
+            if (waiting == Waiting.THREADS) {
+                for (int w = 0; w < writers; w++) {
+                    Thread t = new Thread(() -> {
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        boolean isIdle = false;
+                        while (!stop.get()) {
+                            if (paused.get()) {
+                                if (!isIdle) {
+                                    isIdle = true;
+                                    idle.incrementAndGet();
+                                }
+                                LockSupport.parkNanos(1_000_000);
+                                continue;
+                            }
+                            if (isIdle) {
+                                isIdle = false;
+                                idle.decrementAndGet();
+                            }
+                            store.record(answer(1 + random.nextInt(members))).join();
+                            done.incrementAndGet();
+                        }
+                    }, "bench-writer-" + w);
+                    t.setDaemon(true);
+                    threads.add(t);
+                    t.start();
+                }
+                resume = () -> { };
+            } else {
+                idle.set(writers);
+                Chain chain = new Chain(store, members, done, paused, stop, idle);
+                resume = () -> {
+                    for (int n = idle.getAndSet(0); n > 0; n--) {
+                        chain.next();
                     }
-                }, "bench-writer-" + w);
-                t.setDaemon(true);
-                threads.add(t);
-                t.start();
+                };
+                resume.run();
             }
             Thread.sleep(warmup.toMillis());
-            long a0 = done.get();
-            long s0 = store.journalSyncs();
-            long t0 = System.nanoTime();
-            Thread.sleep(measure.toMillis());
-            answers = done.get() - a0;
-            syncs = store.journalSyncs() - s0;
-            seconds = (System.nanoTime() - t0) / 1e9;
+            List<byte[]> lines = null;
+            for (int round = 0; round < rounds; round++) {
+                if (round > 0) {
+                    paused.set(false);
+                    resume.run();
+                    Thread.sleep(Math.min(500, warmup.toMillis())); // writers back up to speed
+                }
+                long a0 = done.get();
+                long s0 = store.journalSyncs();
+                long t0 = System.nanoTime();
+                Thread.sleep(measure.toMillis());
+                long a = done.get() - a0;
+                long sy = store.journalSyncs() - s0;
+                seconds += (System.nanoTime() - t0) / 1e9;
+                answers += a;
+                syncs += sy;
+                paused.set(true);
+                while (idle.get() < writers) {
+                    Thread.sleep(1);
+                }
+                if (lines == null) {
+                    lines = journalLines(data);
+                }
+                int batch = Math.max(1, (int) Math.round(sy == 0 ? 1 : (double) a / sy));
+                double[] floor = rawAppend(dir, lines, batch, floorTime);
+                floorLines += floor[0];
+                floorSeconds += floor[1];
+            }
             stop.set(true);
             for (Thread t : threads) {
                 t.join();
             }
         }
         double batch = syncs == 0 ? 1 : (double) answers / syncs;
-        double floor = rawAppend(dir, journalLines(data), Math.max(1, (int) Math.round(batch)), floorTime);
-        return new StoreResult(writers, answers / seconds, batch, floor);
+        return new StoreResult(writers, answers / seconds, batch, floorLines / floorSeconds);
+    }
+
+    /** A writer without a thread: each completion records the next answer, until paused or stopped. */
+    private record Chain(FlatFileScoreStore store, int members, AtomicLong done, AtomicBoolean paused,
+            AtomicBoolean stop, AtomicInteger idle) {
+        void next() {
+            if (paused.get() || stop.get()) {
+                idle.incrementAndGet();
+                return;
+            }
+            store.record(answer(1 + ThreadLocalRandom.current().nextInt(members))).whenComplete((event, failed) -> {
+                if (failed != null) { // a failed store completes at once: do not recurse
+                    idle.incrementAndGet();
+                    return;
+                }
+                done.incrementAndGet();
+                next();
+            });
+        }
     }
 
     /** Every event line the store wrote, headers excluded. */
@@ -113,8 +197,8 @@ final class DurableRecording {
         return lines;
     }
 
-    /** Appends {@code lines} in batches of {@code batch}, forcing after each; returns lines per second. */
-    static double rawAppend(Path dir, List<byte[]> lines, int batch, Duration time) throws IOException {
+    /** Appends {@code lines} in batches of {@code batch}, forcing after each; returns {lines, seconds}. */
+    static double[] rawAppend(Path dir, List<byte[]> lines, int batch, Duration time) throws IOException {
         List<ByteBuffer> batches = new ArrayList<>();
         for (int i = 0; i + batch <= Math.max(lines.size(), batch) && batches.size() < 64; i += batch) {
             ByteBuffer buffer = ByteBuffer.allocate(batch * 256);
@@ -151,7 +235,7 @@ final class DurableRecording {
             elapsed = System.nanoTime() - t0;
         }
         Files.deleteIfExists(file);
-        return written / (elapsed / 1e9);
+        return new double[] {written, elapsed / 1e9};
     }
 
     /** A member's score as a simple bot keeps it. */
