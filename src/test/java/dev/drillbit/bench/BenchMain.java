@@ -240,9 +240,10 @@ public final class BenchMain {
 
     void roundTrip() throws Exception {
         List<Integer> rates = env.quick() ? List.of(20) : List.of(50, 200, 1000);
-        Duration warmup = Duration.ofMillis(env.quick() ? 300 : 2_000);
-        Duration measure = Duration.ofMillis(env.quick() ? 700 : 5_000);
-        int rounds = env.quick() ? 1 : 3;
+        // Short alternating slices: a stall of the shared machine then lands on both bots alike.
+        Duration warmup = Duration.ofMillis(env.quick() ? 300 : 500);
+        Duration measure = Duration.ofMillis(env.quick() ? 700 : 1_500);
+        int rounds = env.quick() ? 1 : 10;
         int members = env.quick() ? 20 : 1000;
         List<RoundTripLoad.Result> bot = new ArrayList<>();
         List<RoundTripLoad.Result> floor = new ArrayList<>();
@@ -259,7 +260,9 @@ public final class BenchMain {
                 RoundTripLoad.Result f = null;
                 // Alternate short slices so that both bots meet the same background load.
                 for (int round = 0; round < rounds; round++) {
-                    progress("round trip: " + rate + "/s, round " + (round + 1) + " of " + rounds);
+                    if (round == 0) {
+                        progress("round trip: " + rate + "/s, " + rounds + " rounds");
+                    }
                     b = RoundTripLoad.Result.merge(b, drillbitLoad.run(rate, warmup, measure));
                     f = RoundTripLoad.Result.merge(f, floorLoad.run(rate, warmup, measure));
                 }
