@@ -32,6 +32,8 @@ public final class InteractionHandle {
     private final CompletableFuture<LocalMessage> reply = new CompletableFuture<>();
     private final List<CompletableFuture<LocalMessage>> followUps = new ArrayList<>();
     private volatile long originalMessageId;
+    private volatile long dispatchedNanos;
+    private volatile long callbackReceivedNanos;
 
     InteractionHandle(
             long id,
@@ -85,6 +87,22 @@ public final class InteractionHandle {
         return reply;
     }
 
+    /**
+     * {@link System#nanoTime()} just before the stand-in sent this interaction's {@code INTERACTION_CREATE}
+     * to the bot; for latency measurements (the benchmarks' load driver).
+     */
+    public long dispatchedNanos() {
+        return dispatchedNanos;
+    }
+
+    /**
+     * {@link System#nanoTime()} when the bot's accepted callback request reached the stand-in's route,
+     * before the stand-in processed it; 0 until then. Set before {@link #callback()} completes.
+     */
+    public long callbackReceivedNanos() {
+        return callbackReceivedNanos;
+    }
+
     public Callback awaitCallback(Duration timeout) {
         return await(callback, timeout, "callback");
     }
@@ -135,6 +153,14 @@ public final class InteractionHandle {
 
     void originalMessageId(long messageId) {
         this.originalMessageId = messageId;
+    }
+
+    void dispatched(long nanos) {
+        this.dispatchedNanos = nanos;
+    }
+
+    void callbackReceived(long nanos) {
+        this.callbackReceivedNanos = nanos;
     }
 
     boolean acknowledged() {

@@ -571,6 +571,7 @@ public final class LocalDiscord implements AutoCloseable {
             payload.put("attachment_size_limit", 10 * 1024 * 1024);
         }
         LOG.info("interaction {} ({}) -> bot", handle.id(), handle);
+        handle.dispatched(System.nanoTime());
         gateway.dispatch("INTERACTION_CREATE", payload);
         return handle;
     }
@@ -1295,6 +1296,7 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     private Reply interactionCallback(Call call) {
+        long received = System.nanoTime();
         InteractionHandle handle;
         LocalMessage created = null;
         LocalMessage edited = null;
@@ -1331,6 +1333,7 @@ public final class LocalDiscord implements AutoCloseable {
             if (created != null) {
                 handle.originalMessageId(created.id());
             }
+            handle.callbackReceived(received);
         }
         LOG.info("interaction {} answered with callback type {}", handle.id(), type);
         if (created != null && type == 4) {

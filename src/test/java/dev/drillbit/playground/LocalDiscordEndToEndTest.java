@@ -111,6 +111,18 @@ class LocalDiscordEndToEndTest {
     }
 
     @Test
+    @DisplayName("an interaction is stamped when it is dispatched and when its callback reaches the stand-in")
+    void interactionTimestamps() {
+        long before = System.nanoTime();
+        InteractionHandle ping = discord.slash(alice, general, "ping", Map.of("text", "time"));
+
+        assertThat(ping.dispatchedNanos() - before).isGreaterThanOrEqualTo(0);
+        ping.awaitCallback(TIMEOUT);
+        assertThat(ping.callbackReceivedNanos() - ping.dispatchedNanos()).isPositive();
+        assertThat(System.nanoTime() - ping.callbackReceivedNanos()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     @DisplayName("subcommand with every option type: deferred ephemeral reply, @original edit, follow-up, select")
     void deferredReplyWithSelectAndFollowUp() {
         LocalChannel other = discord.channel(guild, "quiz-room");
