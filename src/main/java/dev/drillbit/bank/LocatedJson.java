@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,37 +18,43 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A JSON tree that remembers the line and column of every value, so that validation can point an author
- * at the exact place. Keys are JSON paths such as {@code $.questions[3].answer}. Immutable after
- * parsing.
+ * A JSON tree that can tell the line and column of every value, so that validation can point an author
+ * at the exact place. Keys are JSON paths such as {@code $.questions[3].answer}. Positions are worked out
+ * only when first asked for (when there is a problem to report): a clean bank is read with plain Jackson.
+ * Not thread-safe; one per file.
  */
 final class LocatedJson {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
 
+    private final String text;
     private final JsonNode root;
-    private final Map<String, int[]> positions;
+    private Map<String, int[]> positions;
 
-    private LocatedJson(JsonNode root, Map<String, int[]> positions) {
+    private LocatedJson(String text, JsonNode root) {
+        this.text = text;
         this.root = root;
-        this.positions = positions;
     }
 
     /** Parses one JSON document; syntax errors surface as {@link JsonProcessingException} with a location. */
     static LocatedJson parse(String text) throws IOException {
+        return new LocatedJson(text, MAPPER.readTree(text));
+    }
+
+    private static Map<String, int[]> locate(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
             Map<String, int[]> positions = new HashMap<>();
-            if (parser.nextToken() == null) {
-                throw new IllegalStateException("empty document");
+            if (parser.nextToken() != null) {
+                read(parser, "$", positions);
             }
-            JsonNode root = read(parser, "$", positions);
-            JsonToken trailing = parser.nextToken();
-            if (trailing != null) {
-                throw new JsonProcessingException("unexpected content after the end of the JSON document",
-                        parser.currentTokenLocation()) {};
-            }
-            return new LocatedJson(root, positions);
+            return positions;
+        } catch (IOException e) {
+            throw new IllegalStateException("a document that parsed once failed to parse again", e);
         }
     }
 
@@ -86,6 +95,9 @@ final class LocatedJson {
 
     /** Line and column of the value at {@code path}, or of its nearest ancestor that has one. */
     int[] position(String path) {
+        if (positions == null) {
+            positions = locate(text);
+        }
         String p = path;
         while (true) {
             int[] found = positions.get(p);
