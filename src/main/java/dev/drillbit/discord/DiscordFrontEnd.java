@@ -43,7 +43,7 @@ public final class DiscordFrontEnd {
         List<BotCommand> commands = new ArrayList<>(List.of(
                 new QuizCommand(play, options, defaultCount),
                 new QuestionCommand(play, options),
-                new RoadmapCommand(bank, options),
+                new RoadmapCommand(learning.reviews(), options, new RoadmapView(bank)),
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
                 new DataCommand(store)));

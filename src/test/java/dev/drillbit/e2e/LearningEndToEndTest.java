@@ -221,4 +221,36 @@ class LearningEndToEndTest {
                 .contains("drillbit sql " + missed.difficulty().id() + "\r\n");
         assertThat(csv.replace("\"\"", "\"")).contains(missed.prompt().lines().findFirst().orElseThrow());
     }
+
+    @Test
+    @DisplayName("/roadmap shows the caller's mastery bars, reached checkpoints and the recommended next step;"
+            + " /roadmap step adds their figures for that step")
+    void roadmapShowsProgress() {
+        LocalChannel room = h.discord.channel(h.guild, "progress");
+        LocalMember rob = h.discord.member(h.guild, "rob", false);
+        LocalMessage message = h.discord.slash(rob, room, "quiz start", Map.of("step", "internet", "count", 4))
+                .awaitReply(TIMEOUT);
+        for (int i = 0; i < 4; i++) {
+            LocalMessage reveal = h.answer(rob, message, true).awaitReply(TIMEOUT);
+            message = h.discord.click(rob, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
+        }
+        miss(rob, room, "sql");
+        clockForward(Duration.ofDays(1));
+
+        LocalMessage all = h.discord.slash(rob, room, "roadmap").awaitReply(TIMEOUT);
+        assertThat(all.isEphemeral()).isTrue();
+        assertThat(description(all))
+                .contains("1. **How the internet works** · `internet` · 4 questions\n▰▰▰▰▰▰▰▰▰▰ 100% · 4 seen · ✅ checkpoint\n")
+                .contains("2. **Relational databases and SQL** · `sql` · 3 questions\n▱▱▱▱▱▱▱▱▱▱ 0% · 1 seen\n")
+                .contains("3. **Caching** · `caching` · 2 questions\n▱▱▱▱▱▱▱▱▱▱ 0% · 0 seen\n");
+        assertThat(field(all, "Next step")).isEqualTo("**Relational databases and SQL** (`sql`): lowest mastery among"
+                + " the steps you started. Practise it: /quiz start step:sql");
+
+        LocalMessage sql = h.discord.slash(rob, room, "roadmap", Map.of("step", "sql")).awaitReply(TIMEOUT);
+        assertThat(field(sql, "Your progress")).isEqualTo("▱▱▱▱▱▱▱▱▱▱ 0% mastery\n1 of 3 questions seen · 0% right ·"
+                + " 1 review due (/review start)");
+        LocalMessage internet = h.discord.slash(rob, room, "roadmap", Map.of("step", "internet")).awaitReply(TIMEOUT);
+        assertThat(field(internet, "Your progress")).startsWith("▰▰▰▰▰▰▰▰▰▰ 100% mastery · ✅ checkpoint reached\n"
+                + "4 of 4 questions seen · 100% right · 0 reviews due");
+    }
 }
