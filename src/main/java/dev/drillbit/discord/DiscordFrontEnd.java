@@ -1,6 +1,7 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
@@ -22,6 +23,7 @@ public final class DiscordFrontEnd {
     private final QuizPlay play;
     private final Channels channels = new Channels();
     private final ReviewReminders reminders;
+    private final MockInterviews interviews;
 
     /**
      * @param store where answers are recorded and scores read; the front end never closes it
@@ -47,9 +49,11 @@ public final class DiscordFrontEnd {
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
                 new DataCommand(store)));
+        this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
         commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,
                 engine.clock(), work));
+        commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), work));
         List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
         this.router = new Router(commands, devGuildIds);
@@ -65,10 +69,11 @@ public final class DiscordFrontEnd {
         return channels;
     }
 
-    /** Closes group questions whose time is up and sends due review reminders; called every second by the heartbeat. */
+    /** Closes group questions whose time is up and sends due review reminders, and expires idle mock interviews; called every second by the heartbeat. */
     public void tick() {
         play.tick();
         reminders.tick();
+        interviews.expireIdle();
     }
 
     /** Hears every quiz that ends, to close out what members still see of it. */

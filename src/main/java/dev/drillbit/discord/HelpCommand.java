@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /** {@code /help}: what drillbit does and every command, taken from the registered definitions. */
 final class HelpCommand implements BotCommand {
@@ -38,6 +39,12 @@ final class HelpCommand implements BotCommand {
             for (SubcommandData sub : command.getSubcommands()) {
                 commands.append("`/").append(command.getName()).append(' ').append(sub.getName()).append("` — ")
                         .append(sub.getDescription()).append('\n');
+            }
+            for (SubcommandGroupData group : command.getSubcommandGroups()) {
+                commands.append("`/").append(command.getName()).append(' ').append(group.getName()).append(' ')
+                        .append(group.getSubcommands().stream().map(SubcommandData::getName)
+                                .collect(java.util.stream.Collectors.joining("|")))
+                        .append("` — ").append(group.getDescription()).append('\n');
             }
         }
         commands.append("`/help` — this message");

@@ -45,7 +45,7 @@ class LearningEndToEndTest {
     @BeforeAll
     void start() throws InterruptedException {
         h = new BotHarness(Fixtures.goodBank());
-        for (String command : List.of("review")) {
+        for (String command : List.of("review", "interview")) {
             h.discord.awaitCommand(h.guild, command, TIMEOUT);
         }
     }
@@ -252,5 +252,76 @@ class LearningEndToEndTest {
         LocalMessage internet = h.discord.slash(rob, room, "roadmap", Map.of("step", "internet")).awaitReply(TIMEOUT);
         assertThat(field(internet, "Your progress")).startsWith("▰▰▰▰▰▰▰▰▰▰ 100% mastery · ✅ checkpoint reached\n"
                 + "4 of 4 questions seen · 100% right · 0 reviews due");
+    }
+
+    /** Answers the interview question {@code message} shows: written or thought through; returns the reveal. */
+    private LocalMessage answerInterview(LocalMember member, LocalMessage message, boolean write) {
+        assertThat(field(message, "Time limit")).matches("(\\d+ s|\\d+ min), up <t:\\d+:R>");
+        if (!write) {
+            return h.discord.click(member, message, button(message, "think")).awaitReply(TIMEOUT);
+        }
+        InteractionHandle opened = h.discord.click(member, message, button(message, "write"));
+        String modal = opened.awaitModal(TIMEOUT).path("custom_id").asText();
+        return h.discord.submitModal(member, opened, modal, Map.of("answer", "It depends on the trade-offs"))
+                .awaitReply(TIMEOUT);
+    }
+
+    /** Grades a revealed interview question: ticks the first key point, or "I knew it", or moves on. */
+    private LocalMessage gradeInterview(LocalMember member, LocalMessage revealed) {
+        List<String> ids = revealed.customIds();
+        if (ids.stream().anyMatch(id -> id.endsWith(":tick"))) {
+            return h.discord.select(member, revealed, button(revealed, "tick"), "1").awaitReply(TIMEOUT);
+        }
+        if (ids.stream().anyMatch(id -> id.endsWith(":knew"))) {
+            return h.discord.click(member, revealed, button(revealed, "knew")).awaitReply(TIMEOUT);
+        }
+        return h.discord.click(member, revealed, button(revealed, "none")).awaitReply(TIMEOUT);
+    }
+
+    @Test
+    @DisplayName("a mock interview runs question by question to its report, with the transcript as a Markdown file")
+    void mockInterviewToItsReport() {
+        LocalChannel room = h.discord.channel(h.guild, "interview");
+        LocalMember ivy = h.discord.member(h.guild, "ivy", false);
+        LocalMessage message = h.discord.slash(ivy, room, "interview", Map.of("length", 3)).awaitReply(TIMEOUT);
+        assertThat(message.isEphemeral()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            assertThat(title(message)).startsWith("Mock interview · Question " + (i + 1) + "/3 · ");
+            Question asked = h.shown(message);
+            assertThat(asked.type()).isIn(dev.drillbit.bank.QuestionType.OPEN, dev.drillbit.bank.QuestionType.SHORT_ANSWER);
+            LocalMessage revealed = answerInterview(ivy, message, i == 0);
+            assertThat(field(revealed, asked instanceof Question.Open ? "Model answer" : "Accepted answer")).isNotBlank();
+            message = gradeInterview(ivy, revealed);
+            if (i < 2) {
+                assertThat(message.content()).startsWith("Question " + (i + 1) + ": ");
+            }
+        }
+        assertThat(title(message)).matches("Mock interview report · mid level · \\d+%");
+        assertThat(description(message).lines()).hasSize(3);
+        assertThat(message.embeds().path(0).path("fields")).extracting(f -> f.path("name").asText())
+                .containsExactly("Strong", "Weak", "What to review", "Added to your review deck");
+        assertThat(message.components()).isEmpty();
+        assertThat(message.attachments()).extracting(a -> a.path("filename").asText())
+                .singleElement().asString().matches("mock-interview-\\d{4}-\\d\\d-\\d\\d-[0-9a-z]{8}\\.md");
+        String name = message.attachments().path(0).path("filename").asText();
+        List<RecordedRequest.FilePart> files = new ArrayList<>();
+        h.discord.requests().forEach(r -> r.files().stream().filter(f -> name.equals(f.filename())).forEach(files::add));
+        String transcript = new String(files.get(0).bytes(), StandardCharsets.UTF_8);
+        assertThat(transcript).startsWith("# Mock interview: mid level\n").contains("## 1. ", "## 2. ", "## 3. ",
+                "> It depends on the trade-offs", "## Report");
+    }
+
+    @Test
+    @DisplayName("an interview left idle expires on the heartbeat, and its old buttons say it has ended")
+    void idleInterviewExpires() {
+        LocalChannel room = h.discord.channel(h.guild, "idle-interview");
+        LocalMember ida = h.discord.member(h.guild, "ida", false);
+        LocalMessage message = h.discord.slash(ida, room, "interview", Map.of("level", "junior", "length", 3))
+                .awaitReply(TIMEOUT);
+        clockForward(Duration.ofMinutes(31));
+
+        LocalMessage stale = h.discord.click(ida, message, button(message, "think")).awaitReply(TIMEOUT);
+        assertThat(stale.isEphemeral()).isTrue();
+        assertThat(stale.content()).startsWith("This mock interview has ended");
     }
 }
