@@ -35,13 +35,16 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /**
  * Renders a mock interview: the question with its time limit and "Write my answer" / "I thought it
  * through"; the model or accepted answer with what to tick (a select menu of the key points, min 1,
- * plus "None of them"; or "I knew it" / "I didn't"); and the report with the transcript as a Markdown
+ * plus "Missed it" for none, since a select menu sends nothing when nothing is chosen; or "I knew it" /
+ * "Missed it"); and the report with the transcript as a Markdown
  * file. Component ids are {@code iv:<session>:<position>:<action>}. Stateless and thread-safe.
  */
 final class InterviewView {
     static final String PREFIX = "iv";
     static final String TEXT_INPUT = "answer";
     static final int ANSWER_MAX = 4000;
+    /** The button for "none of it": no key point covered, or the short answer not known. */
+    static final String MISSED = "Missed it";
 
     private final QuestionBank bank;
 
@@ -65,7 +68,7 @@ final class InterviewView {
                 .setColor(Style.of(q.difficulty()))
                 .setTitle(title(q, asked.position(), asked.size()))
                 .setDescription(QuestionText.body(q))
-                .addField("Time limit", seconds(asked.limit()) + ", up " + Style.relative(asked.deadline()), false)
+                .addField("Time limit", seconds(asked.limit()) + " · time's up " + Style.relative(asked.deadline()), false)
                 .setFooter(q.type() == QuestionType.OPEN
                         ? "Answer as you would out loud: write it down, or think it through, then compare."
                         : "A few words are enough: write them, or think of them, then compare.");
@@ -107,7 +110,7 @@ final class InterviewView {
         if (q instanceof Question.Open) {
             embed.addField("Model answer", Style.cut(r.answer(), 1024), false);
             embed.addField("Key points", Style.cut(numbered(r.checklist()), 1024), false);
-            embed.setFooter("Tick the key points your answer covered (choose several), or press None of them.");
+            embed.setFooter("Tick the key points your answer covered (choose several), or press Missed it.");
             StringSelectMenu.Builder menu = StringSelectMenu.create(id(session, position, "tick").toString())
                     .setPlaceholder("The key points you covered")
                     .setRequiredRange(1, r.checklist().size());
@@ -116,7 +119,7 @@ final class InterviewView {
                         String.valueOf(i + 1)));
             }
             rows.add(ActionRow.of(menu.build()));
-            rows.add(ActionRow.of(Button.secondary(id(session, position, "none").toString(), "None of them")));
+            rows.add(ActionRow.of(Button.secondary(id(session, position, "none").toString(), MISSED)));
         } else {
             embed.addField("Accepted answer", Style.cut(r.answer(), 1024), false);
             if (r.autoChecked().isPresent()) {
@@ -126,7 +129,7 @@ final class InterviewView {
             } else {
                 embed.setFooter("Did you know it?");
                 rows.add(ActionRow.of(Button.success(id(session, position, "knew").toString(), "I knew it"),
-                        Button.danger(id(session, position, "none").toString(), "I didn't")));
+                        Button.danger(id(session, position, "none").toString(), MISSED)));
             }
         }
         embed.addField("Explanation", Style.cut(q.explanation(), 1024), false);

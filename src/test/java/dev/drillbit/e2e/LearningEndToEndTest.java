@@ -256,7 +256,7 @@ class LearningEndToEndTest {
 
     /** Answers the interview question {@code message} shows: written or thought through; returns the reveal. */
     private LocalMessage answerInterview(LocalMember member, LocalMessage message, boolean write) {
-        assertThat(field(message, "Time limit")).matches("(\\d+ s|\\d+ min), up <t:\\d+:R>");
+        assertThat(field(message, "Time limit")).matches("(\\d+ s|\\d+ min) · time's up <t:\\d+:R>");
         if (!write) {
             return h.discord.click(member, message, button(message, "think")).awaitReply(TIMEOUT);
         }
