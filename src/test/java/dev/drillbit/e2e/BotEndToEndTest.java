@@ -221,7 +221,8 @@ class BotEndToEndTest {
     void helpListsEveryCommand() {
         LocalMessage help = h.discord.slash(h.carol, h.general, "help").awaitReply(TIMEOUT);
         assertThat(help.embeds().path(0).toString()).contains("/quiz start", "/quiz stop", "/quiz skip",
-                "/quiz status", "/question", "/roadmap", "/help");
+                "/quiz status", "/question", "/roadmap", "/review start", "/review export", "/review remind on|off",
+                "/interview", "/help");
     }
 
     @Test
