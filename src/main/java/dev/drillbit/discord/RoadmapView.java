@@ -41,7 +41,7 @@ final class RoadmapView {
                     .append(p.total()).append(" questions\n").append(bar(p.mastery())).append(" · ").append(p.seen())
                     .append(" seen").append(p.checkpointReached() ? " · " + REACHED + " checkpoint" : "").append('\n');
         }
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND).setTitle("The backend roadmap · your progress")
+        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND).setTitle("The backend roadmap")
                 .setDescription(Style.cut(lines.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
         report.next().ifPresentOrElse(
                 next -> embed.addField("Next step", "**" + next.step().title() + "** (`" + next.step().id() + "`): "
