@@ -85,7 +85,13 @@ class LearningEndToEndTest {
 
     /** {@code member} misses one question of {@code step} with /question; returns it. */
     private Question miss(LocalMember member, LocalChannel room, String step) {
-        LocalMessage message = h.discord.slash(member, room, "question", Map.of("step", step)).awaitReply(TIMEOUT);
+        return miss(member, room, step, null);
+    }
+
+    private Question miss(LocalMember member, LocalChannel room, String step, String difficulty) {
+        Map<String, Object> options = difficulty == null ? Map.of("step", step)
+                : Map.of("step", step, "difficulty", difficulty);
+        LocalMessage message = h.discord.slash(member, room, "question", options).awaitReply(TIMEOUT);
         Question question = h.shown(message);
         LocalMessage reveal = h.answer(member, message, false).awaitReply(TIMEOUT);
         assertThat(reveal.embeds().toString()).doesNotContain("✅");
@@ -133,6 +139,34 @@ class LearningEndToEndTest {
 
         LocalMessage nothing = h.discord.slash(rita, room, "review start").awaitReply(TIMEOUT);
         assertThat(nothing.content()).matches("Nothing due\\. Next card: in \\d+ days? \\(\\w{3} \\d\\d:\\d\\d UTC\\)\\.");
+    }
+
+    @Test
+    @DisplayName("in /review an open card is rated with Again, Hard, Good or Easy, and a short answer is typed in the"
+            + " form")
+    void openCardsAreRatedByTheMemberAndShortAnswersTyped() {
+        LocalChannel room = h.discord.channel(h.guild, "review-kinds");
+        LocalMember olga = h.discord.member(h.guild, "olga", false);
+        Question open = miss(olga, room, "internet", "senior");
+        Question typed = miss(olga, room, "sql", "senior");
+        assertThat(open).isInstanceOf(Question.Open.class);
+        assertThat(typed).isInstanceOf(Question.ShortAnswer.class);
+        clockForward(Duration.ofDays(1));
+
+        LocalMessage first = h.discord.slash(olga, room, "review start").awaitReply(TIMEOUT);
+        assertThat(h.shown(first).id()).isEqualTo(open.id());
+        assertThat(footer(first)).startsWith("Card 1 of 2 due · ");
+        LocalMessage model = h.discord.click(olga, first, button(first, "show")).awaitReply(TIMEOUT);
+        assertThat(field(model, "Model answer")).isEqualTo(((Question.Open) open).modelAnswer());
+        LocalMessage rated = h.discord.click(olga, model, button(model, "r1")).awaitReply(TIMEOUT);
+        assertThat(title(rated)).isEqualTo("Rated Hard");
+        assertThat(footer(rated)).isEqualTo("1 more card is due.");
+
+        LocalMessage second = h.discord.click(olga, rated, button(rated, "next")).awaitReply(TIMEOUT);
+        assertThat(h.shown(second).id()).isEqualTo(typed.id());
+        LocalMessage answered = h.answer(olga, second, false).awaitReply(TIMEOUT);
+        assertThat(title(answered)).startsWith("❌ Not quite — you wrote \"something else entirely\" · rated Again");
+        assertThat(footer(answered)).startsWith("That was the last card due. Next card: in ");
     }
 
     @Test
