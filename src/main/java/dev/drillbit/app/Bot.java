@@ -4,10 +4,15 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import dev.drillbit.discord.DiscordFrontEnd;
+import dev.drillbit.discord.LearningLoop;
+import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.discord.ShardManagerFactory;
 import dev.drillbit.progress.DataFileException;
 import dev.drillbit.progress.FlatFileScoreStore;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.LearningStore;
+import dev.drillbit.progress.ReminderLog;
+import dev.drillbit.progress.Reviews;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.progress.StoreOptions;
 import dev.drillbit.quiz.QuizEngine;
@@ -75,7 +80,7 @@ public final class Bot implements AutoCloseable {
             Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        ScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath()).withClock(clock)
+        FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath()).withClock(clock)
                 .withZones(ZONES));
         try {
             return start(config, bank, store, token, endpoints, clock, ticker);
@@ -85,7 +90,7 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    private static Bot start(Config config, QuestionBank bank, ScoreStore store, String token, Endpoints endpoints,
+    private static Bot start(Config config, QuestionBank bank, LearningStore store, String token, Endpoints endpoints,
             Clock clock, Ticker ticker) {
         Config.Quiz quiz = config.quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
@@ -93,8 +98,11 @@ public final class Bot implements AutoCloseable {
         QuizEngine engine = new QuizEngine(bank, scoring,
                 new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()), ticker, clock,
                 new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
+        LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock),
+                ReminderLog.open(config.dataPath(), ZONES), new MockInterviews(bank, scoring, store,
+                        MockInterviews.Settings.DEFAULT, ticker, clock, new Random(new SecureRandom().nextLong())));
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, ZONES, quiz.questionsPerQuiz(),
-                config.discord().devGuildIds());
+                config.discord().devGuildIds(), learning);
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(token, endpoints.restBaseUrl(), endpoints.gatewayUrl(),
                 List.of(frontEnd.router()));

@@ -5,6 +5,7 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
@@ -33,6 +34,10 @@ public interface BotCommand {
     }
 
     default void onModal(ModalInteractionEvent event, ComponentId id) {
+        event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+    }
+
+    default void onSelect(StringSelectInteractionEvent event, ComponentId id) {
         event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
     }
 }

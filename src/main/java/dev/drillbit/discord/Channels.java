@@ -2,6 +2,7 @@ package dev.drillbit.discord;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
@@ -20,5 +21,11 @@ public final class Channels {
         ShardManager manager = shards.get();
         return manager == null ? Optional.empty()
                 : Optional.ofNullable(manager.getChannelById(GuildMessageChannel.class, channelId));
+    }
+
+    /** The guild, when the bot is in it (its shard opens direct messages to the guild's members). */
+    Optional<Guild> guild(long guildId) {
+        ShardManager manager = shards.get();
+        return manager == null ? Optional.empty() : Optional.ofNullable(manager.getGuildById(guildId));
     }
 }

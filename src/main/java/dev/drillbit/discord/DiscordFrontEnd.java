@@ -1,6 +1,7 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
@@ -21,15 +22,18 @@ public final class DiscordFrontEnd {
     private final Router router;
     private final QuizPlay play;
     private final Channels channels = new Channels();
+    private final ReviewReminders reminders;
+    private final MockInterviews interviews;
 
     /**
      * @param store where answers are recorded and scores read; the front end never closes it
      * @param zones each guild's timezone, for leaderboard periods
      * @param defaultCount questions in a quiz when the member does not say
      * @param devGuildIds guilds where commands register instantly; empty to register globally
+     * @param learning reviews, reminders and mock interviews
      */
     public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
-            int defaultCount, Collection<Long> devGuildIds) {
+            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         QuestionView questions = new QuestionView(bank, scoring);
@@ -41,10 +45,15 @@ public final class DiscordFrontEnd {
         List<BotCommand> commands = new ArrayList<>(List.of(
                 new QuizCommand(play, options, defaultCount),
                 new QuestionCommand(play, options),
-                new RoadmapCommand(bank, options),
+                new RoadmapCommand(learning.reviews(), options, new RoadmapView(bank)),
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
                 new DataCommand(store)));
+        this.interviews = learning.interviews();
+        this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
+        commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,
+                engine.clock(), work));
+        commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), work));
         List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
         this.router = new Router(commands, devGuildIds);
@@ -60,9 +69,11 @@ public final class DiscordFrontEnd {
         return channels;
     }
 
-    /** Closes group questions whose time is up; called every second by the heartbeat. */
+    /** Closes group questions whose time is up and sends due review reminders, and expires idle mock interviews; called every second by the heartbeat. */
     public void tick() {
         play.tick();
+        reminders.tick();
+        interviews.expireIdle();
     }
 
     /** Hears every quiz that ends, to close out what members still see of it. */

@@ -5,9 +5,13 @@ import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionText;
 import dev.drillbit.quiz.Owner;
 import dev.drillbit.quiz.QuizSession;
+import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Scoring;
+import dev.drillbit.quiz.SelfGrade;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -67,31 +71,61 @@ final class QuestionView {
     }
 
     private static String footer(QuizSession session, Question question) {
-        String how = switch (question.type()) {
+        String how = how(question);
+        return session.owner().isGroup() ? how + " Everyone can answer once; results when time is up." : how;
+    }
+
+    /** How to answer a question of this type, for a footer. */
+    static String how(Question question) {
+        return switch (question.type()) {
             case MULTIPLE_CHOICE -> "Pick a letter.";
             case TRUE_FALSE -> "True or false?";
             case SHORT_ANSWER -> "Press \"Type your answer\" and write a few words.";
             case OPEN -> "Think your answer through (or say it out loud), then compare it with the model answer.";
         };
-        return session.owner().isGroup() ? how + " Everyone can answer once; results when time is up." : how;
     }
 
     private static List<Button> answerButtons(QuizSession session, Question question, int position) {
+        return answerButtons(question, action -> id(session, position, action));
+    }
+
+    /**
+     * The answer widget of a question's type: lettered buttons, True/False, "Type your answer" (opens
+     * {@link #answerModal}) or "Show model answer"; {@code id} makes each button's id from its action
+     * ({@code a0}…{@code a4}, {@code t}, {@code f}, {@code type}, {@code show}), which quizzes and reviews
+     * share.
+     */
+    static List<Button> answerButtons(Question question, Function<String, ComponentId> id) {
         List<Button> buttons = new ArrayList<>();
         if (question instanceof Question.MultipleChoice mc) {
             for (int i = 0; i < mc.options().size(); i++) {
-                buttons.add(Button.primary(id(session, position, "a" + i).toString(),
+                buttons.add(Button.primary(id.apply("a" + i).toString(),
                         String.valueOf(Question.MultipleChoice.letter(i))));
             }
         } else if (question instanceof Question.TrueFalse) {
-            buttons.add(Button.success(id(session, position, "t").toString(), "True"));
-            buttons.add(Button.danger(id(session, position, "f").toString(), "False"));
+            buttons.add(Button.success(id.apply("t").toString(), "True"));
+            buttons.add(Button.danger(id.apply("f").toString(), "False"));
         } else if (question instanceof Question.ShortAnswer) {
-            buttons.add(Button.primary(id(session, position, "type").toString(), "Type your answer"));
+            buttons.add(Button.primary(id.apply("type").toString(), "Type your answer"));
         } else {
-            buttons.add(Button.primary(id(session, position, "show").toString(), "Show model answer"));
+            buttons.add(Button.primary(id.apply("show").toString(), "Show model answer"));
         }
         return buttons;
+    }
+
+    /** The response an answer widget's action stands for ({@code a2}, {@code t}, {@code f}, {@code g1}). */
+    static Optional<Response> response(String action) {
+        if (action.matches("a[0-4]")) {
+            return Optional.of(new Response.Choice(action.charAt(1) - '0'));
+        }
+        if (action.matches("g[0-2]")) {
+            return Optional.of(new Response.Graded(SelfGrade.values()[action.charAt(1) - '0']));
+        }
+        return switch (action) {
+            case "t" -> Optional.of(new Response.Truth(true));
+            case "f" -> Optional.of(new Response.Truth(false));
+            default -> Optional.empty();
+        };
     }
 
     /** The modal a typed answer is written in; its submission carries the question's id. */

@@ -14,7 +14,6 @@ import dev.drillbit.quiz.QuizSession;
 import dev.drillbit.quiz.QuizSpec;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Response;
-import dev.drillbit.quiz.SelfGrade;
 import dev.drillbit.quiz.StartOutcome;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -146,17 +145,7 @@ final class QuizPlay {
     }
 
     private static Optional<Response> parse(String action) {
-        if (action.matches("a[0-4]")) {
-            return Optional.of(new Response.Choice(action.charAt(1) - '0'));
-        }
-        if (action.matches("g[0-2]")) {
-            return Optional.of(new Response.Graded(SelfGrade.values()[action.charAt(1) - '0']));
-        }
-        return switch (action) {
-            case "t" -> Optional.of(new Response.Truth(true));
-            case "f" -> Optional.of(new Response.Truth(false));
-            default -> Optional.empty();
-        };
+        return QuestionView.response(action);
     }
 
     private void ifAllowed(ButtonInteractionEvent event, ComponentId id, java.util.function.Consumer<QuizSession> then) {

@@ -33,14 +33,29 @@ final class RevealView {
 
     /** A member's own answer revealed, with Next or See results in a solo quiz. */
     MessageCreateData answered(QuizSession session, int position, AnswerOutcome.Answered answered) {
+        String points = answered.late() ? " · answered after the time limit, no points"
+                : " · +" + answered.points() + " points";
+        MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(answerEmbed(answered, points).build());
+        if (session.owner().mode() == Owner.Mode.SOLO) {
+            String label = position == session.size() - 1 ? "See results" : "Next question";
+            message.setComponents(ActionRow.of(
+                    Button.primary(QuestionView.id(session, position, "next").toString(), label)));
+        }
+        return message.build();
+    }
+
+    /**
+     * A member's own answer judged: the verdict and what they gave (and {@code suffix}) in the title, the
+     * question, the right answer, the note, why their option was wrong, and the explanation. Quizzes and
+     * reviews share it.
+     */
+    static EmbedBuilder answerEmbed(AnswerOutcome.Answered answered, String suffix) {
         Question question = answered.question();
         boolean right = answered.verdict().correct();
         String verdict = right ? "✅ Right" : answered.verdict().credit() > 0 ? "🟡 Partly" : "❌ Not quite";
-        String points = answered.late() ? " · answered after the time limit, no points"
-                : " · +" + answered.points() + " points";
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(right ? Style.RIGHT : Style.WRONG)
-                .setTitle(Style.cut(verdict + " — " + given(question, answered.response()) + points, 256))
+                .setTitle(Style.cut(verdict + " — " + given(question, answered.response()) + suffix, 256))
                 .setDescription(QuestionText.body(question));
         if (question.type() != dev.drillbit.bank.QuestionType.OPEN) {
             embed.addField("Answer", QuestionText.answer(question), false);
@@ -51,13 +66,7 @@ final class RevealView {
             embed.addField("Why not " + Question.MultipleChoice.letter(c.index()), mc.why().get(c.index()), false);
         }
         embed.addField("Explanation", question.explanation(), false);
-        MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed.build());
-        if (session.owner().mode() == Owner.Mode.SOLO) {
-            String label = position == session.size() - 1 ? "See results" : "Next question";
-            message.setComponents(ActionRow.of(
-                    Button.primary(QuestionView.id(session, position, "next").toString(), label)));
-        }
-        return message.build();
+        return embed;
     }
 
     private static String given(Question question, Response response) {

@@ -1,12 +1,10 @@
 package dev.drillbit.discord;
 
-import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.bank.QuestionType;
 import dev.drillbit.bank.RoadmapStep;
-import java.util.Arrays;
+import dev.drillbit.progress.Reviews;
+import dev.drillbit.progress.RoadmapProgress;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -14,19 +12,25 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** {@code /roadmap [step]}: every step in order, or one step's summary, concepts, checkpoint and sources. */
+/**
+ * {@code /roadmap [step]}: every step in order with the caller's mastery and the recommended next step, or
+ * one step's summary, concepts, checkpoint and sources with the caller's figures for it. Rendering is
+ * {@link RoadmapView}'s; progress is the domain's ({@link Reviews#progress}). Thread-safe.
+ */
 final class RoadmapCommand implements BotCommand {
-    private final QuestionBank bank;
+    private final Reviews reviews;
     private final QuizOptions options;
+    private final RoadmapView view;
 
-    RoadmapCommand(QuestionBank bank, QuizOptions options) {
-        this.bank = bank;
+    RoadmapCommand(Reviews reviews, QuizOptions options, RoadmapView view) {
+        this.reviews = reviews;
         this.options = options;
+        this.view = view;
     }
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("roadmap", "The backend roadmap: every step, or one step in detail")
+        return Commands.slash("roadmap", "The backend roadmap with your progress: every step, or one step in detail")
                 .setContexts(InteractionContextType.GUILD)
                 .addOptions(QuizOptions.stepOption("The step to show (all steps when empty)"));
     }
@@ -34,52 +38,17 @@ final class RoadmapCommand implements BotCommand {
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         String typed = event.getOption(QuizOptions.STEP, null, OptionMapping::getAsString);
-        if (typed == null) {
-            event.replyEmbeds(all()).setEphemeral(true).queue();
-            return;
+        Optional<RoadmapStep> step = Optional.empty();
+        if (typed != null) {
+            step = options.findStep(typed);
+            if (step.isEmpty()) {
+                event.reply(QuizOptions.unknownStep(typed)).setEphemeral(true).queue();
+                return;
+            }
         }
-        Optional<RoadmapStep> step = options.findStep(typed);
-        if (step.isEmpty()) {
-            event.reply(QuizOptions.unknownStep(typed)).setEphemeral(true).queue();
-            return;
-        }
-        event.replyEmbeds(one(step.get())).setEphemeral(true).queue();
-    }
-
-    private net.dv8tion.jda.api.entities.MessageEmbed all() {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < bank.steps().size(); i++) {
-            RoadmapStep step = bank.steps().get(i);
-            lines.append(i + 1).append(". **").append(step.title()).append("** · `").append(step.id()).append("` · ")
-                    .append(bank.count(step.id())).append(" questions\n");
-        }
-        return new EmbedBuilder().setColor(Style.BRAND).setTitle("The backend roadmap")
-                .setDescription(lines.toString())
-                .setFooter("Details of a step: /roadmap step:<id> · practise it: /quiz start step:<id>").build();
-    }
-
-    private net.dv8tion.jda.api.entities.MessageEmbed one(RoadmapStep step) {
-        int number = bank.steps().indexOf(step) + 1;
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND)
-                .setTitle("Step " + number + " of " + bank.steps().size() + " · " + step.title())
-                .setDescription(step.summary())
-                .addField("Concepts", Style.cut(String.join(" · ", step.concepts()), 1024), false)
-                .addField("Checkpoint", step.checkpoint(), false);
-        if (!step.resources().isEmpty()) {
-            embed.addField("Read", Style.cut(step.resources().stream()
-                    .map(r -> "[" + r.title() + "](" + r.url() + ")").collect(Collectors.joining("\n")), 1024), false);
-        }
-        embed.addField("Questions", questions(step), false);
-        embed.setFooter("Practise it: /quiz start step:" + step.id());
-        return embed.build();
-    }
-
-    private String questions(RoadmapStep step) {
-        var inStep = bank.questions().stream().filter(q -> q.step().equals(step.id())).toList();
-        String byType = Arrays.stream(QuestionType.values())
-                .map(t -> inStep.stream().filter(q -> q.type() == t).count() + " " + t.id().replace('_', ' '))
-                .collect(Collectors.joining(", "));
-        return inStep.size() + " (" + byType + ")";
+        RoadmapProgress.Report report = reviews.progress(event.getGuild().getIdLong(), event.getUser().getIdLong());
+        MessageEmbed embed = step.map(s -> view.one(s, report.step(s.id()).orElseThrow())).orElseGet(() -> view.all(report));
+        event.replyEmbeds(embed).setEphemeral(true).queue();
     }
 
     @Override

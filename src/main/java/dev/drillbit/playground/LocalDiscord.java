@@ -87,6 +87,8 @@ public final class LocalDiscord implements AutoCloseable {
     private final Map<Long, LocalMessage> messages = new LinkedHashMap<>();
     private final Map<Long, InteractionHandle> interactions = new LinkedHashMap<>();
     private final Map<String, InteractionHandle> interactionsByToken = new LinkedHashMap<>();
+    /** Users who accept no direct messages from the bot (privacy settings, or the bot blocked). */
+    private final java.util.Set<Long> directMessagesClosed = new java.util.HashSet<>();
     private final CommandCatalog commands;
     private final List<Consumer<Posted>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -306,6 +308,17 @@ public final class LocalDiscord implements AutoCloseable {
     public List<LocalChannel> channels() {
         synchronized (lock) {
             return List.copyOf(channels.values());
+        }
+    }
+
+    /**
+     * The user closes their direct messages to the bot, as a member who turned off "direct messages from
+     * server members" would: the bot can still open the DM channel, but sending to it fails with Discord's
+     * error 50007, "Cannot send messages to this user".
+     */
+    public void closeDirectMessages(LocalUser user) {
+        synchronized (lock) {
+            directMessagesClosed.add(user.id());
         }
     }
 
@@ -1457,6 +1470,9 @@ public final class LocalDiscord implements AutoCloseable {
         LocalMessage message;
         synchronized (lock) {
             LocalChannel channel = requireChannel(call);
+            if (channel.isDirect() && directMessagesClosed.contains(channel.recipientId())) {
+                throw new DiscordError(403, 50007, "Cannot send messages to this user");
+            }
             JsonNode body = call.body();
             if (body.path("content").asText("").isEmpty() && body.path("embeds").isEmpty()
                     && body.path("components").isEmpty() && call.request().files().isEmpty() && !body.has("poll")) {

@@ -2,7 +2,12 @@ package dev.drillbit.progress;
 
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.quiz.AnswerChecker;
+import dev.drillbit.quiz.AnswerOutcome;
+import dev.drillbit.quiz.Response;
+import dev.drillbit.quiz.Verdict;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +31,7 @@ public final class Reviews {
     private final QuestionBank bank;
     private final LearningStore store;
     private final Clock clock;
+    private final AnswerChecker checker = new AnswerChecker();
 
     public Reviews(QuestionBank bank, LearningStore store, Clock clock) {
         this.bank = Objects.requireNonNull(bank, "bank");
@@ -59,6 +65,43 @@ public final class Reviews {
                 .filter(c -> bank.question(c.questionId()).isPresent()).toList();
         return due.stream().findFirst()
                 .map(c -> new DueQuestion(bank.question(c.questionId()).orElseThrow(), c.card(), due.size()));
+    }
+
+    /**
+     * A reviewed auto-graded card: the answer as judged (0 points: reviews do not count on leaderboards),
+     * the rating it gave the card, and when the card is due next.
+     */
+    public record Reviewed(AnswerOutcome.Answered answered, Rating rating, Optional<Instant> due) {}
+
+    /**
+     * Judges the member's answer to an auto-graded card (multiple choice, true/false, short answer) and
+     * records it with its timing, which rates the card ({@link ReviewRatings}). The future completes once
+     * the answer is durable; empty when the response does not fit the question (an open question, or a
+     * widget of another type).
+     *
+     * @param elapsed from the card being shown to the answer
+     * @param limit the question's time limit, as a quiz would give it
+     */
+    public Optional<CompletableFuture<Reviewed>> answer(long guildId, long userId, Question question,
+            Response response, Duration elapsed, Duration limit) {
+        if (question.type() == dev.drillbit.bank.QuestionType.OPEN) {
+            return Optional.empty();
+        }
+        Optional<Verdict> verdict = checker.check(question, response);
+        if (verdict.isEmpty()) {
+            return Optional.empty();
+        }
+        AnswerOutcome.Answered answered = new AnswerOutcome.Answered(question, response, verdict.get(), 0,
+                elapsed.compareTo(limit) > 0, Optional.of(new AnswerOutcome.Timing(elapsed, limit)));
+        Answer answer = Answer.of(guildId, userId, answered, clock.instant());
+        return Optional.of(store.record(answer).thenApply(event -> new Reviewed(answered, ReviewRatings.of(event),
+                cardDue(guildId, userId, question.id()))));
+    }
+
+    /** When the member's card for this question is due next; empty when it is not in the deck. */
+    public Optional<Instant> cardDue(long guildId, long userId, String questionId) {
+        return store.learner(guildId, userId).deck().stream().filter(c -> c.questionId().equals(questionId))
+                .map(c -> c.card().due()).findFirst();
     }
 
     /** The member's own rating of a card (open questions), now. */

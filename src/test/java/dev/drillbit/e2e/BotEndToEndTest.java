@@ -210,7 +210,7 @@ class BotEndToEndTest {
 
         LocalMessage one = h.discord.slash(h.alice, h.general, "roadmap", Map.of("step", "internet")).awaitReply(TIMEOUT);
         assertThat(title(one)).isEqualTo("Step 1 of 3 · How the internet works");
-        assertThat(fieldNames(one)).containsExactly("Concepts", "Checkpoint", "Read", "Questions");
+        assertThat(fieldNames(one)).containsExactly("Concepts", "Checkpoint", "Read", "Questions", "Your progress");
 
         List<String> choices = h.discord.autocomplete(h.alice, h.general, "roadmap", "step", "cach", Map.of())
                 .awaitChoices(TIMEOUT).stream().map(c -> c.path("value").asText()).toList();
@@ -221,7 +221,8 @@ class BotEndToEndTest {
     void helpListsEveryCommand() {
         LocalMessage help = h.discord.slash(h.carol, h.general, "help").awaitReply(TIMEOUT);
         assertThat(help.embeds().path(0).toString()).contains("/quiz start", "/quiz stop", "/quiz skip",
-                "/quiz status", "/question", "/roadmap", "/help");
+                "/quiz status", "/question", "/roadmap", "/review start", "/review export", "/review remind on|off",
+                "/interview", "/help");
     }
 
     @Test

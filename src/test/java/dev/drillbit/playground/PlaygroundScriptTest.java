@@ -129,6 +129,45 @@ class PlaygroundScriptTest {
     }
 
     @Test
+    @DisplayName("the learning loop: a missed question comes back in /review a day later; a mock interview to its"
+            + " report; /roadmap shows progress")
+    void learningLoop() throws Exception {
+        boolean ok = run("""
+                /question step:caching difficulty:junior
+                click A
+                clock +1d
+                /review start
+                click B
+                /review start
+                /roadmap
+                /interview length:3
+                click I thought it through
+                click Missed it
+                click I thought it through
+                click Missed it
+                click I thought it through
+                click Missed it
+                """);
+
+        assertThat(ok).isTrue();
+        assertThat(transcript.toString())
+                .contains("the clock is now 2026-11-24T09:00:00Z\n")
+                .contains("    | Review · Caching · junior · 30 s\n")
+                .contains("    | — Card 1 of 1 due · Pick a letter.\n")
+                .contains("    | ✅ Right — you chose B · rated Easy\n")
+                .contains("    Nothing due. Next card: in 3 days (Fri 09:00 UTC).\n")
+                .contains("    | 3. Caching · `caching` · 2 questions\n    | ▰▰▰▰▰▰▱▱▱▱ 56% · 1 seen\n")
+                .contains("    | Next step: Caching (`caching`): lowest mastery among the steps you started.")
+                .contains("    | Mock interview · Question 1/3 · ")
+                .contains("    [Write my answer] [I thought it through] [End interview]\n")
+                .contains("    | Your answer: Thought through without typing.\n")
+                .contains("    Question 2: 0% · added to your review deck\n")
+                .contains("    | Mock interview report · mid level · 0%\n")
+                .contains("    | Added to your review deck: 3 cards; they come up in /review start when due.\n")
+                .containsPattern("    attachment: mock-interview-2026-11-24-[0-9a-z]{8}\\.md ");
+    }
+
+    @Test
     @DisplayName("bad input gets one clear line each and the session goes on")
     void badInput() throws Exception {
         boolean ok = run("""

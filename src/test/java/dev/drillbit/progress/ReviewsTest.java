@@ -75,4 +75,34 @@ class ReviewsTest {
         reviews.reminderUndeliverable(G, U).join();
         assertThat(reviews.dueForReminder()).isEmpty();
     }
+
+    @Test
+    void answeringACardJudgesItRecordsItWithoutPointsAndRatesItByTime() {
+        // GIVEN a missed multiple-choice question, due a day later
+        miss("a1", QuestionType.MULTIPLE_CHOICE, Optional.empty());
+        time.advance(Duration.ofDays(1));
+        dev.drillbit.bank.Question a1 = TinyBank.bank().question("a1").orElseThrow();
+
+        // WHEN it is answered right in the second third of its 30 s
+        Reviews.Reviewed reviewed = reviews.answer(G, U, a1, new dev.drillbit.quiz.Response.Choice(0),
+                Duration.ofSeconds(15), Duration.ofSeconds(30)).orElseThrow().join();
+
+        // THEN it counts as right, earns nothing, rates Good, and is no longer due
+        assertThat(reviewed.answered().verdict().correct()).isTrue();
+        assertThat(reviewed.answered().points()).isZero();
+        assertThat(reviewed.rating()).isEqualTo(Rating.GOOD);
+        assertThat(reviewed.due()).isPresent().get().matches(d -> d.isAfter(time.instant()));
+        assertThat(reviews.summary(G, U).dueNow()).isZero();
+        assertThat(store.memberStats(G, U).orElseThrow().points()).isZero();
+    }
+
+    @Test
+    void anOpenCardOrAWidgetOfAnotherTypeIsNotJudgedHere() {
+        dev.drillbit.bank.QuestionBank bank = TinyBank.bank();
+        assertThat(reviews.answer(G, U, bank.question("a3").orElseThrow(), new dev.drillbit.quiz.Response.Truth(true),
+                Duration.ZERO, Duration.ofSeconds(90))).isEmpty();
+        assertThat(reviews.answer(G, U, bank.question("a1").orElseThrow(), new dev.drillbit.quiz.Response.Truth(true),
+                Duration.ZERO, Duration.ofSeconds(30))).isEmpty();
+        assertThat(store.deckSize(G, U)).isZero();
+    }
 }

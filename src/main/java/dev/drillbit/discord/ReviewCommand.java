@@ -1,0 +1,281 @@
+package dev.drillbit.discord;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.progress.Rating;
+import dev.drillbit.progress.Reviews;
+import dev.drillbit.quiz.Response;
+import dev.drillbit.quiz.Scoring;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /review start}: the member's due cards one at a time, answered with the quiz's widgets (auto-graded
+ * cards are rated from correctness and time, open ones by the member with Again, Hard, Good or Easy);
+ * {@code /review remind on|off}: the daily reminder by direct message; {@code /review export}: the deck as
+ * an Anki CSV. Everything is visible only to the member. A card's answer or rating is on disk before the
+ * member sees its result: the interaction is deferred, the store's future completes, then the hook shows
+ * it (as {@link QuizPlay} does for quizzes).
+ *
+ * <p>Discord cannot run a command that has subcommands without one, hence {@code /review start} rather
+ * than a bare {@code /review}.
+ *
+ * <p>Thread-safe: the only mutable state is the concurrent set of cards being answered, which stops a
+ * double press from recording a card twice.
+ */
+final class ReviewCommand implements BotCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewCommand.class);
+    static final String EXPORT_FILE = "drillbit-review-deck.csv";
+
+    private final QuestionBank bank;
+    private final Reviews reviews;
+    private final Scoring scoring;
+    private final ReviewView view;
+    private final ReviewReminders reminders;
+    private final Clock clock;
+    private final Executor work;
+    /** Cards shown and answered (or being answered), by user and shown card: one answer per showing. */
+    private final Cache<String, Boolean> answered = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(20)).maximumSize(100_000).build();
+
+    ReviewCommand(QuestionBank bank, Reviews reviews, Scoring scoring, ReviewView view, ReviewReminders reminders,
+            Clock clock, Executor work) {
+        this.bank = bank;
+        this.reviews = reviews;
+        this.scoring = scoring;
+        this.view = view;
+        this.reminders = reminders;
+        this.clock = clock;
+        this.work = work;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return Commands.slash("review", "Spaced repetition: go over the questions you missed, when they are due")
+                .setContexts(InteractionContextType.GUILD)
+                .addSubcommands(
+                        new SubcommandData("start", "Review your due cards, one at a time"),
+                        new SubcommandData("export", "Download your review deck as a CSV file Anki imports"))
+                .addSubcommandGroups(new SubcommandGroupData("remind", "A daily direct message when cards are due")
+                        .addSubcommands(new SubcommandData("on", "Get a direct message once a day when cards are due"),
+                                new SubcommandData("off", "Stop the daily review reminder")));
+    }
+
+    @Override
+    public Set<String> componentPrefixes() {
+        return Set.of(ReviewView.PREFIX);
+    }
+
+    @Override
+    public void onSlash(SlashCommandInteractionEvent event) {
+        long guild = event.getGuild().getIdLong();
+        long user = event.getUser().getIdLong();
+        String sub = event.getSubcommandGroup() == null ? event.getSubcommandName()
+                : event.getSubcommandGroup() + " " + event.getSubcommandName();
+        switch (sub == null ? "" : sub) {
+            case "start" -> {
+                Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
+                if (due.isPresent()) {
+                    event.reply(view.card(due.get(), clock.instant())).setEphemeral(true).queue();
+                } else {
+                    event.reply(view.nothingDue(reviews.summary(guild, user), clock.instant())).setEphemeral(true)
+                            .queue();
+                }
+            }
+            case "remind on", "remind off" -> remind(event, guild, user, "remind on".equals(sub));
+            case "export" -> export(event, guild, user);
+            default -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+        }
+    }
+
+    private void remind(SlashCommandInteractionEvent event, long guild, long user, boolean on) {
+        event.deferReply(true).queue();
+        InteractionHook hook = event.getHook();
+        reviews.reminder(guild, user, on).whenCompleteAsync((done, failure) -> {
+            if (failure != null) {
+                LOG.error("reminder setting not saved guild={} user={}", guild, user, failure);
+                hook.editOriginal("⚠️ Your reminder setting could not be saved; please try again.").queue();
+                return;
+            }
+            LOG.info("review reminder {} guild={} user={}", on ? "on" : "off", guild, user);
+            if (!on) {
+                hook.editOriginal("Daily review reminder off.").queue();
+                return;
+            }
+            int due = reviews.summary(guild, user).dueNow();
+            hook.editOriginal("Daily review reminder on: drillbit sends you a direct message once a day when"
+                    + " cards are due (" + due + " due now). Turn it off with /review remind off.").queue();
+            reminders.wake();
+        }, work);
+    }
+
+    private void export(SlashCommandInteractionEvent event, long guild, long user) {
+        event.deferReply(true).queue();
+        InteractionHook hook = event.getHook();
+        CompletableFuture.supplyAsync(() -> {
+            int size = reviews.summary(guild, user).deckSize();
+            if (size == 0) {
+                return MessageEditData.fromContent(view.nothingDue(reviews.summary(guild, user), clock.instant()));
+            }
+            byte[] csv = reviews.exportCsv(guild, user).getBytes(StandardCharsets.UTF_8);
+            return new MessageEditBuilder().setContent("Your review deck: " + size + (size == 1 ? " card" : " cards")
+                    + ". In Anki: File → Import, choose this file; front, back and tags are mapped for you.")
+                    .setFiles(FileUpload.fromData(csv, EXPORT_FILE)).build();
+        }, work).whenComplete((message, failure) -> {
+            if (failure != null) {
+                LOG.error("/review export failed guild={} user={}", guild, user, failure);
+                hook.editOriginal(Messages.FAILED).queue();
+            } else {
+                hook.editOriginal(message).queue();
+            }
+        });
+    }
+
+    @Override
+    public void onButton(ButtonInteractionEvent event, ComponentId id) {
+        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
+        Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
+        if (question.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        long guild = event.getGuild().getIdLong();
+        long user = event.getUser().getIdLong();
+        Question q = question.get();
+        String action = id.action();
+        Optional<Rating> rating = ReviewView.rating(action);
+        if (ReviewView.NEXT.equals(action)) {
+            Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
+            event.editMessage(due.isPresent() ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant()))
+                    : new MessageEditBuilder()
+                            .setContent(view.nothingDue(reviews.summary(guild, user), clock.instant()))
+                            .setEmbeds().setComponents().build()).queue();
+        } else if ("type".equals(action)) {
+            event.replyModal(QuestionView.answerModal(id)).queue();
+        } else if ("show".equals(action) && q instanceof Question.Open open) {
+            event.editMessage(MessageEditData.fromCreateData(view.modelAnswer(open, shown.get()))).queue();
+        } else if (rating.isPresent() && q instanceof Question.Open) {
+            rate(event, shown.get(), q, rating.get());
+        } else {
+            Optional<Response> response = QuestionView.response(action);
+            judge(event, shown.get(), q, response);
+        }
+    }
+
+    @Override
+    public void onModal(ModalInteractionEvent event, ComponentId id) {
+        ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
+        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
+        Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
+        if (!"text".equals(id.action()) || value == null || question.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        judge(event, shown.get(), question.get(), Optional.of(new Response.Text(value.getAsString())));
+    }
+
+    private <E extends IReplyCallback & IMessageEditCallback> void judge(E event, ReviewView.Shown shown,
+            Question question, Optional<Response> response) {
+        long guild = event.getGuild().getIdLong();
+        long user = event.getUser().getIdLong();
+        String key = claim(event, user, shown);
+        if (key == null) {
+            return;
+        }
+        Duration elapsed = Duration.between(shown.at(), clock.instant());
+        Optional<CompletableFuture<Reviews.Reviewed>> judged;
+        try {
+            judged = response.flatMap(r -> reviews.answer(guild, user, question, r,
+                    elapsed.isNegative() ? Duration.ZERO : elapsed, scoring.timeLimit(question)));
+        } catch (RuntimeException e) {
+            judged = Optional.of(CompletableFuture.failedFuture(e));
+        }
+        if (judged.isEmpty()) {
+            answered.invalidate(key);
+            event.reply("That answer does not fit this card; use the buttons of its latest message.")
+                    .setEphemeral(true).queue();
+            return;
+        }
+        finish(event, key, shown, judged.get(), reviewed -> view.answered(reviewed, reviews.summary(guild, user),
+                clock.instant(), shown));
+    }
+
+    private <E extends IReplyCallback & IMessageEditCallback> void rate(E event, ReviewView.Shown shown,
+            Question question, Rating rating) {
+        long guild = event.getGuild().getIdLong();
+        long user = event.getUser().getIdLong();
+        String key = claim(event, user, shown);
+        if (key == null) {
+            return;
+        }
+        CompletableFuture<?> saved;
+        try {
+            saved = reviews.rate(guild, user, question.id(), rating);
+        } catch (RuntimeException e) {
+            saved = CompletableFuture.failedFuture(e);
+        }
+        finish(event, key, shown, saved, done -> view.rated(question, rating,
+                reviews.cardDue(guild, user, question.id()), reviews.summary(guild, user), clock.instant(), shown));
+    }
+
+    /** Claims the shown card for the member (one answer per showing); null, with the member told, if taken. */
+    private String claim(IReplyCallback event, long user, ReviewView.Shown shown) {
+        String key = user + "/" + shown.session();
+        if (answered.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+            event.reply("You already answered this card; your first answer counts. /review start serves the next.")
+                    .setEphemeral(true).queue();
+            return null;
+        }
+        return key;
+    }
+
+    /**
+     * Defers the edit and, once {@code saved} is durable, shows {@code render} of its result through the
+     * hook; a failed save releases the claim so that the member can answer again, and says so.
+     */
+    private <E extends IReplyCallback & IMessageEditCallback, T> void finish(E event, String key,
+            ReviewView.Shown shown, CompletableFuture<T> saved, Function<T, MessageCreateData> render) {
+        event.deferEdit().queue();
+        InteractionHook hook = event.getHook();
+        String guild = event.getGuild().getId();
+        String user = event.getUser().getId();
+        saved.whenCompleteAsync((result, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.error("review not recorded guild={} user={} card={}", guild, user, shown.questionId(), cause);
+                answered.invalidate(key);
+                hook.sendMessage(Messages.NOT_SAVED_TRY_AGAIN).setEphemeral(true).queue();
+                return;
+            }
+            hook.editOriginal(MessageEditData.fromCreateData(render.apply(result))).queue();
+        }, work);
+    }
+}

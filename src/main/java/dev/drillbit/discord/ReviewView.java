@@ -1,0 +1,185 @@
+package dev.drillbit.discord;
+
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.bank.QuestionText;
+import dev.drillbit.progress.Rating;
+import dev.drillbit.progress.Reviews;
+import dev.drillbit.quiz.Scoring;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * Renders {@code /review}: a due card with the same answer widgets as a quiz question, the judged answer
+ * or the open question's model answer with the four rating buttons, the rating given and when the card
+ * comes back, and "nothing due". Stateless and thread-safe.
+ *
+ * <p>A card's component ids are {@code review:<question id>.<shown at, epoch ms in base 36>:0:<action>}:
+ * the card and the instant it was shown travel with the buttons, so answering needs no session and the
+ * time taken is measured from the bot's own clock.
+ */
+final class ReviewView {
+    static final String PREFIX = "review";
+    static final String NEXT = "next";
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final QuestionBank bank;
+    private final Scoring scoring;
+
+    ReviewView(QuestionBank bank, Scoring scoring) {
+        this.bank = bank;
+        this.scoring = scoring;
+    }
+
+    /** A shown card: which question, and when it was shown. */
+    record Shown(String questionId, Instant at) {
+        String session() {
+            return questionId + "." + Long.toString(at.toEpochMilli(), 36);
+        }
+
+        ComponentId id(String action) {
+            return new ComponentId(PREFIX, session(), 0, action);
+        }
+
+        static Optional<Shown> of(ComponentId id) {
+            int dot = id.session().lastIndexOf('.');
+            if (dot <= 0) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Shown(id.session().substring(0, dot),
+                        Instant.ofEpochMilli(Long.parseLong(id.session().substring(dot + 1), 36))));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A due card to answer, with its widgets. */
+    MessageCreateData card(Reviews.DueQuestion due, Instant now) {
+        Question question = due.question();
+        Shown shown = new Shown(question.id(), now);
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.of(question.difficulty()))
+                .setTitle(title(question))
+                .setDescription(QuestionText.body(question))
+                .setFooter("Card 1 of " + due.dueNow() + " due · " + QuestionView.how(question));
+        return new MessageCreateBuilder().setEmbeds(embed.build())
+                .setComponents(ActionRow.of(QuestionView.answerButtons(question, shown::id))).build();
+    }
+
+    private String title(Question question) {
+        return "Review · " + Style.stepTitle(bank, question.step()) + " · " + question.difficulty().id() + " · "
+                + scoring.timeLimit(question).toSeconds() + " s";
+    }
+
+    /** An open card's model answer and key points, and Again, Hard, Good, Easy. */
+    MessageCreateData modelAnswer(Question.Open question, Shown shown) {
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.of(question.difficulty()))
+                .setTitle(title(question))
+                .setDescription(QuestionText.body(question))
+                .addField("Model answer", question.modelAnswer(), false)
+                .addField("Key points", QuestionText.keyPoints(question.keyPoints()), false)
+                .setFooter("How well did you recall it? Again: it did not come · Hard: with real effort · Good:"
+                        + " after a moment · Easy: at once");
+        return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
+                Button.danger(shown.id("r0").toString(), "Again"),
+                Button.secondary(shown.id("r1").toString(), "Hard"),
+                Button.primary(shown.id("r2").toString(), "Good"),
+                Button.success(shown.id("r3").toString(), "Easy"))).build();
+    }
+
+    /** The rating a button's action stands for ({@code r0} Again to {@code r3} Easy). */
+    static Optional<Rating> rating(String action) {
+        return action.matches("r[0-3]") ? Optional.of(Rating.values()[action.charAt(1) - '0']) : Optional.empty();
+    }
+
+    /** An auto-graded card answered: the judged answer, its rating, and what comes next. */
+    MessageCreateData answered(Reviews.Reviewed reviewed, Reviews.Summary after, Instant now, Shown shown) {
+        EmbedBuilder embed = RevealView.answerEmbed(reviewed.answered(), " · rated " + label(reviewed.rating()));
+        return next(embed, reviewed.due(), after, now, shown);
+    }
+
+    /** An open card rated by the member. */
+    MessageCreateData rated(Question question, Rating rating, Optional<Instant> due, Reviews.Summary after,
+            Instant now, Shown shown) {
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(rating == Rating.AGAIN ? Style.WRONG : Style.RIGHT)
+                .setTitle("Rated " + label(rating))
+                .setDescription(QuestionText.body(question));
+        return next(embed, due, after, now, shown);
+    }
+
+    private MessageCreateData next(EmbedBuilder embed, Optional<Instant> due, Reviews.Summary after, Instant now,
+            Shown shown) {
+        due.ifPresent(d -> embed.addField("This card comes back", when(d, now), false));
+        MessageCreateBuilder message = new MessageCreateBuilder();
+        if (after.dueNow() > 0) {
+            embed.setFooter(after.dueNow() + (after.dueNow() == 1 ? " more card is" : " more cards are") + " due.");
+            message.setComponents(ActionRow.of(Button.primary(shown.id(NEXT).toString(), "Next card")));
+        } else {
+            embed.setFooter("That was the last card due. " + nextCard(after, now));
+        }
+        return message.setEmbeds(embed.build()).build();
+    }
+
+    /** When nothing is due: when the next card is, or that the deck is empty. */
+    String nothingDue(Reviews.Summary summary, Instant now) {
+        if (summary.deckSize() == 0) {
+            return "Your review deck is empty. Questions you miss in quizzes, /question and /interview join it,"
+                    + " and come back here when they are due.";
+        }
+        return "Nothing due. " + nextCard(summary, now);
+    }
+
+    private static String nextCard(Reviews.Summary summary, Instant now) {
+        return summary.nextDue().map(d -> "Next card: " + when(d, now) + ".").orElse("Your deck is empty.");
+    }
+
+    static String label(Rating rating) {
+        String name = rating.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** "now", or "in 5 minutes (Mon 09:05 UTC)", "in 3 hours (…)", "in 2 days (Tue 09:00 UTC)". */
+    static String when(Instant at, Instant now) {
+        if (!at.isAfter(now)) {
+            return "now";
+        }
+        Duration left = Duration.between(now, at);
+        String in;
+        if (left.toMinutes() < 60) {
+            in = count(Math.max(1, left.toMinutes()), "minute");
+        } else if (left.toHours() < 24) {
+            in = count(left.toHours(), "hour");
+        } else {
+            in = count(Math.round(left.toHours() / 24.0), "day");
+        }
+        return "in " + in + " (" + DAY_AND_TIME.format(at) + ")";
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** The reminder a member gets by direct message. */
+    static String reminder(int due, String guildName) {
+        List<String> parts = new ArrayList<>();
+        parts.add("📚 You have " + count(due, "review card") + " due in **" + guildName + "**.");
+        parts.add("Run `/review start` there to go through them; `/review remind off` stops these messages.");
+        return String.join(" ", parts);
+    }
+}
