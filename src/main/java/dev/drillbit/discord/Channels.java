@@ -2,6 +2,7 @@ package dev.drillbit.discord;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
@@ -20,5 +21,10 @@ public final class Channels {
         ShardManager manager = shards.get();
         return manager == null ? Optional.empty()
                 : Optional.ofNullable(manager.getChannelById(GuildMessageChannel.class, channelId));
+    }
+
+    Optional<Guild> guild(long guildId) {
+        ShardManager manager = shards.get();
+        return manager == null ? Optional.empty() : Optional.ofNullable(manager.getGuildById(guildId));
     }
 }

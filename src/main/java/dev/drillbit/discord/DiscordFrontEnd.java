@@ -1,11 +1,13 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Scoring;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,15 +23,18 @@ public final class DiscordFrontEnd {
     private final Router router;
     private final QuizPlay play;
     private final Channels channels = new Channels();
+    private final DailyBoard daily;
+    private final Clock clock;
 
     /**
      * @param store where answers are recorded and scores read; the front end never closes it
      * @param zones each guild's timezone, for leaderboard periods
      * @param defaultCount questions in a quiz when the member does not say
      * @param devGuildIds guilds where commands register instantly; empty to register globally
+     * @param scheduler study groups' daily quizzes; the front end never closes it
      */
     public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
-            int defaultCount, Collection<Long> devGuildIds) {
+            int defaultCount, Collection<Long> devGuildIds, DailyScheduler scheduler) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         QuestionView questions = new QuestionView(bank, scoring);
@@ -45,6 +50,10 @@ public final class DiscordFrontEnd {
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
                 new DataCommand(store)));
+        DailyView dailyView = new DailyView(bank);
+        this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);
+        this.clock = engine.clock();
+        commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, work));
         List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
         this.router = new Router(commands, devGuildIds);
@@ -63,6 +72,11 @@ public final class DiscordFrontEnd {
     /** Closes group questions whose time is up; called every second by the heartbeat. */
     public void tick() {
         play.tick();
+    }
+
+    /** Carries out the daily quizzes' due work (post runs, close them, weekly reports); called by the heartbeat. */
+    public void dailyTick() {
+        daily.tick(clock.instant());
     }
 
     /** Hears every quiz that ends, to close out what members still see of it. */

@@ -8,6 +8,7 @@ import dev.drillbit.quiz.QuizSession;
 import dev.drillbit.quiz.Scoring;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -77,19 +78,27 @@ final class QuestionView {
     }
 
     private static List<Button> answerButtons(QuizSession session, Question question, int position) {
+        return answerButtons(question, action -> id(session, position, action));
+    }
+
+    /**
+     * The answer widget of a question's type, with ids made by {@code id} from the action ({@code a0}..,
+     * {@code t}/{@code f}, {@code type}, {@code show}); shared by quizzes and daily runs.
+     */
+    static List<Button> answerButtons(Question question, Function<String, ComponentId> id) {
         List<Button> buttons = new ArrayList<>();
         if (question instanceof Question.MultipleChoice mc) {
             for (int i = 0; i < mc.options().size(); i++) {
-                buttons.add(Button.primary(id(session, position, "a" + i).toString(),
+                buttons.add(Button.primary(id.apply("a" + i).toString(),
                         String.valueOf(Question.MultipleChoice.letter(i))));
             }
         } else if (question instanceof Question.TrueFalse) {
-            buttons.add(Button.success(id(session, position, "t").toString(), "True"));
-            buttons.add(Button.danger(id(session, position, "f").toString(), "False"));
+            buttons.add(Button.success(id.apply("t").toString(), "True"));
+            buttons.add(Button.danger(id.apply("f").toString(), "False"));
         } else if (question instanceof Question.ShortAnswer) {
-            buttons.add(Button.primary(id(session, position, "type").toString(), "Type your answer"));
+            buttons.add(Button.primary(id.apply("type").toString(), "Type your answer"));
         } else {
-            buttons.add(Button.primary(id(session, position, "show").toString(), "Show model answer"));
+            buttons.add(Button.primary(id.apply("show").toString(), "Show model answer"));
         }
         return buttons;
     }
@@ -105,16 +114,21 @@ final class QuestionView {
 
     /** An open question with its model answer and key points, and the three self-grade buttons. */
     MessageCreateData modelAnswer(QuizSession session, Question.Open question, int position) {
+        return modelAnswer(title(session, question), question, action -> id(session, position, action));
+    }
+
+    /** The self-grading view of an open question under {@code title}; shared by quizzes and daily runs. */
+    static MessageCreateData modelAnswer(String title, Question.Open question, Function<String, ComponentId> id) {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(Style.of(question.difficulty()))
-                .setTitle(title(session, question))
+                .setTitle(title)
                 .setDescription(QuestionText.body(question))
                 .addField("Model answer", question.modelAnswer(), false)
                 .addField("Key points", QuestionText.keyPoints(question.keyPoints()), false)
                 .setFooter("How much of this did your answer cover?");
         return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
-                Button.danger(id(session, position, "g0").toString(), "Missed it"),
-                Button.secondary(id(session, position, "g1").toString(), "Partly"),
-                Button.success(id(session, position, "g2").toString(), "Nailed it"))).build();
+                Button.danger(id.apply("g0").toString(), "Missed it"),
+                Button.secondary(id.apply("g1").toString(), "Partly"),
+                Button.success(id.apply("g2").toString(), "Nailed it"))).build();
     }
 }

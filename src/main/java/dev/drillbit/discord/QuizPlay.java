@@ -145,7 +145,8 @@ final class QuizPlay {
         answered(event, id, engine.answer(id.session(), event.getUser().getIdLong(), id.position(), response));
     }
 
-    private static Optional<Response> parse(String action) {
+    /** The response a button's action stands for ({@code a0}.., {@code t}, {@code f}, {@code g0}..); shared with daily runs. */
+    static Optional<Response> parse(String action) {
         if (action.matches("a[0-4]")) {
             return Optional.of(new Response.Choice(action.charAt(1) - '0'));
         }
