@@ -231,6 +231,27 @@ public final class LocalDiscord implements AutoCloseable {
         return channel;
     }
 
+    /**
+     * Deletes a channel as a moderator would (announced with CHANNEL_DELETE if the bot is connected); its
+     * messages go with it, and requests for it then fail with Unknown Channel, as on Discord.
+     */
+    public void deleteChannel(LocalChannel channel) {
+        ObjectNode event;
+        synchronized (lock) {
+            if (!channels.containsKey(channel.id())) {
+                throw new IllegalArgumentException("no channel " + channel.name());
+            }
+            event = channelJson(channel, -1);
+            channels.remove(channel.id());
+            List<Long> gone = messageOrder.remove(channel.id());
+            if (gone != null) {
+                gone.forEach(messages::remove);
+            }
+            lock.notifyAll();
+        }
+        announceToBot("CHANNEL_DELETE", event);
+    }
+
     /** Creates a user and their membership; admins get the guild's admin role (ADMINISTRATOR, MANAGE_SERVER). */
     public LocalMember member(LocalGuild guild, String name, boolean admin) {
         synchronized (lock) {
