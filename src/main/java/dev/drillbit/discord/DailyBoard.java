@@ -64,8 +64,15 @@ final class DailyBoard {
         this.view = view;
     }
 
-    /** Carries out everything due at {@code now}; called by the heartbeat. One action's trouble stays its own. */
+    /**
+     * Carries out everything due at {@code now}; called by the heartbeat. Waits until Discord is connected
+     * (at start-up, or while reconnecting), so that a run is never failed for a channel not loaded yet.
+     * One action's trouble stays its own.
+     */
     void tick(Instant now) {
+        if (!channels.ready()) {
+            return;
+        }
         for (DailyAction action : scheduler.due(now)) {
             execute(action);
         }

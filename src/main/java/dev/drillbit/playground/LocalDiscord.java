@@ -324,6 +324,13 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /** Channels, including threads and DMs, in order of creation. */
+    /** A guild's roles, {@code @everyone} first. */
+    public List<LocalRole> roles(LocalGuild guild) {
+        synchronized (lock) {
+            return List.copyOf(roles.getOrDefault(guild.id(), List.of()));
+        }
+    }
+
     public List<LocalChannel> channels() {
         synchronized (lock) {
             return List.copyOf(channels.values());

@@ -185,7 +185,7 @@ public final class Playground implements AutoCloseable {
             as <name> [admin]      play another member (created on first use; admin = Manage Server)
             channel <name>         switch channel or thread (created on first use)
             clock +90s | +2h | +1d | 2026-12-01T09:00
-                                   move the bot's clock forward (question timers follow it)
+                                   move the bot's clock forward (question timers and daily quizzes follow it)
             help, quit""";
 
     private void click(InputLine input) {
@@ -518,7 +518,9 @@ public final class Playground implements AutoCloseable {
 
     private String name(long id) {
         return names.getOrDefault(id, discord.channels().stream().filter(c -> c.id() == id).map(LocalChannel::name)
-                .findFirst().orElse(Long.toString(id)));
+                .findFirst().or(() -> discord.roles(guild).stream().filter(r -> r.id() == id).map(LocalRole::name)
+                        .findFirst())
+                .orElse(Long.toString(id)));
     }
 
     private void say(String line) {
