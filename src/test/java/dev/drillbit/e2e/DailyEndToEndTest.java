@@ -183,6 +183,29 @@ class DailyEndToEndTest {
     }
 
     @Test
+    @DisplayName("a restart in the middle of a run: its buttons still take answers, and its close finds the thread"
+            + " by name and posts each answer there")
+    void restartDuringARun() throws InterruptedException {
+        LocalChannel room = h.discord.channel(h.guild, "daily-restart");
+        set(h.carol, h.general, Map.of("channel", room, "time", "09:00", "timezone", "Europe/Berlin",
+                "steps", "sql", "count", 2, "window", 3));
+        LocalDate day = nextNineInBerlin();
+        LocalChannel thread = thread(room, "Daily quiz " + day);
+        List<LocalMessage> questions = questions(thread, 2);
+        h.answer(h.alice, questions.get(0), true).awaitReply(TIMEOUT);
+
+        h.restartBot();
+        LocalMessage afterRestart = h.answer(h.bob, questions.get(1), true).awaitReply(TIMEOUT);
+        h.time.advance(Duration.ofHours(3));
+        h.bot.tick();
+
+        assertThat(title(afterRestart)).startsWith("✅ Right — ");
+        LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
+        assertThat(description(results)).startsWith("2 members answered:");
+        assertThat(h.discord.messages(thread)).filteredOn(m -> title(m).startsWith("Closed · Question")).hasSize(2);
+    }
+
+    @Test
     @DisplayName("a member without Manage Server is refused; the command is hidden from such members by default")
     void nonAdminRefused() {
         LocalChannel room = h.discord.channel(h.guild, "daily-refused");
