@@ -272,11 +272,18 @@ public final class LocalDiscord implements AutoCloseable {
 
     /** Creates a role with the given permission bits (announced with GUILD_ROLE_CREATE if the bot is connected). */
     public LocalRole role(LocalGuild guild, String name, long permissions) {
+        synchronized (lock) {
+            return role(guild, name, permissions, ids.next());
+        }
+    }
+
+    /** A role with a given id, for a world that must keep its ids across runs. */
+    public LocalRole role(LocalGuild guild, String name, long permissions, long roleId) {
         LocalRole role;
         ObjectNode event = json.createObjectNode().put("guild_id", guild.idString());
         synchronized (lock) {
             List<LocalRole> guildRoles = roles.get(guild.id());
-            role = new LocalRole(ids.next(), guild.id(), name, permissions, guildRoles.size());
+            role = new LocalRole(roleId, guild.id(), name, permissions, guildRoles.size());
             guildRoles.add(role);
             event.set("role", roleJson(role));
         }

@@ -53,6 +53,8 @@ public final class Playground implements AutoCloseable {
     }
 
     private final LocalDiscord discord;
+    /** A role the playground's server has for study groups to ping, as in {@code /daily set role:study-group}. */
+    static final String STUDY_ROLE = "study-group";
     private final PlaygroundClock clock;
     private final BotProcess bot;
     private volatile java.util.function.Consumer<String> sink;
@@ -91,6 +93,10 @@ public final class Playground implements AutoCloseable {
         this.text = new MessageText(this::name, clock);
         names.put(discord.botUser().id(), discord.botUser().name());
         world.channels().forEach((name, id) -> discord.channel(guild, name, id));
+        world.roles().forEach((name, id) -> discord.role(guild, name, 0, id));
+        if (!world.roles().containsKey(STUDY_ROLE)) {
+            world.role(STUDY_ROLE, discord.role(guild, STUDY_ROLE, 0).id()); // for /daily set role:study-group
+        }
         world.members().forEach((name, m) -> remember(discord.member(guild, name, m.admin(), m.id()), m.admin()));
         this.here = channelNamed("general");
         this.me = Optional.ofNullable(members.get("you")).orElseGet(() -> member("you", true));
