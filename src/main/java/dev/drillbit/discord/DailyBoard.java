@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -156,9 +157,11 @@ final class DailyBoard {
     // ---- close ---------------------------------------------------------------------------------------
 
     /**
-     * Turns each question into its answer and explanation (editing the messages this process posted, or
-     * posting the answers afresh after a restart, when their ids are unknown), then posts the results. A
-     * repeated close (the bot stopped between posting and acknowledging) posts them again: at least once.
+     * Turns each question into its answer and explanation, buttons gone, then posts the results. The
+     * question messages are the ones this process posted or, after a restart, found among the newest
+     * hundred of the run's thread (or channel) by their buttons' run id; a question not found gets its
+     * answer posted afresh. A repeated close (the bot stopped between posting and acknowledging) posts the
+     * results again: at least once.
      */
     private void close(DailyAction.CloseRun close) {
         DailyRun run = close.run();
@@ -173,30 +176,12 @@ final class DailyBoard {
             return;
         }
         GuildMessageChannel channel = target.get();
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (int i = 0; i < run.questionIds().size(); i++) {
-            Optional<Question> question = bank.question(run.questionIds().get(i));
-            if (question.isEmpty()) {
-                continue; // the bank changed since; the tally in the results still counts it
-            }
-            var closed = view.closedQuestion(run, question.get(), i);
-            int position = i;
-            if (where != null && i < where.questionMessageIds().size()) {
-                long messageId = where.questionMessageIds().get(i);
-                chain = chain.thenCompose(v -> channel.editMessageById(messageId, MessageEditData.fromCreateData(closed))
-                        .setComponents().submit().thenAccept(m -> { }));
-            } else {
-                chain = chain.thenCompose(v -> channel.sendMessage(closed).submit().thenAccept(m -> { }));
-            }
-            // one question that cannot be revealed (its message deleted, say) does not hold back the results
-            chain = chain.exceptionally(e -> {
-                LOG.warn("daily run {}: question {} not revealed: {}", run.id(), position + 1, reason(e));
-                return null;
-            });
-        }
+        CompletableFuture<Map<Integer, Long>> questionMessages = where != null
+                ? CompletableFuture.completedFuture(byPosition(where))
+                : findQuestions(channel, run);
         ZoneId zone = scheduler.schedule(run.scheduleId()).map(DailySchedule::zone)
                 .orElse(zones.zoneOf(run.guildId()));
-        chain.thenCompose(v -> {
+        questionMessages.thenCompose(ids -> reveal(channel, run, ids)).thenCompose(v -> {
             Leaderboard today = store.leaderboard(run.guildId(), LeaderboardPeriod.TODAY, Optional.empty(), 0, zone);
             return channel.sendMessage(view.results(run, close.results(), today,
                     scheduler.groupStreak(run.scheduleId()))).submit();
@@ -209,6 +194,63 @@ final class DailyBoard {
             LOG.info("daily run {} results posted guild={} channel={} members={}", run.id(), run.guildId(),
                     run.channelId(), close.results().members().size());
         });
+    }
+
+    private static Map<Integer, Long> byPosition(Posted where) {
+        Map<Integer, Long> ids = new java.util.HashMap<>();
+        for (int i = 0; i < where.questionMessageIds().size(); i++) {
+            ids.put(i, where.questionMessageIds().get(i));
+        }
+        return ids;
+    }
+
+    /** The run's question messages among the channel's newest hundred, by position; none if they cannot be read. */
+    private CompletableFuture<Map<Integer, Long>> findQuestions(GuildMessageChannel channel, DailyRun run) {
+        long self = channel.getGuild().getSelfMember().getIdLong();
+        return channel.getHistory().retrievePast(100).submit().thenApply(messages -> {
+            Map<Integer, Long> ids = new java.util.HashMap<>();
+            for (Message message : messages) {
+                if (message.getAuthor().getIdLong() != self) {
+                    continue;
+                }
+                message.getComponentTree().findAll(Button.class).stream()
+                        .map(Button::getCustomId).filter(java.util.Objects::nonNull)
+                        .map(ComponentId::parse).flatMap(Optional::stream)
+                        .filter(id -> id.prefix().equals(DailyView.PREFIX) && id.session().equals(run.id()))
+                        .findFirst()
+                        .ifPresent(id -> ids.putIfAbsent(id.position(), message.getIdLong()));
+            }
+            return ids;
+        }).exceptionally(e -> {
+            LOG.warn("daily run {}: its question messages could not be read ({}); posting the answers afresh",
+                    run.id(), reason(e));
+            return Map.of();
+        });
+    }
+
+    /** Each question's reveal: its message edited where known, else posted. One failure does not stop the rest. */
+    private CompletableFuture<Void> reveal(GuildMessageChannel channel, DailyRun run, Map<Integer, Long> messageIds) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < run.questionIds().size(); i++) {
+            Optional<Question> question = bank.question(run.questionIds().get(i));
+            if (question.isEmpty()) {
+                continue; // the bank changed since; the tally in the results still counts it
+            }
+            var closed = view.closedQuestion(run, question.get(), i);
+            int position = i;
+            Long messageId = messageIds.get(i);
+            if (messageId != null) {
+                chain = chain.thenCompose(v -> channel.editMessageById(messageId, MessageEditData.fromCreateData(closed))
+                        .setComponents().submit().thenAccept(m -> { }));
+            } else {
+                chain = chain.thenCompose(v -> channel.sendMessage(closed).submit().thenAccept(m -> { }));
+            }
+            chain = chain.exceptionally(e -> {
+                LOG.warn("daily run {}: question {} not revealed: {}", run.id(), position + 1, reason(e));
+                return null;
+            });
+        }
+        return chain;
     }
 
     /** The run's thread, found by its name among the channel's active threads (after a restart). */

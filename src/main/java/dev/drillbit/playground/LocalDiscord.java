@@ -1253,6 +1253,7 @@ public final class LocalDiscord implements AutoCloseable {
 
         rest.route("GET", "/channels/{channel_id}", this::getChannel);
         rest.route("POST", "/channels/{channel_id}/messages", this::postChannelMessage);
+        rest.route("GET", "/channels/{channel_id}/messages", this::listChannelMessages);
         rest.route("GET", "/channels/{channel_id}/messages/{message_id}", call -> channelMessage(call, "GET"));
         rest.route("PATCH", "/channels/{channel_id}/messages/{message_id}", call -> channelMessage(call, "PATCH"));
         rest.route("DELETE", "/channels/{channel_id}/messages/{message_id}", call -> channelMessage(call, "DELETE"));
@@ -1498,6 +1499,42 @@ public final class LocalDiscord implements AutoCloseable {
         }
         announce(message, false);
         return Reply.ok(message.json().deepCopy());
+    }
+
+    /**
+     * A channel's messages, newest first, as Discord lists them: {@code limit} (1 to 100, default 50), and at
+     * most one of {@code before} and {@code after} (ids; {@code around} is not modelled). Ephemeral messages
+     * are not part of a channel's history.
+     */
+    private Reply listChannelMessages(Call call) {
+        synchronized (lock) {
+            LocalChannel channel = requireChannel(call);
+            int limit;
+            try {
+                limit = Integer.parseInt(call.queryParams().getOrDefault("limit", "50"));
+            } catch (NumberFormatException e) {
+                throw new DiscordError(400, 50035, "Invalid Form Body: limit");
+            }
+            if (limit < 1 || limit > 100 || call.queryParams().containsKey("around")) {
+                throw new DiscordError(400, 50035, "Invalid Form Body: limit must be 1 to 100; around is not modelled");
+            }
+            long before = Long.parseUnsignedLong(call.queryParams().getOrDefault("before", "0"));
+            long after = Long.parseUnsignedLong(call.queryParams().getOrDefault("after", "0"));
+            List<LocalMessage> all = messageOrder.getOrDefault(channel.id(), List.of()).stream()
+                    .map(messages::get)
+                    .filter(m -> m != null && !m.isEphemeral())
+                    .filter(m -> (before == 0 || Long.compareUnsigned(m.id(), before) < 0)
+                            && Long.compareUnsigned(m.id(), after) > 0)
+                    .toList();
+            List<LocalMessage> page = after != 0 && before == 0
+                    ? all.subList(0, Math.min(limit, all.size())) // the oldest after `after`
+                    : all.subList(Math.max(0, all.size() - limit), all.size());
+            ArrayNode result = json.createArrayNode();
+            for (int i = page.size() - 1; i >= 0; i--) {
+                result.add(page.get(i).json().deepCopy());
+            }
+            return Reply.ok(result);
+        }
     }
 
     private Reply channelMessage(Call call, String method) {

@@ -184,7 +184,7 @@ class DailyEndToEndTest {
 
     @Test
     @DisplayName("a restart in the middle of a run: its buttons still take answers, and its close finds the thread"
-            + " by name and posts each answer there")
+            + " by name and the questions by their buttons, and turns them into their answers")
     void restartDuringARun() throws InterruptedException {
         LocalChannel room = h.discord.channel(h.guild, "daily-restart");
         set(h.carol, h.general, Map.of("channel", room, "time", "09:00", "timezone", "Europe/Berlin",
@@ -202,7 +202,10 @@ class DailyEndToEndTest {
         assertThat(title(afterRestart)).startsWith("✅ Right — ");
         LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
         assertThat(description(results)).startsWith("2 members answered:");
-        assertThat(h.discord.messages(thread)).filteredOn(m -> title(m).startsWith("Closed · Question")).hasSize(2);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(h.discord.messages(thread))
+                .filteredOn(m -> title(m).startsWith("Closed · Question")).hasSize(2)
+                .extracting(LocalMessage::id).containsExactlyElementsOf(questions.stream().map(LocalMessage::id).toList()));
+        assertThat(h.discord.messages(thread)).allSatisfy(m -> assertThat(m.customIds()).isEmpty());
     }
 
     @Test
