@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.RoadmapStep;
+import dev.drillbit.daily.DailyAction;
 import dev.drillbit.daily.DailyRun;
 import dev.drillbit.daily.GroupActivity;
 import dev.drillbit.daily.GroupStreak;
 import dev.drillbit.daily.RunResults;
 import dev.drillbit.daily.RunStatus;
 import dev.drillbit.daily.ScheduleId;
+import dev.drillbit.daily.ScheduleInput;
+import dev.drillbit.daily.ScheduleParse;
+import dev.drillbit.daily.ScheduleParser;
 import dev.drillbit.daily.WeeklyReport;
 import dev.drillbit.progress.Leaderboard;
 import dev.drillbit.progress.LeaderboardEntry;
@@ -96,6 +100,29 @@ class DailyViewTest {
                 .endsWith("more").hasSizeLessThanOrEqualTo(MessageEmbed.DESCRIPTION_MAX_LENGTH);
         assertThat(embed.getLength()).isLessThanOrEqualTo(MessageEmbed.EMBED_MAX_LENGTH_BOT);
         assertThat(message.getAllowedMentions()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a late run says so, and its announcement may ping its role and nobody else")
+    void lateRunAnnouncement() {
+        var schedule = ((ScheduleParse.Valid) new ScheduleParser(bank)
+                .parse(ScheduleInput.of(1, 2, 3, "09:00", "Europe/Berlin").withPingRole(77)
+                        .withSteps("sql").withCount(1), Instant.EPOCH)).schedule();
+        DailyRun run = new DailyRun("1-2-2026-11-23", schedule.id(), LocalDate.of(2026, 11, 23), List.of("x"),
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, true, RunStatus.STARTING, Optional.empty(), List.of());
+        var start = new DailyAction.StartRun(schedule, run,
+                List.of(bank.questions().stream().filter(q -> q.step().equals("sql")).findFirst().orElseThrow()), true);
+
+        MessageCreateData intro = view.intro(start, false);
+
+        assertThat(intro.getContent()).startsWith("<@&77> 📚 **Daily quiz · Monday 23 November**: 1 question on"
+                + " Relational databases and SQL.")
+                .contains("\n⏰ Posted late: the bot was offline at 09:00 (Europe/Berlin). Answers still close at the"
+                        + " usual time.")
+                .doesNotContain("thread");
+        assertThat(intro.getAllowedMentions()).isEmpty();
+        assertThat(intro.getMentionedRoles()).containsExactly("77");
+        assertThat(intro.getMentionedUsers()).isEmpty();
     }
 
     @Test
