@@ -3,6 +3,8 @@ package dev.drillbit.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
+import dev.drillbit.daily.DailySchedule;
+import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.discord.DiscordFrontEnd;
 import dev.drillbit.discord.LearningLoop;
 import dev.drillbit.interview.MockInterviews;
@@ -21,6 +23,9 @@ import dev.drillbit.quiz.Scoring;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,24 +46,31 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  * <p>The bot opens its score store itself, in {@code config.dataPath()} with the bot's own clock, so that
  * no caller can hand it a store that disagrees with the quiz engine about "now" or about where data lives;
  * the playground gets its own scores by passing a config whose data folder is {@code data/playground}.
- * The bot owns the store: {@link #close()} closes it after JDA has stopped, so every answer a member was
+ * The daily quizzes' scheduler lives beside it in {@code config.dataPath()/daily}, opened and owned the
+ * same way; a damaged file of either stops start-up. The bot owns the store: {@link #close()} closes it after JDA has stopped, so every answer a member was
  * told about is on disk and nothing new arrives while the store flushes.
  */
 public final class Bot implements AutoCloseable {
     /**
-     * Each guild's timezone: UTC for every guild until guilds can choose one. The one place that decides
-     * it, for streak days in the store and for leaderboard periods in Discord.
+     * Each guild's timezone: the zone of its daily quiz schedule (the earliest set, if it has several), UTC
+     * for a guild without one. The one place that decides it, for streak days in the store and for
+     * leaderboard periods in Discord.
      */
-    static final GuildZones ZONES = GuildZones.utc();
+    static GuildZones zones(DailyScheduler daily) {
+        return guild -> daily.schedules(guild).stream().min(Comparator.comparing(DailySchedule::since))
+                .<ZoneId>map(DailySchedule::zone).orElse(ZoneOffset.UTC);
+    }
 
     private final ShardManager shards;
     private final Heartbeat heartbeat;
     private final ScoreStore store;
+    private final DailyScheduler daily;
 
-    private Bot(ShardManager shards, Heartbeat heartbeat, ScoreStore store) {
+    private Bot(ShardManager shards, Heartbeat heartbeat, ScoreStore store, DailyScheduler daily) {
         this.shards = shards;
         this.heartbeat = heartbeat;
         this.store = store;
+        this.daily = daily;
     }
 
     /** Where the bot connects: Discord itself, or (both set) a proxy or the local stand-in. */
@@ -80,36 +92,46 @@ public final class Bot implements AutoCloseable {
             Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath()).withClock(clock)
-                .withZones(ZONES));
+        DailyScheduler daily = DailyScheduler.open(config.dataPath().resolve("daily"), bank, null, clock,
+                new Random(new SecureRandom().nextLong()), DailyScheduler.Settings.defaults());
+        FlatFileScoreStore store;
         try {
-            return start(config, bank, store, token, endpoints, clock, ticker);
+            store = FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath()).withClock(clock)
+                    .withZones(zones(daily)));
+        } catch (RuntimeException e) {
+            daily.close();
+            throw e;
+        }
+        try {
+            return start(config, bank, store, daily, token, endpoints, clock, ticker);
         } catch (RuntimeException e) {
             store.close();
+            daily.close();
             throw e;
         }
     }
 
-    private static Bot start(Config config, QuestionBank bank, LearningStore store, String token, Endpoints endpoints,
-            Clock clock, Ticker ticker) {
+    private static Bot start(Config config, QuestionBank bank, LearningStore store, DailyScheduler daily, String token,
+            Endpoints endpoints, Clock clock, Ticker ticker) {
         Config.Quiz quiz = config.quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
         AtomicReference<Consumer<QuizSummary>> onEnd = new AtomicReference<>(summary -> { });
         QuizEngine engine = new QuizEngine(bank, scoring,
                 new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()), ticker, clock,
                 new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
+        GuildZones zones = zones(daily);
         LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock),
-                ReminderLog.open(config.dataPath(), ZONES), new MockInterviews(bank, scoring, store,
+                ReminderLog.open(config.dataPath(), zones), new MockInterviews(bank, scoring, store,
                         MockInterviews.Settings.DEFAULT, ticker, clock, new Random(new SecureRandom().nextLong())));
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, ZONES, quiz.questionsPerQuiz(),
-                config.discord().devGuildIds(), learning);
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, zones, quiz.questionsPerQuiz(),
+                config.discord().devGuildIds(), learning, daily);
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(token, endpoints.restBaseUrl(), endpoints.gatewayUrl(),
                 List.of(frontEnd.router()));
         frontEnd.channels().bind(shards);
-        Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle));
+        Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat, store);
+        return new Bot(shards, heartbeat, store, daily);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -149,6 +171,7 @@ public final class Bot implements AutoCloseable {
             }
         }
         store.close();
+        daily.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -321,6 +321,47 @@ public final class DailyScheduler implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Starts today's run of a schedule at once, instead of at its time ({@code /daily now}). Today is the
+     * schedule's local date at {@code now}; the run takes answers for the schedule's window from now. Keeps
+     * the never-twice rule: the run has today's id, so the scheduled start later today finds it and does
+     * nothing, and a second call today is refused with the run already there. Durable before it returns,
+     * like a scheduled start; the adapter carries out and acknowledges the action as any other.
+     */
+    public synchronized StartNow startNow(ScheduleId id, Instant now) {
+        DailySchedule schedule = state.schedules().get(id);
+        if (schedule == null) {
+            return new StartNow.NoSchedule(id);
+        }
+        LocalDate today = LocalDate.ofInstant(now, schedule.zone());
+        String runId = DailyRun.idOf(id, today);
+        DailyRun existing = runs.get(runId);
+        if (existing != null) {
+            return new StartNow.AlreadyRan(existing);
+        }
+        Optional<DailyRun> open = runs.values().stream()
+                .filter(r -> r.scheduleId().equals(id) && r.takesAnswers(now)).findFirst();
+        if (open.isPresent()) {
+            return new StartNow.AlreadyRan(open.get()); // yesterday's run, still open: one at a time
+        }
+        try {
+            return new StartNow.Started(start(schedule, today, runId, now, now.plus(schedule.window()), now));
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting run " + runId + " failed", e);
+        }
+    }
+
+    /** What {@link #startNow} did. Immutable. */
+    public sealed interface StartNow {
+        /** Started: carry out {@code action} as one from {@link #due}. */
+        record Started(DailyAction.StartRun action) implements StartNow {}
+
+        /** Today's run exists already (scheduled or started by hand), or an earlier one is still open. */
+        record AlreadyRan(DailyRun run) implements StartNow {}
+
+        record NoSchedule(ScheduleId id) implements StartNow {}
+    }
+
     private DailyAction.StartRun start(DailySchedule schedule, LocalDate date, String runId, Instant at,
             Instant closesAt, Instant now) throws IOException {
         List<Question> pool = bank.questions(schedule.filter());

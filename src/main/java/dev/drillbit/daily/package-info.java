@@ -9,7 +9,8 @@
  * {@code due(now)} once a second and the adapter carries out each {@link dev.drillbit.daily.DailyAction}
  * and acknowledges it ({@code started}, {@code closed}, {@code failed}); members' answers go through
  * {@code answer(runId, user, position, response)}, whose accepted outcome carries the
- * {@link dev.drillbit.progress.Answer} the adapter records in the score store.
+ * {@link dev.drillbit.progress.Answer} the adapter records in the score store. {@code startNow(id, now)}
+ * starts today's run by hand ({@code /daily now}) under the same once-a-day rule.
  *
  * <h2>Files (format version 1), in the directory the wiring gives (e.g. {@code data/daily/})</h2>
  * <pre>

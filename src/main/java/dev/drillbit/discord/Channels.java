@@ -2,6 +2,7 @@ package dev.drillbit.discord;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -21,6 +22,13 @@ public final class Channels {
         ShardManager manager = shards.get();
         return manager == null ? Optional.empty()
                 : Optional.ofNullable(manager.getChannelById(GuildMessageChannel.class, channelId));
+    }
+
+    /** Whether every shard is connected with its guilds loaded, so a channel not found is really gone. */
+    boolean ready() {
+        ShardManager manager = shards.get();
+        return manager != null && !manager.getShards().isEmpty()
+                && manager.getShards().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED);
     }
 
     /** The guild, when the bot is in it (its shard opens direct messages to the guild's members). */

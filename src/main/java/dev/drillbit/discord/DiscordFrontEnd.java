@@ -1,12 +1,14 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Scoring;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +26,8 @@ public final class DiscordFrontEnd {
     private final Channels channels = new Channels();
     private final ReviewReminders reminders;
     private final MockInterviews interviews;
+    private final DailyBoard daily;
+    private final Clock clock;
 
     /**
      * @param store where answers are recorded and scores read; the front end never closes it
@@ -31,9 +35,10 @@ public final class DiscordFrontEnd {
      * @param defaultCount questions in a quiz when the member does not say
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      * @param learning reviews, reminders and mock interviews
+     * @param scheduler study groups' daily quizzes; the front end never closes it
      */
     public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
-            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning) {
+            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         QuestionView questions = new QuestionView(bank, scoring);
@@ -54,6 +59,10 @@ public final class DiscordFrontEnd {
         commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,
                 engine.clock(), work));
         commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), work));
+        DailyView dailyView = new DailyView(bank);
+        this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);
+        this.clock = engine.clock();
+        commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, work));
         List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
         this.router = new Router(commands, devGuildIds);
@@ -74,6 +83,11 @@ public final class DiscordFrontEnd {
         play.tick();
         reminders.tick();
         interviews.expireIdle();
+    }
+
+    /** Carries out the daily quizzes' due work (post runs, close them, weekly reports); called by the heartbeat. */
+    public void dailyTick() {
+        daily.tick(clock.instant());
     }
 
     /** Hears every quiz that ends, to close out what members still see of it. */

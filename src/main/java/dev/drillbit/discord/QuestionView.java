@@ -92,8 +92,8 @@ final class QuestionView {
     /**
      * The answer widget of a question's type: lettered buttons, True/False, "Type your answer" (opens
      * {@link #answerModal}) or "Show model answer"; {@code id} makes each button's id from its action
-     * ({@code a0}…{@code a4}, {@code t}, {@code f}, {@code type}, {@code show}), which quizzes and reviews
-     * share.
+     * ({@code a0}…{@code a4}, {@code t}, {@code f}, {@code type}, {@code show}), which quizzes, reviews and
+     * daily runs share.
      */
     static List<Button> answerButtons(Question question, Function<String, ComponentId> id) {
         List<Button> buttons = new ArrayList<>();
@@ -139,16 +139,21 @@ final class QuestionView {
 
     /** An open question with its model answer and key points, and the three self-grade buttons. */
     MessageCreateData modelAnswer(QuizSession session, Question.Open question, int position) {
+        return modelAnswer(title(session, question), question, action -> id(session, position, action));
+    }
+
+    /** The self-grading view of an open question under {@code title}; shared by quizzes and daily runs. */
+    static MessageCreateData modelAnswer(String title, Question.Open question, Function<String, ComponentId> id) {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(Style.of(question.difficulty()))
-                .setTitle(title(session, question))
+                .setTitle(title)
                 .setDescription(QuestionText.body(question))
                 .addField("Model answer", question.modelAnswer(), false)
                 .addField("Key points", QuestionText.keyPoints(question.keyPoints()), false)
                 .setFooter("How much of this did your answer cover?");
         return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
-                Button.danger(id(session, position, "g0").toString(), "Missed it"),
-                Button.secondary(id(session, position, "g1").toString(), "Partly"),
-                Button.success(id(session, position, "g2").toString(), "Nailed it"))).build();
+                Button.danger(id.apply("g0").toString(), "Missed it"),
+                Button.secondary(id.apply("g1").toString(), "Partly"),
+                Button.success(id.apply("g2").toString(), "Nailed it"))).build();
     }
 }

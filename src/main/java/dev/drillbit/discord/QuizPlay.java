@@ -144,7 +144,8 @@ final class QuizPlay {
         answered(event, id, engine.answer(id.session(), event.getUser().getIdLong(), id.position(), response));
     }
 
-    private static Optional<Response> parse(String action) {
+    /** The response a button's action stands for; the rule lives in {@link QuestionView#response}. */
+    static Optional<Response> parse(String action) {
         return QuestionView.response(action);
     }
 

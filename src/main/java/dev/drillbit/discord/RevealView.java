@@ -9,6 +9,7 @@ import dev.drillbit.quiz.Owner;
 import dev.drillbit.quiz.QuizSession;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Reveal;
+import dev.drillbit.quiz.Verdict;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -33,9 +34,9 @@ final class RevealView {
 
     /** A member's own answer revealed, with Next or See results in a solo quiz. */
     MessageCreateData answered(QuizSession session, int position, AnswerOutcome.Answered answered) {
-        String points = answered.late() ? " · answered after the time limit, no points"
-                : " · +" + answered.points() + " points";
-        MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(answerEmbed(answered, points).build());
+        EmbedBuilder embed = answeredEmbed(answered.question(), answered.response(), answered.verdict(),
+                answered.late() ? " · answered after the time limit, no points" : " · +" + answered.points() + " points");
+        MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed.build());
         if (session.owner().mode() == Owner.Mode.SOLO) {
             String label = position == session.size() - 1 ? "See results" : "Next question";
             message.setComponents(ActionRow.of(
@@ -44,24 +45,27 @@ final class RevealView {
         return message.build();
     }
 
-    /**
-     * A member's own answer judged: the verdict and what they gave (and {@code suffix}) in the title, the
-     * question, the right answer, the note, why their option was wrong, and the explanation. Quizzes and
-     * reviews share it.
-     */
+    /** {@link #answeredEmbed} for an answer counted in a quiz or review. */
     static EmbedBuilder answerEmbed(AnswerOutcome.Answered answered, String suffix) {
-        Question question = answered.question();
-        boolean right = answered.verdict().correct();
-        String verdict = right ? "✅ Right" : answered.verdict().credit() > 0 ? "🟡 Partly" : "❌ Not quite";
+        return answeredEmbed(answered.question(), answered.response(), answered.verdict(), suffix);
+    }
+
+    /**
+     * A member's answer judged: verdict and what they gave in the title (followed by {@code points}), the
+     * question, the right answer, why their option was wrong, and the explanation. Shared with daily runs.
+     */
+    static EmbedBuilder answeredEmbed(Question question, Response response, Verdict verdict, String points) {
+        boolean right = verdict.correct();
+        String label = right ? "✅ Right" : verdict.credit() > 0 ? "🟡 Partly" : "❌ Not quite";
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(right ? Style.RIGHT : Style.WRONG)
-                .setTitle(Style.cut(verdict + " — " + given(question, answered.response()) + suffix, 256))
+                .setTitle(Style.cut(label + " — " + given(question, response) + points, 256))
                 .setDescription(QuestionText.body(question));
         if (question.type() != dev.drillbit.bank.QuestionType.OPEN) {
             embed.addField("Answer", QuestionText.answer(question), false);
         }
-        answered.verdict().note().ifPresent(note -> embed.addField("Note", note, false));
-        if (!right && question instanceof Question.MultipleChoice mc && answered.response() instanceof Response.Choice c
+        verdict.note().ifPresent(note -> embed.addField("Note", note, false));
+        if (!right && question instanceof Question.MultipleChoice mc && response instanceof Response.Choice c
                 && !mc.why().isEmpty()) {
             embed.addField("Why not " + Question.MultipleChoice.letter(c.index()), mc.why().get(c.index()), false);
         }
@@ -86,10 +90,24 @@ final class RevealView {
     MessageCreateData closed(QuizSession session, Reveal reveal) {
         Question question = reveal.question();
         List<AnswerRecord> right = reveal.answers().stream().filter(a -> a.verdict().correct()).toList();
+        String title = "Time's up · Question " + (reveal.position() + 1) + "/" + session.size() + " · "
+                + Style.stepTitle(bank, question.step());
+        return new MessageCreateBuilder().setEmbeds(closedEmbed(title, question,
+                right.stream().map(a -> new Credit(a.userId(), a.points())).toList(), reveal.answers().size())
+                .build()).build();
+    }
+
+    /** A member who got a question right, with the points it earned. */
+    record Credit(long userId, int points) {}
+
+    /**
+     * A closed question under {@code title}: the question, the right (or model) answer, the explanation,
+     * and who of {@code answered} got it right. Shared with daily runs; sized by the bank's validator.
+     */
+    static EmbedBuilder closedEmbed(String title, Question question, List<Credit> right, int answered) {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(Style.NEUTRAL)
-                .setTitle("Time's up · Question " + (reveal.position() + 1) + "/" + session.size() + " · "
-                        + Style.stepTitle(bank, question.step()))
+                .setTitle(Style.cut(title, 256))
                 .setDescription(QuestionText.body(question));
         if (question instanceof Question.Open open) {
             embed.addField("Model answer", open.modelAnswer(), false);
@@ -97,11 +115,11 @@ final class RevealView {
             embed.addField("Answer", QuestionText.answer(question), false);
         }
         embed.addField("Explanation", question.explanation(), false);
-        embed.addField(right.size() + " of " + reveal.answers().size() + " got it right", names(right), false);
-        return new MessageCreateBuilder().setEmbeds(embed.build()).build();
+        embed.addField(right.size() + " of " + answered + " got it right", names(right), false);
+        return embed;
     }
 
-    private static String names(List<AnswerRecord> right) {
+    private static String names(List<Credit> right) {
         if (right.isEmpty()) {
             return "Nobody this time.";
         }

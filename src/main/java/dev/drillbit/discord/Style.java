@@ -32,6 +32,11 @@ final class Style {
         return "<t:" + at.getEpochSecond() + ":R>";
     }
 
+    /** Discord's timestamp markup in a given style ({@code t} short time, {@code F} full date), in the reader's zone. */
+    static String at(Instant at, String style) {
+        return "<t:" + at.getEpochSecond() + ":" + style + ">";
+    }
+
     static String mention(long userId) {
         return "<@" + userId + ">";
     }

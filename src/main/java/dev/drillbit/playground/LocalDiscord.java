@@ -233,6 +233,27 @@ public final class LocalDiscord implements AutoCloseable {
         return channel;
     }
 
+    /**
+     * Deletes a channel as a moderator would (announced with CHANNEL_DELETE if the bot is connected); its
+     * messages go with it, and requests for it then fail with Unknown Channel, as on Discord.
+     */
+    public void deleteChannel(LocalChannel channel) {
+        ObjectNode event;
+        synchronized (lock) {
+            if (!channels.containsKey(channel.id())) {
+                throw new IllegalArgumentException("no channel " + channel.name());
+            }
+            event = channelJson(channel, -1);
+            channels.remove(channel.id());
+            List<Long> gone = messageOrder.remove(channel.id());
+            if (gone != null) {
+                gone.forEach(messages::remove);
+            }
+            lock.notifyAll();
+        }
+        announceToBot("CHANNEL_DELETE", event);
+    }
+
     /** Creates a user and their membership; admins get the guild's admin role (ADMINISTRATOR, MANAGE_SERVER). */
     public LocalMember member(LocalGuild guild, String name, boolean admin) {
         synchronized (lock) {
@@ -253,11 +274,18 @@ public final class LocalDiscord implements AutoCloseable {
 
     /** Creates a role with the given permission bits (announced with GUILD_ROLE_CREATE if the bot is connected). */
     public LocalRole role(LocalGuild guild, String name, long permissions) {
+        synchronized (lock) {
+            return role(guild, name, permissions, ids.next());
+        }
+    }
+
+    /** A role with a given id, for a world that must keep its ids across runs. */
+    public LocalRole role(LocalGuild guild, String name, long permissions, long roleId) {
         LocalRole role;
         ObjectNode event = json.createObjectNode().put("guild_id", guild.idString());
         synchronized (lock) {
             List<LocalRole> guildRoles = roles.get(guild.id());
-            role = new LocalRole(ids.next(), guild.id(), name, permissions, guildRoles.size());
+            role = new LocalRole(roleId, guild.id(), name, permissions, guildRoles.size());
             guildRoles.add(role);
             event.set("role", roleJson(role));
         }
@@ -305,6 +333,13 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /** Channels, including threads and DMs, in order of creation. */
+    /** A guild's roles, {@code @everyone} first. */
+    public List<LocalRole> roles(LocalGuild guild) {
+        synchronized (lock) {
+            return List.copyOf(roles.getOrDefault(guild.id(), List.of()));
+        }
+    }
+
     public List<LocalChannel> channels() {
         synchronized (lock) {
             return List.copyOf(channels.values());
@@ -1232,6 +1267,7 @@ public final class LocalDiscord implements AutoCloseable {
 
         rest.route("GET", "/channels/{channel_id}", this::getChannel);
         rest.route("POST", "/channels/{channel_id}/messages", this::postChannelMessage);
+        rest.route("GET", "/channels/{channel_id}/messages", this::listChannelMessages);
         rest.route("GET", "/channels/{channel_id}/messages/{message_id}", call -> channelMessage(call, "GET"));
         rest.route("PATCH", "/channels/{channel_id}/messages/{message_id}", call -> channelMessage(call, "PATCH"));
         rest.route("DELETE", "/channels/{channel_id}/messages/{message_id}", call -> channelMessage(call, "DELETE"));
@@ -1482,6 +1518,42 @@ public final class LocalDiscord implements AutoCloseable {
         }
         announce(message, false);
         return Reply.ok(message.json().deepCopy());
+    }
+
+    /**
+     * A channel's messages, newest first, as Discord lists them: {@code limit} (1 to 100, default 50), and at
+     * most one of {@code before} and {@code after} (ids; {@code around} is not modelled). Ephemeral messages
+     * are not part of a channel's history.
+     */
+    private Reply listChannelMessages(Call call) {
+        synchronized (lock) {
+            LocalChannel channel = requireChannel(call);
+            int limit;
+            try {
+                limit = Integer.parseInt(call.queryParams().getOrDefault("limit", "50"));
+            } catch (NumberFormatException e) {
+                throw new DiscordError(400, 50035, "Invalid Form Body: limit");
+            }
+            if (limit < 1 || limit > 100 || call.queryParams().containsKey("around")) {
+                throw new DiscordError(400, 50035, "Invalid Form Body: limit must be 1 to 100; around is not modelled");
+            }
+            long before = Long.parseUnsignedLong(call.queryParams().getOrDefault("before", "0"));
+            long after = Long.parseUnsignedLong(call.queryParams().getOrDefault("after", "0"));
+            List<LocalMessage> all = messageOrder.getOrDefault(channel.id(), List.of()).stream()
+                    .map(messages::get)
+                    .filter(m -> m != null && !m.isEphemeral())
+                    .filter(m -> (before == 0 || Long.compareUnsigned(m.id(), before) < 0)
+                            && Long.compareUnsigned(m.id(), after) > 0)
+                    .toList();
+            List<LocalMessage> page = after != 0 && before == 0
+                    ? all.subList(0, Math.min(limit, all.size())) // the oldest after `after`
+                    : all.subList(Math.max(0, all.size() - limit), all.size());
+            ArrayNode result = json.createArrayNode();
+            for (int i = page.size() - 1; i >= 0; i--) {
+                result.add(page.get(i).json().deepCopy());
+            }
+            return Reply.ok(result);
+        }
     }
 
     private Reply channelMessage(Call call, String method) {

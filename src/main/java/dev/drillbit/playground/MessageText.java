@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Stateless apart from its collaborators; thread-safe.
  */
 final class MessageText {
-    private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)>");
+    private static final Pattern MENTION = Pattern.compile("<(@!?|@&|#)(\\d+)>");
     private static final Pattern TIMESTAMP = Pattern.compile("<t:(\\d+)(?::([tTdDfFR]))?>");
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)]+)\\)");
@@ -96,7 +96,8 @@ final class MessageText {
         String plain = LINK.matcher(markup).replaceAll("$1 <$2>");
         plain = BOLD.matcher(plain).replaceAll("$1");
         Matcher mention = MENTION.matcher(plain);
-        plain = mention.replaceAll(m -> Matcher.quoteReplacement("@" + names.apply(Long.parseLong(m.group(1)))));
+        plain = mention.replaceAll(m -> Matcher.quoteReplacement((m.group(1).equals("#") ? "#" : "@")
+                + names.apply(Long.parseLong(m.group(2)))));
         Matcher time = TIMESTAMP.matcher(plain);
         return time.replaceAll(m -> Matcher.quoteReplacement(timestamp(Instant.ofEpochSecond(Long.parseLong(m.group(1))),
                 m.group(2))));

@@ -53,6 +53,8 @@ public final class Playground implements AutoCloseable {
     }
 
     private final LocalDiscord discord;
+    /** A role the playground's server has for study groups to ping, as in {@code /daily set role:study-group}. */
+    static final String STUDY_ROLE = "study-group";
     private final PlaygroundClock clock;
     private final BotProcess bot;
     private volatile java.util.function.Consumer<String> sink;
@@ -91,6 +93,10 @@ public final class Playground implements AutoCloseable {
         this.text = new MessageText(this::name, clock);
         names.put(discord.botUser().id(), discord.botUser().name());
         world.channels().forEach((name, id) -> discord.channel(guild, name, id));
+        world.roles().forEach((name, id) -> discord.role(guild, name, 0, id));
+        if (!world.roles().containsKey(STUDY_ROLE)) {
+            world.role(STUDY_ROLE, discord.role(guild, STUDY_ROLE, 0).id()); // for /daily set role:study-group
+        }
         world.members().forEach((name, m) -> remember(discord.member(guild, name, m.admin(), m.id()), m.admin()));
         this.here = channelNamed("general");
         this.me = Optional.ofNullable(members.get("you")).orElseGet(() -> member("you", true));
@@ -185,7 +191,7 @@ public final class Playground implements AutoCloseable {
             as <name> [admin]      play another member (created on first use; admin = Manage Server)
             channel <name>         switch channel or thread (created on first use)
             clock +90s | +2h | +1d | 2026-12-01T09:00
-                                   move the bot's clock forward (question timers follow it)
+                                   move the bot's clock forward (question timers and daily quizzes follow it)
             help, quit""";
 
     private void click(InputLine input) {
@@ -518,7 +524,9 @@ public final class Playground implements AutoCloseable {
 
     private String name(long id) {
         return names.getOrDefault(id, discord.channels().stream().filter(c -> c.id() == id).map(LocalChannel::name)
-                .findFirst().orElse(Long.toString(id)));
+                .findFirst().or(() -> discord.roles(guild).stream().filter(r -> r.id() == id).map(LocalRole::name)
+                        .findFirst())
+                .orElse(Long.toString(id)));
     }
 
     private void say(String line) {

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The playground's server as it was last time: the guild's, channels' and members' ids by name, kept in
+ * The playground's server as it was last time: the guild's, channels', roles' and members' ids by name, kept in
  * {@code world.json} in the playground's data folder. Scores and schedules are keyed by these ids, so a
  * restarted playground must bring back the same ones. Not thread-safe; used by the playground's thread.
  */
@@ -27,6 +27,7 @@ final class PlaygroundWorld {
     private long guildId;
     private final Map<String, Long> channels = new LinkedHashMap<>();
     private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, Long> roles = new LinkedHashMap<>();
 
     private PlaygroundWorld(Path file) {
         this.file = file;
@@ -42,6 +43,7 @@ final class PlaygroundWorld {
             JsonNode root = JSON.readTree(world.file.toFile());
             world.guildId = root.path("guild").asLong();
             root.path("channels").fields().forEachRemaining(e -> world.channels.put(e.getKey(), e.getValue().asLong()));
+            root.path("roles").fields().forEachRemaining(e -> world.roles.put(e.getKey(), e.getValue().asLong()));
             root.path("members").fields().forEachRemaining(e -> world.members.put(e.getKey(),
                     new Member(e.getValue().path("id").asLong(), e.getValue().path("admin").asBoolean())));
             if (world.guildId <= 0) {
@@ -70,6 +72,15 @@ final class PlaygroundWorld {
         return Map.copyOf(members);
     }
 
+    Map<String, Long> roles() {
+        return Map.copyOf(roles);
+    }
+
+    void role(String name, long id) {
+        roles.put(name, id);
+        save();
+    }
+
     void guild(long id) {
         guildId = id;
         save();
@@ -89,6 +100,8 @@ final class PlaygroundWorld {
         ObjectNode root = JSON.createObjectNode().put("guild", guildId);
         ObjectNode channelNode = root.putObject("channels");
         channels.forEach(channelNode::put);
+        ObjectNode roleNode = root.putObject("roles");
+        roles.forEach(roleNode::put);
         ObjectNode memberNode = root.putObject("members");
         members.forEach((name, m) -> memberNode.putObject(name).put("id", m.id()).put("admin", m.admin()));
         try {

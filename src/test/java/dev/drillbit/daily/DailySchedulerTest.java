@@ -416,4 +416,30 @@ class DailySchedulerTest {
             }
         }
     }
+    @Test
+    @DisplayName("starting today's run by hand: once a day, and the scheduled start then finds it and does nothing")
+    void startNowKeepsTheNeverTwiceRule() {
+        berlinScheduleSet();
+        Instant early = Instant.parse("2026-01-05T06:30:00Z"); // 07:30 in Berlin, before the 09:00 start
+        at(early);
+        try (DailyScheduler scheduler = open()) {
+            ScheduleId id = new ScheduleId(GUILD, CHANNEL);
+
+            DailyScheduler.StartNow first = scheduler.startNow(id, clock.instant());
+            DailyScheduler.StartNow second = scheduler.startNow(id, clock.instant());
+            at(START);
+            List<DailyAction> atNine = due(scheduler);
+
+            assertThat(first).isInstanceOfSatisfying(DailyScheduler.StartNow.Started.class, s -> {
+                assertThat(s.action().run().id()).isEqualTo(RUN);
+                assertThat(s.action().late()).isFalse();
+                assertThat(s.action().run().closesAt()).isEqualTo(early.plus(Duration.ofHours(12)));
+            });
+            assertThat(second).isInstanceOfSatisfying(DailyScheduler.StartNow.AlreadyRan.class,
+                    a -> assertThat(a.run().id()).isEqualTo(RUN));
+            assertThat(only(atNine, DailyAction.StartRun.class)).isEmpty();
+            assertThat(scheduler.startNow(new ScheduleId(GUILD, OTHER_CHANNEL), clock.instant()))
+                    .isInstanceOf(DailyScheduler.StartNow.NoSchedule.class);
+        }
+    }
 }

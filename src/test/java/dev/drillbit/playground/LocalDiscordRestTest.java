@@ -72,6 +72,23 @@ class LocalDiscordRestTest {
     }
 
     @Test
+    void listsAChannelsMessagesNewestFirstWithinTheLimit() throws Exception {
+        LocalGuild guild = discord.guild("g");
+        LocalChannel channel = discord.channel(guild, "general");
+        for (String text : new String[] {"one", "two", "three"}) {
+            send("POST", "channels/" + channel.idString() + "/messages", "{\"content\":\"" + text + "\"}");
+        }
+        String first = discord.messages(channel).get(0).json().path("id").asText();
+
+        JsonNode newest = json.readTree(send("GET", "channels/" + channel.idString() + "/messages?limit=2", null).body());
+        JsonNode after = json.readTree(send("GET", "channels/" + channel.idString() + "/messages?after=" + first, null).body());
+
+        assertThat(newest).extracting(m -> m.path("content").asText()).containsExactly("three", "two");
+        assertThat(after).extracting(m -> m.path("content").asText()).containsExactly("three", "two");
+        assertThat(send("GET", "channels/" + channel.idString() + "/messages?limit=101", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void slashRefusesCommandsTheBotNeverRegistered() {
         LocalGuild guild = discord.guild("g");
         LocalChannel channel = discord.channel(guild, "general");

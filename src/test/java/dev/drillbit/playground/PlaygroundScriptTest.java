@@ -217,4 +217,54 @@ class PlaygroundScriptTest {
 
         assertThat(transcript.toString()).contains("@alice — 15 points");
     }
+    @Test
+    @DisplayName("a daily quiz: set for 10:30 Berlin, posted when the clock gets there, answered by three members,"
+            + " results when its window closes")
+    void dailyQuiz() throws Exception {
+        boolean ok = run("""
+                /daily set channel:general time:10:30 timezone:Europe/Berlin steps:caching count:2 role:study-group window:2
+                clock 2026-11-23T09:30
+                channel Daily quiz 2026-11-23
+                as alice
+                click B
+                click Show model answer
+                click Nailed it
+                as bob
+                click A
+                click Show model answer
+                click Partly
+                as carol
+                click B
+                click B
+                clock +2h
+                """);
+
+        assertThat(ok).isTrue();
+        String text = transcript.toString();
+        assertThat(text).contains("    | Daily quiz set\n    | #general · Every day at 10:30 Europe/Berlin\n")
+                .contains("the clock is now 2026-11-23T09:30:00Z\n")
+                .contains("drillbit in #general\n    @study-group 📚 Daily quiz · Monday 23 November: 2 questions on Caching.")
+                .contains("The questions are in the thread below.")
+                .contains("drillbit in #Daily quiz 2026-11-23\n    | Question 1/2 · Caching")
+                .contains("(only alice can see this)")
+                .contains("You already answered question")
+                .contains("    | Daily quiz · Monday 23 November · results\n    | 3 members answered:\n")
+                .contains("    | 1. @alice — ")
+                .contains("    | Closed · Question 1/2 · Caching");
+    }
+    @Test
+    @DisplayName("a daily schedule survives a restart of the playground, still pinging the same study-group role")
+    void dailyScheduleSurvivesARestart() throws Exception {
+        assertThat(run("/daily set channel:general time:10:30 timezone:Europe/Berlin role:study-group\n")).isTrue();
+        playground.close();
+
+        playground = Playground.start(PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()),
+                Fixtures.goodBank()), new PrintWriter(transcript), data,
+                new PlaygroundClock(Clock.fixed(Instant.parse("2026-11-23T09:10:00Z"), ZoneOffset.UTC)));
+        assertThat(run("/daily show\n")).isTrue();
+
+        assertThat(transcript.toString()).contains("you #general> /daily show\n")
+                .contains("    | 5 questions on the whole roadmap · answers for 12 h · pings @study-group\n")
+                .contains("    | Next run: Mon 23 Nov 10:30 Europe/Berlin (in 20 min)\n");
+    }
 }

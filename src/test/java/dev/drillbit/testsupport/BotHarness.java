@@ -41,6 +41,8 @@ public final class BotHarness implements AutoCloseable {
     public final LocalMember alice = discord.member(guild, "alice", false);
     public final LocalMember bob = discord.member(guild, "bob", false);
     public final LocalMember carol = discord.member(guild, "carol", true);
+    /** A second server with the same bot and commands, when asked for; null otherwise. */
+    public final LocalGuild otherGuild;
     public final QuestionBank bank;
     /** The bot's data folder, a fresh temporary one, deleted on close. */
     public final Path dataDir;
@@ -49,7 +51,13 @@ public final class BotHarness implements AutoCloseable {
     public volatile Bot bot;
 
     public BotHarness(QuestionBank bank) throws InterruptedException {
+        this(bank, false);
+    }
+
+    /** @param secondGuild also a second server, {@link #otherGuild}, for what must stay apart per server */
+    public BotHarness(QuestionBank bank, boolean secondGuild) throws InterruptedException {
         this.bank = bank;
+        this.otherGuild = secondGuild ? discord.guild("Other Group") : null;
         try {
             this.dataDir = Files.createTempDirectory("drillbit-data");
         } catch (IOException e) {
@@ -57,7 +65,8 @@ public final class BotHarness implements AutoCloseable {
         }
         Config defaults = Config.defaults();
         this.config = new Config(defaults.questionsDir(), dataDir.toString(), defaults.quiz(),
-                new Config.Discord(null, List.of(guild.id()), discord.restBaseUrl(), discord.gatewayUrl()));
+                new Config.Discord(null, otherGuild == null ? List.of(guild.id()) : List.of(guild.id(), otherGuild.id()),
+                        discord.restBaseUrl(), discord.gatewayUrl()));
         this.bot = startBot();
         for (String command : List.of("quiz", "question", "roadmap", "help", "leaderboard", "stats", "data")) {
             discord.awaitCommand(guild, command, TIMEOUT);

@@ -1,0 +1,326 @@
+package dev.drillbit.discord;
+
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.daily.DailyAction;
+import dev.drillbit.daily.DailyRun;
+import dev.drillbit.daily.DailyScheduler;
+import dev.drillbit.daily.DailySchedule;
+import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.Leaderboard;
+import dev.drillbit.progress.LeaderboardPeriod;
+import dev.drillbit.progress.ScoreStore;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out what the {@link DailyScheduler} says is due and acknowledges it: posts a run (announcement
+ * with the role ping in the channel, questions in a thread named for the date where the bot may create
+ * one), closes it (each question turns into its answer and explanation, buttons gone, then the results),
+ * and posts weekly reports. Work is asynchronous on JDA's threads; the scheduler hears {@code started},
+ * {@code closed} or {@code failed} when Discord has answered. A channel that is gone or closed to the bot
+ * fails that run only: it is logged, reported in the guild where the bot can still write, and every
+ * other schedule goes on. Thread-safe.
+ */
+final class DailyBoard {
+    private static final Logger LOG = LoggerFactory.getLogger(DailyBoard.class);
+    private static final Permission[] TO_POST = {Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+        Permission.MESSAGE_EMBED_LINKS};
+
+    /** Where a run's questions were posted by this process, for its close. Lost on restart (see close). */
+    record Posted(long channelId, List<Long> questionMessageIds) {}
+
+    private final DailyScheduler scheduler;
+    private final QuestionBank bank;
+    private final ScoreStore store;
+    private final GuildZones zones;
+    private final Channels channels;
+    private final DailyView view;
+    private final Map<String, Posted> posted = new ConcurrentHashMap<>();
+
+    DailyBoard(DailyScheduler scheduler, QuestionBank bank, ScoreStore store, GuildZones zones, Channels channels,
+            DailyView view) {
+        this.scheduler = scheduler;
+        this.bank = bank;
+        this.store = store;
+        this.zones = zones;
+        this.channels = channels;
+        this.view = view;
+    }
+
+    /**
+     * Carries out everything due at {@code now}; called by the heartbeat. Waits until Discord is connected
+     * (at start-up, or while reconnecting), so that a run is never failed for a channel not loaded yet.
+     * One action's trouble stays its own.
+     */
+    void tick(Instant now) {
+        if (!channels.ready()) {
+            return;
+        }
+        for (DailyAction action : scheduler.due(now)) {
+            execute(action);
+        }
+    }
+
+    void execute(DailyAction action) {
+        try {
+            if (action instanceof DailyAction.StartRun start) {
+                start(start);
+            } else if (action instanceof DailyAction.CloseRun close) {
+                close(close);
+            } else if (action instanceof DailyAction.PostReport report) {
+                report(report);
+            }
+        } catch (RuntimeException e) {
+            // a bug or JDA refusing a request locally: the run is given up, the heartbeat goes on
+            LOG.error("daily action {} failed", action.getClass().getSimpleName(), e);
+            runOf(action).ifPresent(run -> fail(run, "an error in the bot (logged)"));
+        }
+    }
+
+    private static Optional<DailyRun> runOf(DailyAction action) {
+        if (action instanceof DailyAction.StartRun s) {
+            return Optional.of(s.run());
+        }
+        if (action instanceof DailyAction.CloseRun c) {
+            return Optional.of(c.run());
+        }
+        return Optional.empty();
+    }
+
+    // ---- start ---------------------------------------------------------------------------------------
+
+    private void start(DailyAction.StartRun start) {
+        DailyRun run = start.run();
+        Optional<GuildMessageChannel> found = writable(run.channelId());
+        if (found.isEmpty()) {
+            fail(run, noAccess(run.channelId()));
+            return;
+        }
+        GuildMessageChannel channel = found.get();
+        boolean thread = channel instanceof TextChannel text && text.getGuild().getSelfMember()
+                .hasPermission(text, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
+        channel.sendMessage(view.intro(start, thread)).submit()
+                .thenCompose(intro -> thread ? inThread(intro, channel, run) : CompletableFuture.completedFuture(channel))
+                .thenCompose(target -> postQuestions(target, start))
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        fail(run, "posting it failed: " + reason(failure));
+                        return;
+                    }
+                    posted.put(run.id(), done);
+                    scheduler.started(run.id());
+                    LOG.info("daily run {} posted guild={} channel={} in={}", run.id(), run.guildId(),
+                            run.channelId(), done.channelId());
+                });
+    }
+
+    private CompletableFuture<GuildMessageChannel> inThread(Message intro, GuildMessageChannel channel, DailyRun run) {
+        return intro.createThreadChannel(DailyView.threadName(run.date())).submit()
+                .<GuildMessageChannel>thenApply(t -> t)
+                .exceptionally(e -> {
+                    LOG.warn("daily run {}: no thread ({}); posting in the channel", run.id(), reason(e));
+                    return channel;
+                });
+    }
+
+    private CompletableFuture<Posted> postQuestions(GuildMessageChannel target, DailyAction.StartRun start) {
+        DailyRun run = start.run();
+        List<Long> ids = new ArrayList<>();
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < start.questions().size(); i++) {
+            int position = i;
+            Question question = start.questions().get(i);
+            chain = chain.thenCompose(v -> target.sendMessage(view.question(run, question, position)).submit())
+                    .thenAccept(m -> ids.add(m.getIdLong()));
+        }
+        return chain.thenApply(v -> new Posted(target.getIdLong(), List.copyOf(ids)));
+    }
+
+    // ---- close ---------------------------------------------------------------------------------------
+
+    /**
+     * Turns each question into its answer and explanation, buttons gone, then posts the results. The
+     * question messages are the ones this process posted or, after a restart, found among the newest
+     * hundred of the run's thread (or channel) by their buttons' run id; a question not found gets its
+     * answer posted afresh. A repeated close (the bot stopped between posting and acknowledging) posts the
+     * results again: at least once.
+     */
+    private void close(DailyAction.CloseRun close) {
+        DailyRun run = close.run();
+        Posted where = posted.remove(run.id());
+        Optional<GuildMessageChannel> target = where == null ? Optional.empty() : writable(where.channelId());
+        if (target.isEmpty()) {
+            where = null;
+            target = threadOf(run).or(() -> writable(run.channelId()));
+        }
+        if (target.isEmpty()) {
+            fail(run, noAccess(run.channelId()));
+            return;
+        }
+        GuildMessageChannel channel = target.get();
+        CompletableFuture<Map<Integer, Long>> questionMessages = where != null
+                ? CompletableFuture.completedFuture(byPosition(where))
+                : findQuestions(channel, run);
+        ZoneId zone = scheduler.schedule(run.scheduleId()).map(DailySchedule::zone)
+                .orElse(zones.zoneOf(run.guildId()));
+        questionMessages.thenCompose(ids -> reveal(channel, run, ids)).thenCompose(v -> {
+            Leaderboard today = store.leaderboard(run.guildId(), LeaderboardPeriod.TODAY, Optional.empty(), 0, zone);
+            return channel.sendMessage(view.results(run, close.results(), today,
+                    scheduler.groupStreak(run.scheduleId()))).submit();
+        }).whenComplete((results, failure) -> {
+            if (failure != null) {
+                fail(run, "posting the results failed: " + reason(failure));
+                return;
+            }
+            scheduler.closed(run.id());
+            LOG.info("daily run {} results posted guild={} channel={} members={}", run.id(), run.guildId(),
+                    run.channelId(), close.results().members().size());
+        });
+    }
+
+    private static Map<Integer, Long> byPosition(Posted where) {
+        Map<Integer, Long> ids = new java.util.HashMap<>();
+        for (int i = 0; i < where.questionMessageIds().size(); i++) {
+            ids.put(i, where.questionMessageIds().get(i));
+        }
+        return ids;
+    }
+
+    /** The run's question messages among the channel's newest hundred, by position; none if they cannot be read. */
+    private CompletableFuture<Map<Integer, Long>> findQuestions(GuildMessageChannel channel, DailyRun run) {
+        long self = channel.getGuild().getSelfMember().getIdLong();
+        return channel.getHistory().retrievePast(100).submit().thenApply(messages -> {
+            Map<Integer, Long> ids = new java.util.HashMap<>();
+            for (Message message : messages) {
+                if (message.getAuthor().getIdLong() != self) {
+                    continue;
+                }
+                message.getComponentTree().findAll(Button.class).stream()
+                        .map(Button::getCustomId).filter(java.util.Objects::nonNull)
+                        .map(ComponentId::parse).flatMap(Optional::stream)
+                        .filter(id -> id.prefix().equals(DailyView.PREFIX) && id.session().equals(run.id()))
+                        .findFirst()
+                        .ifPresent(id -> ids.putIfAbsent(id.position(), message.getIdLong()));
+            }
+            return ids;
+        }).exceptionally(e -> {
+            LOG.warn("daily run {}: its question messages could not be read ({}); posting the answers afresh",
+                    run.id(), reason(e));
+            return Map.of();
+        });
+    }
+
+    /** Each question's reveal: its message edited where known, else posted. One failure does not stop the rest. */
+    private CompletableFuture<Void> reveal(GuildMessageChannel channel, DailyRun run, Map<Integer, Long> messageIds) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < run.questionIds().size(); i++) {
+            Optional<Question> question = bank.question(run.questionIds().get(i));
+            if (question.isEmpty()) {
+                continue; // the bank changed since; the tally in the results still counts it
+            }
+            var closed = view.closedQuestion(run, question.get(), i);
+            int position = i;
+            Long messageId = messageIds.get(i);
+            if (messageId != null) {
+                chain = chain.thenCompose(v -> channel.editMessageById(messageId, MessageEditData.fromCreateData(closed))
+                        .setComponents().submit().thenAccept(m -> { }));
+            } else {
+                chain = chain.thenCompose(v -> channel.sendMessage(closed).submit().thenAccept(m -> { }));
+            }
+            chain = chain.exceptionally(e -> {
+                LOG.warn("daily run {}: question {} not revealed: {}", run.id(), position + 1, reason(e));
+                return null;
+            });
+        }
+        return chain;
+    }
+
+    /** The run's thread, found by its name among the channel's active threads (after a restart). */
+    private Optional<GuildMessageChannel> threadOf(DailyRun run) {
+        return channels.find(run.channelId())
+                .filter(TextChannel.class::isInstance).map(TextChannel.class::cast)
+                .flatMap(text -> text.getThreadChannels().stream()
+                        .filter(t -> t.getName().equals(DailyView.threadName(run.date())))
+                        .filter(ThreadChannel::canTalk)
+                        .<GuildMessageChannel>map(t -> t)
+                        .findFirst());
+    }
+
+    // ---- weekly report -------------------------------------------------------------------------------
+
+    private void report(DailyAction.PostReport report) {
+        DailySchedule schedule = report.schedule();
+        Optional<GuildMessageChannel> channel = writable(schedule.channelId());
+        if (channel.isEmpty()) {
+            LOG.warn("daily weekly report not posted guild={} channel={}: {}", schedule.guildId(),
+                    schedule.channelId(), noAccess(schedule.channelId()));
+            return;
+        }
+        channel.get().sendMessage(view.report(report.report())).queue(
+                ok -> LOG.info("daily weekly report posted guild={} channel={}", schedule.guildId(),
+                        schedule.channelId()),
+                e -> LOG.warn("daily weekly report not posted guild={} channel={}: {}", schedule.guildId(),
+                        schedule.channelId(), reason(e)));
+    }
+
+    // ---- failures ------------------------------------------------------------------------------------
+
+    private Optional<GuildMessageChannel> writable(long channelId) {
+        return channels.find(channelId).filter(c -> c.getGuild().getSelfMember().hasPermission(c, TO_POST));
+    }
+
+    private String noAccess(long channelId) {
+        return channels.find(channelId).isPresent()
+                ? "the bot may not view, write or embed links in the channel"
+                : "the channel is gone or the bot cannot see it";
+    }
+
+    /** Records the failure, logs it, and tells the guild where the bot can still write (never the failing channel). */
+    private void fail(DailyRun run, String reason) {
+        if (!scheduler.failed(run.id(), reason)) {
+            return;
+        }
+        posted.remove(run.id());
+        Optional<Guild> guild = channels.guild(run.guildId());
+        Optional<GuildMessageChannel> notice = guild.flatMap(g -> Optional.ofNullable(g.getSystemChannel())
+                .<GuildMessageChannel>map(c -> c)
+                .or(() -> Optional.ofNullable(g.getDefaultChannel())
+                        .filter(GuildMessageChannel.class::isInstance).map(GuildMessageChannel.class::cast)))
+                .filter(c -> c.getIdLong() != run.channelId())
+                .filter(c -> c.getGuild().getSelfMember().hasPermission(c, Permission.VIEW_CHANNEL,
+                        Permission.MESSAGE_SEND));
+        if (notice.isEmpty()) {
+            LOG.warn("daily run {} failure could not be reported in guild {}", run.id(), run.guildId());
+            return;
+        }
+        notice.get().sendMessage("⚠️ The daily quiz for <#" + run.channelId() + "> (" + run.date() + ") could not be"
+                + " posted: " + reason + ". Someone with Manage Server can give the bot access again or move the"
+                + " schedule with `/daily set`; it tries again on its next day.")
+                .setAllowedMentions(List.of())
+                .queue(ok -> { }, e -> LOG.warn("daily run {} failure notice not posted: {}", run.id(), reason(e)));
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

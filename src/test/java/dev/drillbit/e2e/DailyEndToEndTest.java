@@ -1,0 +1,310 @@
+package dev.drillbit.e2e;
+
+import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
+import static dev.drillbit.testsupport.BotHarness.button;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drillbit.playground.LocalChannel;
+import dev.drillbit.playground.LocalMember;
+import dev.drillbit.playground.LocalMessage;
+import dev.drillbit.playground.LocalRole;
+import dev.drillbit.playground.RecordedRequest;
+import dev.drillbit.testsupport.BotHarness;
+import dev.drillbit.testsupport.Fixtures;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Study groups' daily quizzes through the real bot and the local Discord stand-in: /daily set, show, off
+ * and now, a run posted at 09:00 local time in a dated thread with its role ping, answers from several
+ * members, the results when the window closes, and a channel that is gone failing alone. Each test has
+ * its own channels; the clock only moves forward, to the next 09:00 in Berlin from wherever it is.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DailyEndToEndTest {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private BotHarness h;
+
+    @BeforeAll
+    void start() throws InterruptedException {
+        h = new BotHarness(Fixtures.goodBank(), true);
+        h.discord.awaitCommand(h.guild, "daily", TIMEOUT);
+        h.discord.awaitCommand(h.otherGuild, "daily", TIMEOUT);
+    }
+
+    @AfterAll
+    void stop() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @AfterEach
+    void behavedLikeOnDiscord() {
+        assertThat(h.schemaViolations()).isEmpty();
+        assertThat(h.discord.requests()).allSatisfy(r -> assertThat(r.route()).as(r.toString()).isPresent());
+        assertThat(h.jdaLog.lines()).isEmpty();
+        assertThat(h.botLog.lines()).isEmpty();
+    }
+
+    private static String title(LocalMessage message) {
+        return message.embeds().path(0).path("title").asText();
+    }
+
+    private static String description(LocalMessage message) {
+        return message.embeds().path(0).path("description").asText();
+    }
+
+    private static String field(LocalMessage message, String prefix) {
+        return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
+                .filter(f -> f.path("name").asText().startsWith(prefix)).map(f -> f.path("value").asText())
+                .findFirst().orElseThrow(() -> new AssertionError("no field " + prefix + " in " + message.embeds()));
+    }
+
+    /** Moves the clock to the next 09:00 in Berlin and lets the bot act on it; returns that local date. */
+    private LocalDate nextNineInBerlin() {
+        ZonedDateTime now = ZonedDateTime.ofInstant(h.time.instant(), BERLIN);
+        ZonedDateTime nine = now.with(LocalTime.of(9, 0));
+        if (!nine.isAfter(now)) {
+            nine = nine.plusDays(1);
+        }
+        h.time.advance(Duration.between(now.toInstant(), nine.toInstant()));
+        h.bot.tick();
+        return nine.toLocalDate();
+    }
+
+    private LocalMessage set(LocalMember admin, LocalChannel from, Map<String, ?> options) {
+        return h.discord.slash(admin, from, "daily set", options).awaitReply(TIMEOUT);
+    }
+
+    private LocalChannel thread(LocalChannel parent, String name) {
+        return await().atMost(TIMEOUT).until(() -> h.discord.channels().stream()
+                .filter(c -> c.parentId() == parent.id() && c.name().equals(name)).findFirst(), o -> o.isPresent())
+                .orElseThrow();
+    }
+
+    private List<LocalMessage> questions(LocalChannel thread, int count) {
+        return await().atMost(TIMEOUT).until(() -> h.discord.messages(thread).stream()
+                .filter(m -> !m.customIds().isEmpty()).toList(), l -> l.size() == count);
+    }
+
+    @Test
+    @DisplayName("a schedule set by an admin posts at 09:00 Berlin in a dated thread pinging only its role;"
+            + " three members answer; the results post when the window closes")
+    void fullDay() {
+        LocalChannel room = h.discord.channel(h.guild, "daily-main");
+        LocalRole learners = h.discord.role(h.guild, "learners", 0);
+        LocalMember dan = h.discord.member(h.guild, "dan", false);
+
+        LocalMessage confirmation = set(h.carol, h.general, Map.of("channel", room, "time", "09:00",
+                "timezone", "Europe/Berlin", "steps", "internet", "count", 4, "role", learners, "window", 6));
+        assertThat(confirmation.isEphemeral()).isTrue();
+        assertThat(title(confirmation)).isEqualTo("Daily quiz set");
+        assertThat(description(confirmation)).contains("<#" + room.idString() + "> · Every day at 09:00 Europe/Berlin");
+
+        LocalDate day = nextNineInBerlin();
+
+        LocalMessage intro = h.discord.awaitMessage(room, m -> m.content().contains("Daily quiz"), TIMEOUT);
+        assertThat(intro.content()).startsWith("<@&" + learners.id() + "> 📚 **Daily quiz · ")
+                .contains("4 questions on How the internet works").contains("The questions are in the thread below.");
+        List<RecordedRequest> introPosts = h.discord.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/channels/" + room.idString() + "/messages"))
+                .toList();
+        assertThat(introPosts).singleElement().satisfies(r -> {
+            JsonNode allowed = r.body().orElseThrow().path("allowed_mentions");
+            assertThat(allowed.path("parse")).isEmpty();
+            assertThat(allowed.path("roles")).hasSize(1);
+            assertThat(allowed.path("roles").path(0).asText()).isEqualTo(Long.toUnsignedString(learners.id()));
+            assertThat(allowed.path("users")).isEmpty();
+        });
+        LocalChannel thread = thread(room, "Daily quiz " + day);
+        List<LocalMessage> questions = questions(thread, 4);
+        assertThat(questions).allSatisfy(q -> assertThat(q.customIds()).allSatisfy(id -> assertThat(id)
+                .startsWith("daily:" + h.guild.idString() + "-" + room.idString() + "-" + day + ":").hasSizeLessThanOrEqualTo(100)));
+
+        Map<String, Integer> rights = new HashMap<>();
+        List<LocalMessage> feedback = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            LocalMessage q = questions.get(i);
+            feedback.add(h.answer(h.alice, q, true).awaitReply(TIMEOUT));
+            h.answer(h.bob, q, i < 2).awaitReply(TIMEOUT);
+            h.answer(dan, q, i == 0).awaitReply(TIMEOUT);
+        }
+        assertThat(feedback).allSatisfy(f -> {
+            assertThat(f.isEphemeral()).isTrue();
+            assertThat(title(f)).startsWith("✅ Right — ").contains(" points");
+            assertThat(field(f, "Explanation")).isNotBlank();
+        });
+        LocalMessage again = h.discord.click(h.alice, questions.get(0),
+                questions.get(0).customIds().get(0)).awaitReply(TIMEOUT);
+        assertThat(again.content()).isEqualTo("You already answered question 1 of this daily quiz; your first answer"
+                + " counts.");
+
+        h.time.advance(Duration.ofHours(6));
+        h.bot.tick();
+
+        LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
+        assertThat(results.isEphemeral()).isFalse();
+        assertThat(description(results)).startsWith("3 members answered:\n1. <@" + h.alice.id() + "> — **")
+                .contains("4/4 right\n2. <@" + h.bob.id() + ">").contains("2/4 right\n3. <@" + dan.id() + ">")
+                .endsWith("1/4 right");
+        assertThat(field(results, "Today's leaderboard (Europe/Berlin)")).startsWith("1. <@" + h.alice.id() + ">");
+        assertThat(field(results, "Questions")).startsWith("Q1: 3/3 right");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(h.discord.messages(thread))
+                .filteredOn(m -> title(m).startsWith("Closed · Question")).hasSize(4)
+                .allSatisfy(m -> {
+                    assertThat(m.customIds()).isEmpty();
+                    assertThat(field(m, "Explanation")).isNotBlank();
+                }));
+        List<RecordedRequest> mentioningRole = h.discord.requests().stream()
+                .filter(r -> r.body().map(b -> b.toString().contains("<@&" + learners.id())).orElse(false)).toList();
+        assertThat(mentioningRole).hasSize(2); // the run's announcement and the admin's private confirmation
+        assertThat(mentioningRole).filteredOn(r -> r.body().orElseThrow().findPath("allowed_mentions").path("roles").size() > 0)
+                .containsExactlyElementsOf(introPosts);
+        assertThat(mentioningRole).allSatisfy(r -> assertThat(r.body().orElseThrow().findPath("allowed_mentions")
+                .isMissingNode()).as(r.toString()).isFalse());
+    }
+
+    @Test
+    @DisplayName("a restart in the middle of a run: its buttons still take answers, and its close finds the thread"
+            + " by name and the questions by their buttons, and turns them into their answers")
+    void restartDuringARun() throws InterruptedException {
+        LocalChannel room = h.discord.channel(h.guild, "daily-restart");
+        set(h.carol, h.general, Map.of("channel", room, "time", "09:00", "timezone", "Europe/Berlin",
+                "steps", "sql", "count", 2, "window", 3));
+        LocalDate day = nextNineInBerlin();
+        LocalChannel thread = thread(room, "Daily quiz " + day);
+        List<LocalMessage> questions = questions(thread, 2);
+        h.answer(h.alice, questions.get(0), true).awaitReply(TIMEOUT);
+
+        h.restartBot();
+        LocalMessage afterRestart = h.answer(h.bob, questions.get(1), true).awaitReply(TIMEOUT);
+        h.time.advance(Duration.ofHours(3));
+        h.bot.tick();
+
+        assertThat(title(afterRestart)).startsWith("✅ Right — ");
+        LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
+        assertThat(description(results)).startsWith("2 members answered:");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(h.discord.messages(thread))
+                .filteredOn(m -> title(m).startsWith("Closed · Question")).hasSize(2)
+                .extracting(LocalMessage::id).containsExactlyElementsOf(questions.stream().map(LocalMessage::id).toList()));
+        assertThat(h.discord.messages(thread)).allSatisfy(m -> assertThat(m.customIds()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("a member without Manage Server is refused; the command is hidden from such members by default")
+    void nonAdminRefused() {
+        LocalChannel room = h.discord.channel(h.guild, "daily-refused");
+
+        LocalMessage reply = set(h.alice, room, Map.of("channel", room, "time", "09:00", "timezone", "UTC"));
+
+        assertThat(reply.isEphemeral()).isTrue();
+        assertThat(reply.content()).isEqualTo("Only members with the Manage Server permission can change the daily quiz.");
+        assertThat(h.discord.command(h.guild, "daily").orElseThrow().path("default_member_permissions").asText())
+                .isEqualTo("32");
+        assertThat(h.discord.slash(h.alice, room, "daily now").awaitReply(TIMEOUT).content())
+                .startsWith("Only members with the Manage Server");
+    }
+
+    @Test
+    @DisplayName("bad input is answered privately with every problem at once, and nothing is set")
+    void everyProblemAtOnce() {
+        LocalChannel room = h.discord.channel(h.guild, "daily-bad");
+
+        LocalMessage reply = set(h.carol, room, Map.of("channel", room, "time", "25:99", "timezone", "Mars/Olympus",
+                "days", "funday", "steps", "internet,nope"));
+
+        assertThat(reply.isEphemeral()).isTrue();
+        assertThat(reply.content()).startsWith("The daily quiz was not set; please fix these 4 things:\n")
+                .contains("• time \"25:99\" is not a time of day")
+                .contains("• unknown time zone \"Mars/Olympus\"")
+                .contains("• days \"funday\": \"funday\" is not a day or range")
+                .contains("• unknown roadmap step \"nope\"");
+        LocalMessage shown = h.discord.slash(h.carol, room, "daily show").awaitReply(TIMEOUT);
+        assertThat(shown.toString()).doesNotContain("<#" + room.id() + ">");
+    }
+
+    @Test
+    @DisplayName("/daily show gives each schedule's next run in its own zone and its group streak; /daily off stops it")
+    void showAndOff() {
+        LocalChannel room = h.discord.channel(h.guild, "daily-show");
+        set(h.carol, room, Map.of("channel", room, "time", "07:30", "timezone", "America/New_York",
+                "days", "mon-fri", "count", 2));
+
+        LocalMessage shown = h.discord.slash(h.alice, room, "daily show").awaitReply(TIMEOUT);
+
+        assertThat(shown.isEphemeral()).isTrue();
+        assertThat(description(shown)).contains("<#" + room.idString() + "> · Weekdays at 07:30 America/New_York\n"
+                + "2 questions on the whole roadmap · answers for 12 h\n")
+                .containsPattern("Next run: (Mon|Tue|Wed|Thu|Fri) \\d+ \\w{3} 07:30 America/New_York \\(<t:\\d+:R>\\)")
+                .contains("Group streak: 0 days (best 0)");
+
+        LocalMessage off = h.discord.slash(h.carol, room, "daily off").awaitReply(TIMEOUT);
+        assertThat(off.content()).startsWith("The daily quiz in <#" + room.idString() + "> is off");
+        assertThat(h.discord.slash(h.carol, room, "daily show").awaitReply(TIMEOUT).toString())
+                .doesNotContain("<#" + room.id() + ">");
+        assertThat(h.discord.slash(h.carol, room, "daily off").awaitReply(TIMEOUT).content())
+                .isEqualTo("<#" + room.idString() + "> has no daily quiz. `/daily show` lists this server's.");
+    }
+
+    @Test
+    @DisplayName("/daily now posts today's quiz at once, and only once a day")
+    void nowOnceADay() {
+        LocalChannel room = h.discord.channel(h.guild, "daily-now");
+        set(h.carol, room, Map.of("channel", room, "time", "23:59", "timezone", "Europe/Berlin", "count", 2));
+        LocalDate today = LocalDate.ofInstant(h.time.instant(), BERLIN);
+
+        LocalMessage first = h.discord.slash(h.carol, room, "daily now").awaitReply(TIMEOUT);
+
+        assertThat(first.content()).startsWith("Today's quiz is being posted in <#" + room.id() + ">");
+        questions(thread(room, "Daily quiz " + today), 2);
+        assertThat(h.discord.slash(h.carol, room, "daily now").awaitReply(TIMEOUT).content())
+                .startsWith("<#" + room.idString() + "> already had its quiz for " + today);
+    }
+
+    @Test
+    @DisplayName("a schedule whose channel is gone fails alone, is reported in its server, and another server's runs")
+    void goneChannelFailsAlone() {
+        LocalMember dave = h.discord.member(h.otherGuild, "dave", true);
+        LocalChannel lobby = h.discord.channel(h.otherGuild, "lobby");
+        LocalChannel doomed = h.discord.channel(h.otherGuild, "doomed");
+        LocalChannel healthy = h.discord.channel(h.guild, "daily-healthy");
+        set(dave, lobby, Map.of("channel", doomed, "time", "09:00", "timezone", "Europe/Berlin", "count", 1));
+        set(h.carol, healthy, Map.of("channel", healthy, "time", "09:00", "timezone", "Europe/Berlin", "count", 1));
+        h.discord.deleteChannel(doomed);
+        await().atMost(TIMEOUT).until(() -> h.bot.shards().getTextChannelById(doomed.id()) == null);
+
+        LocalDate day = nextNineInBerlin();
+
+        questions(thread(healthy, "Daily quiz " + day), 1);
+        LocalMessage notice = h.discord.awaitMessage(lobby, m -> m.content().startsWith("⚠️"), TIMEOUT);
+        assertThat(notice.content()).contains("<#" + doomed.idString() + "> (" + day + ") could not be posted: the"
+                + " channel is gone or the bot cannot see it");
+    }
+
+    @Test
+    @DisplayName("timezone autocomplete offers IANA ids matching what was typed, at most 25")
+    void timezoneAutocomplete() {
+        List<JsonNode> choices = h.discord.autocomplete(h.carol, h.general, "daily set", "timezone", "berl",
+                Map.of("channel", h.general)).awaitChoices(TIMEOUT);
+
+        assertThat(choices).extracting(c -> c.path("value").asText()).contains("Europe/Berlin").hasSizeLessThanOrEqualTo(25);
+    }
+}
