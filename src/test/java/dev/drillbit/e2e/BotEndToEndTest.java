@@ -43,10 +43,7 @@ class BotEndToEndTest {
 
     @AfterEach
     void behavedLikeOnDiscord() {
-        assertThat(h.schemaViolations()).isEmpty();
-        assertThat(h.discord.requests()).allSatisfy(r -> assertThat(r.route()).as(r.toString()).isPresent());
-        assertThat(h.jdaLog.lines()).isEmpty();
-        assertThat(h.botLog.lines()).isEmpty();
+        h.assertBehavedLikeOnDiscord();
     }
 
     /** A fresh channel per test, so no quiz of one test is still running in the next. */

@@ -58,10 +58,7 @@ class DailyEndToEndTest {
 
     @AfterEach
     void behavedLikeOnDiscord() {
-        assertThat(h.schemaViolations()).isEmpty();
-        assertThat(h.discord.requests()).allSatisfy(r -> assertThat(r.route()).as(r.toString()).isPresent());
-        assertThat(h.jdaLog.lines()).isEmpty();
-        assertThat(h.botLog.lines()).isEmpty();
+        h.assertBehavedLikeOnDiscord();
     }
 
     private static String title(LocalMessage message) {

@@ -58,14 +58,7 @@ class ScoresEndToEndTest {
 
     @AfterEach
     void behavedLikeOnDiscord() {
-        behavedLikeOnDiscord(h);
-    }
-
-    private static void behavedLikeOnDiscord(BotHarness h) {
-        assertThat(h.schemaViolations()).isEmpty();
-        assertThat(h.discord.requests()).allSatisfy(r -> assertThat(r.route()).as(r.toString()).isPresent());
-        assertThat(h.jdaLog.lines()).isEmpty();
-        assertThat(h.botLog.lines()).isEmpty();
+        h.assertBehavedLikeOnDiscord();
     }
 
     private static String title(LocalMessage message) {
@@ -140,7 +133,7 @@ class ScoresEndToEndTest {
             assertThat(title(forCarol)).isEqualTo("Leaderboard · Today · Relational databases and SQL");
             assertThat(description(forCarol)).isEqualTo("🥇 <@" + own.bob.id() + "> — **" + bob + "** points");
             assertThat(field(forCarol, "Your place")).isEqualTo("No points today yet.");
-            behavedLikeOnDiscord(own);
+            own.assertBehavedLikeOnDiscord();
 
             own.restartBot();
 
@@ -148,7 +141,7 @@ class ScoresEndToEndTest {
                     .awaitReply(TIMEOUT);
             assertThat(description(after)).isEqualTo(description(board));
             assertThat(field(after, "Your place")).isEqualTo("#1 of 2 · **" + alice + "** points");
-            behavedLikeOnDiscord(own);
+            own.assertBehavedLikeOnDiscord();
         }
     }
 

@@ -120,6 +120,18 @@ public final class BotHarness implements AutoCloseable {
         return discord.click(member, model, button(model, right ? "g2" : "g0"));
     }
 
+    /**
+     * What every end-to-end test ends with: each request the bot sent validates against Discord's OpenAPI
+     * description and hit a route the stand-in knows, JDA logged no warning or error, the bot no error.
+     */
+    public void assertBehavedLikeOnDiscord() {
+        org.assertj.core.api.Assertions.assertThat(schemaViolations()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(discord.requests())
+                .allSatisfy(r -> org.assertj.core.api.Assertions.assertThat(r.route()).as(r.toString()).isPresent());
+        org.assertj.core.api.Assertions.assertThat(jdaLog.lines()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(botLog.lines()).isEmpty();
+    }
+
     /** Every request the bot sent that does not validate against Discord's OpenAPI description. */
     public List<String> schemaViolations() {
         return discord.requests().stream().flatMap(r -> DiscordApiSchema.get().violations(r).stream()).toList();
