@@ -47,6 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         BankStats bankStats = new BankStats(result.bank().orElseThrow());
         if (stats) {
             out.print(bankStats.table());
+            out.println(bankStats.coverage());
         }
         out.println(bankStats.summary());
         out.flush();

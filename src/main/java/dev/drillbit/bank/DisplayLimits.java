@@ -23,6 +23,10 @@ public final class DisplayLimits {
     public static final int WHY = 300;
     /** Authoring: one accepted or rejected short answer. */
     public static final int SHORT_ANSWER = 100;
+    /** Authoring: a test variant of a short answer; the answer form takes no more. */
+    public static final int TYPED_ANSWER = 200;
+    /** Authoring: a question's source URL, shown as a "Read more" link. */
+    public static final int SOURCE_URL = 500;
     /** Authoring: one key point of an open question. */
     public static final int KEY_POINT = 200;
     /** Authoring: a roadmap step's summary. */

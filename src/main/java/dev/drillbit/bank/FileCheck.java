@@ -1,6 +1,8 @@
 package dev.drillbit.bank;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,6 +83,35 @@ final class FileCheck {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    /**
+     * A well-formed https URL with a host, of at most {@code max} characters, such as a question's source.
+     * Anything else is reported with what was found.
+     */
+    Optional<String> httpsUrl(String path, JsonNode node, String what, int max) {
+        Optional<String> value = text(path, node, what, max, "a link to one page");
+        if (value.isEmpty()) {
+            return value;
+        }
+        String url = value.get();
+        String found = ", found \"" + url + "\"";
+        if (!url.startsWith("https://")) {
+            problem(path, what + " must be an https URL" + found);
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                problem(path, what + " must be an https URL with a host" + found);
+                return Optional.empty();
+            }
+        } catch (URISyntaxException e) {
+            problem(path, what + " must be a well-formed https URL (" + e.getReason() + " at index " + e.getIndex()
+                    + ")" + found);
+            return Optional.empty();
+        }
+        return value;
     }
 
     /** A kebab-case id such as {@code http-caching}. */

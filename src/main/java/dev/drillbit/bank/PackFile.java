@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /** Reads one question pack ({@code <step>.json}), reporting every problem. Stateless. */
 final class PackFile {
-    private static final Set<String> COMMON_REQUIRED = Set.of("id", "type", "difficulty", "prompt", "explanation");
+    private static final Set<String> COMMON_REQUIRED = Set.of("id", "type", "difficulty", "prompt", "explanation",
+            "source");
     private static final Set<String> COMMON_OPTIONAL = Set.of("tags");
     private static final Map<QuestionType, Set<String>> REQUIRED = Map.of(
             QuestionType.MULTIPLE_CHOICE, Set.of("options", "answer"),
@@ -21,8 +22,10 @@ final class PackFile {
     private static final Map<QuestionType, Set<String>> OPTIONAL = Map.of(
             QuestionType.MULTIPLE_CHOICE, Set.of("why"),
             QuestionType.TRUE_FALSE, Set.of(),
-            QuestionType.SHORT_ANSWER, Set.of("reject"),
+            QuestionType.SHORT_ANSWER, Set.of("reject", "variants"),
             QuestionType.OPEN, Set.of());
+
+    private static final Set<String> VARIANT_KEYS = Set.of("pass", "fail");
 
     /** What a pack file holds once read; {@code step} is empty when the file does not say. */
     record Pack(Optional<String> step, List<Question> questions) {}
@@ -73,6 +76,8 @@ final class PackFile {
                 DisplayLimits.EMBED_DESCRIPTION, "Discord's embed description holds 4096");
         Optional<String> explanation = check.text(path + ".explanation", node.get("explanation"),
                 what + " explanation", DisplayLimits.FIELD_VALUE, "Discord's embed field value holds 1024");
+        Optional<String> source = check.httpsUrl(path + ".source", node.get("source"), what + " source",
+                DisplayLimits.SOURCE_URL);
         List<String> tags = List.of();
         if (node.has("tags")) {
             tags = check.texts(path + ".tags", node.get("tags"), what + " tags", 0, 10, FileCheck.ID_LENGTH,
@@ -87,24 +92,25 @@ final class PackFile {
                 }
             }
         }
-        if (id.isEmpty() || difficulty.isEmpty() || prompt.isEmpty() || explanation.isEmpty() || tags == null) {
+        if (id.isEmpty() || difficulty.isEmpty() || prompt.isEmpty() || explanation.isEmpty() || source.isEmpty()
+                || tags == null) {
             checkTypeFields(check, path, node, what, type.get());
             return Optional.empty();
         }
         Optional<Question> question = build(check, path, node, what, type.get(), id.get(), step, difficulty.get(),
-                prompt.get(), explanation.get(), tags);
+                prompt.get(), explanation.get(), source.get(), tags);
         question.ifPresent(q -> fits(check, path, what, q));
         return question;
     }
 
     /** Reports problems in the type-specific fields even when a common field already failed. */
     private static void checkTypeFields(FileCheck check, String path, JsonNode node, String what, QuestionType type) {
-        build(check, path, node, what, type, "x", "x", Difficulty.JUNIOR, "x", "x", List.of());
+        build(check, path, node, what, type, "x", "x", Difficulty.JUNIOR, "x", "x", "https://x", List.of());
     }
 
     private static Optional<Question> build(FileCheck check, String path, JsonNode node, String what,
             QuestionType type, String id, String step, Difficulty difficulty, String prompt, String explanation,
-            List<String> tags) {
+            String source, List<String> tags) {
         switch (type) {
             case MULTIPLE_CHOICE -> {
                 Optional<List<String>> options = check.texts(path + ".options", node.get("options"),
@@ -132,12 +138,13 @@ final class PackFile {
                     }
                     why = read.get();
                 }
-                return Optional.of(new Question.MultipleChoice(id, step, difficulty, prompt, explanation, tags,
+                return Optional.of(new Question.MultipleChoice(id, step, difficulty, prompt, explanation, source, tags,
                         options.get(), answer.get(), why));
             }
             case TRUE_FALSE -> {
                 return check.bool(path + ".answer", node.get("answer"), what + " answer")
-                        .map(answer -> new Question.TrueFalse(id, step, difficulty, prompt, explanation, tags, answer));
+                        .map(answer -> new Question.TrueFalse(id, step, difficulty, prompt, explanation, source, tags,
+                                answer));
             }
             case SHORT_ANSWER -> {
                 Optional<List<String>> accept = check.texts(path + ".accept", node.get("accept"), what + " accept",
@@ -146,11 +153,14 @@ final class PackFile {
                         ? check.texts(path + ".reject", node.get("reject"), what + " reject", 0, 20,
                                 DisplayLimits.SHORT_ANSWER, "a short answer is a few words", true)
                         : Optional.of(List.of());
-                if (accept.isEmpty() || reject.isEmpty()) {
+                Optional<Question.ShortAnswer.Variants> variants = node.has("variants")
+                        ? variants(check, path + ".variants", node.get("variants"), what + " variants")
+                        : Optional.of(Question.ShortAnswer.Variants.NONE);
+                if (accept.isEmpty() || reject.isEmpty() || variants.isEmpty()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Question.ShortAnswer(id, step, difficulty, prompt, explanation, tags,
-                        accept.get(), reject.get()));
+                return Optional.of(new Question.ShortAnswer(id, step, difficulty, prompt, explanation, source, tags,
+                        accept.get(), reject.get(), variants.get()));
             }
             case OPEN -> {
                 Optional<List<String>> keyPoints = check.texts(path + ".key_points", node.get("key_points"),
@@ -160,11 +170,28 @@ final class PackFile {
                 if (keyPoints.isEmpty() || model.isEmpty()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Question.Open(id, step, difficulty, prompt, explanation, tags, keyPoints.get(),
+                return Optional.of(new Question.Open(id, step, difficulty, prompt, explanation, source, tags,
+                        keyPoints.get(),
                         model.get()));
             }
         }
         throw new AssertionError(type);
+    }
+
+    /** A short answer's test variants: {@code pass} and {@code fail}, each a list of typed answers. */
+    private static Optional<Question.ShortAnswer.Variants> variants(FileCheck check, String path, JsonNode node,
+            String what) {
+        if (!check.object(path, node, what, VARIANT_KEYS, Set.of())) {
+            return Optional.empty();
+        }
+        Optional<List<String>> pass = check.texts(path + ".pass", node.get("pass"), what + " pass", 0, 20,
+                DisplayLimits.TYPED_ANSWER, "the answer form takes no more", true);
+        Optional<List<String>> fail = check.texts(path + ".fail", node.get("fail"), what + " fail", 0, 20,
+                DisplayLimits.TYPED_ANSWER, "the answer form takes no more", true);
+        if (pass.isEmpty() || fail.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Question.ShortAnswer.Variants(pass.get(), fail.get()));
     }
 
     /** Checks the question as it will be shown against Discord's limits. */
@@ -180,6 +207,18 @@ final class PackFile {
                 check.problem(path + ".key_points", what + ": key points take " + points + " characters when shown;"
                         + " Discord's embed field value holds " + DisplayLimits.FIELD_VALUE);
             }
+        }
+        if (question instanceof Question.ShortAnswer) {
+            int answer = QuestionText.answer(question).length();
+            if (answer > DisplayLimits.FIELD_VALUE) {
+                check.problem(path + ".accept", what + ": accepted answers take " + answer + " characters when shown;"
+                        + " Discord's embed field value holds " + DisplayLimits.FIELD_VALUE);
+            }
+        }
+        int link = QuestionText.readMore(question).length();
+        if (link > DisplayLimits.FIELD_VALUE) {
+            check.problem(path + ".source", what + ": the source link takes " + link + " characters when shown;"
+                    + " Discord's embed field value holds " + DisplayLimits.FIELD_VALUE);
         }
         int reveal = QuestionText.revealSize(question);
         if (reveal > DisplayLimits.EMBED_TOTAL) {

@@ -23,6 +23,12 @@ public sealed interface Question
     /** Why the answer is right and where it matters in practice. */
     String explanation();
 
+    /**
+     * A primary source backing the answer (an RFC, the official documentation, the specification): a
+     * well-formed https URL with a host, checked when the bank loads. Shown as "Read more" after the reveal.
+     */
+    String source();
+
     List<String> tags();
 
     QuestionType type();
@@ -34,6 +40,7 @@ public sealed interface Question
             Difficulty difficulty,
             String prompt,
             String explanation,
+            String source,
             List<String> tags,
             List<String> options,
             int answer,
@@ -62,6 +69,7 @@ public sealed interface Question
             Difficulty difficulty,
             String prompt,
             String explanation,
+            String source,
             List<String> tags,
             boolean answer)
             implements Question {
@@ -75,21 +83,41 @@ public sealed interface Question
         }
     }
 
-    /** Typed answers, matched against {@code accept} and kept away from {@code reject}. */
+    /**
+     * Typed answers, matched against {@code accept} and kept away from {@code reject}. {@code variants} are
+     * the author's test cases for the matcher; members never see them.
+     */
     record ShortAnswer(
             String id,
             String step,
             Difficulty difficulty,
             String prompt,
             String explanation,
+            String source,
             List<String> tags,
             List<String> accept,
-            List<String> reject)
+            List<String> reject,
+            Variants variants)
             implements Question {
         public ShortAnswer {
             tags = List.copyOf(tags);
             accept = List.copyOf(accept);
             reject = List.copyOf(reject);
+            java.util.Objects.requireNonNull(variants, "variants");
+        }
+
+        /**
+         * Answers a member might type: {@code pass} ones the matcher must accept, {@code fail} ones (near
+         * misses) it must refuse. A test runs every shipped question's variants through the real matcher.
+         */
+        public record Variants(List<String> pass, List<String> fail) {
+            /** A question whose author listed no variants. */
+            public static final Variants NONE = new Variants(List.of(), List.of());
+
+            public Variants {
+                pass = List.copyOf(pass);
+                fail = List.copyOf(fail);
+            }
         }
 
         @Override
@@ -105,6 +133,7 @@ public sealed interface Question
             Difficulty difficulty,
             String prompt,
             String explanation,
+            String source,
             List<String> tags,
             List<String> keyPoints,
             String modelAnswer)

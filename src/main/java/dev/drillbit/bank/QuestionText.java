@@ -1,5 +1,6 @@
 package dev.drillbit.bank;
 
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,14 @@ import java.util.stream.Collectors;
 public final class QuestionText {
     /** Room kept for field names ("Explanation", "Why not C", …) when sizing a reveal. */
     private static final int FIELD_NAMES = 100;
+    /**
+     * Room kept for what a view adds beside the question itself, the largest of: a member's typed answer in
+     * an interview (a 1024-character field and a "Checked" line), who got it right at a group's close (at
+     * most about 930 characters), a note on a typo, a review card's due date and footer.
+     */
+    private static final int VIEW_EXTRAS = 1100;
+    /** The name of the field that links a question's source, shown after the reveal. */
+    public static final String READ_MORE = "Read more";
 
     private QuestionText() {}
 
@@ -44,10 +53,20 @@ public final class QuestionText {
         return "See the model answer";
     }
 
+    /**
+     * The {@link #READ_MORE} link to the question's source, as Markdown: the host as the link's text, so a
+     * member sees where it leads. Parentheses in the URL are percent-encoded so they cannot end the link.
+     */
+    public static String readMore(Question question) {
+        String url = question.source();
+        String host = URI.create(url).getHost();
+        return "[" + host + "](" + url.replace("(", "%28").replace(")", "%29") + ")";
+    }
+
     /** The most characters a reveal of this question can take in one embed, title included. */
     public static int revealSize(Question question) {
-        int size = DisplayLimits.EMBED_TITLE + FIELD_NAMES + body(question).length() + question.explanation().length()
-                + answer(question).length();
+        int size = DisplayLimits.EMBED_TITLE + FIELD_NAMES + VIEW_EXTRAS + body(question).length() + question.explanation().length()
+                + answer(question).length() + READ_MORE.length() + readMore(question).length();
         if (question instanceof Question.MultipleChoice mc) {
             return size + mc.why().stream().mapToInt(String::length).max().orElse(0);
         }

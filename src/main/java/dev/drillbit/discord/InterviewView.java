@@ -133,6 +133,7 @@ final class InterviewView {
             }
         }
         embed.addField("Explanation", Style.cut(q.explanation(), 1024), false);
+        RevealView.readMore(embed, q);
         return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(rows).build();
     }
 

@@ -52,7 +52,8 @@ final class RevealView {
 
     /**
      * A member's answer judged: verdict and what they gave in the title (followed by {@code points}), the
-     * question, the right answer, why their option was wrong, and the explanation. Shared with daily runs.
+     * question, the right answer (shown whether they got it or not), why their option was wrong, the
+     * explanation and the source to read more. Shared with daily runs and reviews.
      */
     static EmbedBuilder answeredEmbed(Question question, Response response, Verdict verdict, String points) {
         boolean right = verdict.correct();
@@ -70,7 +71,12 @@ final class RevealView {
             embed.addField("Why not " + Question.MultipleChoice.letter(c.index()), mc.why().get(c.index()), false);
         }
         embed.addField("Explanation", question.explanation(), false);
-        return embed;
+        return readMore(embed, question);
+    }
+
+    /** Adds the link to the question's source, the last thing read about it; sized by the bank's validator. */
+    static EmbedBuilder readMore(EmbedBuilder embed, Question question) {
+        return embed.addField(QuestionText.READ_MORE, QuestionText.readMore(question), false);
     }
 
     private static String given(Question question, Response response) {
@@ -102,7 +108,7 @@ final class RevealView {
 
     /**
      * A closed question under {@code title}: the question, the right (or model) answer, the explanation,
-     * and who of {@code answered} got it right. Shared with daily runs; sized by the bank's validator.
+     * the source to read more, and who of {@code answered} got it right. Shared with daily runs; sized by the bank's validator.
      */
     static EmbedBuilder closedEmbed(String title, Question question, List<Credit> right, int answered) {
         EmbedBuilder embed = new EmbedBuilder()
@@ -115,6 +121,7 @@ final class RevealView {
             embed.addField("Answer", QuestionText.answer(question), false);
         }
         embed.addField("Explanation", question.explanation(), false);
+        readMore(embed, question);
         embed.addField(right.size() + " of " + answered + " got it right", names(right), false);
         return embed;
     }

@@ -93,6 +93,7 @@ final class ReviewView {
                 .setDescription(QuestionText.body(question))
                 .addField("Model answer", question.modelAnswer(), false)
                 .addField("Key points", QuestionText.keyPoints(question.keyPoints()), false)
+                .addField(QuestionText.READ_MORE, QuestionText.readMore(question), false)
                 .setFooter("How well did you recall it? Again: it did not come · Hard: with real effort · Good:"
                         + " after a moment · Easy: at once");
         return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Front: the prompt, and for multiple choice the options as {@code A. text} lines. Back: the answer (the
  * lettered option, True/False, the accepted answers, or for open questions the model answer and the key
- * points), a blank line, and the explanation. Tags: {@code drillbit}, the step id and the difficulty.
+ * points), a blank line, the explanation, a blank line, and "Read more:" with the source. Tags: {@code drillbit}, the step id and the difficulty.
  * Cards whose question left the bank are left out. Stateless; thread-safe.
  */
 public final class DeckExport {
@@ -50,7 +50,7 @@ public final class DeckExport {
         String answer = q instanceof Question.Open open
                 ? open.modelAnswer() + "\n\nKey points:\n" + QuestionText.keyPoints(open.keyPoints())
                 : QuestionText.answer(q);
-        return answer + "\n\n" + q.explanation();
+        return answer + "\n\n" + q.explanation() + "\n\nRead more: " + q.source();
     }
 
     static String tags(Question q) {

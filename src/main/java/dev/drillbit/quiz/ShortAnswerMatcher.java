@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Decides whether a typed answer matches a short-answer question. Case, surrounding white space and
- * punctuation are ignored; small typos are forgiven in proportion to the answer's length; a different
- * number is never accepted; an answer at least as close to a listed near miss as to any accepted answer
- * is refused. Stateless and thread-safe.
+ * Decides whether a typed answer matches a short-answer question. Case, surrounding white space,
+ * punctuation and generic {@link Filler} ("the Vary header", "using a pepper") are ignored, in the typed
+ * answer and in every accepted and rejected entry alike; small typos are forgiven in proportion to the
+ * answer's length; a different number is never accepted; an answer at least as close to a listed near miss
+ * as to any accepted answer is refused. Stateless and thread-safe.
  */
 public final class ShortAnswerMatcher {
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
     private static final Pattern DROPPED = Pattern.compile("[\\p{P}&&[^#]]|\\s+");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     /** The verdict on one typed answer; {@code matched} is the accepted answer it was taken for. */
@@ -74,10 +76,15 @@ public final class ShortAnswerMatcher {
         return 3;
     }
 
-    /** Lower case, compatibility-normalized, without punctuation (except #) or white space. */
+    /**
+     * What identifies an answer: its words lower case, compatibility-normalized, without punctuation (except
+     * #) and without {@link Filler#GENERIC filler}, joined without white space.
+     */
     static String key(String text) {
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
-        return DROPPED.matcher(normalized).replaceAll("");
+        List<String> words = SPACE.splitAsStream(normalized).map(word -> DROPPED.matcher(word).replaceAll(""))
+                .filter(word -> !word.isEmpty()).toList();
+        return String.join("", Filler.GENERIC.strip(words));
     }
 
     private static List<String> numbers(String text) {

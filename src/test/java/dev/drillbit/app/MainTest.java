@@ -35,9 +35,11 @@ class MainTest {
         int code = run("validate", "--stats", Fixtures.resource("bank/good").toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("step                     total    mc    tf short  open junior    mid senior")
-                .contains("sql                          3     1     1     1     0      1      1      1")
-                .contains("all                          9     3     2     2     2      4      3      2");
+        assertThat(out.toString())
+                .contains("step                     total    mc    tf short  open junior    mid senior source variants")
+                .contains("sql                          3     1     1     1     0      1      1      1      3        1")
+                .contains("all                          9     3     2     2     2      4      3      2      9        2")
+                .contains("Sources: 9 of 9 questions; test variants: 2 of 2 short answers");
     }
 
     @Test

@@ -40,10 +40,34 @@ class BankLoaderTest {
         assertThat(mc.why()).hasSize(4);
     }
 
+    @Test
+    void readsEachQuestionsSourceAndAShortAnswersVariants() {
+        QuestionBank bank = new BankLoader().load(Fixtures.resource("bank/good")).bank().orElseThrow();
+
+        Question.ShortAnswer atomicity = (Question.ShortAnswer) bank.question("t-sql-2").orElseThrow();
+
+        assertThat(atomicity.source()).isEqualTo("https://www.postgresql.org/docs/current/tutorial-transactions.html");
+        assertThat(atomicity.variants().pass()).containsExactly("Atomicity.", "“atomicity”", "atomicty");
+        assertThat(atomicity.variants().fail()).containsExactly("isolation", "consistency");
+    }
+
+    @Test
+    void refusesAcceptedAnswersTooLongToShowInOneField() throws IOException {
+        Fixtures.bankWith(null, dir);
+        String many = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "\"" + "a".repeat(60) + i + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        Files.writeString(dir.resolve("sql.json"), Files.readString(dir.resolve("sql.json"))
+                .replace("\"accept\": [\"atomicity\", \"atomic\"]", "\"accept\": [" + many + "]"));
+
+        assertThat(new BankLoader().load(dir).problems()).map(Problem::message)
+                .containsExactly("question t-sql-2: accepted answers take 1287 characters when shown; Discord's embed"
+                        + " field value holds 1024");
+    }
+
     @DisplayName("each kind of bad input gives its own message at its place")
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        unknown-field         | sql.json:18:18: question t-sql-1 has unknown field "optionz"; known fields: answer, difficulty, explanation, id, options, prompt, tags, type, why
+        unknown-field         | sql.json:19:18: question t-sql-1 has unknown field "optionz"; known fields: answer, difficulty, explanation, id, options, prompt, source, tags, type, why
         missing-field         | sql.json:5:5: question t-sql-1 is missing "explanation"
         wrong-type            | sql.json:16:17: question t-sql-1 answer must be a whole number, found a string
         unknown-step          | kubernetes.json:3:11: the pack is for step "kubernetes", which roadmap.json does not have; add the step there or fix the name
@@ -56,11 +80,17 @@ class BankLoaderTest {
         over-long-body        | sql.json:9:17: question t-sql-1: prompt and options take 4143 characters when shown; Discord's embed description holds 4096
         unknown-type          | sql.json:7:15: question t-sql-1 type "mcq" is unknown; expected one of: multiple_choice, true_false, short_answer, open
         unknown-difficulty    | sql.json:8:21: question t-sql-1 difficulty "expert" is unknown; expected one of: junior, mid, senior
-        why-count             | sql.json:18:14: question t-sql-1 why has 1 entry; at least 4 needed
+        why-count             | sql.json:19:14: question t-sql-1 why has 1 entry; at least 4 needed
         file-name-mismatch    | caching.json:3:11: the pack is for step "sql" but the file is named caching.json; name it sql.json
         reveal-too-big        | sql.json:5:5: question t-sql-9: the answer reveal would take up to
         malformed-json        | sql.json:4:23: malformed JSON: Unexpected character ('"' (code 34)): was expecting comma to separate Object entries
         empty-file            | sql.json ($): the file is empty; it must hold a JSON object
+        missing-source        | sql.json:5:5: question t-sql-1 is missing "source"
+        source-not-https      | sql.json:13:17: question t-sql-1 source must be an https URL, found "http://www.postgresql.org/docs/current/transaction-iso.html"
+        source-without-host   | sql.json:13:17: question t-sql-1 source must be an https URL with a host, found "https:///docs/current/transaction-iso.html"
+        source-malformed      | sql.json:13:17: question t-sql-1 source must be a well-formed https URL (Illegal character in path at index 51), found "https://www.postgresql.org/docs/current/transaction iso.html"
+        unknown-variant-key   | sql.json:27:18: question t-sql-2 variants has unknown field "maybe"; known fields: fail, pass
+        variant-not-a-list    | sql.json:26:17: question t-sql-2 variants fail must be a list, found a string
         duplicate-step        | roadmap.json:22:13: step id "internet" is used twice in the roadmap
         long-summary          | roadmap.json:7:18: step internet summary is 301 characters; at most 300 (a summary is one or two sentences)
         insecure-url          | roadmap.json:17:18: step internet resource 1 url must start with https:// and contain no spaces

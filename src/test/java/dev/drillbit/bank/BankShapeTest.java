@@ -30,11 +30,13 @@ class BankShapeTest {
     }
 
     @Test
-    void atLeastTwentyStepsOfAtLeastTwentyFiveQuestionsAndFiveHundredInAll() {
+    @DisplayName("at least 20 steps of at least 48 questions (two working weeks of a study group's five a day) and"
+            + " 1,000 in all")
+    void atLeastTwentyStepsOfAtLeastFortyEightQuestionsAndAThousandInAll() {
         assertThat(bank.steps()).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(bank.questions()).hasSizeGreaterThanOrEqualTo(500);
+        assertThat(bank.questions()).hasSizeGreaterThanOrEqualTo(1000);
         for (RoadmapStep step : bank.steps()) {
-            assertThat(bank.count(step.id())).as(step.id()).isGreaterThanOrEqualTo(25);
+            assertThat(bank.count(step.id())).as(step.id()).isGreaterThanOrEqualTo(48);
             assertThat(step.resources()).as(step.id() + " resources").hasSizeBetween(2, 5);
         }
     }
@@ -53,6 +55,23 @@ class BankShapeTest {
         for (Difficulty d : Difficulty.values()) {
             assertThat(byLevel.get(d) * 100.0 / all).as(d + " share %").isGreaterThanOrEqualTo(20);
         }
+    }
+
+    @Test
+    void everyQuestionNamesAnHttpsSource() {
+        assertThat(bank.questions()).allSatisfy(q -> assertThat(q.source()).as(q.id()).startsWith("https://"));
+    }
+
+    @Test
+    @DisplayName("every short answer lists at least one answer that must pass and one near miss that must fail")
+    void everyShortAnswerHasPassAndFailVariants() {
+        List<Question.ShortAnswer> shortAnswers = bank.questions().stream()
+                .filter(Question.ShortAnswer.class::isInstance).map(Question.ShortAnswer.class::cast).toList();
+
+        assertThat(shortAnswers).allSatisfy(sa -> {
+            assertThat(sa.variants().pass()).as(sa.id() + " pass variants").isNotEmpty();
+            assertThat(sa.variants().fail()).as(sa.id() + " fail variants").isNotEmpty();
+        });
     }
 
     private static <K> Map<K, Long> count(Function<Question, K> key) {

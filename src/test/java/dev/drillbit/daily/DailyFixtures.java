@@ -32,7 +32,7 @@ final class DailyFixtures {
                             "https://example.org/" + step))));
             for (int i = 1; i <= n; i++) {
                 questions.add(new Question.TrueFalse(String.format("%s-%03d", step, i), step, Difficulty.JUNIOR,
-                        "Is " + step + " " + i + " true?", "Because it is.", List.of(), true));
+                        "Is " + step + " " + i + " true?", "Because it is.", "https://docs.example.org/" + step, List.of(), true));
             }
         });
         return new QuestionBank(steps, questions);

@@ -138,7 +138,7 @@ class RenderedBankTest {
     @DisplayName("the check bites: a prompt too long for an embed description is a violation")
     void anOverlongQuestionIsCaught() {
         Question tooLong = new Question.TrueFalse("too-long", BANK.steps().get(0).id(),
-                dev.drillbit.bank.Difficulty.MID, "p".repeat(4200), "e", List.of(), true);
+                dev.drillbit.bank.Difficulty.MID, "p".repeat(4200), "e", "https://e.example", List.of(), true);
 
         renderEveryWay(tooLong);
 

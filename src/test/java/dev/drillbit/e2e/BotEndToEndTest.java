@@ -107,7 +107,7 @@ class BotEndToEndTest {
             LocalMessage reveal = h.answer(h.alice, message, right).awaitReply(TIMEOUT);
             assertThat(reveal.id()).isEqualTo(message.id());
             assertThat(title(reveal)).startsWith(right ? "✅ Right" : "❌ Not quite");
-            assertThat(fieldNames(reveal)).contains("Answer", "Explanation");
+            assertThat(fieldNames(reveal)).contains("Answer", "Explanation", "Read more");
             assertThat(reveal.embeds().path(0).toString()).contains(question.explanation().substring(0, 20));
             message = h.discord.click(h.alice, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
         }

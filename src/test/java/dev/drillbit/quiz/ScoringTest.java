@@ -15,11 +15,11 @@ class ScoringTest {
     private final Scoring scoring = new Scoring(Duration.ofSeconds(30), true);
 
     private static Question tf(Difficulty d) {
-        return new Question.TrueFalse("q", "s", d, "p", "e", List.of(), true);
+        return new Question.TrueFalse("q", "s", d, "p", "e", "https://e.example", List.of(), true);
     }
 
     private static Question open(Difficulty d) {
-        return new Question.Open("o", "s", d, "p", "e", List.of(), List.of("a", "b"), "m");
+        return new Question.Open("o", "s", d, "p", "e", "https://e.example", List.of(), List.of("a", "b"), "m");
     }
 
     @ParameterizedTest(name = "{0} answered right after {1}s -> {2}")
@@ -49,15 +49,15 @@ class ScoringTest {
     void typedAndOpenQuestionsGetMoreTime() {
         assertThat(scoring.timeLimit(tf(Difficulty.MID))).hasSeconds(30);
         assertThat(scoring.timeLimit(open(Difficulty.MID))).hasSeconds(90);
-        assertThat(scoring.timeLimit(new Question.ShortAnswer("s", "s", Difficulty.MID, "p", "e", List.of(),
-                List.of("x"), List.of()))).hasSeconds(60);
+        assertThat(scoring.timeLimit(new Question.ShortAnswer("s", "s", Difficulty.MID, "p", "e", "https://e.example",
+                List.of(), List.of("x"), List.of(), Question.ShortAnswer.Variants.NONE))).hasSeconds(60);
         assertThatThrownBy(() -> new Scoring(Duration.ZERO, true)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @org.junit.jupiter.api.Test
     void typosAreCreditedWithANote() {
-        Question sa = new Question.ShortAnswer("s", "s", Difficulty.MID, "p", "e", List.of(), List.of("memcached"),
-                List.of());
+        Question sa = new Question.ShortAnswer("s", "s", Difficulty.MID, "p", "e", "https://e.example", List.of(),
+                List.of("memcached"), List.of(), Question.ShortAnswer.Variants.NONE);
 
         Verdict verdict = new AnswerChecker().check(sa, new Response.Text("memcahced")).orElseThrow();
 
