@@ -1,6 +1,7 @@
 package dev.drillbit.quiz;
 
 import java.text.Normalizer;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,13 +29,13 @@ public final class ShortAnswerMatcher {
     }
 
     public Match match(String given, List<String> accept, List<String> reject) {
-        String answer = key(given);
+        List<String> answer = forms(given);
         if (answer.isEmpty()) {
             return Match.REFUSED;
         }
         List<String> numbers = numbers(given);
         for (String candidate : accept) {
-            if (key(candidate).equals(answer) && numbers(candidate).equals(numbers)) {
+            if (numbers(candidate).equals(numbers) && !Collections.disjoint(forms(candidate), answer)) {
                 return new Match(true, Optional.of(candidate), true);
             }
         }
@@ -44,22 +45,34 @@ public final class ShortAnswerMatcher {
             if (!numbers(candidate).equals(numbers)) {
                 continue;
             }
-            String target = key(candidate);
-            int distance = DISTANCE.apply(answer, target);
-            if (distance <= allowedTypos(target.length()) && distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
+            for (String target : forms(candidate)) {
+                int distance = distance(answer, target);
+                if (distance <= allowedTypos(target.length()) && distance < bestDistance) {
+                    best = candidate;
+                    bestDistance = distance;
+                }
             }
         }
         if (best == null) {
             return Match.REFUSED;
         }
         for (String nearMiss : reject) {
-            if (DISTANCE.apply(answer, key(nearMiss)) <= bestDistance) {
-                return Match.REFUSED;
+            for (String miss : forms(nearMiss)) {
+                if (distance(answer, miss) <= bestDistance) {
+                    return Match.REFUSED;
+                }
             }
         }
         return new Match(true, Optional.of(best), false);
+    }
+
+    /** The smallest edit distance from any form of the typed answer to {@code target}. */
+    private static int distance(List<String> answer, String target) {
+        int least = Integer.MAX_VALUE;
+        for (String form : answer) {
+            least = Math.min(least, DISTANCE.apply(form, target));
+        }
+        return least;
     }
 
     /** Typos forgiven for an answer of this many significant characters. */
@@ -77,14 +90,21 @@ public final class ShortAnswerMatcher {
     }
 
     /**
-     * What identifies an answer: its words lower case, compatibility-normalized, without punctuation (except
-     * #) and without {@link Filler#GENERIC filler}, joined without white space.
+     * The forms an answer is compared in: its words lower case, compatibility-normalized, without punctuation
+     * (except #), joined without white space; first without {@link Filler#GENERIC filler}, then as typed when
+     * the filler made a difference, so that stripping a word never turns a match into a miss ("101 switching
+     * protocol" still meets "101 Switching Protocols"). Empty for an answer with nothing significant in it.
      */
-    static String key(String text) {
+    static List<String> forms(String text) {
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
         List<String> words = SPACE.splitAsStream(normalized).map(word -> DROPPED.matcher(word).replaceAll(""))
                 .filter(word -> !word.isEmpty()).toList();
-        return String.join("", Filler.GENERIC.strip(words));
+        String stripped = String.join("", Filler.GENERIC.strip(words));
+        String plain = String.join("", words);
+        if (plain.isEmpty()) {
+            return List.of();
+        }
+        return stripped.equals(plain) || stripped.isEmpty() ? List.of(plain) : List.of(stripped, plain);
     }
 
     private static List<String> numbers(String text) {

@@ -94,6 +94,7 @@ class ShortAnswerMatcherTest {
         serialization                   | serializable                    | serialization      | false
         # generic filler around an accepted answer is accepted
         Vary header                     | Vary                            | -                  | true
+        101 switching protocol          | 101 Switching Protocols         | -                  | true
         the Vary header                 | Vary                            | -                  | true
         The Vary header.                | Vary                            | -                  | true
         “Vary”                          | Vary                            | -                  | true
