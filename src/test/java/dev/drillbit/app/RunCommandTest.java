@@ -76,7 +76,7 @@ class RunCommandTest {
                     .redirectOutput(dir.resolve("bot.log").toFile())
                     .start();
             try {
-                discord.awaitCommand(guild, "quiz", Duration.ofSeconds(30));
+                awaitCommand(discord, guild, dir.resolve("bot.log"));
                 LocalMessage roadmap = discord.slash(alice, general, "roadmap").awaitReply(Duration.ofSeconds(10));
                 assertThat(roadmap.embeds().path(0).path("title").asText()).isEqualTo("The backend roadmap");
             } finally {
@@ -85,6 +85,15 @@ class RunCommandTest {
             }
             String log = Files.readString(dir.resolve("bot.log"));
             assertThat(log).contains("drillbit is running").doesNotContain(discord.botToken());
+        }
+    }
+
+    /** Waits for the child bot to register /quiz; a cold JVM on a busy machine may take a while. */
+    private static void awaitCommand(LocalDiscord discord, LocalGuild guild, Path log) throws Exception {
+        try {
+            discord.awaitCommand(guild, "quiz", Duration.ofSeconds(90));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the bot's log:\n" + Files.readString(log), e);
         }
     }
 
