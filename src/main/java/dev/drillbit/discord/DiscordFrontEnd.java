@@ -41,11 +41,12 @@ public final class DiscordFrontEnd {
             int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
+        DurableReply durable = new DurableReply(work);
         QuestionView questions = new QuestionView(bank, scoring);
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
         GroupBoard board = new GroupBoard(engine, channels, questions, reveals, summaries);
-        this.play = new QuizPlay(engine, store, work, questions, reveals, summaries, board);
+        this.play = new QuizPlay(engine, store, durable, questions, reveals, summaries, board);
         QuizOptions options = new QuizOptions(bank);
         List<BotCommand> commands = new ArrayList<>(List.of(
                 new QuizCommand(play, options, defaultCount),
@@ -53,16 +54,16 @@ public final class DiscordFrontEnd {
                 new RoadmapCommand(learning.reviews(), options, new RoadmapView(bank)),
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
-                new DataCommand(store)));
+                new DataCommand(store, durable)));
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
         commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,
-                engine.clock(), work));
-        commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), work));
+                engine.clock(), work, durable));
+        commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), durable));
         DailyView dailyView = new DailyView(bank);
         this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);
         this.clock = engine.clock();
-        commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, work));
+        commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, durable));
         List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
         this.router = new Router(commands, devGuildIds);

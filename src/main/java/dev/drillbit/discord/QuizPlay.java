@@ -17,8 +17,8 @@ import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.StartOutcome;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -31,8 +31,6 @@ import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Plays quizzes in Discord: starts them, turns button presses and typed answers into engine calls, and
@@ -42,11 +40,10 @@ import org.slf4j.LoggerFactory;
  * state of its own beyond the group board.
  */
 final class QuizPlay {
-    private static final Logger LOG = LoggerFactory.getLogger(QuizPlay.class);
 
     private final QuizEngine engine;
     private final ScoreStore store;
-    private final Executor completions;
+    private final DurableReply durable;
     private final QuestionView questions;
     private final RevealView reveals;
     private final SummaryView summaries;
@@ -54,14 +51,13 @@ final class QuizPlay {
 
     /**
      * @param store where counted answers are recorded before the member sees their outcome
-     * @param completions runs what happens once the store answered (rendering and queueing replies), off
-     *     the store's writer thread
+     * @param durable defers, records, and shows the outcome off the store's writer thread
      */
-    QuizPlay(QuizEngine engine, ScoreStore store, Executor completions, QuestionView questions, RevealView reveals,
+    QuizPlay(QuizEngine engine, ScoreStore store, DurableReply durable, QuestionView questions, RevealView reveals,
             SummaryView summaries, GroupBoard board) {
         this.engine = engine;
         this.store = store;
-        this.completions = completions;
+        this.durable = durable;
         this.questions = questions;
         this.reveals = reveals;
         this.summaries = summaries;
@@ -173,17 +169,13 @@ final class QuizPlay {
     }
 
     /**
-     * Shows a member the outcome of their answer, but only once a counted answer is on disk.
-     *
-     * <p>Durable before acknowledged, without risking Discord's three seconds: a counted answer is
-     * acknowledged at once with a deferral ({@code deferEdit} where the outcome replaces the message,
-     * {@code deferReply} (ephemeral) for a group answer's private note), then recorded through the
-     * {@link ScoreStore}; the outcome is shown through the interaction's hook only when the store's future
-     * completes, that is after the event was forced to disk. JDA's event thread never waits for the disk,
-     * so concurrent answers reach the store together and share one fsync (group commit), and a slow disk
-     * can never cost the acknowledgement: the hook stays usable for 15 minutes. If the store fails, the
-     * answer is withdrawn from the quiz (so the member may answer again) and the member is told privately
-     * that it was not saved. Refusals record nothing and are answered directly.
+     * Shows a member the outcome of their answer, but only once a counted answer is on disk, through
+     * {@link DurableReply}: acknowledged with {@code deferEdit} where the outcome replaces the message, with
+     * a private deferred reply for a group answer's note. JDA's event thread never waits for the disk, so
+     * concurrent answers reach the store together and share one fsync (group commit). If the store fails,
+     * the answer is withdrawn from the quiz (so the member may answer again while the question is open)
+     * and the member is told privately that it was not saved. Refusals record nothing and are answered
+     * directly.
      */
     private <E extends IReplyCallback & IMessageEditCallback> void answered(E event, ComponentId id,
             AnswerOutcome outcome) {
@@ -198,26 +190,19 @@ final class QuizPlay {
             return;
         }
         QuizSession session = found.get();
-        boolean privateNote = session.owner().isGroup() && !(answered.response() instanceof Response.Graded);
-        if (privateNote) {
-            event.deferReply(true).queue();
+        int position = id.position();
+        String what = "answer guild=" + session.owner().guildId() + " channel=" + session.owner().channelId()
+                + " user=" + user + " session=" + session.id() + " position=" + position;
+        Supplier<CompletableFuture<AnswerEvent>> record = () -> store.record(answerOf(session, user, answered));
+        BiConsumer<InteractionHook, AnswerEvent> saved = (hook, recorded) ->
+                showAnswered(hook, session, user, position, answered);
+        Supplier<String> notSaved = () -> engine.withdraw(session.id(), user, position)
+                ? Messages.NOT_SAVED_TRY_AGAIN : Messages.NOT_SAVED;
+        if (session.owner().isGroup() && !(answered.response() instanceof Response.Graded)) {
+            durable.privateReply(event, what, record, saved, notSaved);
         } else {
-            event.deferEdit().queue();
+            durable.edit(event, what, record, saved, notSaved);
         }
-        InteractionHook hook = event.getHook();
-        CompletableFuture<AnswerEvent> stored;
-        try {
-            stored = store.record(answerOf(session, user, answered));
-        } catch (RuntimeException e) {
-            stored = CompletableFuture.failedFuture(e);
-        }
-        stored.whenCompleteAsync((recorded, failure) -> {
-            if (failure != null) {
-                notSaved(hook, session, user, id.position(), privateNote, failure);
-            } else {
-                showAnswered(hook, session, user, id.position(), answered);
-            }
-        }, completions);
     }
 
     /** The event for an answer, with its timing and chosen option, which review ratings and quality stats use. */
@@ -240,21 +225,6 @@ final class QuizPlay {
         hook.editOriginal(MessageEditData.fromCreateData(reveals.answered(session, position, answered))).queue();
         if (session.owner().mode() == Owner.Mode.SINGLE) {
             engine.next(session.id(), user, position);
-        }
-    }
-
-    private void notSaved(InteractionHook hook, QuizSession session, long user, int position, boolean privateNote,
-            Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        LOG.error("answer not recorded guild={} channel={} user={} session={} position={}",
-                session.owner().guildId(), session.owner().channelId(), user, session.id(), position, cause);
-        boolean again = engine.withdraw(session.id(), user, position);
-        String text = again ? Messages.NOT_SAVED_TRY_AGAIN : Messages.NOT_SAVED;
-        if (privateNote) {
-            hook.editOriginal(text).queue();
-        } else {
-            hook.sendMessage(text).setEphemeral(true).queue();
         }
     }
 

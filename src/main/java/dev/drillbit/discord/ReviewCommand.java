@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -61,12 +60,13 @@ final class ReviewCommand implements BotCommand {
     private final ReviewReminders reminders;
     private final Clock clock;
     private final Executor work;
+    private final DurableReply durable;
     /** Cards shown and answered (or being answered), by user and shown card: one answer per showing. */
     private final Cache<String, Boolean> answered = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(20)).maximumSize(100_000).build();
 
     ReviewCommand(QuestionBank bank, Reviews reviews, Scoring scoring, ReviewView view, ReviewReminders reminders,
-            Clock clock, Executor work) {
+            Clock clock, Executor work, DurableReply durable) {
         this.bank = bank;
         this.reviews = reviews;
         this.scoring = scoring;
@@ -74,6 +74,7 @@ final class ReviewCommand implements BotCommand {
         this.reminders = reminders;
         this.clock = clock;
         this.work = work;
+        this.durable = durable;
     }
 
     @Override
@@ -116,24 +117,19 @@ final class ReviewCommand implements BotCommand {
     }
 
     private void remind(SlashCommandInteractionEvent event, long guild, long user, boolean on) {
-        event.deferReply(true).queue();
-        InteractionHook hook = event.getHook();
-        reviews.reminder(guild, user, on).whenCompleteAsync((done, failure) -> {
-            if (failure != null) {
-                LOG.error("reminder setting not saved guild={} user={}", guild, user, failure);
-                hook.editOriginal("⚠️ Your reminder setting could not be saved; please try again.").queue();
-                return;
-            }
-            LOG.info("review reminder {} guild={} user={}", on ? "on" : "off", guild, user);
-            if (!on) {
-                hook.editOriginal("Daily review reminder off.").queue();
-                return;
-            }
-            int due = reviews.summary(guild, user).dueNow();
-            hook.editOriginal("Daily review reminder on: drillbit sends you a direct message once a day when"
-                    + " cards are due (" + due + " due now). Turn it off with /review remind off.").queue();
-            reminders.wake();
-        }, work);
+        durable.privateReply(event, "review reminder setting guild=" + guild + " user=" + user,
+                () -> reviews.reminder(guild, user, on), (hook, done) -> {
+                    LOG.info("review reminder {} guild={} user={}", on ? "on" : "off", guild, user);
+                    if (!on) {
+                        hook.editOriginal("Daily review reminder off.").queue();
+                        return;
+                    }
+                    int due = reviews.summary(guild, user).dueNow();
+                    hook.editOriginal("Daily review reminder on: drillbit sends you a direct message once a day"
+                            + " when cards are due (" + due + " due now). Turn it off with /review remind off.")
+                            .queue();
+                    reminders.wake();
+                }, () -> "⚠️ Your reminder setting could not be saved; please try again.");
     }
 
     private void export(SlashCommandInteractionEvent event, long guild, long user) {
@@ -257,25 +253,17 @@ final class ReviewCommand implements BotCommand {
     }
 
     /**
-     * Defers the edit and, once {@code saved} is durable, shows {@code render} of its result through the
-     * hook; a failed save releases the claim so that the member can answer again, and says so.
+     * Shows {@code render} of the result once {@code saved} is durable ({@link DurableReply}); a failed save
+     * releases the claim so that the member can answer again, and says so.
      */
     private <E extends IReplyCallback & IMessageEditCallback, T> void finish(E event, String key,
             ReviewView.Shown shown, CompletableFuture<T> saved, Function<T, MessageCreateData> render) {
-        event.deferEdit().queue();
-        InteractionHook hook = event.getHook();
-        String guild = event.getGuild().getId();
-        String user = event.getUser().getId();
-        saved.whenCompleteAsync((result, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                LOG.error("review not recorded guild={} user={} card={}", guild, user, shown.questionId(), cause);
-                answered.invalidate(key);
-                hook.sendMessage(Messages.NOT_SAVED_TRY_AGAIN).setEphemeral(true).queue();
-                return;
-            }
-            hook.editOriginal(MessageEditData.fromCreateData(render.apply(result))).queue();
-        }, work);
+        durable.edit(event, "review guild=" + event.getGuild().getId() + " user=" + event.getUser().getId() + " card="
+                + shown.questionId(), () -> saved,
+                (hook, result) -> hook.editOriginal(MessageEditData.fromCreateData(render.apply(result))).queue(),
+                () -> {
+                    answered.invalidate(key);
+                    return Messages.NOT_SAVED_TRY_AGAIN;
+                });
     }
 }

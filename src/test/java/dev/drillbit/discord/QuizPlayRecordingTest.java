@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.mockito.junit.jupiter.MockitoSettings;
 import org.mockito.quality.Strictness;
@@ -79,7 +80,7 @@ class QuizPlayRecordingTest {
         QuestionView questions = new QuestionView(bank, scoring);
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
-        play = new QuizPlay(engine, store, Runnable::run, questions, reveals, summaries,
+        play = new QuizPlay(engine, store, new DurableReply(Runnable::run), questions, reveals, summaries,
                 new GroupBoard(engine, new Channels(), questions, reveals, summaries));
         StartOutcome started = engine.start(Owner.solo(GUILD, CHANNEL, USER),
                 new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1));
@@ -170,14 +171,15 @@ class QuizPlayRecordingTest {
                 new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1))).session();
         ReplyCallbackAction deferredReply = mock(ReplyCallbackAction.class);
         when(event.deferReply(true)).thenReturn(deferredReply);
-        when(hook.editOriginal(anyString())).thenReturn((WebhookMessageEditAction) edit);
         when(store.record(any(Answer.class))).thenReturn(CompletableFuture.failedFuture(new IOException("EIO")));
 
         pressTheRightButton();
 
         verify(deferredReply).queue();
         verify(event, never()).deferEdit();
-        verify(hook).editOriginal(Messages.NOT_SAVED_TRY_AGAIN);
+        ArgumentCaptor<MessageEditData> note = ArgumentCaptor.forClass(MessageEditData.class);
+        verify(hook).editOriginal(note.capture());
+        assertThat(note.getValue().getContent()).isEqualTo(Messages.NOT_SAVED_TRY_AGAIN);
         verify(edit).queue();
         assertThat(engine.refusal(session.id(), USER, 0)).isEmpty();
     }
