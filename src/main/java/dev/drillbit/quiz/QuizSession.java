@@ -1,6 +1,7 @@
 package dev.drillbit.quiz;
 
 import dev.drillbit.bank.Question;
+import dev.drillbit.session.QuestionSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,71 +20,39 @@ import java.util.Set;
  * closes. Thread-safe: every method locks the session, so answers arriving at once are counted once
  * each and never twice.
  */
-public final class QuizSession {
-    private final String id;
-    private final Owner owner;
-    private final List<Question> questions;
+public final class QuizSession extends QuestionSession<Owner> {
     private final Scoring scoring;
     private final AnswerChecker checker;
-    private final Instant startedAt;
     private final Map<Integer, Map<Long, AnswerRecord>> answers = new LinkedHashMap<>();
     private final Set<Integer> skipped = new HashSet<>();
-    private int position;
-    private Instant shownAt;
     private boolean closed;
     private EndReason ended;
 
     QuizSession(String id, Owner owner, List<Question> questions, Scoring scoring, AnswerChecker checker,
             Instant now) {
-        if (questions.isEmpty()) {
-            throw new IllegalArgumentException("a quiz needs at least one question");
-        }
-        this.id = id;
-        this.owner = owner;
-        this.questions = List.copyOf(questions);
+        super(id, owner, questions, scoring::timeLimit, now);
         this.scoring = scoring;
         this.checker = checker;
-        this.startedAt = now;
-        this.shownAt = now;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public Owner owner() {
-        return owner;
-    }
-
-    public Instant startedAt() {
-        return startedAt;
-    }
-
-    public int size() {
-        return questions.size();
-    }
-
-    public synchronized int position() {
-        return position;
     }
 
     public synchronized Question current() {
-        return questions.get(position);
+        return run.current();
     }
 
     public synchronized boolean isLast() {
-        return position == questions.size() - 1;
+        return run.isLast();
     }
 
     /** The last instant the current question takes points (solo) or answers (group); it closes after. */
     public synchronized Instant deadline() {
-        return shownAt.plus(scoring.timeLimit(current()));
+        return run.timer().deadline();
     }
 
     public synchronized boolean isClosed() {
         return closed;
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return ended == null;
     }
@@ -94,10 +63,10 @@ public final class QuizSession {
         if (cannotAct.isPresent()) {
             return cannotAct;
         }
-        if (answers.getOrDefault(position, Map.of()).containsKey(userId)) {
+        if (answers.getOrDefault(run.position(), Map.of()).containsKey(userId)) {
             return Optional.of(new AnswerOutcome.AlreadyAnswered(current()));
         }
-        if (closed || owner.isGroup() && now.isAfter(deadline())) {
+        if (closed || owner().isGroup() && now.isAfter(deadline())) {
             return Optional.of(new AnswerOutcome.Closed(current()));
         }
         return Optional.empty();
@@ -109,15 +78,15 @@ public final class QuizSession {
             return refused.get();
         }
         Question question = current();
-        Map<Long, AnswerRecord> given = answers.computeIfAbsent(position, p -> new LinkedHashMap<>());
+        Map<Long, AnswerRecord> given = answers.computeIfAbsent(run.position(), p -> new LinkedHashMap<>());
         Optional<Verdict> verdict = checker.check(question, response);
         if (verdict.isEmpty()) {
             return new AnswerOutcome.Mismatched(question);
         }
-        Duration elapsed = Duration.between(shownAt, now);
+        Duration elapsed = run.timer().elapsed(now);
         int points = scoring.points(question, verdict.get(), elapsed);
         given.put(userId, new AnswerRecord(userId, response, verdict.get(), points, now));
-        if (!owner.isGroup()) {
+        if (!owner().isGroup()) {
             closed = true;
         }
         return new AnswerOutcome.Answered(question, response, verdict.get(), points, now.isAfter(deadline()),
@@ -139,10 +108,10 @@ public final class QuizSession {
         if (given.isEmpty()) {
             answers.remove(at);
         }
-        if (ended != null || at != position) {
+        if (ended != null || at != run.position()) {
             return false;
         }
-        if (!owner.isGroup()) {
+        if (!owner().isGroup()) {
             closed = false;
         }
         return !closed;
@@ -150,7 +119,7 @@ public final class QuizSession {
 
     /** Closes the current question if it is still {@code at}; empty when it already was. */
     public synchronized Optional<Reveal> close(int at) {
-        if (ended != null || at != position || closed) {
+        if (ended != null || at != run.position() || closed) {
             return Optional.empty();
         }
         closed = true;
@@ -159,7 +128,8 @@ public final class QuizSession {
 
     /** The current question with its answers so far. */
     public synchronized Reveal reveal() {
-        return new Reveal(current(), position, List.copyOf(answers.getOrDefault(position, Map.of()).values()));
+        return new Reveal(current(), run.position(),
+                List.copyOf(answers.getOrDefault(run.position(), Map.of()).values()));
     }
 
     /** Moves past question {@code at} once it is closed: to the next question, or to the end. */
@@ -181,7 +151,7 @@ public final class QuizSession {
             return new Advance.Refused(refusal.get());
         }
         if (!closed) {
-            skipped.add(position);
+            skipped.add(run.position());
         }
         return moveOn(now);
     }
@@ -191,23 +161,21 @@ public final class QuizSession {
         if (ended != null) {
             return Optional.of(new AnswerOutcome.Expired());
         }
-        if (!owner.isGroup() && userId != owner.userId()) {
+        if (!owner().isGroup() && userId != owner().userId()) {
             return Optional.of(new AnswerOutcome.NotParticipant());
         }
-        if (at != position) {
+        if (at != run.position()) {
             return Optional.of(new AnswerOutcome.NotCurrent());
         }
         return Optional.empty();
     }
 
     private Advance moveOn(Instant now) {
-        if (position == questions.size() - 1) {
+        if (run.isLast()) {
             return new Advance.Finished(end(EndReason.FINISHED));
         }
-        position++;
         closed = false;
-        shownAt = now;
-        return new Advance.Next(current(), position);
+        return new Advance.Next(run.advance(now), run.position());
     }
 
     /** Ends the session (once; later calls return the same standings with the first reason). */
@@ -223,7 +191,7 @@ public final class QuizSession {
         Map<Long, int[]> totals = new LinkedHashMap<>();
         Map<Long, Set<String>> missed = new LinkedHashMap<>();
         for (Map.Entry<Integer, Map<Long, AnswerRecord>> entry : answers.entrySet()) {
-            Question question = questions.get(entry.getKey());
+            Question question = run.question(entry.getKey());
             for (AnswerRecord record : entry.getValue().values()) {
                 int[] t = totals.computeIfAbsent(record.userId(), u -> new int[3]);
                 t[0] += record.points();
@@ -234,10 +202,10 @@ public final class QuizSession {
                 }
             }
         }
-        if (!owner.isGroup()) {
-            totals.computeIfAbsent(owner.userId(), u -> new int[3]);
+        if (!owner().isGroup()) {
+            totals.computeIfAbsent(owner().userId(), u -> new int[3]);
             for (int s : skipped) {
-                missed.computeIfAbsent(owner.userId(), u -> new LinkedHashSet<>()).add(questions.get(s).step());
+                missed.computeIfAbsent(owner().userId(), u -> new LinkedHashSet<>()).add(run.question(s).step());
             }
         }
         List<Long> order = new ArrayList<>(totals.keySet());
@@ -249,7 +217,7 @@ public final class QuizSession {
         standings.sort(Comparator.comparingInt(Standing::points).reversed()
                 .thenComparing(Comparator.comparingDouble(Standing::accuracy).reversed())
                 .thenComparingInt(s -> order.indexOf(s.userId())));
-        int shown = ended == EndReason.FINISHED ? questions.size() : position + (closed ? 1 : 0);
-        return new QuizSummary(id, owner, shown, questions.size(), standings, ended);
+        int shown = ended == EndReason.FINISHED ? run.size() : run.position() + (closed ? 1 : 0);
+        return new QuizSummary(id(), owner(), shown, run.size(), standings, ended);
     }
 }
