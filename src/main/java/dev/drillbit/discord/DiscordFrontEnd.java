@@ -81,7 +81,7 @@ public final class DiscordFrontEnd {
 
     /** Closes group questions whose time is up and sends due review reminders, and expires idle mock interviews; called every second by the heartbeat. */
     public void tick() {
-        play.tick();
+        play.tick(clock.instant());
         reminders.tick();
         interviews.expireIdle();
     }

@@ -15,6 +15,8 @@ import dev.drillbit.quiz.QuizSpec;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.StartOutcome;
+import dev.drillbit.quiz.StopOutcome;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -66,10 +68,11 @@ final class QuizPlay {
 
     /** Starts a quiz of {@code count} questions for {@code owner} and shows its first question. */
     void start(SlashCommandInteractionEvent event, Owner owner, QuestionFilter filter, int count) {
-        StartOutcome outcome = engine.start(owner, new QuizSpec(filter, count));
+        long starter = event.getUser().getIdLong();
+        StartOutcome outcome = engine.start(owner, starter, new QuizSpec(filter, count));
         if (outcome instanceof StartOutcome.AlreadyRunning && owner.mode() == Owner.Mode.SINGLE) {
             engine.stop(owner);
-            outcome = engine.start(owner, new QuizSpec(filter, count));
+            outcome = engine.start(owner, starter, new QuizSpec(filter, count));
         } else if (outcome instanceof StartOutcome.AlreadyRunning running) {
             QuizSession session = running.session();
             event.reply((owner.isGroup() ? "This channel already has a group quiz running" : "You already have a quiz"
@@ -95,9 +98,8 @@ final class QuizPlay {
     }
 
     private void startGroup(SlashCommandInteractionEvent event, QuizSession session, String note) {
-        long starter = event.getUser().getIdLong();
         GuildMessageChannel channel = event.getGuildChannel();
-        String intro = Style.mention(starter) + " started a group quiz of " + session.size()
+        String intro = Style.mention(session.startedBy()) + " started a group quiz of " + session.size()
                 + (session.size() == 1 ? " question" : " questions") + ". Everyone"
                 + " answers with the buttons; each question closes when its time is up. " + note;
         boolean thread = event.getChannelType() == ChannelType.TEXT && event.getGuild() != null
@@ -105,13 +107,12 @@ final class QuizPlay {
                         Permission.CREATE_PUBLIC_THREADS);
         event.reply(intro.strip() + (thread ? " Questions follow in the thread below." : "")).queue(hook -> {
             if (!thread) {
-                board.post(session, channel, starter);
+                board.post(session, channel);
                 return;
             }
             hook.retrieveOriginal()
                     .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(message)))
-                    .queue(created -> board.post(session, created, starter),
-                            e -> board.post(session, channel, starter));
+                    .queue(created -> board.post(session, created), e -> board.post(session, channel));
         });
     }
 
@@ -241,47 +242,40 @@ final class QuizPlay {
     }
 
     private void stopFromButton(ButtonInteractionEvent event, ComponentId id) {
-        Optional<QuizSession> session = engine.session(id.session());
-        if (session.isEmpty()) {
-            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
-            return;
-        }
-        if (session.get().owner().userId() != event.getUser().getIdLong()) {
+        StopOutcome outcome = engine.stop(id.session(), event.getUser().getIdLong(), false);
+        if (outcome instanceof StopOutcome.Stopped stopped) {
+            event.editMessage(MessageEditData.fromCreateData(summaries.render(stopped.summary()))).queue();
+        } else if (outcome instanceof StopOutcome.NotAllowed) {
             event.reply(refusalText(new AnswerOutcome.NotParticipant())).setEphemeral(true).queue();
-            return;
+        } else {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
         }
-        engine.stop(session.get().owner()).ifPresentOrElse(
-                summary -> event.editMessage(MessageEditData.fromCreateData(summaries.render(summary))).queue(),
-                () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
     }
 
     /** {@code /quiz stop}: your solo quiz in this channel, else the channel's group quiz if you may. */
     void stop(SlashCommandInteractionEvent event) {
         long guild = event.getGuild().getIdLong();
         long channel = event.getChannel().getIdLong();
-        Optional<QuizSummary> solo = engine.stop(Owner.solo(guild, channel, event.getUser().getIdLong()));
+        long user = event.getUser().getIdLong();
+        Optional<QuizSummary> solo = engine.stop(Owner.solo(guild, channel, user));
         if (solo.isPresent()) {
             event.reply(summaries.render(solo.get())).setEphemeral(true).queue();
             return;
         }
-        Owner group = Owner.group(guild, channel);
-        Optional<QuizSession> running = engine.active(group);
-        if (running.isEmpty()) {
-            event.reply("Nothing to stop: you have no quiz running in this channel, and neither does the channel.")
-                    .setEphemeral(true).queue();
-            return;
-        }
-        long starter = board.posting(running.get().id()).map(GroupBoard.Posting::starterId).orElse(-1L);
+        Optional<QuizSession> running = engine.active(Owner.group(guild, channel));
         Member member = event.getMember();
-        boolean allowed = event.getUser().getIdLong() == starter
-                || member != null && member.hasPermission(Permission.MANAGE_SERVER);
-        if (!allowed) {
+        boolean managesServer = member != null && member.hasPermission(Permission.MANAGE_SERVER);
+        StopOutcome outcome = running.isEmpty() ? new StopOutcome.NotRunning()
+                : engine.stop(running.get().id(), user, managesServer);
+        if (outcome instanceof StopOutcome.Stopped) {
+            event.reply(Style.mention(user) + " stopped the group quiz.").queue();
+        } else if (outcome instanceof StopOutcome.NotAllowed) {
             event.reply("Only the member who started this group quiz, or someone with Manage Server, can stop it.")
                     .setEphemeral(true).queue();
-            return;
+        } else {
+            event.reply("Nothing to stop: you have no quiz running in this channel, and neither does the channel.")
+                    .setEphemeral(true).queue();
         }
-        engine.stop(group);
-        event.reply(Style.mention(event.getUser().getIdLong()) + " stopped the group quiz.").queue();
     }
 
     /** {@code /quiz skip}: skips the current question of your solo quiz here. */
@@ -333,8 +327,9 @@ final class QuizPlay {
         }
     }
 
-    void tick() {
-        board.tick();
+    /** Renders the group questions the engine closes at {@code now}. */
+    void tick(Instant now) {
+        board.tick(now);
     }
 
     static String refusalText(AnswerOutcome outcome) {

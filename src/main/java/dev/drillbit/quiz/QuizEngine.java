@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +52,17 @@ public final class QuizEngine {
         onEnd.accept(summary);
     }
 
-    /** Starts a quiz for {@code owner} unless one is already running there. */
+    /** Starts a quiz for {@code owner}, started by its member, unless one is already running there. */
     public StartOutcome start(Owner owner, QuizSpec spec) {
+        return start(owner, owner.userId(), spec);
+    }
+
+    /**
+     * Starts a quiz for {@code owner} unless one is already running there.
+     *
+     * @param startedBy the member who started it, who may stop it ({@link QuizSession#mayStop})
+     */
+    public StartOutcome start(Owner owner, long startedBy, QuizSpec spec) {
         List<Question> pool = new ArrayList<>(bank.questions(spec.filter()));
         if (pool.isEmpty()) {
             return new StartOutcome.NoQuestions(spec.filter());
@@ -60,7 +70,7 @@ public final class QuizEngine {
         sessions.shuffle(pool);
         List<Question> drawn = pool.subList(0, Math.min(spec.count(), pool.size()));
         SessionRegistry.Start<QuizSession> start = sessions.start(owner,
-                id -> new QuizSession(id, owner, drawn, scoring, checker, clock.instant()));
+                id -> new QuizSession(id, owner, startedBy, drawn, scoring, checker, clock.instant()));
         if (start instanceof SessionRegistry.Start.AlreadyRunning<QuizSession> running) {
             return new StartOutcome.AlreadyRunning(running.session());
         }
@@ -134,12 +144,42 @@ public final class QuizEngine {
         return session.map(QuizSession::summary);
     }
 
-    /** Group sessions whose current question is still open although its deadline has passed. */
-    public List<QuizSession> dueForClose() {
-        Instant now = clock.instant();
-        return sessions.all().stream()
-                .filter(s -> s.owner().isGroup() && s.isRunning() && !s.isClosed() && now.isAfter(s.deadline()))
-                .toList();
+    /**
+     * {@code userId} asks to stop the quiz {@code sessionId}; {@code managesServer} says whether they manage
+     * the server, which lets them stop any group quiz. The rule is {@link QuizSession#mayStop}.
+     */
+    public StopOutcome stop(String sessionId, long userId, boolean managesServer) {
+        Optional<QuizSession> found = session(sessionId);
+        if (found.isEmpty()) {
+            return new StopOutcome.NotRunning();
+        }
+        QuizSession session = found.get();
+        if (!session.mayStop(userId, managesServer)) {
+            return new StopOutcome.NotAllowed(session);
+        }
+        session.end(EndReason.STOPPED);
+        return sessions.remove(session) ? new StopOutcome.Stopped(session.summary()) : new StopOutcome.NotRunning();
+    }
+
+    /**
+     * Closes every group question whose deadline has passed at {@code now} and is on screen ({@code shown}:
+     * the adapter leaves a question open until its message is out): reveals it and moves its quiz on to the
+     * next question or to its end. A finished quiz leaves the engine.
+     */
+    public List<GroupStep> closeDue(Instant now, Predicate<QuizSession> shown) {
+        List<GroupStep> steps = new ArrayList<>();
+        for (QuizSession session : sessions.all()) {
+            if (!session.owner().isGroup() || !session.isRunning() || !shown.test(session)) {
+                continue;
+            }
+            session.closeIfDue(now).ifPresent(step -> {
+                if (step instanceof GroupStep.Finished) {
+                    sessions.remove(session);
+                }
+                steps.add(step);
+            });
+        }
+        return steps;
     }
 
     /** Runs pending expiry, so listeners hear of idle sessions without waiting for the next access. */

@@ -21,6 +21,7 @@ import java.util.Set;
  * each and never twice.
  */
 public final class QuizSession extends QuestionSession<Owner> {
+    private final long startedBy;
     private final Scoring scoring;
     private final AnswerChecker checker;
     private final Map<Integer, Map<Long, AnswerRecord>> answers = new LinkedHashMap<>();
@@ -28,11 +29,25 @@ public final class QuizSession extends QuestionSession<Owner> {
     private boolean closed;
     private EndReason ended;
 
-    QuizSession(String id, Owner owner, List<Question> questions, Scoring scoring, AnswerChecker checker,
-            Instant now) {
+    QuizSession(String id, Owner owner, long startedBy, List<Question> questions, Scoring scoring,
+            AnswerChecker checker, Instant now) {
         super(id, owner, questions, scoring::timeLimit, now);
+        this.startedBy = startedBy;
         this.scoring = scoring;
         this.checker = checker;
+    }
+
+    /** The member who started the quiz: for a solo quiz or single question its owner, for a group quiz who began it. */
+    public long startedBy() {
+        return startedBy;
+    }
+
+    /**
+     * Whether {@code userId} may stop this quiz: a solo quiz or single question only its member; a group
+     * quiz the member who started it, or one who manages the server ({@code managesServer}).
+     */
+    public boolean mayStop(long userId, boolean managesServer) {
+        return owner().isGroup() ? userId == startedBy || managesServer : userId == owner().userId();
     }
 
     public synchronized Question current() {
@@ -117,19 +132,26 @@ public final class QuizSession extends QuestionSession<Owner> {
         return !closed;
     }
 
-    /** Closes the current question if it is still {@code at}; empty when it already was. */
-    public synchronized Optional<Reveal> close(int at) {
-        if (ended != null || at != run.position() || closed) {
-            return Optional.empty();
-        }
-        closed = true;
-        return Optional.of(reveal());
-    }
-
     /** The current question with its answers so far. */
     public synchronized Reveal reveal() {
         return new Reveal(current(), run.position(),
                 List.copyOf(answers.getOrDefault(run.position(), Map.of()).values()));
+    }
+
+    /**
+     * Group only: when the current question's deadline has passed at {@code now}, closes it, reveals it and
+     * moves on, in one step under the session's lock; empty while it is open, or when it already closed.
+     */
+    synchronized Optional<GroupStep> closeIfDue(Instant now) {
+        if (!owner().isGroup() || ended != null || closed || !run.timer().isPast(now)) {
+            return Optional.empty();
+        }
+        closed = true;
+        Reveal reveal = reveal();
+        Advance advance = moveOn(now);
+        return Optional.of(advance instanceof Advance.Finished finished
+                ? new GroupStep.Finished(this, reveal, finished.summary())
+                : new GroupStep.Next(this, reveal, run.position()));
     }
 
     /** Moves past question {@code at} once it is closed: to the next question, or to the end. */
