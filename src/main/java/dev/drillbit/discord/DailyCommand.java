@@ -343,16 +343,21 @@ final class DailyCommand implements BotCommand {
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        switch (id.action()) {
-            case "type" -> ifOpen(event, id, (run, question) -> event.replyModal(QuestionView.answerModal(id)).queue());
-            case "show" -> ifOpen(event, id, (run, question) -> {
+        Optional<AnswerAction> action = AnswerAction.of(id.action());
+        if (action.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        switch (action.get()) {
+            case TYPE -> ifOpen(event, id, (run, question) -> event.replyModal(QuestionView.answerModal(id)).queue());
+            case SHOW -> ifOpen(event, id, (run, question) -> {
                 if (question instanceof Question.Open open) {
                     event.reply(view.modelAnswer(run, open, id.position())).setEphemeral(true).queue();
                 } else {
                     event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
                 }
             });
-            default -> QuizPlay.parse(id.action()).ifPresentOrElse(response -> answer(event, id, response),
+            default -> action.get().response().ifPresentOrElse(response -> answer(event, id, response),
                     () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
         }
     }
@@ -360,7 +365,7 @@ final class DailyCommand implements BotCommand {
     @Override
     public void onModal(ModalInteractionEvent event, ComponentId id) {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
-        if (!"text".equals(id.action()) || value == null) {
+        if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty() || value == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }

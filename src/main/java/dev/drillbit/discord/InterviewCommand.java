@@ -135,18 +135,23 @@ final class InterviewCommand implements BotCommand {
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
         long guild = event.getGuild().getIdLong();
         long user = event.getUser().getIdLong();
-        switch (id.action()) {
-            case "write" -> {
+        Optional<InterviewAction> action = InterviewAction.of(id.action());
+        if (action.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        switch (action.get()) {
+            case WRITE -> {
                 if (interviews.active(guild, user).filter(s -> s.id().equals(id.session())).isEmpty()) {
                     event.reply(ENDED).setEphemeral(true).queue();
                 } else {
                     event.replyModal(InterviewView.answerModal(id)).queue();
                 }
             }
-            case "think" -> submitted(event, interviews.submit(guild, user, id.session(), Optional.empty()), guild, user);
-            case "stop" -> stop(event, id, guild, user);
-            case "knew" -> grade(event, id, Set.of(0));
-            case "none" -> grade(event, id, Set.of());
+            case THINK -> submitted(event, interviews.submit(guild, user, id.session(), Optional.empty()), guild, user);
+            case STOP -> stop(event, id, guild, user);
+            case KNEW -> grade(event, id, Set.of(0));
+            case NONE -> grade(event, id, Set.of());
             default -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
         }
     }
@@ -154,7 +159,7 @@ final class InterviewCommand implements BotCommand {
     @Override
     public void onModal(ModalInteractionEvent event, ComponentId id) {
         ModalMapping value = event.getValue(InterviewView.TEXT_INPUT);
-        if (!"text".equals(id.action()) || value == null) {
+        if (InterviewAction.of(id.action()).filter(InterviewAction.TEXT::equals).isEmpty() || value == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
@@ -165,7 +170,7 @@ final class InterviewCommand implements BotCommand {
 
     @Override
     public void onSelect(StringSelectInteractionEvent event, ComponentId id) {
-        if (!"tick".equals(id.action())) {
+        if (InterviewAction.of(id.action()).filter(InterviewAction.TICK::equals).isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }

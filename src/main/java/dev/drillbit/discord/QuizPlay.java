@@ -118,14 +118,24 @@ final class QuizPlay {
 
     void onButton(ButtonInteractionEvent event, ComponentId id) {
         long user = event.getUser().getIdLong();
-        String action = id.action();
-        switch (action) {
-            case "next" -> advance(event, id.session(), engine.next(id.session(), user, id.position()));
-            case "skip" -> advance(event, id.session(), engine.skip(id.session(), user, id.position()));
-            case "stop" -> stopFromButton(event, id);
-            case "type" -> ifAllowed(event, id, session -> event.replyModal(QuestionView.answerModal(id)).queue());
-            case "show" -> ifAllowed(event, id, session -> showModelAnswer(event, session, id));
-            default -> parse(action).ifPresentOrElse(
+        Optional<QuizAction> move = QuizAction.of(id.action());
+        if (move.isPresent()) {
+            switch (move.get()) {
+                case NEXT -> advance(event, id.session(), engine.next(id.session(), user, id.position()));
+                case SKIP -> advance(event, id.session(), engine.skip(id.session(), user, id.position()));
+                case STOP -> stopFromButton(event, id);
+            }
+            return;
+        }
+        Optional<AnswerAction> answer = AnswerAction.of(id.action());
+        if (answer.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        switch (answer.get()) {
+            case TYPE -> ifAllowed(event, id, session -> event.replyModal(QuestionView.answerModal(id)).queue());
+            case SHOW -> ifAllowed(event, id, session -> showModelAnswer(event, session, id));
+            default -> answer.get().response().ifPresentOrElse(
                     response -> answered(event, id, engine.answer(id.session(), user, id.position(), response)),
                     () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
         }
@@ -133,17 +143,12 @@ final class QuizPlay {
 
     void onModal(ModalInteractionEvent event, ComponentId id) {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
-        if (!"text".equals(id.action()) || value == null) {
+        if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty() || value == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
         Response response = new Response.Text(value.getAsString());
         answered(event, id, engine.answer(id.session(), event.getUser().getIdLong(), id.position(), response));
-    }
-
-    /** The response a button's action stands for; the rule lives in {@link QuestionView#response}. */
-    static Optional<Response> parse(String action) {
-        return QuestionView.response(action);
     }
 
     private void ifAllowed(ButtonInteractionEvent event, ComponentId id, java.util.function.Consumer<QuizSession> then) {

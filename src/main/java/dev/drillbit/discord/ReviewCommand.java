@@ -165,23 +165,23 @@ final class ReviewCommand implements BotCommand {
         long guild = event.getGuild().getIdLong();
         long user = event.getUser().getIdLong();
         Question q = question.get();
-        String action = id.action();
-        Optional<Rating> rating = ReviewView.rating(action);
-        if (ReviewView.NEXT.equals(action)) {
+        Optional<ReviewAction> own = ReviewAction.of(id.action());
+        Optional<AnswerAction> answer = AnswerAction.of(id.action());
+        Optional<Rating> rating = own.flatMap(ReviewAction::rating);
+        if (own.filter(ReviewAction.NEXT::equals).isPresent()) {
             Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
             event.editMessage(due.isPresent() ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant()))
                     : new MessageEditBuilder()
                             .setContent(view.nothingDue(reviews.summary(guild, user), clock.instant()))
                             .setEmbeds().setComponents().build()).queue();
-        } else if ("type".equals(action)) {
+        } else if (answer.filter(AnswerAction.TYPE::equals).isPresent()) {
             event.replyModal(QuestionView.answerModal(id)).queue();
-        } else if ("show".equals(action) && q instanceof Question.Open open) {
+        } else if (answer.filter(AnswerAction.SHOW::equals).isPresent() && q instanceof Question.Open open) {
             event.editMessage(MessageEditData.fromCreateData(view.modelAnswer(open, shown.get()))).queue();
         } else if (rating.isPresent() && q instanceof Question.Open) {
             rate(event, shown.get(), q, rating.get());
         } else {
-            Optional<Response> response = QuestionView.response(action);
-            judge(event, shown.get(), q, response);
+            judge(event, shown.get(), q, answer.flatMap(AnswerAction::response));
         }
     }
 
@@ -190,7 +190,8 @@ final class ReviewCommand implements BotCommand {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
         Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
         Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
-        if (!"text".equals(id.action()) || value == null || question.isEmpty()) {
+        if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty() || value == null
+                || question.isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }

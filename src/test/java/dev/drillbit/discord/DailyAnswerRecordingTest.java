@@ -100,7 +100,7 @@ class DailyAnswerRecordingTest {
     private void pressTheRightButton() {
         Question.TrueFalse question = (Question.TrueFalse) bank.question(run.questionIds().get(truthPosition))
                 .orElseThrow();
-        command.onButton(event, DailyView.id(run.id(), truthPosition, question.answer() ? "t" : "f"));
+        command.onButton(event, DailyView.id(run.id(), truthPosition, AnswerAction.truth(question.answer())));
     }
 
     @Test

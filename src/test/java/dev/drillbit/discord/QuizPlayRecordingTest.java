@@ -106,7 +106,8 @@ class QuizPlayRecordingTest {
 
     private void pressTheRightButton() {
         Question.TrueFalse question = (Question.TrueFalse) session.current();
-        play.onButton(event, new ComponentId(QuestionView.PREFIX, session.id(), 0, question.answer() ? "t" : "f"));
+        play.onButton(event, new ComponentId(QuestionView.PREFIX, session.id(), 0,
+                AnswerAction.truth(question.answer())));
     }
 
     @Test

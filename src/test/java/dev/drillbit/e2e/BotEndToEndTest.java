@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drillbit.bank.Question;
+import dev.drillbit.discord.AnswerAction;
+import dev.drillbit.discord.QuizAction;
 import dev.drillbit.playground.InteractionHandle;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalMember;
@@ -87,7 +89,7 @@ class BotEndToEndTest {
             assertThat(title(reveal)).startsWith(right ? "✅ Right" : "❌ Not quite");
             assertThat(fieldNames(reveal)).contains("Answer", "Explanation");
             assertThat(reveal.embeds().path(0).toString()).contains(question.explanation().substring(0, 20));
-            message = h.discord.click(h.alice, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
+            message = h.discord.click(h.alice, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
         }
 
         assertThat(title(message)).isEqualTo("Quiz finished · 3 of 3 questions");
@@ -104,13 +106,13 @@ class BotEndToEndTest {
         LocalMessage open = message;
         if (!(h.shown(message) instanceof Question.Open)) {
             LocalMessage reveal = h.answer(h.bob, message, true).awaitReply(TIMEOUT);
-            open = h.discord.click(h.bob, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
+            open = h.discord.click(h.bob, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
         }
-        LocalMessage model = h.discord.click(h.bob, open, button(open, "show")).awaitReply(TIMEOUT);
+        LocalMessage model = h.discord.click(h.bob, open, button(open, AnswerAction.SHOW)).awaitReply(TIMEOUT);
         assertThat(fieldNames(model)).contains("Model answer", "Key points");
         assertThat(model.customIds()).hasSize(3);
 
-        LocalMessage graded = h.discord.click(h.bob, model, button(model, "g1")).awaitReply(TIMEOUT);
+        LocalMessage graded = h.discord.click(h.bob, model, button(model, AnswerAction.PARTLY)).awaitReply(TIMEOUT);
 
         assertThat(title(graded)).startsWith("🟡 Partly — you graded yourself \"partly\" · +10 points");
     }
@@ -170,7 +172,7 @@ class BotEndToEndTest {
         LocalMessage again = h.discord.click(h.alice, question, question.customIds().get(0)).awaitReply(TIMEOUT);
         assertThat(again.isEphemeral()).isTrue();
         assertThat(again.content()).startsWith("This button belongs to something that has ended");
-        assertThat(h.discord.click(h.alice, question, button(question, "skip")).awaitReply(TIMEOUT).content())
+        assertThat(h.discord.click(h.alice, question, button(question, QuizAction.SKIP)).awaitReply(TIMEOUT).content())
                 .startsWith("This button belongs to something that has ended");
     }
 

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drillbit.bank.Question;
+import dev.drillbit.discord.AnswerAction;
+import dev.drillbit.discord.InterviewAction;
+import dev.drillbit.discord.QuizAction;
+import dev.drillbit.discord.ReviewAction;
 import dev.drillbit.playground.InteractionHandle;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalMember;
@@ -98,10 +102,11 @@ class LearningEndToEndTest {
     /** Answers the review card {@code card} shows, right: the widgets of auto-graded cards, Good for open ones. */
     private LocalMessage reviewRight(LocalMember member, LocalMessage card) {
         if (h.shown(card) instanceof Question.Open) {
-            LocalMessage model = h.discord.click(member, card, button(card, "show")).awaitReply(TIMEOUT);
+            LocalMessage model = h.discord.click(member, card, button(card, AnswerAction.SHOW)).awaitReply(TIMEOUT);
             assertThat(model.customIds()).extracting(id -> id.substring(id.lastIndexOf(':') + 1))
-                    .containsExactly("r0", "r1", "r2", "r3");
-            return h.discord.click(member, model, button(model, "r2")).awaitReply(TIMEOUT);
+                    .containsExactly(ReviewAction.AGAIN.code(), ReviewAction.HARD.code(), ReviewAction.GOOD.code(),
+                            ReviewAction.EASY.code());
+            return h.discord.click(member, model, button(model, ReviewAction.GOOD)).awaitReply(TIMEOUT);
         }
         return h.answer(member, card, true).awaitReply(TIMEOUT);
     }
@@ -153,13 +158,13 @@ class LearningEndToEndTest {
         LocalMessage first = h.discord.slash(olga, room, "review start").awaitReply(TIMEOUT);
         assertThat(h.shown(first).id()).isEqualTo(open.id());
         assertThat(footer(first)).startsWith("Card 1 of 2 due · ");
-        LocalMessage model = h.discord.click(olga, first, button(first, "show")).awaitReply(TIMEOUT);
+        LocalMessage model = h.discord.click(olga, first, button(first, AnswerAction.SHOW)).awaitReply(TIMEOUT);
         assertThat(field(model, "Model answer")).isEqualTo(((Question.Open) open).modelAnswer());
-        LocalMessage rated = h.discord.click(olga, model, button(model, "r1")).awaitReply(TIMEOUT);
+        LocalMessage rated = h.discord.click(olga, model, button(model, ReviewAction.HARD)).awaitReply(TIMEOUT);
         assertThat(title(rated)).isEqualTo("Rated Hard");
         assertThat(footer(rated)).isEqualTo("1 more card is due.");
 
-        LocalMessage second = h.discord.click(olga, rated, button(rated, "next")).awaitReply(TIMEOUT);
+        LocalMessage second = h.discord.click(olga, rated, button(rated, ReviewAction.NEXT)).awaitReply(TIMEOUT);
         assertThat(h.shown(second).id()).isEqualTo(typed.id());
         LocalMessage answered = h.answer(olga, second, false).awaitReply(TIMEOUT);
         assertThat(title(answered)).startsWith("❌ Not quite — you wrote \"something else entirely\" · rated Again");
@@ -263,7 +268,7 @@ class LearningEndToEndTest {
                 .awaitReply(TIMEOUT);
         for (int i = 0; i < 4; i++) {
             LocalMessage reveal = h.answer(rob, message, true).awaitReply(TIMEOUT);
-            message = h.discord.click(rob, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
+            message = h.discord.click(rob, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
         }
         miss(rob, room, "sql");
         clockForward(Duration.ofDays(1));
@@ -289,9 +294,9 @@ class LearningEndToEndTest {
     private LocalMessage answerInterview(LocalMember member, LocalMessage message, boolean write) {
         assertThat(field(message, "Time limit")).matches("(\\d+ s|\\d+ min) · time's up <t:\\d+:R>");
         if (!write) {
-            return h.discord.click(member, message, button(message, "think")).awaitReply(TIMEOUT);
+            return h.discord.click(member, message, button(message, InterviewAction.THINK)).awaitReply(TIMEOUT);
         }
-        InteractionHandle opened = h.discord.click(member, message, button(message, "write"));
+        InteractionHandle opened = h.discord.click(member, message, button(message, InterviewAction.WRITE));
         String modal = opened.awaitModal(TIMEOUT).path("custom_id").asText();
         return h.discord.submitModal(member, opened, modal, Map.of("answer", "It depends on the trade-offs"))
                 .awaitReply(TIMEOUT);
@@ -300,13 +305,13 @@ class LearningEndToEndTest {
     /** Grades a revealed interview question: ticks the first key point, or "I knew it", or moves on. */
     private LocalMessage gradeInterview(LocalMember member, LocalMessage revealed) {
         List<String> ids = revealed.customIds();
-        if (ids.stream().anyMatch(id -> id.endsWith(":tick"))) {
-            return h.discord.select(member, revealed, button(revealed, "tick"), "1").awaitReply(TIMEOUT);
+        if (ids.stream().anyMatch(id -> id.endsWith(":" + InterviewAction.TICK.code()))) {
+            return h.discord.select(member, revealed, button(revealed, InterviewAction.TICK), "1").awaitReply(TIMEOUT);
         }
-        if (ids.stream().anyMatch(id -> id.endsWith(":knew"))) {
-            return h.discord.click(member, revealed, button(revealed, "knew")).awaitReply(TIMEOUT);
+        if (ids.stream().anyMatch(id -> id.endsWith(":" + InterviewAction.KNEW.code()))) {
+            return h.discord.click(member, revealed, button(revealed, InterviewAction.KNEW)).awaitReply(TIMEOUT);
         }
-        return h.discord.click(member, revealed, button(revealed, "none")).awaitReply(TIMEOUT);
+        return h.discord.click(member, revealed, button(revealed, InterviewAction.NONE)).awaitReply(TIMEOUT);
     }
 
     @Test
@@ -351,7 +356,7 @@ class LearningEndToEndTest {
                 .awaitReply(TIMEOUT);
         clockForward(Duration.ofMinutes(31));
 
-        LocalMessage stale = h.discord.click(ida, message, button(message, "think")).awaitReply(TIMEOUT);
+        LocalMessage stale = h.discord.click(ida, message, button(message, InterviewAction.THINK)).awaitReply(TIMEOUT);
         assertThat(stale.isEphemeral()).isTrue();
         assertThat(stale.content()).startsWith("This mock interview has ended");
     }
