@@ -1,5 +1,6 @@
 package dev.drillbit.discord;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.interview.MockInterviews;
@@ -36,9 +37,11 @@ public final class DiscordFrontEnd {
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      * @param learning reviews, reminders and mock interviews
      * @param scheduler study groups' daily quizzes; the front end never closes it
+     * @param ticker measures how long what the adapter itself remembers is kept (claims on review cards)
      */
     public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
-            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler) {
+            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler,
+            Ticker ticker) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         DurableReply durable = new DurableReply(work);
@@ -58,7 +61,7 @@ public final class DiscordFrontEnd {
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
         commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,
-                engine.clock(), work, durable));
+                engine.clock(), ticker, work, durable));
         commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), durable));
         DailyView dailyView = new DailyView(bank);
         this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);

@@ -1,13 +1,13 @@
 package dev.drillbit.discord;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.progress.Rating;
 import dev.drillbit.progress.Reviews;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Scoring;
+import dev.drillbit.session.AnswerClaims;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * <p>Discord cannot run a command that has subcommands without one, hence {@code /review start} rather
  * than a bare {@code /review}.
  *
- * <p>Thread-safe: the only mutable state is the concurrent set of cards being answered, which stops a
- * double press from recording a card twice.
+ * <p>Thread-safe: the only mutable state is the claims on cards being answered ({@link AnswerClaims}, on
+ * the injected ticker), which stop a double press from recording a card twice.
  */
 final class ReviewCommand implements BotCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewCommand.class);
@@ -62,17 +62,17 @@ final class ReviewCommand implements BotCommand {
     private final Executor work;
     private final DurableReply durable;
     /** Cards shown and answered (or being answered), by user and shown card: one answer per showing. */
-    private final Cache<String, Boolean> answered = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(20)).maximumSize(100_000).build();
+    private final AnswerClaims<String> answered;
 
     ReviewCommand(QuestionBank bank, Reviews reviews, Scoring scoring, ReviewView view, ReviewReminders reminders,
-            Clock clock, Executor work, DurableReply durable) {
+            Clock clock, Ticker ticker, Executor work, DurableReply durable) {
         this.bank = bank;
         this.reviews = reviews;
         this.scoring = scoring;
         this.view = view;
         this.reminders = reminders;
         this.clock = clock;
+        this.answered = new AnswerClaims<>(Duration.ofMinutes(20), 100_000, ticker);
         this.work = work;
         this.durable = durable;
     }
@@ -215,7 +215,7 @@ final class ReviewCommand implements BotCommand {
             judged = Optional.of(CompletableFuture.failedFuture(e));
         }
         if (judged.isEmpty()) {
-            answered.invalidate(key);
+            answered.release(key);
             event.reply("That answer does not fit this card; use the buttons of its latest message.")
                     .setEphemeral(true).queue();
             return;
@@ -245,7 +245,7 @@ final class ReviewCommand implements BotCommand {
     /** Claims the shown card for the member (one answer per showing); null, with the member told, if taken. */
     private String claim(IReplyCallback event, long user, ReviewView.Shown shown) {
         String key = user + "/" + shown.session();
-        if (answered.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+        if (!answered.claim(key)) {
             event.reply("You already answered this card; your first answer counts. /review start serves the next.")
                     .setEphemeral(true).queue();
             return null;
@@ -263,7 +263,7 @@ final class ReviewCommand implements BotCommand {
                 + shown.questionId(), () -> saved,
                 (hook, result) -> hook.editOriginal(MessageEditData.fromCreateData(render.apply(result))).queue(),
                 () -> {
-                    answered.invalidate(key);
+                    answered.release(key);
                     return Messages.NOT_SAVED_TRY_AGAIN;
                 });
     }
