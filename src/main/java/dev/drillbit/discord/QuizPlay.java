@@ -4,6 +4,7 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionFilter;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.Advance;
 import dev.drillbit.quiz.AnswerOutcome;
@@ -17,6 +18,7 @@ import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.StartOutcome;
 import dev.drillbit.quiz.StopOutcome;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -45,6 +47,7 @@ final class QuizPlay {
 
     private final QuizEngine engine;
     private final ScoreStore store;
+    private final GuildZones zones;
     private final DurableReply durable;
     private final QuestionView questions;
     private final RevealView reveals;
@@ -55,10 +58,11 @@ final class QuizPlay {
      * @param store where counted answers are recorded before the member sees their outcome
      * @param durable defers, records, and shows the outcome off the store's writer thread
      */
-    QuizPlay(QuizEngine engine, ScoreStore store, DurableReply durable, QuestionView questions, RevealView reveals,
-            SummaryView summaries, GroupBoard board) {
+    QuizPlay(QuizEngine engine, ScoreStore store, GuildZones zones, DurableReply durable, QuestionView questions,
+            RevealView reveals, SummaryView summaries, GroupBoard board) {
         this.engine = engine;
         this.store = store;
+        this.zones = zones;
         this.durable = durable;
         this.questions = questions;
         this.reveals = reveals;
@@ -110,8 +114,9 @@ final class QuizPlay {
                 board.post(session, channel);
                 return;
             }
+            LocalDate today = engine.clock().instant().atZone(zones.zoneOf(event.getGuild().getIdLong())).toLocalDate();
             hook.retrieveOriginal()
-                    .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(message)))
+                    .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(today)))
                     .queue(created -> board.post(session, created), e -> board.post(session, channel));
         });
     }
