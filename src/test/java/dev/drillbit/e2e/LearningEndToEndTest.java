@@ -8,15 +8,12 @@ import static org.awaitility.Awaitility.await;
 import dev.drillbit.bank.Question;
 import dev.drillbit.discord.AnswerAction;
 import dev.drillbit.discord.InterviewAction;
-import dev.drillbit.discord.QuizAction;
 import dev.drillbit.discord.ReviewAction;
 import dev.drillbit.playground.InteractionHandle;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
 import dev.drillbit.playground.RecordedRequest;
-import dev.drillbit.testsupport.BotHarness;
-import dev.drillbit.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The learning loop through the real bot and the local Discord stand-in: /review serves what a member
@@ -42,48 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  * and a mock interview runs to its report and transcript. Each test has its own channel and members, so
  * decks and figures are its own; the shared clock only moves forward.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LearningEndToEndTest {
-    private BotHarness h;
-
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = new BotHarness(Fixtures.goodBank());
-        for (String command : List.of("review", "interview")) {
-            h.discord.awaitCommand(h.guild, command, TIMEOUT);
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-    }
-
-    @AfterEach
-    void behavedLikeOnDiscord() {
-        h.assertBehavedLikeOnDiscord();
-    }
-
-    private static String title(LocalMessage message) {
-        return message.embeds().path(0).path("title").asText();
-    }
-
-    private static String description(LocalMessage message) {
-        return message.embeds().path(0).path("description").asText();
-    }
-
-    private static String footer(LocalMessage message) {
-        return message.embeds().path(0).path("footer").path("text").asText();
-    }
-
-    private static String field(LocalMessage message, String name) {
-        return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
-                .filter(f -> f.path("name").asText().equals(name)).map(f -> f.path("value").asText())
-                .findFirst().orElseThrow(() -> new AssertionError("no field " + name + " in " + message.embeds()));
-    }
-
+class LearningEndToEndTest extends EndToEndTest {
     /** {@code member} misses one question of {@code step} with /question; returns it. */
     private Question miss(LocalMember member, LocalChannel room, String step) {
         return miss(member, room, step, null);
@@ -111,16 +62,11 @@ class LearningEndToEndTest {
         return h.answer(member, card, true).awaitReply(TIMEOUT);
     }
 
-    private void clockForward(Duration by) {
-        h.time.advance(by);
-        h.bot.tick();
-    }
-
     @Test
     @DisplayName("a missed question comes back in /review a day later, is rated, and then nothing is due until"
             + " its next review")
     void reviewServesAMissedQuestionWhenDue() {
-        LocalChannel room = h.discord.channel(h.guild, "review");
+        LocalChannel room = room("review");
         LocalMember rita = h.discord.member(h.guild, "rita", false);
         Question missed = miss(rita, room, "caching");
 
@@ -147,7 +93,7 @@ class LearningEndToEndTest {
     @DisplayName("in /review an open card is rated with Again, Hard, Good or Easy, and a short answer is typed in the"
             + " form")
     void openCardsAreRatedByTheMemberAndShortAnswersTyped() {
-        LocalChannel room = h.discord.channel(h.guild, "review-kinds");
+        LocalChannel room = room("review-kinds");
         LocalMember olga = h.discord.member(h.guild, "olga", false);
         Question open = miss(olga, room, "internet", "senior");
         Question typed = miss(olga, room, "sql", "senior");
@@ -182,7 +128,7 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("/review remind on: the heartbeat sends one direct message a day while cards are due")
     void reminderArrivesByDirectMessageOnceADay() {
-        LocalChannel room = h.discord.channel(h.guild, "remind");
+        LocalChannel room = room("remind");
         LocalMember remy = h.discord.member(h.guild, "remy", false);
         miss(remy, room, "sql");
         clockForward(Duration.ofDays(1));
@@ -207,7 +153,7 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("a member whose direct messages are closed gets no reminder, and it is switched off without errors")
     void closedDirectMessagesSwitchTheReminderOff() {
-        LocalChannel room = h.discord.channel(h.guild, "closed-dms");
+        LocalChannel room = room("closed-dms");
         LocalMember dora = h.discord.member(h.guild, "dora", false);
         h.discord.closeDirectMessages(dora.user());
         miss(dora, room, "internet");
@@ -240,7 +186,7 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("/review export: the deck as an Anki CSV only the member gets")
     void exportGivesTheDeckAsAnkiCsv() {
-        LocalChannel room = h.discord.channel(h.guild, "export");
+        LocalChannel room = room("export");
         LocalMember erin = h.discord.member(h.guild, "erin", false);
         Question missed = miss(erin, room, "sql");
 
@@ -262,14 +208,9 @@ class LearningEndToEndTest {
     @DisplayName("/roadmap shows the caller's mastery bars, reached checkpoints and the recommended next step;"
             + " /roadmap step adds their figures for that step")
     void roadmapShowsProgress() {
-        LocalChannel room = h.discord.channel(h.guild, "progress");
+        LocalChannel room = room("progress");
         LocalMember rob = h.discord.member(h.guild, "rob", false);
-        LocalMessage message = h.discord.slash(rob, room, "quiz start", Map.of("step", "internet", "count", 4))
-                .awaitReply(TIMEOUT);
-        for (int i = 0; i < 4; i++) {
-            LocalMessage reveal = h.answer(rob, message, true).awaitReply(TIMEOUT);
-            message = h.discord.click(rob, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
-        }
+        playSolo(rob, room, "internet", true, true, true, true);
         miss(rob, room, "sql");
         clockForward(Duration.ofDays(1));
 
@@ -317,7 +258,7 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("a mock interview runs question by question to its report, with the transcript as a Markdown file")
     void mockInterviewToItsReport() {
-        LocalChannel room = h.discord.channel(h.guild, "interview");
+        LocalChannel room = room("interview");
         LocalMember ivy = h.discord.member(h.guild, "ivy", false);
         LocalMessage message = h.discord.slash(ivy, room, "interview", Map.of("length", 3)).awaitReply(TIMEOUT);
         assertThat(message.isEphemeral()).isTrue();
@@ -350,7 +291,7 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("an interview left idle expires on the heartbeat, and its old buttons say it has ended")
     void idleInterviewExpires() {
-        LocalChannel room = h.discord.channel(h.guild, "idle-interview");
+        LocalChannel room = room("idle-interview");
         LocalMember ida = h.discord.member(h.guild, "ida", false);
         LocalMessage message = h.discord.slash(ida, room, "interview", Map.of("level", "junior", "length", 3))
                 .awaitReply(TIMEOUT);
