@@ -18,9 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs quiz sessions. Sessions live in a {@link SessionRegistry}, bounded in size and expiring after an
- * idle time measured by the injected {@link Ticker}; instants come from the injected {@link Clock}. Whenever a session leaves the cache (finished, stopped, expired, evicted) the end
- * listener hears of it on the thread that caused the removal. Thread-safe.
+ * Runs quiz sessions and makes their decisions: answers, moving on, who may stop a quiz
+ * ({@link #stop(String, long, boolean)}), and when a group question closes ({@link #closeDue}). Sessions
+ * live in a {@link SessionRegistry}, bounded in size and expiring after an idle time measured by the
+ * injected {@link Ticker}; instants come from the injected {@link Clock}. Whenever a session leaves
+ * (finished, stopped, expired, evicted) the end listener hears of it on the thread that caused the
+ * removal. Thread-safe.
  */
 public final class QuizEngine {
     private static final Logger LOG = LoggerFactory.getLogger(QuizEngine.class);
@@ -75,8 +78,8 @@ public final class QuizEngine {
             return new StartOutcome.AlreadyRunning(running.session());
         }
         QuizSession session = ((SessionRegistry.Start.Started<QuizSession>) start).session();
-        LOG.info("quiz {} started guild={} channel={} user={} questions={}", session.id(), owner.guildId(),
-                owner.channelId(), owner.userId(), drawn.size());
+        LOG.info("quiz {} started guild={} channel={} user={} mode={} questions={}", session.id(), owner.guildId(),
+                owner.channelId(), startedBy, owner.mode(), drawn.size());
         return new StartOutcome.Started(session, pool.size());
     }
 
