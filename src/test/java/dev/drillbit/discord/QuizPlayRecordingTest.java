@@ -48,9 +48,9 @@ import org.mockito.junit.jupiter.MockitoSettings;
 import org.mockito.quality.Strictness;
 
 /**
- * How a counted answer meets the score store, with JDA mocked: the member is acknowledged at once with a
- * deferral, sees the outcome only after the store's future completes, and is told privately when the
- * answer could not be saved (and may answer again).
+ * How a quiz answer meets the score store, with JDA mocked: acknowledged with the right deferral, recorded,
+ * and withdrawn when it could not be saved, so that the member may answer again. The general rules of
+ * saving before telling (a store that throws, the executor, the log line) are {@link DurableReplyTest}'s.
  */
 @ExtendWith(MockitoExtension.class)
 @MockitoSettings(strictness = Strictness.LENIENT)
@@ -150,19 +150,6 @@ class QuizPlayRecordingTest {
         when(store.record(any(Answer.class))).thenReturn(CompletableFuture.completedFuture(mock(AnswerEvent.class)));
         pressTheRightButton();
         verify(hook).editOriginal(any(MessageEditData.class));
-    }
-
-    @Test
-    @DisplayName("a store that throws instead of failing its future (closed while shutting down) is handled the same")
-    void storeThrowingIsHandledTheSame() {
-        when(store.record(any(Answer.class))).thenThrow(new IllegalStateException("the score store is closed"));
-
-        pressTheRightButton();
-
-        verify(deferred).queue();
-        verify(hook).sendMessage(Messages.NOT_SAVED_TRY_AGAIN);
-        verify(followUp).queue();
-        assertThat(engine.refusal(session.id(), USER, 0)).isEmpty();
     }
 
     @Test
