@@ -27,16 +27,6 @@ public enum ReviewAction implements ComponentAction {
         return ComponentAction.parse(ReviewAction.class, code);
     }
 
-    /** The button that rates a card {@code rating}. */
-    public static ReviewAction of(Rating rating) {
-        return switch (rating) {
-            case AGAIN -> AGAIN;
-            case HARD -> HARD;
-            case GOOD -> GOOD;
-            case EASY -> EASY;
-        };
-    }
-
     /** The rating this action gives; empty for {@link #NEXT}. */
     public Optional<Rating> rating() {
         return switch (this) {
