@@ -60,14 +60,6 @@ public enum AnswerAction implements ComponentAction {
         return value ? TRUE : FALSE;
     }
 
-    public static AnswerAction grade(SelfGrade grade) {
-        return switch (grade) {
-            case MISSED -> MISSED_IT;
-            case PARTLY -> PARTLY;
-            case NAILED -> NAILED_IT;
-        };
-    }
-
     /** The answer this action gives; empty for the actions that only open something. */
     public Optional<Response> response() {
         return switch (this) {

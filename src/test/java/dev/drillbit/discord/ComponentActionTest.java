@@ -72,9 +72,9 @@ class ComponentActionTest {
     void truthAndGradesAnswerWhatTheySay() {
         assertThat(AnswerAction.truth(true).response()).contains(new Response.Truth(true));
         assertThat(AnswerAction.truth(false).response()).contains(new Response.Truth(false));
-        for (SelfGrade grade : SelfGrade.values()) {
-            assertThat(AnswerAction.grade(grade).response()).contains(new Response.Graded(grade));
-        }
+        assertThat(AnswerAction.MISSED_IT.response()).contains(new Response.Graded(SelfGrade.MISSED));
+        assertThat(AnswerAction.PARTLY.response()).contains(new Response.Graded(SelfGrade.PARTLY));
+        assertThat(AnswerAction.NAILED_IT.response()).contains(new Response.Graded(SelfGrade.NAILED));
         assertThat(AnswerAction.TYPE.response()).isEmpty();
     }
 
