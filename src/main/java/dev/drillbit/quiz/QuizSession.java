@@ -81,7 +81,7 @@ public final class QuizSession extends QuestionSession<Owner> {
         if (answers.getOrDefault(run.position(), Map.of()).containsKey(userId)) {
             return Optional.of(new AnswerOutcome.AlreadyAnswered(current()));
         }
-        if (closed || owner().isGroup() && now.isAfter(deadline())) {
+        if (closed || owner().isGroup() && run.timer().isPast(now)) {
             return Optional.of(new AnswerOutcome.Closed(current()));
         }
         return Optional.empty();
@@ -104,7 +104,7 @@ public final class QuizSession extends QuestionSession<Owner> {
         if (!owner().isGroup()) {
             closed = true;
         }
-        return new AnswerOutcome.Answered(question, response, verdict.get(), points, now.isAfter(deadline()),
+        return new AnswerOutcome.Answered(question, response, verdict.get(), points, run.timer().isPast(now),
                 Optional.of(new AnswerOutcome.Timing(elapsed, scoring.timeLimit(question))));
     }
 
