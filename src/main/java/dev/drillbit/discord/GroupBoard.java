@@ -44,7 +44,7 @@ final class GroupBoard {
 
     /**
      * Posts the session's current question in {@code channel}. Where the quiz posts is known at once; the
-     * message id once Discord has it, and until then {@link #tick()} leaves the question open.
+     * message id once Discord has it, and until then {@link #tick(Instant)} leaves the question open.
      */
     void post(QuizSession session, GuildMessageChannel channel) {
         postings.put(session.id(), new Posting(channel.getIdLong(), 0));
