@@ -14,7 +14,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainNeverImportsJda = noClasses()
             .that().resideInAnyPackage("dev.drillbit.bank..", "dev.drillbit.quiz..", "dev.drillbit.progress..",
-                    "dev.drillbit.daily..", "dev.drillbit.interview..")
+                    "dev.drillbit.daily..", "dev.drillbit.interview..", "dev.drillbit.session..")
             .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..")
             .because("the domain is plain Java; the discord package is the only adapter");
 
@@ -44,4 +44,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.daily..", "dev.drillbit.discord..",
                     "dev.drillbit.app..", "dev.drillbit.config..", "dev.drillbit.playground..")
             .because("mock interviews are domain: bank, quiz and progress only; the adapter renders them");
+
+    @ArchTest
+    static final ArchRule sessionDependsOnlyOnTheBank = noClasses()
+            .that().resideInAPackage("dev.drillbit.session..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.quiz..", "dev.drillbit.interview..",
+                    "dev.drillbit.progress..", "dev.drillbit.daily..", "dev.drillbit.discord..", "dev.drillbit.app..",
+                    "dev.drillbit.config..", "dev.drillbit.playground..")
+            .because("the session plumbing serves quiz and interview alike and knows neither");
 }

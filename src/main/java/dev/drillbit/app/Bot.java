@@ -124,7 +124,7 @@ public final class Bot implements AutoCloseable {
                 ReminderLog.open(config.dataPath(), zones), new MockInterviews(bank, scoring, store,
                         MockInterviews.Settings.DEFAULT, ticker, clock, new Random(new SecureRandom().nextLong())));
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, zones, quiz.questionsPerQuiz(),
-                config.discord().devGuildIds(), learning, daily);
+                config.discord().devGuildIds(), learning, daily, ticker);
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(token, endpoints.restBaseUrl(), endpoints.gatewayUrl(),
                 List.of(frontEnd.router()));

@@ -52,7 +52,7 @@ final class DailyView {
         this.bank = bank;
     }
 
-    static ComponentId id(String runId, int position, String action) {
+    static ComponentId id(String runId, int position, ComponentAction action) {
         return new ComponentId(PREFIX, runId, position, action);
     }
 

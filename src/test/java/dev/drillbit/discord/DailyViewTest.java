@@ -43,7 +43,7 @@ class DailyViewTest {
     void componentIdsFit() {
         String runId = DailyRun.idOf(SCHEDULE, LocalDate.of(2026, 11, 23));
 
-        assertThat(DailyView.id(runId, 19, "type").toString()).hasSizeLessThanOrEqualTo(100)
+        assertThat(DailyView.id(runId, 19, AnswerAction.TYPE).toString()).hasSizeLessThanOrEqualTo(100)
                 .startsWith("daily:" + runId + ":19:");
     }
 
