@@ -14,7 +14,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainNeverImportsJda = noClasses()
             .that().resideInAnyPackage("dev.drillbit.bank..", "dev.drillbit.quiz..", "dev.drillbit.progress..",
-                    "dev.drillbit.daily..", "dev.drillbit.interview..")
+                    "dev.drillbit.learning..", "dev.drillbit.insights..", "dev.drillbit.daily..",
+                    "dev.drillbit.interview..", "dev.drillbit.storage..")
             .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..")
             .because("the domain is plain Java; the discord package is the only adapter");
 

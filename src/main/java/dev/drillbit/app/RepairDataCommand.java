@@ -1,10 +1,10 @@
 package dev.drillbit.app;
 
 import dev.drillbit.config.Config;
-import dev.drillbit.progress.DataFileException;
-import dev.drillbit.progress.DroppedLine;
-import dev.drillbit.progress.FlatFileScoreStore;
-import dev.drillbit.progress.RepairReport;
+import dev.drillbit.storage.DataFileException;
+import dev.drillbit.storage.flatfile.DroppedLine;
+import dev.drillbit.storage.flatfile.FlatFileScoreStore;
+import dev.drillbit.storage.flatfile.RepairReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

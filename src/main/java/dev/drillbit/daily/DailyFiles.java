@@ -1,5 +1,6 @@
 package dev.drillbit.daily;
 
+import dev.drillbit.storage.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drillbit.bank.Difficulty;
-import dev.drillbit.progress.DataFileException;
-import dev.drillbit.progress.FormatVersions;
+import dev.drillbit.storage.DataFileException;
+import dev.drillbit.storage.FormatVersions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

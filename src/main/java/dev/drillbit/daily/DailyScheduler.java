@@ -3,7 +3,7 @@ package dev.drillbit.daily;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.progress.Answer;
-import dev.drillbit.progress.DataFileException;
+import dev.drillbit.storage.DataFileException;
 import dev.drillbit.quiz.AnswerChecker;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Scoring;

@@ -1,8 +1,8 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.interview.MockInterviews;
-import dev.drillbit.progress.ReminderLog;
-import dev.drillbit.progress.Reviews;
+import dev.drillbit.storage.flatfile.ReminderLog;
+import dev.drillbit.learning.Reviews;
 import java.util.Objects;
 
 /**

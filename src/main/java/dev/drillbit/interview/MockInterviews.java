@@ -8,7 +8,7 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.progress.Answer;
-import dev.drillbit.progress.LearningStore;
+import dev.drillbit.learning.LearningStore;
 import dev.drillbit.progress.MemberRef;
 import dev.drillbit.quiz.AnswerChecker;
 import dev.drillbit.quiz.Scoring;

@@ -1,5 +1,7 @@
 package dev.drillbit.progress;
 
+import dev.drillbit.learning.Rating;
+import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionType;
@@ -114,7 +116,7 @@ public record Answer(
     }
 
     /** The event as stored: the journal keeps milliseconds, so the acknowledged event equals the replayed one. */
-    AnswerEvent withId(long id) {
+    public AnswerEvent withId(long id) {
         return new AnswerEvent(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points,
                 at.truncatedTo(ChronoUnit.MILLIS), elapsedMillis, limitMillis, choice);
     }

@@ -1,5 +1,6 @@
 package dev.drillbit.progress;
 
+import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.quiz.SelfGrade;

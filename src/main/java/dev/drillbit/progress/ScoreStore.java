@@ -1,5 +1,8 @@
 package dev.drillbit.progress;
 
+import dev.drillbit.progress.stats.Leaderboard;
+import dev.drillbit.progress.stats.LeaderboardPeriod;
+import dev.drillbit.progress.stats.MemberStats;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.progress.DataFileException;
-import dev.drillbit.progress.UnsupportedVersionException;
+import dev.drillbit.storage.DataFileException;
+import dev.drillbit.storage.UnsupportedVersionException;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.testsupport.Fixtures;
 import dev.drillbit.testsupport.ManualTime;
