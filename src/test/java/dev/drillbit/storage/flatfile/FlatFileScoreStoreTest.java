@@ -26,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What only the flat files do: compaction, files after forget, crash replay, the folder lock. The rest is in {@link FlatFileScoreStoreContractTest}. */
 class FlatFileScoreStoreTest {
     private static final Instant T0 = Instant.parse("2026-03-10T12:00:00Z");
     private final ManualTime time = new ManualTime(T0);
@@ -35,36 +36,6 @@ class FlatFileScoreStoreTest {
 
     private FlatFileScoreStore open(int compactEvery) {
         return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(time).withCompactEvery(compactEvery));
-    }
-
-    @Test
-    @DisplayName("an acknowledged answer is in the journal, in the stats, and survives a reopen")
-    void recordsDurablyAndReplays() {
-        AnswerEvent first;
-        try (FlatFileScoreStore store = open(1000)) {
-            first = store.record(Answers.right(7, "sql", 25, T0)).join();
-            store.record(Answers.wrong(7, "caching", T0.plusSeconds(5))).join();
-            store.record(Answers.open(7, "sql", SelfGrade.PARTLY, 15, T0.plusSeconds(9))).join();
-
-            assertThat(first.id()).isEqualTo(1);
-            assertThat(store.memberStats(GUILD, 7)).get().satisfies(s -> {
-                assertThat(s.points()).isEqualTo(40);
-                assertThat(s.overall()).isEqualTo(new Accuracy(3, 1));
-            });
-        }
-        try (FlatFileScoreStore store = open(1000)) {
-            MemberStats s = store.memberStats(GUILD, 7).orElseThrow();
-            assertThat(s.points()).isEqualTo(40);
-            assertThat(s.overall()).isEqualTo(new Accuracy(3, 1));
-            assertThat(s.byStep()).containsEntry("sql", new Accuracy(2, 1)).containsEntry("caching", new Accuracy(1, 0));
-            assertThat(s.byDifficulty()).containsEntry(Difficulty.MID, new Accuracy(1, 1))
-                    .containsEntry(Difficulty.JUNIOR, new Accuracy(1, 0))
-                    .containsEntry(Difficulty.SENIOR, new Accuracy(1, 0));
-            assertThat(s.lastActive()).isEqualTo(T0.plusSeconds(9));
-            assertThat(store.history(GUILD, 7)).extracting(AnswerEvent::id).containsExactly(1L, 2L, 3L);
-            assertThat(store.history(GUILD, 7).get(0)).isEqualTo(first);
-            assertThat(store.record(Answers.right(8, "sql", 10, T0)).join().id()).isEqualTo(4);
-        }
     }
 
     @Test
@@ -132,14 +103,12 @@ class FlatFileScoreStoreTest {
     }
 
     @Test
-    void closedStoreRefusesAndSecondOpenIsRefused() {
-        FlatFileScoreStore store = open(1000);
-        assertThatThrownBy(() -> open(1000)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("already open");
-        store.close();
-        store.close();
-        assertThatThrownBy(() -> store.record(Answers.right(1, 1, "2026-01-01T00:00:00Z")).join())
-                .isInstanceOf(CompletionException.class).hasMessageContaining("closed");
+    @DisplayName("a second store on the same folder is refused while the first has it open")
+    void secondOpenIsRefused() {
+        try (FlatFileScoreStore store = open(1000)) {
+            assertThatThrownBy(() -> open(1000)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already open");
+        }
     }
 
     @Test

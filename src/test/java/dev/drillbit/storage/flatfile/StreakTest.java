@@ -57,20 +57,4 @@ class StreakTest {
             assertThat(s.bestStreak()).isEqualTo(1);
         }
     }
-
-    @Test
-    @DisplayName("streaks run on across a snapshot and a replay; same-day answers count once")
-    void streakSurvivesReopen() {
-        ManualTime time = ManualTime.at("2026-03-28T08:00:00Z");
-        try (FlatFileScoreStore store = open(time)) {
-            store.record(Answers.right(1, 5, "2026-03-27T08:00:00Z")).join();
-            store.record(Answers.right(1, 5, "2026-03-27T09:00:00Z")).join();
-        }
-        try (FlatFileScoreStore store = open(time)) {
-            store.record(Answers.right(1, 5, "2026-03-28T08:00:00Z")).join();
-            assertThat(store.memberStats(GUILD, 1).orElseThrow().currentStreak()).isEqualTo(2);
-            assertThat(store.memberStats(GUILD, 1).orElseThrow().lastActive())
-                    .isEqualTo(Instant.parse("2026-03-28T08:00:00Z"));
-        }
-    }
 }
