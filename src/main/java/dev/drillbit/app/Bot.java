@@ -13,7 +13,7 @@ import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.learning.LearningStore;
-import dev.drillbit.storage.flatfile.ReminderLog;
+import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.learning.Reviews;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
@@ -121,7 +121,7 @@ public final class Bot implements AutoCloseable {
                 new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
         GuildZones zones = zones(daily);
         LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock),
-                ReminderLog.open(config.dataPath(), zones), new MockInterviews(bank, scoring, store,
+                FlatFileReminderClaims.open(config.dataPath(), zones), new MockInterviews(bank, scoring, store,
                         MockInterviews.Settings.DEFAULT, ticker, clock, new Random(new SecureRandom().nextLong())));
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, zones, quiz.questionsPerQuiz(),
                 config.discord().devGuildIds(), learning, daily);

@@ -1,5 +1,6 @@
 package dev.drillbit.storage.flatfile;
 
+import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.MemberRef;
 import dev.drillbit.storage.DataFileException;
@@ -21,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which members got their review reminder today: the durable "last reminded" day that makes the daily
- * reminder go out at most once a day per member, across restarts. A day is the member's guild's day
- * ({@link GuildZones}).
+ * The flat-file {@link ReminderClaims}: which members got their review reminder today. A day is the
+ * member's guild's day ({@link GuildZones}).
  *
  * <p>One small file, {@value #NAME} in the data folder, rewritten whole (temporary file, fsync, rename,
  * fsync of the folder) each time members are claimed. It holds only the members reminded on their guild's
@@ -37,7 +37,7 @@ import java.util.Map;
  *
  * <p>Thread-safe: claiming is synchronized.
  */
-public final class ReminderLog {
+public final class FlatFileReminderClaims implements ReminderClaims {
     public static final String NAME = "reminders-sent.json";
     static final String FORMAT = "drillbit-reminders-sent";
     static final int VERSION = 1;
@@ -46,7 +46,7 @@ public final class ReminderLog {
     private final GuildZones zones;
     private final Map<MemberRef, Long> sent = new HashMap<>();
 
-    private ReminderLog(Path file, GuildZones zones) {
+    private FlatFileReminderClaims(Path file, GuildZones zones) {
         this.file = file;
         this.zones = zones;
     }
@@ -57,8 +57,8 @@ public final class ReminderLog {
      * @throws DataFileException when the file is damaged; delete it to start afresh (at worst a member gets a
      *     second reminder that day)
      */
-    public static ReminderLog open(Path dir, GuildZones zones) {
-        ReminderLog log = new ReminderLog(dir.resolve(NAME), zones);
+    public static FlatFileReminderClaims open(Path dir, GuildZones zones) {
+        FlatFileReminderClaims log = new FlatFileReminderClaims(dir.resolve(NAME), zones);
         if (!Files.exists(log.file)) {
             return log;
         }
@@ -88,6 +88,7 @@ public final class ReminderLog {
      * @throws UncheckedIOException when the log could not be written; then nobody is marked, and nobody
      *     should be reminded
      */
+    @Override
     public synchronized List<MemberRef> claim(List<MemberRef> due, Instant now) {
         List<MemberRef> fresh = new ArrayList<>();
         for (MemberRef member : due) {
@@ -114,6 +115,23 @@ public final class ReminderLog {
         sent.clear();
         sent.putAll(next);
         return fresh;
+    }
+
+    /** Drops the member's row, if any, and rewrites the file without it. */
+    @Override
+    public synchronized void forget(long guildId, long userId) {
+        MemberRef member = new MemberRef(guildId, userId);
+        if (!sent.containsKey(member)) {
+            return;
+        }
+        Map<MemberRef, Long> next = new HashMap<>(sent);
+        next.remove(member);
+        try {
+            write(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+        sent.remove(member);
     }
 
     private long day(MemberRef member, Instant now) {
