@@ -13,6 +13,7 @@ import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.learning.LearningStore;
+import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.learning.Reviews;
 import dev.drillbit.progress.ScoreStore;
@@ -92,7 +93,7 @@ public final class Bot implements AutoCloseable {
             Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        DailyScheduler daily = DailyScheduler.open(config.dataPath().resolve("daily"), bank, null, clock,
+        DailyScheduler daily = DailyScheduler.open(FlatFileDailyRepository.open(config.dataPath().resolve("daily")), bank, null, clock,
                 new Random(new SecureRandom().nextLong()), DailyScheduler.Settings.defaults());
         FlatFileScoreStore store;
         try {

@@ -1,4 +1,12 @@
-package dev.drillbit.daily;
+package dev.drillbit.storage.flatfile;
+
+import dev.drillbit.daily.DailyAction;
+import dev.drillbit.daily.DailyFixtures;
+import dev.drillbit.daily.DailyRun;
+import dev.drillbit.daily.DailySchedule;
+import dev.drillbit.daily.DailyScheduler;
+import dev.drillbit.daily.RunStatus;
+import dev.drillbit.daily.ScheduleId;
 
 import static dev.drillbit.daily.DailyFixtures.input;
 import static dev.drillbit.daily.DailyFixtures.only;
@@ -23,7 +31,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The daily files: a round trip, and damaged or foreign files from {@code src/test/resources/daily/<case>}. */
-class DailyFilesTest {
+class FlatFileDailyRepositoryTest {
+
+    /** The daily repository contract against the flat files. */
+    @org.junit.jupiter.api.Nested
+    class Contract extends dev.drillbit.daily.DailyRepositoryContract {
+        @Override
+        protected dev.drillbit.daily.DailyRepository open() {
+            return FlatFileDailyRepository.open(dir);
+        }
+    }
+
     private final QuestionBank bank = DailyFixtures.bank();
     private final ManualTime clock = ManualTime.at("2026-01-05T12:00:00Z");
 
@@ -48,7 +66,7 @@ class DailyFilesTest {
         Map<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                if (!f.getFileName().toString().equals(DailyFiles.LOCK)) {
+                if (!f.getFileName().toString().equals(FlatFileDailyRepository.LOCK)) {
                     out.put(dir.relativize(f).toString(), Files.readAllBytes(f));
                 }
             }
@@ -154,14 +172,5 @@ class DailyFilesTest {
         }
         assertThat(dir.resolve("schedules.json.tmp")).doesNotExist();
         assertThat(dir.resolve("runs").resolve(run.id() + ".json.tmp")).doesNotExist();
-    }
-
-    @Test
-    @DisplayName("one scheduler per directory")
-    void locked() {
-        try (DailyScheduler first = open()) {
-            assertThatThrownBy(this::open).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("already open");
-        }
     }
 }

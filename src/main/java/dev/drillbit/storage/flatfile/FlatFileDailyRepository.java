@@ -1,6 +1,5 @@
-package dev.drillbit.daily;
+package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.storage.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +7,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drillbit.bank.Difficulty;
+import dev.drillbit.daily.DailyRepository;
+import dev.drillbit.daily.DailyRun;
+import dev.drillbit.daily.DailySchedule;
+import dev.drillbit.daily.GroupStreak;
+import dev.drillbit.daily.RunAnswer;
+import dev.drillbit.daily.RunStatus;
+import dev.drillbit.daily.ScheduleId;
+import dev.drillbit.storage.AtomicFile;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.FormatVersions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,38 +63,83 @@ import java.util.stream.Stream;
  * </pre>
  * Not thread-safe: the scheduler calls it under its lock.
  */
-final class DailyFiles {
+public final class FlatFileDailyRepository implements DailyRepository {
     static final String SCHEDULES = "schedules.json";
     static final String RUNS = "runs";
-    static final String LOCK = "daily.lock";
+    public static final String LOCK = "daily.lock";
     static final String SCHEDULES_FORMAT = "drillbit-daily-schedules";
     static final String RUN_FORMAT = "drillbit-daily-run";
     static final int VERSION = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Per schedule: its streak and the last report handed out. Immutable. */
-    record GroupState(GroupStreak streak, Optional<LocalDate> lastReport) {
-        static final GroupState NEW = new GroupState(GroupStreak.NONE, Optional.empty());
-    }
-
-    /** Everything in {@code schedules.json}. The maps are the caller's to change. */
-    record State(Map<ScheduleId, DailySchedule> schedules, Map<ScheduleId, GroupState> groups,
-            Map<Long, Set<String>> seen) {
-        static State empty() {
-            return new State(new TreeMap<>(ORDER), new TreeMap<>(ORDER), new TreeMap<>());
-        }
-    }
-
-    static final java.util.Comparator<ScheduleId> ORDER = java.util.Comparator.comparingLong(ScheduleId::guildId)
-            .thenComparingLong(ScheduleId::channelId);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlatFileDailyRepository.class);
 
     private final Path dir;
     private final Path runs;
+    private FileChannel lock;
 
-    DailyFiles(Path dir) {
+    private FlatFileDailyRepository(Path dir) {
         this.dir = dir;
         this.runs = dir.resolve(RUNS);
+    }
+
+    /**
+     * Opens the daily files in {@code dir} (created if missing) and locks the folder.
+     *
+     * @throws UncheckedIOException when the folder cannot be created or locked
+     * @throws IllegalStateException when another repository (in this or another process) has it open
+     */
+    public static FlatFileDailyRepository open(Path dir) {
+        FlatFileDailyRepository repository = new FlatFileDailyRepository(dir);
+        try {
+            repository.createDirectories();
+            repository.lock = lock(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the daily quiz files in " + dir + " failed", e);
+        }
+        return repository;
+    }
+
+    private static FileChannel lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw new IllegalStateException("another process has the daily quizzes in " + dir + " open");
+            }
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            throw new IllegalStateException("the daily quizzes in " + dir + " are already open in this process", e);
+        }
+        return channel;
+    }
+
+    @Override
+    public void close() {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                LOG.warn("releasing the lock on {} failed", dir, e);
+            }
+            lock = null;
+        }
+    }
+
+    /** Reads the state and every run, then deletes the temp files a crash left behind. */
+    @Override
+    public Stored load() throws IOException {
+        State state = readState();
+        List<DailyRun> all = readRuns();
+        deleteLeftovers();
+        return new Stored(state, all);
+    }
+
+    @Override
+    public String toString() {
+        return dir.toString();
     }
 
     Path dir() {
@@ -104,7 +160,8 @@ final class DailyFiles {
 
     // ---- schedules.json ------------------------------------------------------------------------------
 
-    void writeState(State state) throws IOException {
+    @Override
+    public void writeState(State state) throws IOException {
         ObjectNode root = header(SCHEDULES_FORMAT);
         ArrayNode schedules = root.putArray("schedules");
         state.schedules().values().forEach(s -> schedules.add(schedule(s)));
@@ -177,7 +234,7 @@ final class DailyFiles {
         }
         n.put("window_minutes", s.window().toMinutes());
         n.put("group_minimum", s.groupMinimum());
-        n.put("report_day", s.reportDay().map(DailyFiles::dayName).orElse(null));
+        n.put("report_day", s.reportDay().map(FlatFileDailyRepository::dayName).orElse(null));
         n.put("set_by", s.setBy());
         n.put("since", s.since().toString());
         return n;
@@ -189,7 +246,8 @@ final class DailyFiles {
 
     // ---- runs ----------------------------------------------------------------------------------------
 
-    void writeRun(DailyRun run) throws IOException {
+    @Override
+    public void writeRun(DailyRun run) throws IOException {
         ObjectNode n = header(RUN_FORMAT);
         n.put("id", run.id());
         n.put("guild", run.guildId());
@@ -257,7 +315,8 @@ final class DailyFiles {
         }
     }
 
-    void deleteRun(String runId) throws IOException {
+    @Override
+    public void deleteRun(String runId) throws IOException {
         AtomicFile.delete(runFile(runId));
     }
 
