@@ -506,10 +506,8 @@ public final class DailyScheduler implements AutoCloseable {
             throw new UncheckedIOException("recording an answer to run " + runId + " failed", e);
         }
         runs.put(runId, next);
-        Optional<dev.drillbit.quiz.SelfGrade> grade = response instanceof Response.Graded g
-                ? Optional.of(g.grade()) : Optional.empty();
-        return new RunAnswerOutcome.Accepted(verdict.get(), points,
-                Answer.of(run.guildId(), userId, q, verdict.get(), grade, points, at));
+        return new RunAnswerOutcome.Accepted(verdict.get(), points, Answer.of(run.guildId(), userId, q,
+                Optional.of(response), Optional.empty(), verdict.get().correct(), points, Optional.empty(), at));
     }
 
     // ---- queries -------------------------------------------------------------------------------------
