@@ -13,6 +13,8 @@ import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.learning.LearningStore;
+import dev.drillbit.learning.ReminderClaims;
+import dev.drillbit.progress.MemberData;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.learning.Reviews;
@@ -121,11 +123,13 @@ public final class Bot implements AutoCloseable {
                 new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()), ticker, clock,
                 new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
         GuildZones zones = zones(daily);
-        LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock),
-                FlatFileReminderClaims.open(config.dataPath(), zones), new MockInterviews(bank, scoring, store,
+        ReminderClaims reminders = FlatFileReminderClaims.open(config.dataPath(), zones);
+        LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock), reminders,
+                new MockInterviews(bank, scoring, store,
                         MockInterviews.Settings.DEFAULT, ticker, clock, new Random(new SecureRandom().nextLong())));
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, zones, quiz.questionsPerQuiz(),
-                config.discord().devGuildIds(), learning, daily);
+                config.discord().devGuildIds(), learning, daily,
+                new MemberData(store, List.of(reminders, daily)));
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(token, endpoints.restBaseUrl(), endpoints.gatewayUrl(),
                 List.of(frontEnd.router()));

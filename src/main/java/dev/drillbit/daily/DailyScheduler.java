@@ -3,6 +3,7 @@ package dev.drillbit.daily;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.progress.Answer;
+import dev.drillbit.progress.ForgetsMembers;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.quiz.AnswerChecker;
 import dev.drillbit.quiz.Response;
@@ -66,7 +67,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: every public method holds the scheduler's lock (answers come from JDA threads, {@link
  * #due} from the heartbeat); each change is forced to disk before the method returns.
  */
-public final class DailyScheduler implements AutoCloseable {
+public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     private static final Logger LOG = LoggerFactory.getLogger(DailyScheduler.class);
 
     /**
@@ -508,6 +509,42 @@ public final class DailyScheduler implements AutoCloseable {
         runs.put(runId, next);
         return new RunAnswerOutcome.Accepted(verdict.get(), points, Answer.of(run.guildId(), userId, q,
                 Optional.of(response), Optional.empty(), verdict.get().correct(), points, Optional.empty(), at));
+    }
+
+    // ---- forget --------------------------------------------------------------------------------------
+
+    /**
+     * Erases the member from the guild's daily quizzes ({@code /data forget}): their answers leave every
+     * run kept (so results and weekly reports no longer see them), and a schedule they set keeps running
+     * with nobody named as its setter. Each changed run and the schedules are durable on return; a failed
+     * write throws, and what was already rewritten stays erased (trying again is safe).
+     */
+    @Override
+    public synchronized void forget(long guildId, long userId) {
+        for (DailyRun run : List.copyOf(runs.values())) {
+            if (run.guildId() != guildId || run.answers().stream().noneMatch(a -> a.userId() == userId)) {
+                continue;
+            }
+            DailyRun without = run.withoutAnswersOf(userId);
+            try {
+                files.writeRun(without);
+            } catch (IOException e) {
+                throw new UncheckedIOException("erasing a member's answers from run " + run.id() + " failed", e);
+            }
+            runs.put(run.id(), without);
+        }
+        List<DailySchedule> setByThem = state.schedules().values().stream()
+                .filter(s -> s.guildId() == guildId && s.setBy() == userId).toList();
+        if (!setByThem.isEmpty()) {
+            setByThem.forEach(s -> state.schedules().put(s.id(), s.withSetBy(DailySchedule.NOBODY)));
+            try {
+                files.writeState(state);
+            } catch (IOException e) {
+                setByThem.forEach(s -> state.schedules().put(s.id(), s));
+                throw new UncheckedIOException("erasing a member from the schedules failed", e);
+            }
+        }
+        LOG.info("daily: forgot user={} guild={}", userId, guildId);
     }
 
     // ---- queries -------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.progress.Forgotten;
-import dev.drillbit.progress.ScoreStore;
+import dev.drillbit.progress.MemberData;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.Permission;
@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /data forget member:<m>}: erases a member's answers, points and streaks in this server. Shown by
+ * {@code /data forget member:<m>}: erases a member's answers, points and streaks in this server, from
+ * every store ({@link MemberData#forget}: scores, review deck, reminders, daily runs). Shown by
  * Discord only to members with Manage Server (the command's default permissions, which a server may
  * change), and checked again here, since those defaults are only a default. The erasure is durable
- * before the moderator is told: the reply is deferred and edited when the store's forget completes.
+ * before the moderator is told: the reply is deferred and edited when the forget completes.
  * Thread-safe.
  */
 final class DataCommand implements BotCommand {
@@ -31,9 +32,9 @@ final class DataCommand implements BotCommand {
     static final String MEMBER = "member";
     static final String REFUSED = "Only members with the Manage Server permission can erase someone's data.";
 
-    private final ScoreStore store;
+    private final MemberData store;
 
-    DataCommand(ScoreStore store) {
+    DataCommand(MemberData store) {
         this.store = store;
     }
 

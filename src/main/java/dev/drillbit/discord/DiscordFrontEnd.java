@@ -4,6 +4,7 @@ import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
@@ -36,9 +37,11 @@ public final class DiscordFrontEnd {
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      * @param learning reviews, reminders and mock interviews
      * @param scheduler study groups' daily quizzes; the front end never closes it
+     * @param memberData every store's data of a member, for {@code /data forget}
      */
     public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
-            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler) {
+            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler,
+            MemberData memberData) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         QuestionView questions = new QuestionView(bank, scoring);
@@ -53,7 +56,7 @@ public final class DiscordFrontEnd {
                 new RoadmapCommand(learning.reviews(), options, new RoadmapView(bank)),
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
-                new DataCommand(store)));
+                new DataCommand(memberData)));
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
         commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,

@@ -1,5 +1,6 @@
 package dev.drillbit.learning;
 
+import dev.drillbit.progress.ForgetsMembers;
 import dev.drillbit.progress.MemberRef;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * day's reminder rather than sending it twice; a member is claimed at most once per guild day, also when
  * several threads claim at once.
  */
-public interface ReminderClaims {
+public interface ReminderClaims extends ForgetsMembers {
 
     /**
      * Of {@code due}, the members not yet reminded on their guild's day at {@code now}, in the order given;
@@ -25,5 +26,6 @@ public interface ReminderClaims {
     List<MemberRef> claim(List<MemberRef> due, Instant now);
 
     /** Erases every trace of the member in the guild (for {@code /data forget}); durable on return. */
+    @Override
     void forget(long guildId, long userId);
 }

@@ -74,7 +74,8 @@ import org.slf4j.LoggerFactory;
  * (group commit); {@link #journalSyncs()} counts them.
  *
  * <h2>Compaction, and why a crash never loses or double-counts</h2>
- * Every {@code compactEvery} events and on close, the writer (between batches, so nothing else moves):
+ * Every {@code compactEvery} events, after every batch holding a forget (so that a forget's future
+ * completes only once the member is off the disk too) and on close, the writer (between batches, so nothing else moves):
  * (1) creates journal G+1 (header forced, directory forced) and appends there from now on; (2) puts
  * the finished generations into {@code history/}: a hard link, or, when members were forgotten since the
  * last compaction, a copy without their events (temp file, force, rename);
@@ -121,6 +122,8 @@ public final class FlatFileScoreStore implements LearningStore {
     private final AtomicLong syncs = new AtomicLong();
     private final AtomicLong compactions = new AtomicLong();
     private final Thread writer;
+    /** Forget futures of the last batch: completed once the compaction after it took the member off disk. */
+    private final List<Runnable> afterCompaction = new ArrayList<>();
 
     private FileChannel live;
     private FileChannel lockChannel;
@@ -481,14 +484,19 @@ public final class FlatFileScoreStore implements LearningStore {
                 write(batch, lines, entries);
             }
             batch.clear();
-            if (failure == null && (sinceCompaction >= compactEvery || stopping && sinceCompaction > 0)) {
+            boolean forgetting = !afterCompaction.isEmpty();
+            if (failure == null
+                    && (sinceCompaction >= compactEvery || forgetting || stopping && sinceCompaction > 0)) {
                 try {
                     compact();
                 } catch (IOException | RuntimeException e) {
-                    log.error("Compaction failed; the journals are intact and it will be tried again", e);
+                    log.error("Compaction failed; the journals are intact and it will be tried again{}",
+                            forgetting ? " (forgotten members stay in the files until it succeeds)" : "", e);
                     sinceCompaction = 0;
                 }
             }
+            afterCompaction.forEach(Runnable::run);
+            afterCompaction.clear();
         }
         try {
             live.close();
@@ -549,7 +557,8 @@ public final class FlatFileScoreStore implements LearningStore {
             JournalEntry entry = entries.get(i);
             if (entry instanceof ForgetEvent) {
                 log.info("Forgot member {} in guild {} (event {})", entry.userId(), entry.guildId(), entry.id());
-                complete(p, new Forgotten(entry.guildId(), entry.userId(), entry.id(), had[i]));
+                Forgotten forgotten = new Forgotten(entry.guildId(), entry.userId(), entry.id(), had[i]);
+                afterCompaction.add(() -> complete(p, forgotten));
             } else {
                 complete(p, entry);
             }
