@@ -1,7 +1,9 @@
 package dev.drillbit.storage.flatfile;
 
 import dev.drillbit.learning.DeckCard;
+import dev.drillbit.learning.DeckRule;
 import dev.drillbit.learning.Fsrs;
+import dev.drillbit.learning.ReviewCard;
 import dev.drillbit.learning.LearnerState;
 import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.progress.AnswerEvent;
@@ -13,6 +15,8 @@ import dev.drillbit.progress.ReminderEvent;
 import dev.drillbit.progress.ReviewEvent;
 import dev.drillbit.progress.stats.Accuracy;
 import dev.drillbit.progress.stats.Leaderboard;
+import dev.drillbit.progress.stats.Ranking;
+import dev.drillbit.progress.stats.Streak;
 import dev.drillbit.progress.stats.LeaderboardEntry;
 import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.progress.stats.MemberStats;
@@ -40,15 +44,6 @@ import java.util.Optional;
  * write lock, queries run under the read lock).
  */
 final class Aggregates {
-    private static final Comparator<long[]> RANKING = (a, b) -> {
-        int c = Long.compare(b[1], a[1]); // points desc
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compare(a[2], b[2]); // reached earlier first
-        return c != 0 ? c : Long.compare(a[0], b[0]); // lower user id
-    };
-
     private static final Comparator<DeckCard> MOST_OVERDUE_FIRST = Comparator
             .comparing((DeckCard c) -> c.card().due()).thenComparing(DeckCard::questionId);
 
@@ -56,7 +51,7 @@ final class Aggregates {
     final StepTable questions = new StepTable(StepTable.MAX_QUESTIONS);
     final Map<Long, Map<Long, MemberAggregate>> guilds = new HashMap<>();
     private final GuildZones zones;
-    private final Fsrs fsrs;
+    private final DeckRule deckRule;
 
     Aggregates(GuildZones zones) {
         this(zones, new Fsrs());
@@ -64,7 +59,7 @@ final class Aggregates {
 
     Aggregates(GuildZones zones, Fsrs fsrs) {
         this.zones = zones;
-        this.fsrs = fsrs;
+        this.deckRule = new DeckRule(fsrs);
     }
 
     private MemberAggregate member(JournalEntry e) {
@@ -76,7 +71,7 @@ final class Aggregates {
     boolean apply(JournalEntry entry, long nowMs) {
         if (entry instanceof AnswerEvent a) {
             MemberAggregate m = member(a);
-            int day = (int) LocalDate.ofInstant(a.at(), zones.zoneOf(a.guildId())).toEpochDay();
+            int day = Streak.dayOf(a.at(), zones.zoneOf(a.guildId()));
             m.apply(a, steps.intern(a.step()), day, oldestQuarter(nowMs));
             learn(m, entry);
             return true;
@@ -119,15 +114,17 @@ final class Aggregates {
         if (entry instanceof AnswerEvent a) {
             int q = questions.intern(a.questionId());
             m.learn(q, a.correct());
-            boolean add = ReviewRatings.addsCard(a.correct());
-            if (add || m.deck != null) {
-                m.deck().rate(fsrs, q, ReviewRatings.of(a), a.at(), add);
-            }
+            deckRule.afterAnswer(card(m, q), a).ifPresent(c -> m.deck().set(q, c));
         } else if (entry instanceof ReviewEvent r) {
-            m.deck().rate(fsrs, questions.intern(r.questionId()), r.rating(), r.at(), true);
+            int q = questions.intern(r.questionId());
+            m.deck().set(q, deckRule.afterRating(card(m, q), r.rating(), r.at()));
         } else if (entry instanceof ReminderEvent r) {
             m.remind = r.on();
         }
+    }
+
+    private static Optional<ReviewCard> card(MemberAggregate m, int question) {
+        return m.deck == null ? Optional.empty() : m.deck.find(question);
     }
 
     static long oldestQuarter(long nowMs) {
@@ -143,42 +140,23 @@ final class Aggregates {
         LeaderboardPeriod.Window window = period.window(now, zone);
         Map<Long, MemberAggregate> members = guilds.getOrDefault(guildId, Map.of());
         int stepIndex = step.map(steps::find).orElse(-1);
-        List<long[]> rows = new ArrayList<>();
+        List<Ranking.Standing> rows = new ArrayList<>();
         if (step.isEmpty() || stepIndex >= 0) {
             long fromMs = window.from().toEpochMilli();
             long untilMs = period == LeaderboardPeriod.ALL_TIME ? Long.MAX_VALUE : window.until().toEpochMilli();
             for (Map.Entry<Long, MemberAggregate> e : members.entrySet()) {
                 MemberAggregate m = e.getValue();
-                long points;
-                long reached;
                 if (period == LeaderboardPeriod.ALL_TIME) {
-                    points = stepIndex < 0 ? m.points
+                    long points = stepIndex < 0 ? m.points
                             : 3 * stepIndex + 2 < m.bySteps.length ? m.bySteps[3 * stepIndex + 2] : 0;
-                    reached = m.reachedMs;
+                    rows.add(new Ranking.Standing(e.getKey(), points, m.reachedMs));
                 } else {
                     long[] p = m.periodPoints(fromMs, untilMs, stepIndex);
-                    points = p[0];
-                    reached = p[1];
-                }
-                if (points > 0) {
-                    rows.add(new long[] {e.getKey(), points, reached});
+                    rows.add(new Ranking.Standing(e.getKey(), p[0], p[1]));
                 }
             }
         }
-        rows.sort(RANKING);
-        List<LeaderboardEntry> top = new ArrayList<>();
-        Optional<LeaderboardEntry> mine = Optional.empty();
-        for (int i = 0; i < rows.size(); i++) {
-            long[] r = rows.get(i);
-            LeaderboardEntry entry = new LeaderboardEntry(i + 1, r[0], r[1]);
-            if (i < Leaderboard.TOP) {
-                top.add(entry);
-            }
-            if (r[0] == requesterId) {
-                mine = Optional.of(entry);
-            }
-        }
-        return new Leaderboard(guildId, period, step, zone, window, rows.size(), top, mine);
+        return Ranking.rank(guildId, period, step, zone, window, rows, requesterId);
     }
 
     Optional<MemberStats> memberStats(long guildId, long userId, Instant now) {
@@ -199,7 +177,7 @@ final class Aggregates {
                 byDifficulty.put(d, new Accuracy(a, m.byDifficulty[2 * d.ordinal() + 1]));
             }
         }
-        int today = (int) LocalDate.ofInstant(now, zones.zoneOf(guildId)).toEpochDay();
+        int today = Streak.dayOf(now, zones.zoneOf(guildId));
         return Optional.of(new MemberStats(guildId, userId, m.points, new Accuracy(m.answered, m.correct), bySteps,
                 byDifficulty, m.currentStreak(today), m.streakBest, Instant.ofEpochMilli(m.lastActiveMs)));
     }

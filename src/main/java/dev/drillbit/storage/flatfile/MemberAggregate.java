@@ -2,6 +2,7 @@ package dev.drillbit.storage.flatfile;
 
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.bank.Difficulty;
+import dev.drillbit.progress.stats.Streak;
 import java.util.Arrays;
 
 /**
@@ -25,7 +26,7 @@ import java.util.Arrays;
 final class MemberAggregate {
     static final int RECENT_DAYS = 35;
     static final long QUARTER_MS = 15 * 60 * 1000L;
-    static final int NO_DAY = Integer.MIN_VALUE;
+    static final int NO_DAY = Streak.NO_DAY;
     private static final int[] NO_INTS = new int[0];
     private static final long[] NO_LONGS = new long[0];
     private static final int POINTS_BITS = 20;
@@ -109,14 +110,10 @@ final class MemberAggregate {
             reachedMs = Math.max(reachedMs, at);
             addRecent(Math.floorDiv(at, QUARTER_MS), step, e.points(), oldestQuarter);
         }
-        if (streakLastDay == NO_DAY || day > streakLastDay + 1) {
-            streakCurrent = 1;
-            streakLastDay = day;
-        } else if (day == streakLastDay + 1) {
-            streakCurrent++;
-            streakLastDay = day;
-        }
-        streakBest = Math.max(streakBest, streakCurrent);
+        Streak streak = streak().answeredOn(day);
+        streakLastDay = streak.lastDay();
+        streakCurrent = streak.current();
+        streakBest = streak.best();
     }
 
     private void addRecent(long quarter, int step, int add, long oldestQuarter) {
@@ -171,8 +168,13 @@ final class MemberAggregate {
         return new long[] {sum, last};
     }
 
+    /** The streak rule's state, unpacked from three ints to keep a member small. */
+    Streak streak() {
+        return new Streak(streakLastDay, streakCurrent, streakBest);
+    }
+
     int currentStreak(int today) {
-        return streakLastDay != NO_DAY && today - streakLastDay <= 1 ? streakCurrent : 0;
+        return streak().currentOn(today);
     }
 
     static long pack(long quarter, int step, int points) {

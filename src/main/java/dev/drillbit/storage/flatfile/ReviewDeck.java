@@ -1,10 +1,9 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.learning.Fsrs;
-import dev.drillbit.learning.Rating;
 import dev.drillbit.learning.ReviewCard;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One member's review cards in one guild, as parallel primitive arrays: about 46 bytes a card instead of
@@ -41,14 +40,16 @@ final class ReviewDeck {
                 Instant.ofEpochMilli(dueMs[i]), reps[i], lapses[i]);
     }
 
-    /** Rates the card for {@code question} (adding it first when {@code add} and it is missing). */
-    void rate(Fsrs fsrs, int question, Rating rating, Instant at, boolean add) {
+    /** The card for {@code question}, empty when it is not in the deck. */
+    Optional<ReviewCard> find(int question) {
         int i = indexOf(question);
-        if (i < 0 && !add) {
-            return;
-        }
-        ReviewCard next = i < 0 ? fsrs.firstReview(rating, at) : fsrs.review(card(i), rating, at);
-        put(i < 0 ? append(question) : i, next);
+        return i < 0 ? Optional.empty() : Optional.of(card(i));
+    }
+
+    /** Stores {@code card} for {@code question}, adding it when it is missing. */
+    void set(int question, ReviewCard card) {
+        int i = indexOf(question);
+        put(i < 0 ? append(question) : i, card);
     }
 
     private int append(int question) {
