@@ -248,6 +248,23 @@ public abstract class ScoreStoreContract {
     }
 
     @Test
+    @DisplayName("a streak's days are the guild's days when the answers were recorded: a later zone change does not move them")
+    void streakDaysStayPutWhenTheZoneChanges() {
+        // GIVEN a guild in Tokyo, where 16:00Z on 8 March and 14:00Z on 9 March are both 9 March
+        zones = guild -> ZoneId.of("Asia/Tokyo");
+        record(Answers.right(7, 10, "2026-03-08T16:00:00Z"));
+        record(Answers.right(7, 10, "2026-03-09T14:00:00Z"));
+
+        // WHEN the guild moves to UTC, where they are two days, and the store restarts
+        zones = GuildZones.utc();
+        MemberStats stats = restart().memberStats(GUILD, 7).orElseThrow();
+
+        // THEN the answers still count for one day
+        assertThat(stats.currentStreak()).isEqualTo(1);
+        assertThat(stats.bestStreak()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a closed store refuses answers with a failed future; closing twice is harmless")
     void aClosedStoreRefuses() {
         ScoreStore closed = store();

@@ -71,7 +71,7 @@ final class Aggregates {
     boolean apply(JournalEntry entry, long nowMs) {
         if (entry instanceof AnswerEvent a) {
             MemberAggregate m = member(a);
-            int day = Streak.dayOf(a.at(), zones.zoneOf(a.guildId()));
+            int day = a.day().isPresent() ? a.day().getAsInt() : Streak.dayOf(a.at(), zones.zoneOf(a.guildId()));
             m.apply(a, steps.intern(a.step()), day, oldestQuarter(nowMs));
             learn(m, entry);
             return true;

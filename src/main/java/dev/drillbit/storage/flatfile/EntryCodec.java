@@ -56,6 +56,7 @@ final class EntryCodec {
                 a.elapsedMillis().ifPresent(e -> out.append(",\"elapsed\":").append(e));
                 a.limitMillis().ifPresent(l -> out.append(",\"limit\":").append(l));
                 a.choice().ifPresent(c -> out.append(",\"choice\":").append(c));
+                a.day().ifPresent(d -> out.append(",\"day\":").append(d));
                 out.append("}\n");
         } else if (entry instanceof ForgetEvent f) {
             out.append("{\"id\":").append(f.id()).append(",\"kind\":\"forget\",\"guild\":")
@@ -127,6 +128,7 @@ final class EntryCodec {
         long elapsed = -1;
         long limit = -1;
         long choice = -1;
+        long day = Long.MIN_VALUE;
         try (JsonParser p = JSON.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadLineException("not a JSON object");
@@ -161,6 +163,7 @@ final class EntryCodec {
                     case "elapsed" -> elapsed = nonNegative(longValue(p, v, name), name);
                     case "limit" -> limit = nonNegative(longValue(p, v, name), name);
                     case "choice" -> choice = nonNegative(longValue(p, v, name), name);
+                    case "day" -> day = longValue(p, v, name);
                     case "points" -> points = (int) longValue(p, v, name);
                     case "at" -> at = longValue(p, v, name);
                     default -> p.skipChildren();
@@ -224,10 +227,14 @@ final class EntryCodec {
         if (limit == 0 || choice > Integer.MAX_VALUE) {
             throw new BadLineException("\"limit\" is 0 or \"choice\" is out of range");
         }
+        if (day != Long.MIN_VALUE && (day < Integer.MIN_VALUE + 1 || day > Integer.MAX_VALUE)) {
+            throw new BadLineException("\"day\" is out of range");
+        }
         return new AnswerEvent(id, guild, user, question, step, d, qt, correct, g, points, Instant.ofEpochMilli(at),
                 elapsed < 0 ? OptionalLong.empty() : OptionalLong.of(elapsed),
                 limit < 0 ? OptionalLong.empty() : OptionalLong.of(limit),
-                choice < 0 ? OptionalInt.empty() : OptionalInt.of((int) choice));
+                choice < 0 ? OptionalInt.empty() : OptionalInt.of((int) choice),
+                day == Long.MIN_VALUE ? OptionalInt.empty() : OptionalInt.of((int) day));
     }
 
     private static long longValue(JsonParser p, JsonToken v, String name) throws IOException {

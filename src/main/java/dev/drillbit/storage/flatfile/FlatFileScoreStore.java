@@ -8,6 +8,7 @@ import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.Rating;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.stats.Streak;
 import dev.drillbit.progress.ForgetEvent;
 import dev.drillbit.progress.Forgotten;
 import dev.drillbit.progress.GuildZones;
@@ -112,6 +113,7 @@ public final class FlatFileScoreStore implements LearningStore {
     private final Path dir;
     private final Path historyDir;
     private final Clock clock;
+    private final GuildZones zones;
     private final int compactEvery;
     private final Aggregates aggregates;
     private final ReentrantReadWriteLock aggregateLock = new ReentrantReadWriteLock();
@@ -144,6 +146,7 @@ public final class FlatFileScoreStore implements LearningStore {
         this.dir = options.dataDir();
         this.historyDir = dir.resolve(HISTORY);
         this.clock = options.clock();
+        this.zones = options.zones();
         this.compactEvery = options.compactEvery();
         this.aggregates = new Aggregates(options.zones());
         this.writer = new Thread(this::runWriter, "score-journal-writer");
@@ -412,7 +415,10 @@ public final class FlatFileScoreStore implements LearningStore {
     @Override
     public CompletableFuture<AnswerEvent> record(Answer answer) {
         CompletableFuture<AnswerEvent> future = new CompletableFuture<>();
-        enqueue(new Pending(answer::withId, future), future);
+        enqueue(new Pending(id -> {
+            AnswerEvent event = answer.withId(id);
+            return event.withDay(Streak.dayOf(event.at(), zones.zoneOf(event.guildId())));
+        }, future), future);
         return future;
     }
 

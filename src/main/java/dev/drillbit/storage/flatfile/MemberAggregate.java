@@ -15,7 +15,8 @@ import java.util.Arrays;
  * Streaks need every day ever answered, which would grow without bound; instead the streak is kept as
  * running state (last day, current run, best run) cut in the guild's zone when the answer is recorded.
  * The trade-off: an answer that arrives for a day before the member's last active day does not change
- * the streak, and changing a guild's timezone moves day boundaries from then on only.
+ * the streak. Each answer event carries the day it counts for (cut in the guild's zone when recorded),
+ * so changing a guild's timezone moves day boundaries from then on only, also across a replay.
  *
  * <p>The learning loop adds: which questions the member has answered and whether their latest answer to
  * each was right (two bit sets over the store's question numbers, about 80 bytes each for a bank of 600

@@ -13,8 +13,10 @@
  *   history/journal-00000000000N.jsonl   compacted generations (N &lt; G), for export and for rebuilding
  *   store.lock                    held while a store has the directory open
  * </pre>
- * Events: {@code answer} (since version 2 with optional {@code elapsed}, {@code limit} and
- * {@code choice}), {@code forget}, and since version 2 {@code review} (a member's own card rating) and
+ * Events: {@code answer} (since version 2 with optional {@code elapsed}, {@code limit},
+ * {@code choice} and {@code day}: the epoch day in the guild's zone when recorded, which streaks count on
+ * replay; lines without it have their day cut in the guild's zone of the moment, as before it was kept.
+ * No version bump for it: a reader that skips it counts streaks as it always did, nothing is misread), {@code forget}, and since version 2 {@code review} (a member's own card rating) and
  * {@code reminder}. A newer version is refused with {@link dev.drillbit.storage.UnsupportedVersionException};
  * version 1 is migrated as {@code FormatVersions} describes (journals read as they are, review decks
  * rebuilt from {@code history/} under a version 1 snapshot); anything older is refused.
