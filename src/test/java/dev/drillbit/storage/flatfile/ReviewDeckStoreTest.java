@@ -27,7 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The review deck, reminders and question counts as the store derives them from its events. */
+/** What only the flat files do with the learning loop: snapshots, version 1 files, reading counts without opening. The rest is in {@link FlatFileLearningStoreContractTest}. */
 class ReviewDeckStoreTest {
     private static final Instant T0 = Instant.parse("2026-03-10T12:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
@@ -42,121 +42,6 @@ class ReviewDeckStoreTest {
 
     private static List<String> ids(List<DeckCard> cards) {
         return cards.stream().map(DeckCard::questionId).toList();
-    }
-
-    @Test
-    @DisplayName("wrong answers and open questions missed or partly join the deck; right and nailed ones do not")
-    void deckGrowsOnMisses() {
-        try (FlatFileScoreStore store = open(1000)) {
-            // WHEN
-            store.record(Answers.wrong(7, "sql", T0)).join();
-            store.record(Answers.open(7, "sql", SelfGrade.MISSED, 0, T0)).join();
-            store.record(Answers.open(7, "caching", SelfGrade.PARTLY, 15, T0)).join();
-            store.record(Answers.open(7, "apis", SelfGrade.NAILED, 30, T0)).join();
-            store.record(Answers.right(7, "sql", 20, T0)).join();
-
-            // THEN
-            assertThat(store.deckSize(GUILD, 7)).isEqualTo(3);
-            assertThat(ids(store.learner(GUILD, 7).deck()))
-                    .containsExactlyInAnyOrder("sql-002", "sql-003", "caching-003");
-            assertThat(store.learner(GUILD, 7).seen()).hasSize(5);
-            assertThat(store.learner(GUILD, 7).right()).containsExactlyInAnyOrder("apis-003", "sql-001");
-            assertThat(store.deckSize(GUILD, 8)).isZero();
-        }
-    }
-
-    @Test
-    @DisplayName("a right answer keeps the card but spaces it out; a quick one further than a slow one")
-    void rightAnswersSpaceCardsOut() {
-        try (FlatFileScoreStore store = open(1000)) {
-            // GIVEN two members who missed the same question
-            Answer miss = Answers.right(7, "sql", 0, T0);
-            Answer wrong = new Answer(GUILD, 7, miss.questionId(), miss.step(), miss.difficulty(), miss.type(), false,
-                    miss.selfGrade(), 0, T0);
-            store.record(wrong).join();
-            store.record(new Answer(GUILD, 8, wrong.questionId(), wrong.step(), wrong.difficulty(), wrong.type(), false,
-                    wrong.selfGrade(), 0, T0)).join();
-            Instant firstDue = store.nextDue(GUILD, 7).orElseThrow();
-            assertThat(firstDue).isEqualTo(T0.plus(DAY));
-
-            // WHEN both get it right the next day, 7 quickly, 8 slowly
-            Instant later = T0.plus(DAY);
-            store.record(Answers.right(7, "sql", 25, later).withTiming(Duration.ofSeconds(5), Duration.ofSeconds(30)))
-                    .join();
-            store.record(new Answer(GUILD, 8, wrong.questionId(), wrong.step(), wrong.difficulty(), wrong.type(), true,
-                    wrong.selfGrade(), 20, later).withTiming(Duration.ofSeconds(29), Duration.ofSeconds(30))).join();
-
-            // THEN both keep the card; the quick one (Easy) is spaced out further than the first interval, the
-            // slow one (Hard) at least as far
-            assertThat(store.deckSize(GUILD, 7)).isEqualTo(1);
-            ReviewCard quick = store.learner(GUILD, 7).deck().get(0).card();
-            ReviewCard slow = store.learner(GUILD, 8).deck().get(0).card();
-            assertThat(quick.reps()).isEqualTo(2);
-            assertThat(Duration.between(later, quick.due())).isGreaterThan(Duration.between(T0, firstDue));
-            assertThat(slow.due()).isAfterOrEqualTo(later.plus(DAY));
-            assertThat(quick.due()).isAfter(slow.due());
-        }
-    }
-
-    @Test
-    @DisplayName("cards come due as the clock moves, most overdue first; before that, the next due instant")
-    void dueCardsAfterTheClockMoves() {
-        try (FlatFileScoreStore store = open(1000)) {
-            store.record(Answers.wrong(7, "caching", T0.plusSeconds(3600))).join();
-            store.record(Answers.wrong(7, "sql", T0)).join();
-
-            assertThat(store.dueCards(GUILD, 7, time.instant())).isEmpty();
-            assertThat(store.nextDue(GUILD, 7)).contains(T0.plus(DAY));
-
-            time.advance(Duration.ofDays(3));
-            assertThat(ids(store.dueCards(GUILD, 7, time.instant()))).containsExactly("sql-002", "caching-002");
-            assertThat(store.dueCards(GUILD, 7, T0.plus(DAY))).extracting(DeckCard::questionId)
-                    .containsExactly("sql-002");
-            assertThat(store.nextDue(GUILD, 99)).isEmpty();
-        }
-    }
-
-    @Test
-    @DisplayName("an open card rated by the member is rescheduled; a rating for a new question adds it")
-    void ownRatings() {
-        try (FlatFileScoreStore store = open(1000)) {
-            store.record(Answers.open(7, "sql", SelfGrade.MISSED, 0, T0)).join();
-            Instant firstDue = store.nextDue(GUILD, 7).orElseThrow();
-
-            ReviewEvent e = store.review(GUILD, 7, "sql-003", Rating.EASY, T0.plus(DAY)).join();
-            store.review(GUILD, 7, "dns-003", Rating.AGAIN, T0.plus(DAY)).join();
-
-            assertThat(e.id()).isEqualTo(2);
-            DeckCard card = store.learner(GUILD, 7).deck().stream().filter(c -> c.questionId().equals("sql-003"))
-                    .findFirst().orElseThrow();
-            assertThat(card.card().due()).isAfter(firstDue.plus(DAY));
-            assertThat(store.deckSize(GUILD, 7)).isEqualTo(2);
-            assertThat(store.memberStats(GUILD, 7).orElseThrow().answered()).isEqualTo(1);
-        }
-    }
-
-    @Test
-    @DisplayName("reminders: on and off per member, who has cards due now, and a failed DM switches it off")
-    void reminders() {
-        try (FlatFileScoreStore store = open(1000)) {
-            store.record(Answers.wrong(7, "sql", T0)).join();
-            store.record(Answers.wrong(9, "sql", T0)).join();
-            store.setReminder(GUILD, 7, true).join();
-            store.setReminder(GUILD, 8, true).join(); // nothing in the deck
-            store.setReminder(GUILD, 9, true).join();
-            store.setReminder(GUILD, 9, false).join();
-
-            assertThat(store.membersToRemind(T0)).isEmpty();
-            assertThat(store.membersToRemind(T0.plus(DAY))).containsExactly(new MemberRef(GUILD, 7));
-            assertThat(store.memberStats(GUILD, 8)).as("a reminder is not an answer").isEmpty();
-
-            store.reminderUndeliverable(GUILD, 7).join();
-            store.setReminder(GUILD, 99, false).join(); // nobody to switch off: nothing is created
-
-            assertThat(store.reminderOn(GUILD, 7)).isFalse();
-            assertThat(store.learner(GUILD, 99)).isEqualTo(LearnerState.empty(GUILD, 99));
-            assertThat(store.membersToRemind(T0.plus(DAY))).isEmpty();
-        }
     }
 
     @Test
@@ -186,20 +71,6 @@ class ReviewDeckStoreTest {
         Files.delete(dir.resolve("snapshot.jsonl"));
         try (FlatFileScoreStore store = open(1000)) {
             assertThat(store.learner(GUILD, 7)).isEqualTo(before);
-        }
-    }
-
-    @Test
-    @DisplayName("forgetting a member empties their deck and reminder")
-    void forgetClearsTheDeck() {
-        try (FlatFileScoreStore store = open(1000)) {
-            store.record(Answers.wrong(7, "sql", T0)).join();
-            store.setReminder(GUILD, 7, true).join();
-
-            store.forget(GUILD, 7).join();
-
-            assertThat(store.learner(GUILD, 7)).isEqualTo(LearnerState.empty(GUILD, 7));
-            assertThat(store.membersToRemind(T0.plus(DAY))).isEmpty();
         }
     }
 
