@@ -15,6 +15,7 @@ import dev.drillbit.daily.RunAnswer;
 import dev.drillbit.daily.RunStatus;
 import dev.drillbit.daily.ScheduleId;
 import dev.drillbit.storage.AtomicFile;
+import dev.drillbit.storage.DirectoryLock;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.FormatVersions;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class FlatFileDailyRepository implements DailyRepository {
 
     private final Path dir;
     private final Path runs;
-    private FileChannel lock;
+    private DirectoryLock lock;
 
     private FlatFileDailyRepository(Path dir) {
         this.dir = dir;
@@ -94,26 +95,12 @@ public final class FlatFileDailyRepository implements DailyRepository {
         FlatFileDailyRepository repository = new FlatFileDailyRepository(dir);
         try {
             repository.createDirectories();
-            repository.lock = lock(dir);
+            repository.lock = DirectoryLock.acquire(dir.resolve(LOCK), "another process has the daily quizzes in "
+                    + dir + " open", "the daily quizzes in " + dir + " are already open in this process");
         } catch (IOException e) {
             throw new UncheckedIOException("opening the daily quiz files in " + dir + " failed", e);
         }
         return repository;
-    }
-
-    private static FileChannel lock(Path dir) throws IOException {
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        try {
-            if (channel.tryLock() == null) {
-                channel.close();
-                throw new IllegalStateException("another process has the daily quizzes in " + dir + " open");
-            }
-        } catch (OverlappingFileLockException e) {
-            channel.close();
-            throw new IllegalStateException("the daily quizzes in " + dir + " are already open in this process", e);
-        }
-        return channel;
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.drillbit.progress.stats.Leaderboard;
 import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.progress.stats.MemberStats;
 import dev.drillbit.storage.DataFileException;
+import dev.drillbit.storage.DirectoryLock;
 import dev.drillbit.storage.FormatVersions;
 import dev.drillbit.storage.Fsync;
 import dev.drillbit.storage.UnsupportedVersionException;
@@ -95,7 +96,7 @@ import org.slf4j.LoggerFactory;
  * A last journal line without its newline was cut short by a crash and never acknowledged: it is dropped
  * with a warning naming the byte offset, and the live journal is truncated there. Damage anywhere else,
  * a missing generation or a foreign format version stops {@link #open} with a {@link DataFileException}
- * and leaves the files untouched; {@link #repair} salvages them.
+ * and leaves the files untouched; {@link FlatFileRepair#repair} salvages them.
  *
  * <p>Thread-safe: every public method may be called from any thread. Queries take a read lock on the
  * aggregates; the writer holds the write lock only while applying a batch. Futures complete on the
@@ -106,8 +107,6 @@ public final class FlatFileScoreStore implements LearningStore {
     static final String LOCK = "store.lock";
     static final int MAX_BATCH = 8192;
     private static final Logger log = LoggerFactory.getLogger(FlatFileScoreStore.class);
-    private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final Pending STOP = new Pending(null, null);
 
     private final Path dir;
@@ -128,7 +127,7 @@ public final class FlatFileScoreStore implements LearningStore {
     private final List<Runnable> afterCompaction = new ArrayList<>();
 
     private FileChannel live;
-    private FileChannel lockChannel;
+    private DirectoryLock lock;
     private volatile long liveGeneration;
     private volatile long firstLiveGeneration;
     private volatile long durableLength;
@@ -137,7 +136,7 @@ public final class FlatFileScoreStore implements LearningStore {
     private boolean closed;
     private volatile Throwable failure;
 
-    private record MemberKey(long guildId, long userId) {}
+    record MemberKey(long guildId, long userId) {}
 
     /** An event waiting for its id: {@code make} builds it, {@code future} hears of it. */
     private record Pending(LongFunction<JournalEntry> make, CompletableFuture<?> future) {}
@@ -179,20 +178,14 @@ public final class FlatFileScoreStore implements LearningStore {
     /** One store per data directory, across processes: the OS drops the lock when a process dies. */
     private void lock() throws IOException {
         Files.createDirectories(dir);
-        lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            if (lockChannel.tryLock() == null) {
-                throw new IllegalStateException("another process has the score store in " + dir + " open");
-            }
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            throw new IllegalStateException("the score store in " + dir + " is already open in this process", e);
-        }
+        lock = DirectoryLock.acquire(dir.resolve(LOCK), "another process has the score store in " + dir + " open",
+                "the score store in " + dir + " is already open in this process");
     }
 
     private void unlock() {
-        if (lockChannel != null) {
+        if (lock != null) {
             try {
-                lockChannel.close();
+                lock.close();
             } catch (IOException e) {
                 log.warn("Releasing the lock on {} failed", dir, e);
             }
@@ -384,7 +377,7 @@ public final class FlatFileScoreStore implements LearningStore {
         return scan;
     }
 
-    private static TreeMap<Long, Path> journals(Path directory) throws IOException {
+    static TreeMap<Long, Path> journals(Path directory) throws IOException {
         TreeMap<Long, Path> out = new TreeMap<>();
         try (Stream<Path> files = Files.list(directory)) {
             files.forEach(f -> JournalFile.generationOf(f).ifPresent(g -> out.put(g, f)));
@@ -636,7 +629,7 @@ public final class FlatFileScoreStore implements LearningStore {
         copyWithout(journal, generation, target, forgets);
     }
 
-    private static boolean erased(JournalEntry e, Map<MemberKey, Long> forgets) {
+    static boolean erased(JournalEntry e, Map<MemberKey, Long> forgets) {
         Long forgetId = forgets.get(new MemberKey(e.guildId(), e.userId()));
         return forgetId != null && e.id() <= forgetId;
     }
@@ -856,55 +849,6 @@ public final class FlatFileScoreStore implements LearningStore {
         return counter.result();
     }
 
-    /**
-     * The same counts read from a data directory without opening a store: no lock is taken and nothing
-     * is written, so it can run next to a running bot. Each generation is read once (from the data
-     * directory when a compaction has it in both places); a torn last line is ignored; forgotten members'
-     * answers are left out. A compaction finishing during the read can make a generation vanish: the read
-     * is then tried again, up to three times.
-     *
-     * @throws DataFileException on damage or a format version this build does not read
-     */
-    public static List<QuestionStats> questionStats(Path dataDir) {
-        if (!Files.isDirectory(dataDir)) {
-            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(dataDir.toString(), null,
-                    "no such data directory"));
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                TreeMap<Long, Path> files = new TreeMap<>();
-                Path history = dataDir.resolve(HISTORY);
-                if (Files.isDirectory(history)) {
-                    files.putAll(journals(history));
-                }
-                files.putAll(journals(dataDir));
-                Map<MemberKey, Long> forgets = new java.util.HashMap<>();
-                for (Map.Entry<Long, Path> f : files.entrySet()) {
-                    JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, false, e -> {
-                        if (e instanceof ForgetEvent) {
-                            forgets.merge(new MemberKey(e.guildId(), e.userId()), e.id(), Math::max);
-                        }
-                    });
-                }
-                QuestionCounter counter = new QuestionCounter();
-                for (Map.Entry<Long, Path> f : files.entrySet()) {
-                    JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, false, e -> {
-                        if (e instanceof AnswerEvent a && !erased(a, forgets)) {
-                            counter.add(a);
-                        }
-                    });
-                }
-                return counter.result();
-            } catch (java.nio.file.NoSuchFileException e) {
-                if (attempt == 3) {
-                    throw new UncheckedIOException("the journals in " + dataDir + " kept changing while read", e);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the answers in " + dataDir, e);
-            }
-        }
-    }
-
     /** Journal fsyncs so far: fewer than events when concurrent answers shared a group commit. */
     public long journalSyncs() {
         return syncs.get();
@@ -914,97 +858,4 @@ public final class FlatFileScoreStore implements LearningStore {
     public long compactions() {
         return compactions.get();
     }
-
-    // ---- repair ------------------------------------------------------------------------------------
-
-    /**
-     * Salvages a damaged data directory while no store has it open. Each journal (live or history) with
-     * damaged or torn lines is moved aside as {@code <name>.damaged-<UTC timestamp>} and written again
-     * with every readable event; a damaged snapshot is moved aside the same way, and the next open
-     * rebuilds the aggregates from history and journals. Files in a format version this build does not
-     * read are never touched ({@link UnsupportedVersionException} is thrown). A folder that does not exist
-     * has nothing to repair.
-     *
-     * @throws IllegalStateException when a store (in this or another process) has the folder open
-     */
-    public static RepairReport repair(Path dataDir, Clock clock) {
-        if (!Files.isDirectory(dataDir)) {
-            return new RepairReport(List.of());
-        }
-        try (FileChannel lock = FileChannel.open(dataDir.resolve(LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
-            if (lock.tryLock() == null) {
-                throw new IllegalStateException("another process has the score store in " + dataDir
-                        + " open; stop it before repairing");
-            }
-            return repairLocked(dataDir, clock);
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            throw new IllegalStateException("the score store in " + dataDir + " is open in this process", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + dataDir + " for repair", e);
-        }
-    }
-
-    private static RepairReport repairLocked(Path dataDir, Clock clock) {
-        List<RepairReport.RepairedFile> repaired = new ArrayList<>();
-        String suffix = ".damaged-" + ASIDE.format(clock.instant());
-        try {
-            Path historyDir = dataDir.resolve(HISTORY);
-            List<Map.Entry<Long, Path>> files = new ArrayList<>(journals(dataDir).entrySet());
-            if (Files.isDirectory(historyDir)) {
-                files.addAll(journals(historyDir).entrySet());
-            }
-            for (Map.Entry<Long, Path> f : files) {
-                List<JournalEntry> kept = new ArrayList<>();
-                JournalFile.Scan scan = JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, true, kept::add);
-                List<DroppedLine> dropped = new ArrayList<>(scan.dropped());
-                if (scan.tornOffset() >= 0 && scan.headerPresent()) {
-                    dropped.add(new DroppedLine(f.getValue(), scan.completeLines() + 1, scan.tornOffset(),
-                            "torn last line (" + scan.tornBytes() + " bytes without a newline)"));
-                }
-                if (dropped.isEmpty()) {
-                    continue;
-                }
-                Path aside = f.getValue().resolveSibling(f.getValue().getFileName() + suffix);
-                Path tmp = f.getValue().resolveSibling(f.getValue().getFileName() + ".tmp");
-                StringBuilder sb = new StringBuilder();
-                kept.forEach(e -> EntryCodec.encode(e, sb));
-                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    out.write(ByteBuffer.wrap(JournalFile.header(f.getKey())));
-                    ByteBuffer b = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
-                    while (b.hasRemaining()) {
-                        out.write(b);
-                    }
-                    out.force(true);
-                }
-                Files.move(f.getValue(), aside, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(tmp, f.getValue(), StandardCopyOption.ATOMIC_MOVE);
-                Fsync.directory(f.getValue().getParent());
-                log.warn("Repaired {}: kept {} events, dropped {} lines ({}); the original is {}", f.getValue(),
-                        kept.size(), dropped.size(), dropped, aside);
-                repaired.add(new RepairReport.RepairedFile(f.getValue(), aside, kept.size(), dropped));
-            }
-            Path snapshot = dataDir.resolve(SnapshotFile.NAME);
-            if (Files.exists(snapshot)) {
-                try {
-                    SnapshotFile.read(snapshot, new Aggregates(GuildZones.utc()));
-                } catch (UnsupportedVersionException e) {
-                    throw e;
-                } catch (DataFileException e) {
-                    Path aside = snapshot.resolveSibling(SnapshotFile.NAME + suffix);
-                    Files.move(snapshot, aside, StandardCopyOption.ATOMIC_MOVE);
-                    Fsync.directory(dataDir);
-                    log.warn("Moved the damaged snapshot aside to {} ({}); the next open rebuilds from history and "
-                            + "journals", aside, e.getMessage());
-                    repaired.add(new RepairReport.RepairedFile(snapshot, aside, 0,
-                            List.of(new DroppedLine(snapshot, e.line(), -1, e.getMessage()))));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot repair " + dataDir, e);
-        }
-        return new RepairReport(repaired);
-    }
-
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@link FlatFileScoreStore#repair} did. Immutable.
+ * What {@link FlatFileRepair#repair} did. Immutable.
  *
  * @param files every file that was rewritten or moved aside; empty when nothing was damaged
  */

@@ -12,9 +12,9 @@ final class CrashSimulation {
 
     static void abandon(FlatFileScoreStore store) {
         try {
-            Field lock = FlatFileScoreStore.class.getDeclaredField("lockChannel");
+            Field lock = FlatFileScoreStore.class.getDeclaredField("lock");
             lock.setAccessible(true);
-            ((FileChannel) lock.get(store)).close();
+            ((dev.drillbit.storage.DirectoryLock) lock.get(store)).close();
             Field live = FlatFileScoreStore.class.getDeclaredField("live");
             live.setAccessible(true);
             ((FileChannel) live.get(store)).close();

@@ -96,7 +96,7 @@ class DataFileFixturesTest {
         fixture("damaged-middle");
         byte[] original = Files.readAllBytes(dir.resolve(JOURNAL));
 
-        RepairReport report = FlatFileScoreStore.repair(dir, time);
+        RepairReport report = FlatFileRepair.repair(dir, time);
 
         assertThat(report.files()).singleElement().satisfies(f -> {
             assertThat(f.keptEvents()).isEqualTo(2);
@@ -112,7 +112,7 @@ class DataFileFixturesTest {
             assertThat(store.memberStats(GUILD, 7).orElseThrow().points()).isEqualTo(45);
             assertThat(store.memberStats(GUILD, 8)).isEmpty();
         }
-        assertThat(FlatFileScoreStore.repair(dir, time).changedAnything()).isFalse();
+        assertThat(FlatFileRepair.repair(dir, time).changedAnything()).isFalse();
     }
 
     @Test
@@ -139,7 +139,7 @@ class DataFileFixturesTest {
                 .hasMessageContaining("left untouched");
         assertThat(Files.size(dir.resolve("snapshot.jsonl"))).isZero();
 
-        RepairReport report = FlatFileScoreStore.repair(dir, time);
+        RepairReport report = FlatFileRepair.repair(dir, time);
         assertThat(report.files()).singleElement()
                 .satisfies(f -> assertThat(f.movedTo().getFileName().toString()).startsWith("snapshot.jsonl.damaged-"));
         try (FlatFileScoreStore store = open()) {
@@ -192,13 +192,13 @@ class DataFileFixturesTest {
         assertThatThrownBy(this::open).isInstanceOf(UnsupportedVersionException.class)
                 .hasMessageContaining(JOURNAL + ":1: format version 3 is newer than this drillbit understands (2)")
                 .hasMessageContaining("upgrade drillbit");
-        assertThatThrownBy(() -> FlatFileScoreStore.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
+        assertThatThrownBy(() -> FlatFileRepair.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
         Files.delete(dir.resolve(JOURNAL));
 
         fixture("newer-snapshot");
         assertThatThrownBy(this::open).isInstanceOf(UnsupportedVersionException.class)
                 .hasMessageContaining("snapshot.jsonl:1: format version 3 is newer than this drillbit understands (2)");
-        assertThatThrownBy(() -> FlatFileScoreStore.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
+        assertThatThrownBy(() -> FlatFileRepair.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
         assertThat(dir.resolve("snapshot.jsonl")).exists();
     }
 

@@ -117,9 +117,9 @@ class ReviewDeckStoreTest {
             List<QuestionStats> expected = List.of(new QuestionStats("caching-002", 1, 0, List.of()),
                     new QuestionStats("sql-001", 5, 2, List.of(1, 0, 3)));
             assertThat(store.questionStats()).isEqualTo(expected);
-            assertThat(FlatFileScoreStore.questionStats(dir)).as("read without opening").isEqualTo(expected);
+            assertThat(FlatFileQuestionStats.read(dir)).as("read without opening").isEqualTo(expected);
         }
-        assertThat(FlatFileScoreStore.questionStats(dir)).as("after the last compaction")
+        assertThat(FlatFileQuestionStats.read(dir)).as("after the last compaction")
                 .containsExactly(new QuestionStats("caching-002", 1, 0, List.of()),
                         new QuestionStats("sql-001", 5, 2, List.of(1, 0, 3)));
     }
