@@ -3,7 +3,7 @@ package dev.drillbit.app;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import dev.drillbit.playground.Playground;
-import dev.drillbit.progress.DataFileException;
+import dev.drillbit.storage.DataFileException;
 import dev.drillbit.playground.PlaygroundClock;
 import dev.drillbit.playground.PlaygroundTerminal;
 import java.io.BufferedReader;

@@ -13,8 +13,8 @@ import dev.drillbit.daily.RunAnswer;
 import dev.drillbit.daily.RunResults;
 import dev.drillbit.daily.RunStatus;
 import dev.drillbit.daily.WeeklyReport;
-import dev.drillbit.progress.Leaderboard;
-import dev.drillbit.progress.LeaderboardEntry;
+import dev.drillbit.progress.stats.Leaderboard;
+import dev.drillbit.progress.stats.LeaderboardEntry;
 import java.time.DayOfWeek;
 
 import java.time.Instant;

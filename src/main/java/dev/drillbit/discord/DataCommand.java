@@ -1,6 +1,7 @@
 package dev.drillbit.discord;
 
-import dev.drillbit.progress.ScoreStore;
+import dev.drillbit.progress.Forgotten;
+import dev.drillbit.progress.MemberData;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
@@ -17,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /data forget member:<m>}: erases a member's answers, points and streaks in this server. Shown by
+ * {@code /data forget member:<m>}: erases a member's answers, points and streaks in this server, from
+ * every store ({@link MemberData#forget}: scores, review deck, reminders, daily runs). Shown by
  * Discord only to members with Manage Server (the command's default permissions, which a server may
  * change), and checked again here, since those defaults are only a default. The erasure is durable
- * before the moderator is told ({@link DurableReply}): the reply is deferred and edited when the store's
- * forget completes, off the store's writer thread.
+ * before the moderator is told ({@link DurableReply}): the reply is deferred and edited when the forget
+ * completes, off the stores' writer threads.
  * Thread-safe.
  */
 final class DataCommand implements BotCommand {
@@ -29,11 +31,11 @@ final class DataCommand implements BotCommand {
     static final String MEMBER = "member";
     static final String REFUSED = "Only members with the Manage Server permission can erase someone's data.";
 
-    private final ScoreStore store;
+    private final MemberData store;
     private final DurableReply durable;
 
-    /** @param durable defers, erases, and answers off the store's writer thread */
-    DataCommand(ScoreStore store, DurableReply durable) {
+    /** @param durable defers, erases, and answers off the stores' writer threads */
+    DataCommand(MemberData store, DurableReply durable) {
         this.store = store;
         this.durable = durable;
     }

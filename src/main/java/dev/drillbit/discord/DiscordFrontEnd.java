@@ -5,6 +5,7 @@ import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
@@ -37,11 +38,12 @@ public final class DiscordFrontEnd {
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      * @param learning reviews, reminders and mock interviews
      * @param scheduler study groups' daily quizzes; the front end never closes it
+     * @param memberData every store's data of a member, for {@code /data forget}
      * @param ticker measures how long what the adapter itself remembers is kept (claims on review cards)
      */
     public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
             int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler,
-            Ticker ticker) {
+            MemberData memberData, Ticker ticker) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         DurableReply durable = new DurableReply(work);
@@ -57,7 +59,7 @@ public final class DiscordFrontEnd {
                 new RoadmapCommand(learning.reviews(), options, new RoadmapView(bank)),
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
-                new DataCommand(store, durable)));
+                new DataCommand(memberData, durable)));
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
         commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,

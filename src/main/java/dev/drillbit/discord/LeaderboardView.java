@@ -1,9 +1,9 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.progress.Leaderboard;
-import dev.drillbit.progress.LeaderboardEntry;
-import dev.drillbit.progress.LeaderboardPeriod;
+import dev.drillbit.progress.stats.Leaderboard;
+import dev.drillbit.progress.stats.LeaderboardEntry;
+import dev.drillbit.progress.stats.LeaderboardPeriod;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;

@@ -1,6 +1,6 @@
 package dev.drillbit.discord;
 
-import dev.drillbit.progress.Rating;
+import dev.drillbit.learning.Rating;
 import java.util.Optional;
 
 /** The actions of a review card's own buttons, beside the shared {@link AnswerAction}s. */

@@ -6,9 +6,10 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.progress.Answer;
-import dev.drillbit.progress.LearningStore;
+import dev.drillbit.learning.LearningStore;
 import dev.drillbit.progress.MemberRef;
 import dev.drillbit.quiz.AnswerChecker;
+import dev.drillbit.quiz.AnswerOutcome;
 import dev.drillbit.quiz.Scoring;
 import dev.drillbit.session.SessionRegistry;
 import java.time.Clock;
@@ -150,9 +151,9 @@ public final class MockInterviews {
             return CompletableFuture.completedFuture(new Refused(Refused.Reason.NOT_NOW));
         }
         QuestionResult r = graded.get();
-        Answer answer = new Answer(guildId, userId, q.id(), q.step(), q.difficulty(), q.type(), r.correct(),
-                q instanceof Question.Open ? Optional.of(MockInterview.selfGrade(r.score())) : Optional.empty(), 0,
-                clock.instant()).withTiming(r.took(), asked.limit());
+        Answer answer = Answer.of(guildId, userId, q, Optional.empty(),
+                q instanceof Question.Open ? Optional.of(MockInterview.selfGrade(r.score())) : Optional.empty(),
+                r.correct(), 0, Optional.of(new AnswerOutcome.Timing(r.took(), asked.limit())), clock.instant());
         return store.record(answer).handle((event, error) -> {
             if (error != null) {
                 s.gradingFailed();

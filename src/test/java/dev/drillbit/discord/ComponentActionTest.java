@@ -3,7 +3,7 @@ package dev.drillbit.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drillbit.progress.Rating;
+import dev.drillbit.learning.Rating;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.SelfGrade;
 import java.util.ArrayList;

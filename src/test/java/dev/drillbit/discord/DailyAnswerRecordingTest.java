@@ -70,7 +70,7 @@ class DailyAnswerRecordingTest {
     @BeforeEach
     @SuppressWarnings({"unchecked", "rawtypes"})
     void setUp() {
-        scheduler = DailyScheduler.open(dir, bank, null, time, new Random(1), DailyScheduler.Settings.defaults());
+        scheduler = DailyScheduler.open(dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir), bank, null, time, new Random(1), DailyScheduler.Settings.defaults());
         ScheduleInput input = ScheduleInput.of(GUILD, CHANNEL, 9, "23:00", "UTC").withSteps("sql").withCount(3);
         scheduler.set(((ScheduleParse.Valid) new ScheduleParser(bank).parse(input, time.instant())).schedule());
         run = ((DailyScheduler.StartNow.Started) scheduler.startNow(new ScheduleId(GUILD, CHANNEL), time.instant()))
