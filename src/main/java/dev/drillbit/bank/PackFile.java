@@ -178,16 +178,19 @@ final class PackFile {
         throw new AssertionError(type);
     }
 
-    /** A short answer's test variants: {@code pass} and {@code fail}, each a list of typed answers. */
+    /**
+     * A short answer's test variants: {@code pass} and {@code fail}, each a list of typed answers. Entries
+     * that differ only in case are deliberate (they test that case is ignored), so they are not refused.
+     */
     private static Optional<Question.ShortAnswer.Variants> variants(FileCheck check, String path, JsonNode node,
             String what) {
         if (!check.object(path, node, what, VARIANT_KEYS, Set.of())) {
             return Optional.empty();
         }
         Optional<List<String>> pass = check.texts(path + ".pass", node.get("pass"), what + " pass", 0, 20,
-                DisplayLimits.TYPED_ANSWER, "the answer form takes no more", true);
+                DisplayLimits.TYPED_ANSWER, "the answer form takes no more", false);
         Optional<List<String>> fail = check.texts(path + ".fail", node.get("fail"), what + " fail", 0, 20,
-                DisplayLimits.TYPED_ANSWER, "the answer form takes no more", true);
+                DisplayLimits.TYPED_ANSWER, "the answer form takes no more", false);
         if (pass.isEmpty() || fail.isEmpty()) {
             return Optional.empty();
         }

@@ -11,7 +11,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * Decides whether a typed answer matches a short-answer question. Case, surrounding white space,
  * punctuation and generic {@link Filler} ("the Vary header", "using a pepper") are ignored, in the typed
- * answer and in every accepted and rejected entry alike; small typos are forgiven in proportion to the
+ * answer and in every accepted and rejected entry alike (two answers are as close as they are with or
+ * without filler, whichever is closer); small typos are forgiven in proportion to the
  * answer's length; a different number is never accepted; an answer at least as close to a listed near miss
  * as to any accepted answer is refused. Stateless and thread-safe.
  */
@@ -28,13 +29,13 @@ public final class ShortAnswerMatcher {
     }
 
     public Match match(String given, List<String> accept, List<String> reject) {
-        String answer = key(given);
-        if (answer.isEmpty()) {
+        Key answer = Key.of(given);
+        if (answer.whole().isEmpty()) {
             return Match.REFUSED;
         }
         List<String> numbers = numbers(given);
         for (String candidate : accept) {
-            if (key(candidate).equals(answer) && numbers(candidate).equals(numbers)) {
+            if (answer.same(Key.of(candidate)) && numbers(candidate).equals(numbers)) {
                 return new Match(true, Optional.of(candidate), true);
             }
         }
@@ -44,9 +45,8 @@ public final class ShortAnswerMatcher {
             if (!numbers(candidate).equals(numbers)) {
                 continue;
             }
-            String target = key(candidate);
-            int distance = DISTANCE.apply(answer, target);
-            if (distance <= allowedTypos(target.length()) && distance < bestDistance) {
+            int distance = answer.typos(Key.of(candidate));
+            if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
@@ -55,11 +55,48 @@ public final class ShortAnswerMatcher {
             return Match.REFUSED;
         }
         for (String nearMiss : reject) {
-            if (DISTANCE.apply(answer, key(nearMiss)) <= bestDistance) {
+            if (answer.distance(Key.of(nearMiss)) <= bestDistance) {
                 return Match.REFUSED;
             }
         }
         return new Match(true, Optional.of(best), false);
+    }
+
+    /**
+     * What identifies an answer, in two forms: {@code whole}, every word, and {@code core}, without the
+     * {@link Filler#GENERIC filler}; both lower case, compatibility-normalized, without punctuation (except #)
+     * and joined without white space. Two answers are as close as the closer of their two forms, so filler
+     * is ignored, yet a filler word that belongs to the name ("101 Switching Protocol") still counts.
+     */
+    record Key(String whole, String core) {
+        static Key of(String text) {
+            String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+            List<String> words = SPACE.splitAsStream(normalized).map(word -> DROPPED.matcher(word).replaceAll(""))
+                    .filter(word -> !word.isEmpty()).toList();
+            return new Key(String.join("", words), String.join("", Filler.GENERIC.strip(words)));
+        }
+
+        boolean same(Key other) {
+            return whole.equals(other.whole) || core.equals(other.core);
+        }
+
+        int distance(Key other) {
+            return Math.min(DISTANCE.apply(whole, other.whole), DISTANCE.apply(core, other.core));
+        }
+
+        /** The typos between this answer and {@code target} when forgivable in either form, else MAX_VALUE. */
+        int typos(Key target) {
+            int whole = DISTANCE.apply(this.whole, target.whole);
+            int core = DISTANCE.apply(this.core, target.core);
+            int typos = Integer.MAX_VALUE;
+            if (whole <= allowedTypos(target.whole.length())) {
+                typos = whole;
+            }
+            if (core <= allowedTypos(target.core.length())) {
+                typos = Math.min(typos, core);
+            }
+            return typos;
+        }
     }
 
     /** Typos forgiven for an answer of this many significant characters. */
@@ -74,17 +111,6 @@ public final class ShortAnswerMatcher {
             return 2;
         }
         return 3;
-    }
-
-    /**
-     * What identifies an answer: its words lower case, compatibility-normalized, without punctuation (except
-     * #) and without {@link Filler#GENERIC filler}, joined without white space.
-     */
-    static String key(String text) {
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
-        List<String> words = SPACE.splitAsStream(normalized).map(word -> DROPPED.matcher(word).replaceAll(""))
-                .filter(word -> !word.isEmpty()).toList();
-        return String.join("", Filler.GENERIC.strip(words));
     }
 
     private static List<String> numbers(String text) {
