@@ -23,7 +23,7 @@ public final class DisplayLimits {
     public static final int WHY = 300;
     /** Authoring: one accepted or rejected short answer. */
     public static final int SHORT_ANSWER = 100;
-    /** Authoring: a test variant of a short answer; the answer form takes no more. */
+    /** The answer form's longest typed short answer; a test variant of a short answer is no longer. */
     public static final int TYPED_ANSWER = 200;
     /** Authoring: a question's source URL, shown as a "Read more" link. */
     public static final int SOURCE_URL = 500;

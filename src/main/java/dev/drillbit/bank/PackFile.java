@@ -178,7 +178,10 @@ final class PackFile {
         throw new AssertionError(type);
     }
 
-    /** A short answer's test variants: {@code pass} and {@code fail}, each a list of typed answers. */
+    /**
+     * A short answer's test variants: {@code pass} and {@code fail}, each a list of typed answers. Entries
+     * that differ only in case are deliberate (they test that case is ignored), so they are not refused.
+     */
     private static Optional<Question.ShortAnswer.Variants> variants(FileCheck check, String path, JsonNode node,
             String what) {
         if (!check.object(path, node, what, VARIANT_KEYS, Set.of())) {

@@ -1,5 +1,6 @@
 package dev.drillbit.discord;
 
+import dev.drillbit.bank.DisplayLimits;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionText;
@@ -27,7 +28,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 final class QuestionView {
     static final String PREFIX = "quiz";
     static final String TEXT_INPUT = "answer";
-    static final int TYPED_ANSWER_MAX = 200;
+    static final int TYPED_ANSWER_MAX = DisplayLimits.TYPED_ANSWER;
 
     private final QuestionBank bank;
     private final Scoring scoring;

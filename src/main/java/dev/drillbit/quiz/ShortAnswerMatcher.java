@@ -1,7 +1,6 @@
 package dev.drillbit.quiz;
 
 import java.text.Normalizer;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +11,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * Decides whether a typed answer matches a short-answer question. Case, surrounding white space,
  * punctuation and generic {@link Filler} ("the Vary header", "using a pepper") are ignored, in the typed
- * answer and in every accepted and rejected entry alike; small typos are forgiven in proportion to the
+ * answer and in every accepted and rejected entry alike (two answers are as close as they are with or
+ * without filler, whichever is closer); small typos are forgiven in proportion to the
  * answer's length; a different number is never accepted; an answer at least as close to a listed near miss
  * as to any accepted answer is refused. Stateless and thread-safe.
  */
@@ -29,13 +29,13 @@ public final class ShortAnswerMatcher {
     }
 
     public Match match(String given, List<String> accept, List<String> reject) {
-        List<String> answer = forms(given);
-        if (answer.isEmpty()) {
+        Key answer = Key.of(given);
+        if (answer.whole().isEmpty()) {
             return Match.REFUSED;
         }
         List<String> numbers = numbers(given);
         for (String candidate : accept) {
-            if (numbers(candidate).equals(numbers) && !Collections.disjoint(forms(candidate), answer)) {
+            if (answer.same(Key.of(candidate)) && numbers(candidate).equals(numbers)) {
                 return new Match(true, Optional.of(candidate), true);
             }
         }
@@ -45,34 +45,58 @@ public final class ShortAnswerMatcher {
             if (!numbers(candidate).equals(numbers)) {
                 continue;
             }
-            for (String target : forms(candidate)) {
-                int distance = distance(answer, target);
-                if (distance <= allowedTypos(target.length()) && distance < bestDistance) {
-                    best = candidate;
-                    bestDistance = distance;
-                }
+            int distance = answer.typos(Key.of(candidate));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
             }
         }
         if (best == null) {
             return Match.REFUSED;
         }
         for (String nearMiss : reject) {
-            for (String miss : forms(nearMiss)) {
-                if (distance(answer, miss) <= bestDistance) {
-                    return Match.REFUSED;
-                }
+            if (answer.distance(Key.of(nearMiss)) <= bestDistance) {
+                return Match.REFUSED;
             }
         }
         return new Match(true, Optional.of(best), false);
     }
 
-    /** The smallest edit distance from any form of the typed answer to {@code target}. */
-    private static int distance(List<String> answer, String target) {
-        int least = Integer.MAX_VALUE;
-        for (String form : answer) {
-            least = Math.min(least, DISTANCE.apply(form, target));
+    /**
+     * What identifies an answer, in two forms: {@code whole}, every word, and {@code core}, without the
+     * {@link Filler#GENERIC filler}; both lower case, compatibility-normalized, without punctuation (except #)
+     * and joined without white space. Two answers are as close as the closer of their two forms, so filler
+     * is ignored, yet a filler word that belongs to the name ("101 Switching Protocol") still counts.
+     */
+    record Key(String whole, String core) {
+        static Key of(String text) {
+            String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+            List<String> words = SPACE.splitAsStream(normalized).map(word -> DROPPED.matcher(word).replaceAll(""))
+                    .filter(word -> !word.isEmpty()).toList();
+            return new Key(String.join("", words), String.join("", Filler.GENERIC.strip(words)));
         }
-        return least;
+
+        boolean same(Key other) {
+            return whole.equals(other.whole) || core.equals(other.core);
+        }
+
+        int distance(Key other) {
+            return Math.min(DISTANCE.apply(whole, other.whole), DISTANCE.apply(core, other.core));
+        }
+
+        /** The typos between this answer and {@code target} when forgivable in either form, else MAX_VALUE. */
+        int typos(Key target) {
+            int whole = DISTANCE.apply(this.whole, target.whole);
+            int core = DISTANCE.apply(this.core, target.core);
+            int typos = Integer.MAX_VALUE;
+            if (whole <= allowedTypos(target.whole.length())) {
+                typos = whole;
+            }
+            if (core <= allowedTypos(target.core.length())) {
+                typos = Math.min(typos, core);
+            }
+            return typos;
+        }
     }
 
     /** Typos forgiven for an answer of this many significant characters. */
@@ -87,24 +111,6 @@ public final class ShortAnswerMatcher {
             return 2;
         }
         return 3;
-    }
-
-    /**
-     * The forms an answer is compared in: its words lower case, compatibility-normalized, without punctuation
-     * (except #), joined without white space; first without {@link Filler#GENERIC filler}, then as typed when
-     * the filler made a difference, so that stripping a word never turns a match into a miss ("101 switching
-     * protocol" still meets "101 Switching Protocols"). Empty for an answer with nothing significant in it.
-     */
-    static List<String> forms(String text) {
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
-        List<String> words = SPACE.splitAsStream(normalized).map(word -> DROPPED.matcher(word).replaceAll(""))
-                .filter(word -> !word.isEmpty()).toList();
-        String stripped = String.join("", Filler.GENERIC.strip(words));
-        String plain = String.join("", words);
-        if (plain.isEmpty()) {
-            return List.of();
-        }
-        return stripped.equals(plain) || stripped.isEmpty() ? List.of(plain) : List.of(stripped, plain);
     }
 
     private static List<String> numbers(String text) {

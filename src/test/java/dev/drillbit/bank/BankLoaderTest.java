@@ -41,13 +41,14 @@ class BankLoaderTest {
     }
 
     @Test
+    @DisplayName("reads each question's source and a short answer's variants, which may differ only in case")
     void readsEachQuestionsSourceAndAShortAnswersVariants() {
         QuestionBank bank = new BankLoader().load(Fixtures.resource("bank/good")).bank().orElseThrow();
 
         Question.ShortAnswer atomicity = (Question.ShortAnswer) bank.question("t-sql-2").orElseThrow();
 
         assertThat(atomicity.source()).isEqualTo("https://www.postgresql.org/docs/current/tutorial-transactions.html");
-        assertThat(atomicity.variants().pass()).containsExactly("Atomicity.", "“atomicity”", "atomicty");
+        assertThat(atomicity.variants().pass()).containsExactly("Atomicity.", "ATOMICITY.", "“atomicity”", "atomicty");
         assertThat(atomicity.variants().fail()).containsExactly("isolation", "consistency");
     }
 
