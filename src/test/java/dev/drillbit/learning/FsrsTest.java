@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.drillbit.learning.ReviewCard.State;
 import dev.drillbit.testsupport.ManualTime;
+import dev.drillbit.testsupport.Seeds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.random.RandomGenerator;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -311,10 +313,17 @@ class FsrsTest {
                     .allSatisfy(r -> assertThat(r).isBetween(0.0, 1.0));
         }
 
+        /** The seeds of the random walks; {@code -Dfsrs.seed=N} replays one. */
+        static LongStream randomSeeds() {
+            Long given = Long.getLong("fsrs.seed");
+            return given != null ? LongStream.of(given) : LongStream.of(1, 7, 42, 2026);
+        }
+
         @ParameterizedTest(name = "seed {0}")
-        @ValueSource(longs = {1, 7, 42, 2026})
+        @MethodSource("randomSeeds")
         @DisplayName("difficulty stays in [1, 10] and stability positive over random ratings and gaps")
         void difficultyStaysInRange(long seed) {
+            System.out.println("seed " + seed + " (replay with -Dfsrs.seed=" + seed + ")");
             Random random = new Random(seed);
             Rating[] ratings = Rating.values();
             for (Fsrs scheduler : List.of(fsrs, REFERENCE_STEPS)) {
@@ -323,9 +332,10 @@ class FsrsTest {
                     Instant at = card.due().plus(Duration.ofHours(random.nextInt(24 * 30)))
                             .minus(Duration.ofHours(random.nextInt(24)));
                     card = scheduler.review(card, ratings[random.nextInt(4)], at);
-                    assertThat(card.difficulty()).isBetween(1.0, 10.0);
-                    assertThat(card.stability()).isGreaterThanOrEqualTo(Fsrs.MIN_STABILITY);
-                    assertThat(card.due()).isAfter(card.lastReview());
+                    assertThat(card.difficulty()).as("seed %d, review %d: difficulty", seed, i).isBetween(1.0, 10.0);
+                    assertThat(card.stability()).as("seed %d, review %d: stability", seed, i)
+                            .isGreaterThanOrEqualTo(Fsrs.MIN_STABILITY);
+                    assertThat(card.due()).as("seed %d, review %d: due", seed, i).isAfter(card.lastReview());
                 }
             }
         }
@@ -450,10 +460,11 @@ class FsrsTest {
         @Test
         @DisplayName("fuzzed intervals stay within the reference band around the interval")
         void fuzzStaysInBand() {
-            Fsrs fuzzy = fsrs.withFuzz(new Random(3));
+            long seed = Seeds.of("fsrs.fuzz.seed", 3);
+            Fsrs fuzzy = fsrs.withFuzz(new Random(seed));
             for (int i = 0; i < 200; i++) {
                 ReviewCard card = fuzzy.firstReview(Rating.EASY, START);
-                assertThat(wholeDays(START, card.due())).isBetween(6L, 11L);
+                assertThat(wholeDays(START, card.due())).as("seed %d, draw %d", seed, i).isBetween(6L, 11L);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.drillbit.storage.flatfile;
 
 import dev.drillbit.progress.stats.MemberStats;
+import dev.drillbit.testsupport.Seeds;
 import static dev.drillbit.progress.Answers.GUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,8 @@ class CrashRecoveryTest {
     void everyAcknowledgedAnswerSurvivesSigkill() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
-        SplittableRandom random = new SplittableRandom(Long.getLong("crash.seed", System.nanoTime()));
+        long seed = Seeds.of("crash.seed", System.nanoTime());
+        SplittableRandom random = new SplittableRandom(seed);
         Set<Long> acked = new HashSet<>();
         for (int round = 0; round < KILLS; round++) {
             int killAfter = random.nextInt(20, 1500);
@@ -55,7 +57,7 @@ class CrashRecoveryTest {
                 child.destroyForcibly(); // closes our end of its stdout; unread acks are simply not checked
                 child.waitFor();
             }
-            assertThat(acksThisRound).as("round %d: the child acknowledged answers", round).isEqualTo(killAfter);
+            assertThat(acksThisRound).as("seed %d, round %d: the child acknowledged answers", seed, round).isEqualTo(killAfter);
 
             try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(dir))) {
                 List<Long> ids = new ArrayList<>();
@@ -64,9 +66,9 @@ class CrashRecoveryTest {
                     store.history(GUILD, u).forEach(e -> ids.add(e.id()));
                     answered += store.memberStats(GUILD, u).map(MemberStats::answered).orElse(0);
                 }
-                assertThat(new HashSet<>(ids)).as("round %d: no duplicated event", round).hasSize(ids.size());
-                assertThat(ids).as("round %d: every acknowledged event", round).containsAll(acked);
-                assertThat(answered).as("round %d: aggregates count each event once", round).isEqualTo(ids.size());
+                assertThat(new HashSet<>(ids)).as("seed %d, round %d: no duplicated event", seed, round).hasSize(ids.size());
+                assertThat(ids).as("seed %d, round %d: every acknowledged event", seed, round).containsAll(acked);
+                assertThat(answered).as("seed %d, round %d: aggregates count each event once", seed, round).isEqualTo(ids.size());
             }
         }
     }

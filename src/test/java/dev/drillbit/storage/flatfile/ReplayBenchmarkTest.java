@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.testsupport.ManualTime;
+import dev.drillbit.testsupport.Seeds;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class ReplayBenchmarkTest {
     @Test
     void replaysAMillionEventsWithinThreeSeconds() throws IOException {
         int events = 1_000_000;
-        SplittableRandom random = new SplittableRandom(7);
+        SplittableRandom random = new SplittableRandom(Seeds.of("replay.seed", 7));
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(JournalFile.name(1)), StandardCharsets.UTF_8)) {
             out.write(new String(JournalFile.header(1), StandardCharsets.US_ASCII));
             StringBuilder sb = new StringBuilder(512);
