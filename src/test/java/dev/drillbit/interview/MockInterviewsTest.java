@@ -12,11 +12,13 @@ import dev.drillbit.testsupport.ManualTime;
 import dev.drillbit.testsupport.TinyBank;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -63,22 +65,50 @@ class MockInterviewsTest {
         return ((StartResult.Started) started).first();
     }
 
-    @Test
-    @DisplayName("a mock interview from the first question to its report, transcript and review deck")
-    void interviewToReport() {
-        // GIVEN a mid-level interview on step a: two open questions and one short answer, in a random order
+    /** What the candidate covered of each question on step a: all of a-o1, one point of a-o2. */
+    private static final Map<String, Set<Integer>> TICKS =
+            Map.of("a-o1", Set.of(0, 1, 2, 3), "a-o2", Set.of(1), "a-s1", Set.of());
+
+    /**
+     * Runs a mid-level interview on step a (two open questions and one short answer, in a random order) to
+     * its end: each answer takes 20 seconds, the short answer is right, and the ticks are {@link #TICKS}.
+     */
+    private GradeResult interviewOnStepA(BiConsumer<Asked, SubmitResult> eachAnswer) {
         Asked asked = start(spec("a", Difficulty.MID, 3));
-        Map<String, Set<Integer>> ticks = Map.of("a-o1", Set.of(0, 1, 2, 3), "a-o2", Set.of(1), "a-s1", Set.of());
         GradeResult result = null;
         for (int i = 0; i < 3; i++) {
             Question q = asked.question();
-            assertThat(asked.position()).isEqualTo(i);
-            assertThat(asked.limit()).isEqualTo(scoring.timeLimit(q));
             time.advance(Duration.ofSeconds(20));
-
-            // WHEN the candidate answers and ticks what they covered
             SubmitResult submitted = interviews.submit(GUILD, USER, asked.sessionId(),
                     Optional.of(q.id().equals("a-s1") ? "https" : "I would say\nsomething about " + q.id()));
+            eachAnswer.accept(asked, submitted);
+            result = interviews.grade(GUILD, USER, asked.sessionId(), TICKS.get(q.id())).join();
+            if (result instanceof GradeResult.Next next) {
+                asked = next.next();
+            }
+        }
+        return result;
+    }
+
+    private InterviewReport reportOfInterviewOnStepA() {
+        GradeResult result = interviewOnStepA((asked, submitted) -> { });
+        assertThat(result).isInstanceOf(GradeResult.Finished.class);
+        return ((GradeResult.Finished) result).report();
+    }
+
+    @Test
+    @DisplayName("each question is asked in turn with its time limit; answering reveals the checklist and model"
+            + " answer of an open question, or the automatic check of a short answer")
+    void eachAnswerRevealsWhatToCompareWith() {
+        // GIVEN a mid-level interview on step a
+        List<Integer> positions = new ArrayList<>();
+
+        // WHEN the candidate answers every question within its time
+        interviewOnStepA((asked, submitted) -> {
+            Question q = asked.question();
+            positions.add(asked.position());
+            // THEN each answer is revealed with what to compare it with
+            assertThat(asked.limit()).as("limit of %s", q.id()).isEqualTo(scoring.timeLimit(q));
             assertThat(submitted).isInstanceOfSatisfying(Revealed.class, r -> {
                 assertThat(r.overTime()).isFalse();
                 if (q instanceof Question.Open open) {
@@ -89,31 +119,70 @@ class MockInterviewsTest {
                     assertThat(r.autoChecked()).contains(true);
                 }
             });
-            result = interviews.grade(GUILD, USER, asked.sessionId(), ticks.get(q.id())).join();
-            if (result instanceof GradeResult.Next next) {
-                asked = next.next();
-            }
-        }
+        });
+        assertThat(positions).containsExactly(0, 1, 2);
+    }
 
-        // THEN the report scores each question, names strong and weak areas, and what joined the deck
-        assertThat(result).isInstanceOf(GradeResult.Finished.class);
-        InterviewReport report = ((GradeResult.Finished) result).report();
+    @Test
+    @DisplayName("the report scores each question by the points ticked, overall and per step")
+    void reportScoresEachQuestion() {
+        // GIVEN / WHEN a mid-level interview on step a answered to its end
+        InterviewReport report = reportOfInterviewOnStepA();
+
+        // THEN every question is scored with the time it took
         assertThat(report.finished()).isTrue();
         assertThat(report.results()).extracting(r -> r.question().id()).containsExactlyInAnyOrder("a-o1", "a-o2",
                 "a-s1");
         assertThat(report.results()).allSatisfy(r -> assertThat(r.took()).isEqualTo(Duration.ofSeconds(20)));
         assertThat(report.overall()).isEqualTo(0.75); // (1 + 0.25 + 1) / 3
         assertThat(report.byStep()).containsExactly(Map.entry("a", 0.75));
+    }
+
+    @Test
+    @DisplayName("the report names a step scored at 75% as strong, and no step as weak")
+    void reportNamesStrongAndWeakSteps() {
+        // GIVEN / WHEN a mid-level interview on step a answered to its end, scoring 75%
+        InterviewReport report = reportOfInterviewOnStepA();
+
+        // THEN
         assertThat(report.strong()).containsExactly("a");
         assertThat(report.weak()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a question answered poorly is named for review and joins the member's review deck")
+    void poorAnswerJoinsTheReviewDeck() {
+        // GIVEN / WHEN an interview where a-o2 got one point of four
+        InterviewReport report = reportOfInterviewOnStepA();
+
+        // THEN a-o2, and only a-o2, is to review and in the deck
         assertThat(report.toReview()).extracting(Question::id).containsExactly("a-o2");
         assertThat(report.addedToDeck()).containsExactly("a-o2");
         assertThat(store.learner(GUILD, USER).deck()).extracting(c -> c.questionId()).containsExactly("a-o2");
+    }
+
+    @Test
+    @DisplayName("a finished interview records every answer without points, and is no longer active")
+    void finishedInterviewIsRecordedWithoutPoints() {
+        // GIVEN / WHEN a mid-level interview of three questions answered to its end
+        reportOfInterviewOnStepA();
+
+        // THEN
         assertThat(store.memberStats(GUILD, USER).orElseThrow().answered()).isEqualTo(3);
         assertThat(store.memberStats(GUILD, USER).orElseThrow().points()).isZero();
         assertThat(interviews.active(GUILD, USER)).isEmpty();
+    }
 
+    @Test
+    @DisplayName("the transcript is Markdown of the answers, ticks, scores and deck, named by date and id")
+    void transcriptOfTheReport() {
+        // GIVEN a finished interview's report
+        InterviewReport report = reportOfInterviewOnStepA();
+
+        // WHEN
         String md = Transcript.markdown(report);
+
+        // THEN
         assertThat(md).startsWith("# Mock interview: mid level, step a\n")
                 .contains("> I would say\n> something about a-o2")
                 .contains("- [x] point one").contains("- [ ] point one")
