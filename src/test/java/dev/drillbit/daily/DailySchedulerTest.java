@@ -144,9 +144,11 @@ class DailySchedulerTest {
         }
     }
 
-    @Test
-    @DisplayName("restart in the middle of a window: the run keeps its questions and answers and takes more until it closes")
-    void restartMidWindow() {
+    /**
+     * GIVEN the Berlin run started at 09:00 and answered by members 501 and 502 (all five questions), then the
+     * bot stopped, and the clock at 14:00Z, mid-window. Returns the run's question ids.
+     */
+    private List<String> runAnsweredThenRestartedMidWindow() {
         berlinScheduleSet();
         at(START);
         List<String> questionIds;
@@ -157,8 +159,16 @@ class DailySchedulerTest {
             at(START.plus(Duration.ofHours(1)));
             answerAll(scheduler, RUN, 5, 501, 502);
         }
-
         at(Instant.parse("2026-01-05T14:00:00Z"));
+        return questionIds;
+    }
+
+    @Test
+    @DisplayName("restart in the middle of a window: the run is open with its questions and answers, nothing is due")
+    void restartMidWindowKeepsTheRun() {
+        List<String> questionIds = runAnsweredThenRestartedMidWindow();
+
+        // WHEN the bot opens the scheduler again
         try (DailyScheduler scheduler = open()) {
             // THEN the adapter finds the run, its questions and the answers so far
             assertThat(scheduler.openRuns()).singleElement().satisfies(r -> {
@@ -167,19 +177,60 @@ class DailySchedulerTest {
                 assertThat(r.answers()).hasSize(10);
             });
             assertThat(due(scheduler)).isEmpty();
-            // and it still takes answers, once per member and question
-            assertThat(scheduler.answer(RUN, 503, 0, TRUE)).isInstanceOf(RunAnswerOutcome.Accepted.class);
-            assertThat(scheduler.answer(RUN, 501, 0, FALSE)).isInstanceOf(RunAnswerOutcome.AlreadyAnswered.class);
-            assertThat(scheduler.answer(RUN, 503, 1, FALSE)).isInstanceOfSatisfying(RunAnswerOutcome.Accepted.class,
-                    a -> assertThat(a.points()).isZero());
+        }
+    }
 
+    @Test
+    @DisplayName("restart in the middle of a window: the run still takes answers, once per member and question")
+    void restartMidWindowStillTakesAnswers() {
+        runAnsweredThenRestartedMidWindow();
+
+        try (DailyScheduler scheduler = open()) {
+            // WHEN a new member answers, and a member who answered before answers again
+            RunAnswerOutcome newMember = scheduler.answer(RUN, 503, 0, TRUE);
+            RunAnswerOutcome again = scheduler.answer(RUN, 501, 0, FALSE);
+            RunAnswerOutcome wrong = scheduler.answer(RUN, 503, 1, FALSE);
+
+            // THEN the new member's answers count, the repeat does not
+            assertThat(newMember).isInstanceOf(RunAnswerOutcome.Accepted.class);
+            assertThat(again).isInstanceOf(RunAnswerOutcome.AlreadyAnswered.class);
+            assertThat(wrong).isInstanceOfSatisfying(RunAnswerOutcome.Accepted.class,
+                    a -> assertThat(a.points()).isZero());
+        }
+    }
+
+    @Test
+    @DisplayName("restart in the middle of a window: the run closes at its original time and then refuses answers")
+    void restartMidWindowClosesOnTime() {
+        runAnsweredThenRestartedMidWindow();
+
+        try (DailyScheduler scheduler = open()) {
+            // WHEN the clock reaches the closing time
             at(CLOSE.minusMillis(1));
             assertThat(due(scheduler)).isEmpty();
             at(CLOSE);
+
+            // THEN answers are refused and the run is closed once
             assertThat(scheduler.answer(RUN, 504, 0, TRUE)).isInstanceOf(RunAnswerOutcome.Closed.class);
+            assertThat(only(due(scheduler), DailyAction.CloseRun.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("restart in the middle of a window: the results count answers from before and after the restart")
+    void restartMidWindowResultsCountBothSides() {
+        runAnsweredThenRestartedMidWindow();
+
+        try (DailyScheduler scheduler = open()) {
+            // GIVEN member 503 answers after the restart: question 1 right, question 2 wrong
+            scheduler.answer(RUN, 503, 0, TRUE);
+            scheduler.answer(RUN, 503, 1, FALSE);
+
+            // WHEN the run closes
+            at(CLOSE);
             List<DailyAction.CloseRun> closes = only(due(scheduler), DailyAction.CloseRun.class);
 
-            // THEN the results count answers from before and after the restart
+            // THEN
             assertThat(closes).singleElement().satisfies(c -> {
                 assertThat(c.results().members()).extracting(RunResults.MemberResult::userId)
                         .containsExactly(501L, 502L, 503L);
