@@ -64,60 +64,128 @@ class DailyEndToEndTest extends EndToEndTest {
                 .filter(m -> !m.customIds().isEmpty()).toList(), l -> l.size() == count);
     }
 
-    @Test
-    @DisplayName("a schedule set by an admin posts at 09:00 Berlin in a dated thread pinging only its role;"
-            + " three members answer; the results post when the window closes")
-    void fullDay() {
-        LocalChannel room = room("daily-main");
-        LocalRole learners = h.discord.role(h.guild, "learners", 0);
-        LocalMember dan = h.discord.member(h.guild, "dan", false);
+    /** A schedule set in {@code room}, pinging {@code role}, and the admin's confirmation of it. */
+    private record Scheduled(LocalChannel room, LocalRole role, LocalMessage confirmation) {
+    }
 
+    /** A run of a {@link Scheduled} schedule posted at 09:00 Berlin: its date, announcement, thread and questions. */
+    private record PostedRun(Scheduled schedule, LocalDate day, LocalMessage intro, LocalChannel thread,
+            List<LocalMessage> questions) {
+    }
+
+    /** GIVEN an admin sets, in a fresh channel, a daily quiz of four internet questions at 09:00 Berlin. */
+    private Scheduled scheduleSet(String roomName) {
+        LocalChannel room = room(roomName);
+        LocalRole learners = h.discord.role(h.guild, "learners", 0);
         LocalMessage confirmation = set(h.carol, h.general, Map.of("channel", room, "time", "09:00",
                 "timezone", "Europe/Berlin", "steps", "internet", "count", 4, "role", learners, "window", 6));
+        return new Scheduled(room, learners, confirmation);
+    }
+
+    /** GIVEN such a schedule, and the clock moved to the next 09:00 Berlin: the run is posted. */
+    private PostedRun runPosted(String roomName) {
+        Scheduled schedule = scheduleSet(roomName);
+        LocalDate day = nextNineInBerlin();
+        LocalMessage intro = h.discord.awaitMessage(schedule.room(), m -> m.content().contains("Daily quiz"),
+                TIMEOUT);
+        LocalChannel thread = thread(schedule.room(), "Daily quiz " + day);
+        return new PostedRun(schedule, day, intro, thread, questions(thread, 4));
+    }
+
+    /**
+     * Alice answers every question right, Bob the first two, Dan (a member created here) the first only;
+     * adds Alice's replies to {@code aliceFeedback} and returns Dan.
+     */
+    private LocalMember threeMembersAnswer(PostedRun run, List<LocalMessage> aliceFeedback) {
+        LocalMember dan = h.discord.member(h.guild, "dan", false);
+        List<LocalMessage> questions = run.questions();
+        for (int i = 0; i < questions.size(); i++) {
+            LocalMessage q = questions.get(i);
+            aliceFeedback.add(h.answer(h.alice, q, true).awaitReply(TIMEOUT));
+            h.answer(h.bob, q, i < 2).awaitReply(TIMEOUT);
+            h.answer(dan, q, i == 0).awaitReply(TIMEOUT);
+        }
+        return dan;
+    }
+
+    private List<RecordedRequest> postsTo(LocalChannel channel) {
+        return h.discord.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/channels/" + channel.idString() + "/messages"))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("/daily set by an admin is confirmed privately with the channel, time and zone")
+    void setIsConfirmedPrivately() {
+        // GIVEN / WHEN
+        Scheduled schedule = scheduleSet("daily-set");
+
+        // THEN
+        LocalMessage confirmation = schedule.confirmation();
         assertThat(confirmation.isEphemeral()).isTrue();
         assertThat(title(confirmation)).isEqualTo("Daily quiz set");
-        assertThat(description(confirmation)).contains("<#" + room.idString() + "> · Every day at 09:00 Europe/Berlin");
+        assertThat(description(confirmation))
+                .contains("<#" + schedule.room().idString() + "> · Every day at 09:00 Europe/Berlin");
+    }
 
-        LocalDate day = nextNineInBerlin();
+    @Test
+    @DisplayName("at 09:00 Berlin the run is announced pinging only its role, its questions in a dated thread")
+    void runIsAnnouncedPingingOnlyItsRole() {
+        // GIVEN / WHEN the clock reaches 09:00 Berlin
+        PostedRun run = runPosted("daily-announce");
+        LocalRole learners = run.schedule().role();
 
-        LocalMessage intro = h.discord.awaitMessage(room, m -> m.content().contains("Daily quiz"), TIMEOUT);
-        assertThat(intro.content()).startsWith("<@&" + learners.id() + "> 📚 **Daily quiz · ")
+        // THEN the announcement pings the role, and allows no other mention
+        assertThat(run.intro().content()).startsWith("<@&" + learners.id() + "> 📚 **Daily quiz · ")
                 .contains("4 questions on How the internet works").contains("The questions are in the thread below.");
-        List<RecordedRequest> introPosts = h.discord.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().endsWith("/channels/" + room.idString() + "/messages"))
-                .toList();
-        assertThat(introPosts).singleElement().satisfies(r -> {
+        assertThat(postsTo(run.schedule().room())).singleElement().satisfies(r -> {
             JsonNode allowed = r.body().orElseThrow().path("allowed_mentions");
             assertThat(allowed.path("parse")).isEmpty();
             assertThat(allowed.path("roles")).hasSize(1);
             assertThat(allowed.path("roles").path(0).asText()).isEqualTo(Long.toUnsignedString(learners.id()));
             assertThat(allowed.path("users")).isEmpty();
         });
-        LocalChannel thread = thread(room, "Daily quiz " + day);
-        List<LocalMessage> questions = questions(thread, 4);
-        assertThat(questions).allSatisfy(q -> assertThat(q.customIds()).allSatisfy(id -> assertThat(id)
-                .startsWith("daily:" + h.guild.idString() + "-" + room.idString() + "-" + day + ":").hasSizeLessThanOrEqualTo(100)));
+        // and the questions' buttons name the run (guild, channel, day) within Discord's 100 characters
+        String runPrefix = "daily:" + h.guild.idString() + "-" + run.schedule().room().idString() + "-" + run.day() + ":";
+        assertThat(run.questions()).allSatisfy(q -> assertThat(q.customIds()).allSatisfy(id -> assertThat(id)
+                .startsWith(runPrefix).hasSizeLessThanOrEqualTo(100)));
+    }
 
-        Map<String, Integer> rights = new HashMap<>();
+    @Test
+    @DisplayName("members' answers to the run are acknowledged privately; a second answer to a question is refused")
+    void answersAreAcknowledgedOncePerQuestion() {
+        // GIVEN a posted run
+        PostedRun run = runPosted("daily-answers");
+
+        // WHEN three members answer, Alice every question right
         List<LocalMessage> feedback = new ArrayList<>();
-        for (int i = 0; i < questions.size(); i++) {
-            LocalMessage q = questions.get(i);
-            feedback.add(h.answer(h.alice, q, true).awaitReply(TIMEOUT));
-            h.answer(h.bob, q, i < 2).awaitReply(TIMEOUT);
-            h.answer(dan, q, i == 0).awaitReply(TIMEOUT);
-        }
-        assertThat(feedback).allSatisfy(f -> {
+        threeMembersAnswer(run, feedback);
+
+        // THEN Alice sees each of her answers judged, privately, with its explanation
+        assertThat(feedback).hasSize(4).allSatisfy(f -> {
             assertThat(f.isEphemeral()).isTrue();
             assertThat(title(f)).startsWith("✅ Right — ").contains(" points");
             assertThat(field(f, "Explanation")).isNotBlank();
         });
-        LocalMessage again = h.discord.click(h.alice, questions.get(0),
-                questions.get(0).customIds().get(0)).awaitReply(TIMEOUT);
+        // WHEN she clicks an answer to the first question again THEN it is refused
+        LocalMessage first = run.questions().get(0);
+        LocalMessage again = h.discord.click(h.alice, first, first.customIds().get(0)).awaitReply(TIMEOUT);
         assertThat(again.content()).isEqualTo("You already answered question 1 of this daily quiz; your first answer"
                 + " counts.");
+    }
 
+    @Test
+    @DisplayName("when the window closes the results rank the members, and every question closes with its explanation")
+    void resultsPostWhenTheWindowCloses() {
+        // GIVEN a posted run answered by three members: Alice 4/4, Bob 2/4, Dan 1/4
+        PostedRun run = runPosted("daily-results");
+        LocalMember dan = threeMembersAnswer(run, new ArrayList<>());
+        LocalChannel thread = run.thread();
+
+        // WHEN its six-hour window closes
         clockForward(Duration.ofHours(6));
 
+        // THEN the results rank the members, publicly
         LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
         assertThat(results.isEphemeral()).isFalse();
         assertThat(description(results)).startsWith("3 members answered:\n1. <@" + h.alice.id() + "> — **")
@@ -125,17 +193,34 @@ class DailyEndToEndTest extends EndToEndTest {
                 .endsWith("1/4 right");
         assertThat(field(results, "Today's leaderboard (Europe/Berlin)")).startsWith("1. <@" + h.alice.id() + ">");
         assertThat(field(results, "Questions")).startsWith("Q1: 3/3 right");
+        // and each question loses its buttons and shows its explanation
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(h.discord.messages(thread))
                 .filteredOn(m -> title(m).startsWith("Closed · Question")).hasSize(4)
                 .allSatisfy(m -> {
                     assertThat(m.customIds()).isEmpty();
                     assertThat(field(m, "Explanation")).isNotBlank();
                 }));
+    }
+
+    @Test
+    @DisplayName("over a whole day (set, run, answers, results) only the announcement pings the role; every"
+            + " message naming the role carries allowed mentions")
+    void onlyTheAnnouncementPingsTheRole() {
+        // GIVEN / WHEN a whole day: set, posted, answered by three members, closed with its results
+        PostedRun run = runPosted("daily-mentions");
+        threeMembersAnswer(run, new ArrayList<>());
+        clockForward(Duration.ofHours(6));
+        h.discord.awaitMessage(run.thread(), m -> title(m).endsWith(" · results"), TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> h.discord.messages(run.thread()).stream()
+                .filter(m -> title(m).startsWith("Closed · Question")).count() == 4);
+
+        // THEN
+        LocalRole learners = run.schedule().role();
         List<RecordedRequest> mentioningRole = h.discord.requests().stream()
                 .filter(r -> r.body().map(b -> b.toString().contains("<@&" + learners.id())).orElse(false)).toList();
         assertThat(mentioningRole).hasSize(2); // the run's announcement and the admin's private confirmation
         assertThat(mentioningRole).filteredOn(r -> r.body().orElseThrow().findPath("allowed_mentions").path("roles").size() > 0)
-                .containsExactlyElementsOf(introPosts);
+                .containsExactlyElementsOf(postsTo(run.schedule().room()));
         assertThat(mentioningRole).allSatisfy(r -> assertThat(r.body().orElseThrow().findPath("allowed_mentions")
                 .isMissingNode()).as(r.toString()).isFalse());
     }
