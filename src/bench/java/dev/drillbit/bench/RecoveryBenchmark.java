@@ -1,7 +1,7 @@
 package dev.drillbit.bench;
 
-import dev.drillbit.progress.FlatFileScoreStore;
-import dev.drillbit.progress.StoreOptions;
+import dev.drillbit.storage.flatfile.FlatFileScoreStore;
+import dev.drillbit.storage.flatfile.StoreOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

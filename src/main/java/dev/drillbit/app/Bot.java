@@ -9,14 +9,17 @@ import dev.drillbit.discord.DiscordFrontEnd;
 import dev.drillbit.discord.LearningLoop;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.discord.ShardManagerFactory;
-import dev.drillbit.progress.DataFileException;
-import dev.drillbit.progress.FlatFileScoreStore;
+import dev.drillbit.storage.DataFileException;
+import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.progress.GuildZones;
-import dev.drillbit.progress.LearningStore;
-import dev.drillbit.progress.ReminderLog;
-import dev.drillbit.progress.Reviews;
+import dev.drillbit.learning.LearningStore;
+import dev.drillbit.learning.ReminderClaims;
+import dev.drillbit.progress.MemberData;
+import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
+import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
+import dev.drillbit.learning.Reviews;
 import dev.drillbit.progress.ScoreStore;
-import dev.drillbit.progress.StoreOptions;
+import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Scoring;
@@ -92,7 +95,7 @@ public final class Bot implements AutoCloseable {
             Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        DailyScheduler daily = DailyScheduler.open(config.dataPath().resolve("daily"), bank, null, clock,
+        DailyScheduler daily = DailyScheduler.open(FlatFileDailyRepository.open(config.dataPath().resolve("daily")), bank, null, clock,
                 new Random(new SecureRandom().nextLong()), DailyScheduler.Settings.defaults());
         FlatFileScoreStore store;
         try {
@@ -120,11 +123,13 @@ public final class Bot implements AutoCloseable {
                 new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()), ticker, clock,
                 new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
         GuildZones zones = zones(daily);
-        LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock),
-                ReminderLog.open(config.dataPath(), zones), new MockInterviews(bank, scoring, store,
+        ReminderClaims reminders = FlatFileReminderClaims.open(config.dataPath(), zones);
+        LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock), reminders,
+                new MockInterviews(bank, scoring, store,
                         MockInterviews.Settings.DEFAULT, ticker, clock, new Random(new SecureRandom().nextLong())));
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, zones, quiz.questionsPerQuiz(),
-                config.discord().devGuildIds(), learning, daily);
+                config.discord().devGuildIds(), learning, daily,
+                new MemberData(store, List.of(reminders, daily)), ticker);
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(token, endpoints.restBaseUrl(), endpoints.gatewayUrl(),
                 List.of(frontEnd.router()));

@@ -1,10 +1,10 @@
 package dev.drillbit.app;
 
 import dev.drillbit.config.Config;
-import dev.drillbit.progress.DataFileException;
-import dev.drillbit.progress.DroppedLine;
-import dev.drillbit.progress.FlatFileScoreStore;
-import dev.drillbit.progress.RepairReport;
+import dev.drillbit.storage.DataFileException;
+import dev.drillbit.storage.flatfile.DroppedLine;
+import dev.drillbit.storage.flatfile.FlatFileRepair;
+import dev.drillbit.storage.flatfile.RepairReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code drillbit repair-data [--data DIR]}: salvages a damaged data folder with
- * {@link FlatFileScoreStore#repair} while the bot is stopped, and prints, per damaged file, how many events
+ * {@link FlatFileRepair#repair} while the bot is stopped, and prints, per damaged file, how many events
  * were kept, where the original was moved, and every line dropped.
  */
 @Command(name = "repair-data", mixinStandardHelpOptions = true,
@@ -37,7 +37,7 @@ final class RepairDataCommand implements Callable<Integer> {
         Path dir = config.dataPath();
         RepairReport report;
         try {
-            report = FlatFileScoreStore.repair(dir, Clock.systemUTC());
+            report = FlatFileRepair.repair(dir, Clock.systemUTC());
         } catch (DataFileException e) {
             err.println(e.getMessage());
             err.println("Nothing was changed.");

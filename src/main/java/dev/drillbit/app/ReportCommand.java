@@ -3,8 +3,8 @@ package dev.drillbit.app;
 import dev.drillbit.bank.BankLoader;
 import dev.drillbit.bank.Problem;
 import dev.drillbit.config.Config;
-import dev.drillbit.progress.FlatFileScoreStore;
-import dev.drillbit.progress.QuestionQuality;
+import dev.drillbit.storage.flatfile.FlatFileQuestionStats;
+import dev.drillbit.insights.QuestionQuality;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return ExitCodes.INVALID;
             }
-            BankLoader.Result bank = new BankLoader().load(config.questionsPath());
+            BankLoader.Result bank = new BankLoader().load(BankCheck.folder(config));
             if (!bank.ok()) {
                 bank.problems().stream().map(Problem::render).forEach(err::println);
                 err.println("drillbit: the question bank has problems; run `validate` for details");
@@ -74,7 +74,7 @@ final class ReportCommand implements Callable<Integer> {
                 err.println("No data folder at " + data.toAbsolutePath() + "; give it with --data DIR");
                 return ExitCodes.INVALID;
             }
-            out.print(QuestionQuality.format(bank.bank().orElseThrow(), FlatFileScoreStore.questionStats(data),
+            out.print(QuestionQuality.format(bank.bank().orElseThrow(), FlatFileQuestionStats.read(data),
                     thresholds));
             out.flush();
             return ExitCodes.OK;

@@ -3,7 +3,7 @@ package dev.drillbit.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
-import dev.drillbit.progress.DataFileException;
+import dev.drillbit.storage.DataFileException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
             err.println(NO_TOKEN);
             return ExitCodes.INVALID;
         }
-        Optional<QuestionBank> bank = BankCheck.load(config.questionsPath(), err, "drillbit");
+        Optional<QuestionBank> bank = BankCheck.load(config, err, "drillbit");
         if (bank.isEmpty()) {
             return ExitCodes.INVALID;
         }

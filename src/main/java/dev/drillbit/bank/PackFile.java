@@ -187,6 +187,7 @@ final class PackFile {
         if (!check.object(path, node, what, VARIANT_KEYS, Set.of())) {
             return Optional.empty();
         }
+        // Entries that differ only in case or spacing are deliberate here: they test that the matcher ignores it.
         Optional<List<String>> pass = check.texts(path + ".pass", node.get("pass"), what + " pass", 0, 20,
                 DisplayLimits.TYPED_ANSWER, "the answer form takes no more", false);
         Optional<List<String>> fail = check.texts(path + ".fail", node.get("fail"), what + " fail", 0, 20,

@@ -71,6 +71,11 @@ public record DailyRun(
                 answers);
     }
 
+    DailyRun withoutAnswersOf(long userId) {
+        return new DailyRun(id, scheduleId, date, questionIds, scheduledAt, startedAt, closesAt, late, status,
+                failure, answers.stream().filter(a -> a.userId() != userId).toList());
+    }
+
     DailyRun withAnswer(RunAnswer answer) {
         List<RunAnswer> more = new java.util.ArrayList<>(answers);
         more.add(answer);

@@ -69,8 +69,17 @@ public record DailySchedule(
         time = time.withNano(0);
     }
 
+    /** {@link #setBy} of a schedule whose setter was forgotten ({@code /data forget}). */
+    public static final long NOBODY = 0;
+
     public long guildId() {
         return id.guildId();
+    }
+
+    /** This schedule with another member named as its setter. */
+    public DailySchedule withSetBy(long member) {
+        return new DailySchedule(id, time, zone, days, steps, difficulty, count, pingRole, window, groupMinimum,
+                reportDay, member, since);
     }
 
     public long channelId() {

@@ -3,17 +3,14 @@ package dev.drillbit.daily;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.progress.Answer;
-import dev.drillbit.progress.DataFileException;
+import dev.drillbit.progress.ForgetsMembers;
+import dev.drillbit.storage.DataFileException;
 import dev.drillbit.quiz.AnswerChecker;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Scoring;
 import dev.drillbit.quiz.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -70,7 +67,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: every public method holds the scheduler's lock (answers come from JDA threads, {@link
  * #due} from the heartbeat); each change is forced to disk before the method returns.
  */
-public final class DailyScheduler implements AutoCloseable {
+public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     private static final Logger LOG = LoggerFactory.getLogger(DailyScheduler.class);
 
     /**
@@ -85,21 +82,20 @@ public final class DailyScheduler implements AutoCloseable {
         }
     }
 
-    private final DailyFiles files;
+    private final DailyRepository files;
     private final QuestionBank bank;
     private final GroupActivity activity;
     private final Clock clock;
     private final Random random;
     private final Settings settings;
     private final AnswerChecker checker = new AnswerChecker();
-    private final DailyFiles.State state;
+    private final DailyRepository.State state;
     private final Map<String, DailyRun> runs = new TreeMap<>();
     /** CloseRun actions handed out by this process and not yet acknowledged. */
     private final Set<String> closing = new HashSet<>();
-    private FileChannel lock;
 
-    private DailyScheduler(DailyFiles files, QuestionBank bank, GroupActivity activity, Clock clock, Random random,
-            Settings settings, DailyFiles.State state) {
+    private DailyScheduler(DailyRepository files, QuestionBank bank, GroupActivity activity, Clock clock, Random random,
+            Settings settings, DailyRepository.State state) {
         this.files = files;
         this.bank = bank;
         this.activity = activity;
@@ -110,62 +106,30 @@ public final class DailyScheduler implements AutoCloseable {
     }
 
     /**
-     * Opens the daily files in {@code dir} (created if missing) and reads them.
+     * Reads the daily quizzes from {@code repository} and takes it over: closing the scheduler closes it.
      *
      * @param activity where weekly reports get guild-wide numbers; {@code null} to use this scheduler's own
      *     run answers ({@link #runActivity()})
-     * @throws DataFileException when a file is damaged or in a foreign format version; nothing is changed
-     * @throws UncheckedIOException when the files cannot be read
-     * @throws IllegalStateException when another scheduler has {@code dir} open
+     * @throws DataFileException when stored data is damaged or in a foreign format version; nothing is changed
+     * @throws UncheckedIOException when the data cannot be read
      */
-    public static DailyScheduler open(Path dir, QuestionBank bank, GroupActivity activity, Clock clock,
-            Random random, Settings settings) {
-        DailyFiles files = new DailyFiles(dir);
-        FileChannel lock = null;
+    public static DailyScheduler open(DailyRepository repository, QuestionBank bank, GroupActivity activity,
+            Clock clock, Random random, Settings settings) {
         try {
-            files.createDirectories();
-            lock = lock(dir);
-            DailyFiles.State state = files.readState();
-            List<DailyRun> runs = files.readRuns();
-            DailyScheduler scheduler = new DailyScheduler(files, bank, activity, clock, random, settings, state);
-            scheduler.lock = lock;
-            runs.forEach(r -> scheduler.runs.put(r.id(), r));
-            files.deleteLeftovers();
+            DailyRepository.Stored stored = repository.load();
+            DailyScheduler scheduler = new DailyScheduler(repository, bank, activity, clock, random, settings,
+                    stored.state());
+            stored.runs().forEach(r -> scheduler.runs.put(r.id(), r));
             scheduler.prune();
-            LOG.info("daily: {} schedules, {} runs kept, {} taking answers, in {}", state.schedules().size(),
-                    runs.size(), scheduler.openRuns().size(), dir);
+            LOG.info("daily: {} schedules, {} runs kept, {} taking answers, in {}", stored.state().schedules().size(),
+                    stored.runs().size(), scheduler.openRuns().size(), repository);
             return scheduler;
         } catch (IOException e) {
-            release(lock, dir);
-            throw new UncheckedIOException("reading the daily quiz files in " + dir + " failed", e);
+            repository.close();
+            throw new UncheckedIOException("reading the daily quizzes in " + repository + " failed", e);
         } catch (RuntimeException e) {
-            release(lock, dir);
+            repository.close();
             throw e;
-        }
-    }
-
-    private static FileChannel lock(Path dir) throws IOException {
-        FileChannel channel = FileChannel.open(dir.resolve(DailyFiles.LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        try {
-            if (channel.tryLock() == null) {
-                channel.close();
-                throw new IllegalStateException("another process has the daily quizzes in " + dir + " open");
-            }
-        } catch (OverlappingFileLockException e) {
-            channel.close();
-            throw new IllegalStateException("the daily quizzes in " + dir + " are already open in this process", e);
-        }
-        return channel;
-    }
-
-    private static void release(FileChannel lock, Path dir) {
-        if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                LOG.warn("releasing the lock on {} failed", dir, e);
-            }
         }
     }
 
@@ -201,7 +165,7 @@ public final class DailyScheduler implements AutoCloseable {
         if (removed == null) {
             return false;
         }
-        DailyFiles.GroupState group = state.groups().remove(id);
+        DailyRepository.GroupState group = state.groups().remove(id);
         try {
             files.writeState(state);
         } catch (IOException e) {
@@ -286,7 +250,7 @@ public final class DailyScheduler implements AutoCloseable {
         if (schedule == null || run.participants() < schedule.groupMinimum()) {
             return;
         }
-        DailyFiles.GroupState group = state.groups().getOrDefault(run.scheduleId(), DailyFiles.GroupState.NEW);
+        DailyRepository.GroupState group = state.groups().getOrDefault(run.scheduleId(), DailyRepository.GroupState.NEW);
         GroupStreak streak = group.streak();
         if (streak.lastCounted().map(last -> !last.isBefore(run.date())).orElse(false)) {
             return;
@@ -294,7 +258,7 @@ public final class DailyScheduler implements AutoCloseable {
         boolean continues = streak.lastCounted().equals(Optional.of(schedule.previousRunDay(run.date())));
         int current = continues ? streak.current() + 1 : 1;
         GroupStreak next = new GroupStreak(current, Math.max(current, streak.best()), Optional.of(run.date()));
-        state.groups().put(run.scheduleId(), new DailyFiles.GroupState(next, group.lastReport()));
+        state.groups().put(run.scheduleId(), new DailyRepository.GroupState(next, group.lastReport()));
         try {
             files.writeState(state);
         } catch (IOException e) {
@@ -403,7 +367,7 @@ public final class DailyScheduler implements AutoCloseable {
         LocalDate today = LocalDate.ofInstant(now, schedule.zone());
         LocalDate date = today.minusDays((today.getDayOfWeek().getValue() - reportDay.getValue() + 7) % 7);
         Instant at = schedule.startOn(date);
-        DailyFiles.GroupState group = state.groups().getOrDefault(schedule.id(), DailyFiles.GroupState.NEW);
+        DailyRepository.GroupState group = state.groups().getOrDefault(schedule.id(), DailyRepository.GroupState.NEW);
         if (now.isBefore(at) || !now.isBefore(at.plus(Duration.ofDays(1))) || at.isBefore(schedule.since())
                 || group.lastReport().map(last -> !last.isBefore(date)).orElse(false)) {
             return Optional.empty();
@@ -415,7 +379,7 @@ public final class DailyScheduler implements AutoCloseable {
             return Optional.empty(); // nothing to report on (a schedule set this week, or the bot was down)
         }
         WeeklyReport report = report(schedule, date, now);
-        state.groups().put(schedule.id(), new DailyFiles.GroupState(group.streak(), Optional.of(date)));
+        state.groups().put(schedule.id(), new DailyRepository.GroupState(group.streak(), Optional.of(date)));
         try {
             files.writeState(state);
         } catch (IOException e) {
@@ -543,10 +507,44 @@ public final class DailyScheduler implements AutoCloseable {
             throw new UncheckedIOException("recording an answer to run " + runId + " failed", e);
         }
         runs.put(runId, next);
-        Optional<dev.drillbit.quiz.SelfGrade> grade = response instanceof Response.Graded g
-                ? Optional.of(g.grade()) : Optional.empty();
-        return new RunAnswerOutcome.Accepted(verdict.get(), points,
-                Answer.of(run.guildId(), userId, q, verdict.get(), grade, points, at));
+        return new RunAnswerOutcome.Accepted(verdict.get(), points, Answer.of(run.guildId(), userId, q,
+                Optional.of(response), Optional.empty(), verdict.get().correct(), points, Optional.empty(), at));
+    }
+
+    // ---- forget --------------------------------------------------------------------------------------
+
+    /**
+     * Erases the member from the guild's daily quizzes ({@code /data forget}): their answers leave every
+     * run kept (so results and weekly reports no longer see them), and a schedule they set keeps running
+     * with nobody named as its setter. Each changed run and the schedules are durable on return; a failed
+     * write throws, and what was already rewritten stays erased (trying again is safe).
+     */
+    @Override
+    public synchronized void forget(long guildId, long userId) {
+        for (DailyRun run : List.copyOf(runs.values())) {
+            if (run.guildId() != guildId || run.answers().stream().noneMatch(a -> a.userId() == userId)) {
+                continue;
+            }
+            DailyRun without = run.withoutAnswersOf(userId);
+            try {
+                files.writeRun(without);
+            } catch (IOException e) {
+                throw new UncheckedIOException("erasing a member's answers from run " + run.id() + " failed", e);
+            }
+            runs.put(run.id(), without);
+        }
+        List<DailySchedule> setByThem = state.schedules().values().stream()
+                .filter(s -> s.guildId() == guildId && s.setBy() == userId).toList();
+        if (!setByThem.isEmpty()) {
+            setByThem.forEach(s -> state.schedules().put(s.id(), s.withSetBy(DailySchedule.NOBODY)));
+            try {
+                files.writeState(state);
+            } catch (IOException e) {
+                setByThem.forEach(s -> state.schedules().put(s.id(), s));
+                throw new UncheckedIOException("erasing a member from the schedules failed", e);
+            }
+        }
+        LOG.info("daily: forgot user={} guild={}", userId, guildId);
     }
 
     // ---- queries -------------------------------------------------------------------------------------
@@ -579,7 +577,7 @@ public final class DailyScheduler implements AutoCloseable {
     }
 
     private GroupStreak streakAt(ScheduleId id, Instant now) {
-        GroupStreak stored = state.groups().getOrDefault(id, DailyFiles.GroupState.NEW).streak();
+        GroupStreak stored = state.groups().getOrDefault(id, DailyRepository.GroupState.NEW).streak();
         DailySchedule schedule = state.schedules().get(id);
         if (schedule == null || stored.lastCounted().isEmpty()) {
             return stored;
@@ -626,10 +624,9 @@ public final class DailyScheduler implements AutoCloseable {
                 .toList();
     }
 
-    /** Releases the directory. Every change is already durable. Idempotent. */
+    /** Releases the repository. Every change is already durable. Idempotent. */
     @Override
     public synchronized void close() {
-        release(lock, files.dir());
-        lock = null;
+        files.close();
     }
 }

@@ -12,7 +12,11 @@
  * {@link dev.drillbit.progress.Answer} the adapter records in the score store. {@code startNow(id, now)}
  * starts today's run by hand ({@code /daily now}) under the same once-a-day rule.
  *
- * <h2>Files (format version 1), in the directory the wiring gives (e.g. {@code data/daily/})</h2>
+ * <h2>Storage</h2>
+ * The scheduler records through the {@link dev.drillbit.daily.DailyRepository} port and never touches
+ * files itself; the wiring gives it {@code dev.drillbit.storage.flatfile.FlatFileDailyRepository}.
+ *
+ * <h3>Files of the flat-file repository (format version 1), in the directory the wiring gives (e.g. {@code data/daily/})</h3>
  * <pre>
  * schedules.json                        schedules, group streaks, last weekly report, per-guild rotation
  * runs/&lt;guild&gt;-&lt;channel&gt;-&lt;date&gt;.json     one run: questions, window, status, late flag, answers

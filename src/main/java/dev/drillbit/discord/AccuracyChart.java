@@ -1,8 +1,8 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.progress.Accuracy;
-import dev.drillbit.progress.MemberStats;
+import dev.drillbit.progress.stats.Accuracy;
+import dev.drillbit.progress.stats.MemberStats;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;

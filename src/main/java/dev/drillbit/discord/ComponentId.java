@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * A button's or modal's custom id: {@code <prefix>:<session>:<position>:<action>}, for example
- * {@code quiz:k3x9a0bc:4:a2} (the third option of question 5). Never longer than Discord's 100
+ * {@code quiz:k3x9a0bc:4:a2} (the third option of question 5). The action is the code of a
+ * {@link ComponentAction}; it stays a string here, as ids from old messages or other bots may carry
+ * anything, and each command parses it with its own enums. Never longer than Discord's 100
  * characters. Immutable.
  */
 public record ComponentId(String prefix, String session, int position, String action) {
@@ -20,9 +22,13 @@ public record ComponentId(String prefix, String session, int position, String ac
         }
     }
 
+    public ComponentId(String prefix, String session, int position, ComponentAction action) {
+        this(prefix, session, position, action.code());
+    }
+
     /** The id with another action, for the other buttons of the same question. */
-    public ComponentId with(String newAction) {
-        return new ComponentId(prefix, session, position, newAction);
+    public ComponentId with(ComponentAction newAction) {
+        return new ComponentId(prefix, session, position, newAction.code());
     }
 
     @Override

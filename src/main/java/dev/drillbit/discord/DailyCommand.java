@@ -26,7 +26,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.Permission;
@@ -53,8 +54,6 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /daily set|show|off|now} and the answer buttons of daily runs. The command is shown by Discord
@@ -65,7 +64,6 @@ import org.slf4j.LoggerFactory;
  * as in quizzes. Thread-safe: no mutable state of its own.
  */
 final class DailyCommand implements BotCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(DailyCommand.class);
     static final String REFUSED = "Only members with the Manage Server permission can change the daily quiz.";
     static final String CHANNEL = "channel";
     static final String TIME = "time";
@@ -82,10 +80,10 @@ final class DailyCommand implements BotCommand {
     private final DailyBoard board;
     private final DailyView view;
     private final Clock clock;
-    private final Executor completions;
+    private final DurableReply durable;
 
     DailyCommand(DailyScheduler scheduler, QuestionBank bank, ScoreStore store, DailyBoard board, DailyView view,
-            Clock clock, Executor completions) {
+            Clock clock, DurableReply durable) {
         this.scheduler = scheduler;
         this.parser = new ScheduleParser(bank);
         this.bank = bank;
@@ -93,7 +91,7 @@ final class DailyCommand implements BotCommand {
         this.board = board;
         this.view = view;
         this.clock = clock;
-        this.completions = completions;
+        this.durable = durable;
     }
 
     @Override
@@ -345,16 +343,21 @@ final class DailyCommand implements BotCommand {
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        switch (id.action()) {
-            case "type" -> ifOpen(event, id, (run, question) -> event.replyModal(QuestionView.answerModal(id)).queue());
-            case "show" -> ifOpen(event, id, (run, question) -> {
+        Optional<AnswerAction> action = AnswerAction.of(id.action());
+        if (action.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        switch (action.get()) {
+            case TYPE -> ifOpen(event, id, (run, question) -> event.replyModal(QuestionView.answerModal(id)).queue());
+            case SHOW -> ifOpen(event, id, (run, question) -> {
                 if (question instanceof Question.Open open) {
                     event.reply(view.modelAnswer(run, open, id.position())).setEphemeral(true).queue();
                 } else {
                     event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
                 }
             });
-            default -> QuizPlay.parse(id.action()).ifPresentOrElse(response -> answer(event, id, response),
+            default -> action.get().response().ifPresentOrElse(response -> answer(event, id, response),
                     () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
         }
     }
@@ -362,7 +365,7 @@ final class DailyCommand implements BotCommand {
     @Override
     public void onModal(ModalInteractionEvent event, ComponentId id) {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
-        if (!"text".equals(id.action()) || value == null) {
+        if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty() || value == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
@@ -391,8 +394,7 @@ final class DailyCommand implements BotCommand {
 
     /**
      * Judges the answer (the scheduler keeps it with the run), then shows the member its outcome only once
-     * the score store has it on disk: acknowledged at once with a deferral, recorded, and the hook edited
-     * when the store's future completes, on {@code completions}, never on the store's thread.
+     * the score store has it on disk ({@link DurableReply}).
      */
     private <E extends IReplyCallback & IMessageEditCallback> void answer(E event, ComponentId id, Response response) {
         long user = event.getUser().getIdLong();
@@ -401,31 +403,13 @@ final class DailyCommand implements BotCommand {
             event.reply(refusal(outcome)).setEphemeral(true).queue();
             return;
         }
-        boolean onModelAnswer = response instanceof Response.Graded; // the member's own model-answer message
-        if (onModelAnswer) {
-            event.deferEdit().queue();
-        } else {
-            event.deferReply(true).queue();
-        }
-        InteractionHook hook = event.getHook();
         Optional<Question> question = scheduler.run(id.session())
                 .flatMap(r -> bank.question(r.questionIds().get(id.position())));
-        CompletableFuture<AnswerEvent> stored;
-        try {
-            stored = store.record(accepted.answer());
-        } catch (RuntimeException e) {
-            stored = CompletableFuture.failedFuture(e);
-        }
-        stored.whenCompleteAsync((recorded, failure) -> {
-            if (failure != null) {
-                LOG.error("daily answer kept with run {} but not in the score store guild={} user={} position={}",
-                        id.session(), event.getGuild() == null ? "-" : event.getGuild().getId(), user, id.position(),
-                        failure);
-                hook.editOriginal("⚠️ Your answer counts in today's results, but saving your points failed, so they"
-                        + " may be missing from the leaderboard and your stats. Sorry.").setEmbeds().setComponents()
-                        .queue();
-                return;
-            }
+        String what = "daily answer (kept with run " + id.session() + ", not in the score store) guild="
+                + (event.getGuild() == null ? "-" : event.getGuild().getId()) + " user=" + user + " position="
+                + id.position();
+        Supplier<CompletableFuture<AnswerEvent>> record = () -> store.record(accepted.answer());
+        BiConsumer<InteractionHook, AnswerEvent> saved = (hook, recorded) -> {
             if (question.isEmpty()) {
                 hook.editOriginal("Your answer is in: +" + accepted.points() + " points.").setEmbeds().setComponents()
                         .queue();
@@ -435,7 +419,14 @@ final class DailyCommand implements BotCommand {
                     " · +" + accepted.points() + " points");
             embed.setFooter("Only you see this; the group sees the answers when the quiz closes.");
             hook.editOriginal("").setEmbeds(embed.build()).setComponents().queue();
-        }, completions);
+        };
+        Supplier<String> notSaved = () -> "⚠️ Your answer counts in today's results, but saving your points failed, so"
+                + " they may be missing from the leaderboard and your stats. Sorry.";
+        if (response instanceof Response.Graded) { // graded on the member's own model-answer message
+            durable.edit(event, what, record, saved, notSaved);
+        } else {
+            durable.privateReply(event, what, record, saved, notSaved);
+        }
     }
 
     static String refusal(RunAnswerOutcome outcome) {

@@ -1,15 +1,13 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.progress.Forgotten;
-import dev.drillbit.progress.ScoreStore;
+import dev.drillbit.progress.MemberData;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -20,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /data forget member:<m>}: erases a member's answers, points and streaks in this server. Shown by
+ * {@code /data forget member:<m>}: erases a member's answers, points and streaks in this server, from
+ * every store ({@link MemberData#forget}: scores, review deck, reminders, daily runs). Shown by
  * Discord only to members with Manage Server (the command's default permissions, which a server may
  * change), and checked again here, since those defaults are only a default. The erasure is durable
- * before the moderator is told: the reply is deferred and edited when the store's forget completes.
+ * before the moderator is told ({@link DurableReply}): the reply is deferred and edited when the forget
+ * completes, off the stores' writer threads.
  * Thread-safe.
  */
 final class DataCommand implements BotCommand {
@@ -31,10 +31,13 @@ final class DataCommand implements BotCommand {
     static final String MEMBER = "member";
     static final String REFUSED = "Only members with the Manage Server permission can erase someone's data.";
 
-    private final ScoreStore store;
+    private final MemberData store;
+    private final DurableReply durable;
 
-    DataCommand(ScoreStore store) {
+    /** @param durable defers, erases, and answers off the stores' writer threads */
+    DataCommand(MemberData store, DurableReply durable) {
         this.store = store;
+        this.durable = durable;
     }
 
     @Override
@@ -64,27 +67,15 @@ final class DataCommand implements BotCommand {
         }
         long guild = event.getGuild().getIdLong();
         long whom = member.getIdLong();
-        event.deferReply(true).queue();
-        InteractionHook hook = event.getHook();
-        CompletableFuture<Forgotten> forgotten;
-        try {
-            forgotten = store.forget(guild, whom);
-        } catch (RuntimeException e) {
-            forgotten = CompletableFuture.failedFuture(e);
-        }
-        forgotten.whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.error("forget failed guild={} member={} by={}", guild, whom, caller.getId(), failure);
-                hook.editOriginal("Could not erase " + Style.mention(whom) + "'s data; it may not be erased. Please"
-                        + " try again.").setAllowedMentions(List.of()).queue();
-                return;
-            }
-            LOG.info("forgot member={} guild={} by={} hadData={}", whom, guild, caller.getId(), done.hadData());
-            hook.editOriginal(done.hadData()
-                    ? "Erased " + Style.mention(whom) + "'s answers, points and streaks in this server. Answers they"
-                            + " give from now on count afresh."
-                    : "There was nothing stored for " + Style.mention(whom) + " in this server.")
-                    .setAllowedMentions(List.of()).queue();
-        });
+        durable.privateReply(event, "forget guild=" + guild + " member=" + whom + " by=" + caller.getId(),
+                () -> store.forget(guild, whom), (hook, done) -> {
+                    LOG.info("forgot member={} guild={} by={} hadData={}", whom, guild, caller.getId(),
+                            done.hadData());
+                    hook.editOriginal(done.hadData()
+                            ? "Erased " + Style.mention(whom) + "'s answers, points and streaks in this server."
+                                    + " Answers they give from now on count afresh."
+                            : "There was nothing stored for " + Style.mention(whom) + " in this server.")
+                            .setAllowedMentions(List.of()).queue();
+                }, () -> "Could not erase " + Style.mention(whom) + "'s data; it may not be erased. Please try again.");
     }
 }

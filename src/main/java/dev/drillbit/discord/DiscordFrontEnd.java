@@ -1,9 +1,11 @@
 package dev.drillbit.discord;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
@@ -31,21 +33,25 @@ public final class DiscordFrontEnd {
 
     /**
      * @param store where answers are recorded and scores read; the front end never closes it
-     * @param zones each guild's timezone, for leaderboard periods
+     * @param zones each guild's timezone, for leaderboard periods and the dates the bot shows
      * @param defaultCount questions in a quiz when the member does not say
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      * @param learning reviews, reminders and mock interviews
      * @param scheduler study groups' daily quizzes; the front end never closes it
+     * @param memberData every store's data of a member, for {@code /data forget}
+     * @param ticker measures how long what the adapter itself remembers is kept (claims on review cards)
      */
     public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
-            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler) {
+            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler,
+            MemberData memberData, Ticker ticker) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
+        DurableReply durable = new DurableReply(work);
         QuestionView questions = new QuestionView(bank, scoring);
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
         GroupBoard board = new GroupBoard(engine, channels, questions, reveals, summaries);
-        this.play = new QuizPlay(engine, store, work, questions, reveals, summaries, board);
+        this.play = new QuizPlay(engine, store, zones, durable, questions, reveals, summaries, board);
         QuizOptions options = new QuizOptions(bank);
         List<BotCommand> commands = new ArrayList<>(List.of(
                 new QuizCommand(play, options, defaultCount),
@@ -53,16 +59,16 @@ public final class DiscordFrontEnd {
                 new RoadmapCommand(learning.reviews(), options, new RoadmapView(bank)),
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
-                new DataCommand(store)));
+                new DataCommand(memberData, durable)));
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
         commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,
-                engine.clock(), work));
-        commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), work));
+                engine.clock(), ticker, work, durable));
+        commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), durable));
         DailyView dailyView = new DailyView(bank);
         this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);
         this.clock = engine.clock();
-        commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, work));
+        commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, durable));
         List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
         this.router = new Router(commands, devGuildIds);
@@ -80,7 +86,7 @@ public final class DiscordFrontEnd {
 
     /** Closes group questions whose time is up and sends due review reminders, and expires idle mock interviews; called every second by the heartbeat. */
     public void tick() {
-        play.tick();
+        play.tick(clock.instant());
         reminders.tick();
         interviews.expireIdle();
     }

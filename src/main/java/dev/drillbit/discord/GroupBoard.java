@@ -1,14 +1,14 @@
 package dev.drillbit.discord;
 
-import dev.drillbit.quiz.Advance;
+import dev.drillbit.quiz.GroupStep;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSession;
 import dev.drillbit.quiz.QuizSummary;
-import dev.drillbit.quiz.Reveal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
@@ -16,15 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the visible side of group quizzes: where each quiz posts (its channel or thread), the message of
- * its current question, and what happens when a question's time is up (reveal, then the next question
- * or the standings). Driven by {@link #tick()} from the quiz timer, which reads the engine's injected
- * clock. Thread-safe.
+ * its current question, and the rendering of what the engine decided when a question's time was up
+ * ({@link QuizEngine#closeDue}: reveal, then the next question or the standings). Driven by
+ * {@link #tick(Instant)} from the heartbeat, with the injected clock's time. Thread-safe.
  */
 final class GroupBoard {
     private static final Logger LOG = LoggerFactory.getLogger(GroupBoard.class);
 
-    /** Where a group quiz posts, who started it, and its current question's message. */
-    record Posting(long channelId, long starterId, long messageId) {}
+    /** Where a group quiz posts, and its current question's message (0 until Discord has it). */
+    record Posting(long channelId, long messageId) {}
 
     private final QuizEngine engine;
     private final Channels channels;
@@ -44,49 +44,50 @@ final class GroupBoard {
 
     /**
      * Posts the session's current question in {@code channel}. Where the quiz posts is known at once; the
-     * message id once Discord has it, and until then {@link #tick()} leaves the question open.
+     * message id once Discord has it, and until then {@link #tick(Instant)} leaves the question open.
      */
-    void post(QuizSession session, GuildMessageChannel channel, long starterId) {
-        postings.put(session.id(), new Posting(channel.getIdLong(), starterId, 0));
+    void post(QuizSession session, GuildMessageChannel channel) {
+        postings.put(session.id(), new Posting(channel.getIdLong(), 0));
         channel.sendMessage(questions.render(session)).queue(
                 message -> postings.computeIfPresent(session.id(),
-                        (id, p) -> new Posting(p.channelId(), p.starterId(), message.getIdLong())),
+                        (id, p) -> new Posting(p.channelId(), message.getIdLong())),
                 e -> LOG.warn("could not post group quiz {} in channel {}", session.id(), channel.getId(), e));
     }
 
-    Optional<Posting> posting(String sessionId) {
-        return Optional.ofNullable(postings.get(sessionId));
-    }
-
-    /** Closes every group question whose time is up: reveal, then the next question or the standings. */
-    void tick() {
-        for (QuizSession session : engine.dueForClose()) {
+    /**
+     * Renders what the engine decided for every group question whose time is up at {@code now}: the
+     * reveal in the question's message, then the next question or the standings. A question whose message
+     * is still on its way to Discord (or that this board did not post) stays open until the next tick.
+     */
+    void tick(Instant now) {
+        for (GroupStep step : engine.closeDue(now, this::isShown)) {
+            QuizSession session = step.session();
             Posting posting = postings.get(session.id());
-            if (posting == null || posting.messageId() == 0) {
-                continue; // not posted by this board, or its message is still on its way to Discord
+            if (posting == null) {
+                continue; // ended meanwhile (stopped or expired), and its end was shown
             }
             Optional<GuildMessageChannel> channel = channels.find(posting.channelId());
             if (channel.isEmpty()) {
                 LOG.warn("group quiz {} lost its channel {}; stopping it", session.id(), posting.channelId());
+                postings.remove(session.id());
                 engine.stop(session.owner());
                 continue;
             }
-            int position = session.position();
-            Optional<Reveal> reveal = session.close(position);
-            if (reveal.isEmpty()) {
-                continue;
-            }
             channel.get().editMessageById(posting.messageId(),
-                    MessageEditData.fromCreateData(reveals.closed(session, reveal.get()))).setComponents().queue(
+                    MessageEditData.fromCreateData(reveals.closed(session, step.reveal()))).setComponents().queue(
                     ok -> { },
                     e -> LOG.warn("could not reveal question of group quiz {}", session.id(), e));
-            Advance next = engine.next(session.id(), 0, position);
-            if (next instanceof Advance.Next) {
-                post(session, channel.get(), posting.starterId());
-            } else if (next instanceof Advance.Finished finished) {
+            if (step instanceof GroupStep.Next) {
+                post(session, channel.get());
+            } else if (step instanceof GroupStep.Finished finished) {
                 finish(finished.summary(), channel.get());
             }
         }
+    }
+
+    private boolean isShown(QuizSession session) {
+        Posting posting = postings.get(session.id());
+        return posting != null && posting.messageId() != 0;
     }
 
     /** Posts a group quiz's standings and forgets it. */
@@ -113,7 +114,8 @@ final class GroupBoard {
         });
     }
 
-    static String threadName(Message message) {
-        return "Quiz " + message.getTimeCreated().toLocalDate();
+    /** The name of a group quiz's thread: the day it started, on the bot's clock in the guild's zone. */
+    static String threadName(LocalDate day) {
+        return "Quiz " + day;
     }
 }

@@ -15,15 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -33,8 +30,6 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /interview [step] [level] [length]}: a mock interview, visible only to the candidate, one question
@@ -48,7 +43,6 @@ import org.slf4j.LoggerFactory;
  * Thread-safe: no state of its own.
  */
 final class InterviewCommand implements BotCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(InterviewCommand.class);
     static final String LEVEL = "level";
     static final String LENGTH = "length";
     static final String ENDED = "This mock interview has ended (finished, ended, or left idle too long). Start a"
@@ -58,13 +52,13 @@ final class InterviewCommand implements BotCommand {
     private final MockInterviews interviews;
     private final QuizOptions options;
     private final InterviewView view;
-    private final Executor work;
+    private final DurableReply durable;
 
-    InterviewCommand(MockInterviews interviews, QuizOptions options, InterviewView view, Executor work) {
+    InterviewCommand(MockInterviews interviews, QuizOptions options, InterviewView view, DurableReply durable) {
         this.interviews = interviews;
         this.options = options;
         this.view = view;
-        this.work = work;
+        this.durable = durable;
     }
 
     @Override
@@ -141,18 +135,23 @@ final class InterviewCommand implements BotCommand {
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
         long guild = event.getGuild().getIdLong();
         long user = event.getUser().getIdLong();
-        switch (id.action()) {
-            case "write" -> {
+        Optional<InterviewAction> action = InterviewAction.of(id.action());
+        if (action.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        switch (action.get()) {
+            case WRITE -> {
                 if (interviews.active(guild, user).filter(s -> s.id().equals(id.session())).isEmpty()) {
                     event.reply(ENDED).setEphemeral(true).queue();
                 } else {
                     event.replyModal(InterviewView.answerModal(id)).queue();
                 }
             }
-            case "think" -> submitted(event, interviews.submit(guild, user, id.session(), Optional.empty()), guild, user);
-            case "stop" -> stop(event, id, guild, user);
-            case "knew" -> grade(event, id, Set.of(0));
-            case "none" -> grade(event, id, Set.of());
+            case THINK -> submitted(event, interviews.submit(guild, user, id.session(), Optional.empty()), guild, user);
+            case STOP -> stop(event, id, guild, user);
+            case KNEW -> grade(event, id, Set.of(0));
+            case NONE -> grade(event, id, Set.of());
             default -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
         }
     }
@@ -160,7 +159,7 @@ final class InterviewCommand implements BotCommand {
     @Override
     public void onModal(ModalInteractionEvent event, ComponentId id) {
         ModalMapping value = event.getValue(InterviewView.TEXT_INPUT);
-        if (!"text".equals(id.action()) || value == null) {
+        if (InterviewAction.of(id.action()).filter(InterviewAction.TEXT::equals).isEmpty() || value == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
@@ -171,7 +170,7 @@ final class InterviewCommand implements BotCommand {
 
     @Override
     public void onSelect(StringSelectInteractionEvent event, ComponentId id) {
-        if (!"tick".equals(id.action())) {
+        if (InterviewAction.of(id.action()).filter(InterviewAction.TICK::equals).isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
@@ -219,28 +218,22 @@ final class InterviewCommand implements BotCommand {
         } catch (RuntimeException e) {
             graded = CompletableFuture.failedFuture(e);
         }
-        GradeResult now = graded.getNow(null);
-        if (now instanceof Refused refused) {
+        if (graded.isDone() && !graded.isCompletedExceptionally() && graded.join() instanceof Refused refused) {
             event.reply(refusal(refused)).setEphemeral(true).queue();
             return;
         }
-        event.deferEdit().queue();
-        InteractionHook hook = event.getHook();
-        graded.whenCompleteAsync((result, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                LOG.error("interview grading not saved guild={} user={} session={}", guild, user, id.session(), cause);
-                hook.sendMessage("⚠️ Your grading could not be saved; please tick again.").setEphemeral(true).queue();
-            } else if (result instanceof GradeResult.Next next) {
-                hook.editOriginal(MessageEditData.fromCreateData(view.question(next.next(),
-                        Optional.of(InterviewView.graded(next.graded(), id.position()))))).queue();
-            } else if (result instanceof GradeResult.Finished finished) {
-                hook.editOriginal(view.report(finished.report())).queue();
-            } else {
-                hook.sendMessage(refusal((Refused) result)).setEphemeral(true).queue();
-            }
-        }, work);
+        CompletableFuture<GradeResult> recorded = graded;
+        durable.edit(event, "interview grading guild=" + guild + " user=" + user + " session=" + id.session(),
+                () -> recorded, (hook, result) -> {
+                    if (result instanceof GradeResult.Next next) {
+                        hook.editOriginal(MessageEditData.fromCreateData(view.question(next.next(),
+                                Optional.of(InterviewView.graded(next.graded(), id.position()))))).queue();
+                    } else if (result instanceof GradeResult.Finished finished) {
+                        hook.editOriginal(view.report(finished.report())).queue();
+                    } else {
+                        hook.sendMessage(refusal((Refused) result)).setEphemeral(true).queue();
+                    }
+                }, () -> "⚠️ Your grading could not be saved; please tick again.");
     }
 
     private static String refusal(Refused refused) {

@@ -52,7 +52,7 @@ final class InterviewView {
         this.bank = bank;
     }
 
-    static ComponentId id(String session, int position, String action) {
+    static ComponentId id(String session, int position, InterviewAction action) {
         return new ComponentId(PREFIX, session, position, action);
     }
 
@@ -73,9 +73,9 @@ final class InterviewView {
                         ? "Answer as you would out loud: write it down, or think it through, then compare."
                         : "A few words are enough: write them, or think of them, then compare.");
         MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
-                Button.primary(id(asked.sessionId(), asked.position(), "write").toString(), "Write my answer"),
-                Button.secondary(id(asked.sessionId(), asked.position(), "think").toString(), "I thought it through"),
-                Button.danger(id(asked.sessionId(), asked.position(), "stop").toString(), "End interview")));
+                Button.primary(id(asked.sessionId(), asked.position(), InterviewAction.WRITE).toString(), "Write my answer"),
+                Button.secondary(id(asked.sessionId(), asked.position(), InterviewAction.THINK).toString(), "I thought it through"),
+                Button.danger(id(asked.sessionId(), asked.position(), InterviewAction.STOP).toString(), "End interview")));
         previous.ifPresent(message::setContent);
         return message.build();
     }
@@ -91,7 +91,7 @@ final class InterviewView {
                 .setPlaceholder("Your answer, as you would give it in the interview")
                 .setRequiredRange(1, ANSWER_MAX)
                 .build();
-        return Modal.create(id.with("text").toString(), "Your answer").addComponents(Label.of("Answer", input)).build();
+        return Modal.create(id.with(InterviewAction.TEXT).toString(), "Your answer").addComponents(Label.of("Answer", input)).build();
     }
 
     /** The answer revealed, with what to tick. */
@@ -111,7 +111,7 @@ final class InterviewView {
             embed.addField("Model answer", Style.cut(r.answer(), 1024), false);
             embed.addField("Key points", Style.cut(numbered(r.checklist()), 1024), false);
             embed.setFooter("Tick the key points your answer covered (choose several), or press Missed it.");
-            StringSelectMenu.Builder menu = StringSelectMenu.create(id(session, position, "tick").toString())
+            StringSelectMenu.Builder menu = StringSelectMenu.create(id(session, position, InterviewAction.TICK).toString())
                     .setPlaceholder("The key points you covered")
                     .setRequiredRange(1, r.checklist().size());
             for (int i = 0; i < r.checklist().size(); i++) {
@@ -119,17 +119,17 @@ final class InterviewView {
                         String.valueOf(i + 1)));
             }
             rows.add(ActionRow.of(menu.build()));
-            rows.add(ActionRow.of(Button.secondary(id(session, position, "none").toString(), MISSED)));
+            rows.add(ActionRow.of(Button.secondary(id(session, position, InterviewAction.NONE).toString(), MISSED)));
         } else {
             embed.addField("Accepted answer", Style.cut(r.answer(), 1024), false);
             if (r.autoChecked().isPresent()) {
                 embed.addField("Checked", r.autoChecked().get() ? "✅ Accepted" : "❌ Not accepted", false);
-                rows.add(ActionRow.of(Button.primary(id(session, position, "none").toString(),
+                rows.add(ActionRow.of(Button.primary(id(session, position, InterviewAction.NONE).toString(),
                         position == size - 1 ? "See report" : "Next question")));
             } else {
                 embed.setFooter("Did you know it?");
-                rows.add(ActionRow.of(Button.success(id(session, position, "knew").toString(), "I knew it"),
-                        Button.danger(id(session, position, "none").toString(), MISSED)));
+                rows.add(ActionRow.of(Button.success(id(session, position, InterviewAction.KNEW).toString(), "I knew it"),
+                        Button.danger(id(session, position, InterviewAction.NONE).toString(), MISSED)));
             }
         }
         embed.addField("Explanation", Style.cut(q.explanation(), 1024), false);

@@ -2,8 +2,8 @@ package dev.drillbit.discord;
 
 import dev.drillbit.bank.RoadmapStep;
 import dev.drillbit.progress.GuildZones;
-import dev.drillbit.progress.Leaderboard;
-import dev.drillbit.progress.LeaderboardPeriod;
+import dev.drillbit.progress.stats.Leaderboard;
+import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.progress.ScoreStore;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;

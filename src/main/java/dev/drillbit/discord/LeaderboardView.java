@@ -1,9 +1,9 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.progress.Leaderboard;
-import dev.drillbit.progress.LeaderboardEntry;
-import dev.drillbit.progress.LeaderboardPeriod;
+import dev.drillbit.progress.stats.Leaderboard;
+import dev.drillbit.progress.stats.LeaderboardEntry;
+import dev.drillbit.progress.stats.LeaderboardPeriod;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -38,7 +38,7 @@ final class LeaderboardView {
                 .map(me -> "#" + me.rank() + " of " + board.ranked() + " · **" + me.points() + "** points")
                 .orElse("No points " + periodPhrase(board.period()) + " yet."), false);
         embed.setFooter(board.ranked() + (board.ranked() == 1 ? " member" : " members") + " ranked · days in "
-                + board.zone().getId() + " · weeks start on Monday");
+                + Style.zone(board.zone()) + " · weeks start on Monday");
         return new MessageCreateBuilder().setEmbeds(embed.build()).setAllowedMentions(List.of()).build();
     }
 

@@ -6,12 +6,9 @@ import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionText;
 import dev.drillbit.quiz.Owner;
 import dev.drillbit.quiz.QuizSession;
-import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Scoring;
-import dev.drillbit.quiz.SelfGrade;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -41,7 +38,7 @@ final class QuestionView {
         this.scoring = scoring;
     }
 
-    static ComponentId id(QuizSession session, int position, String action) {
+    static ComponentId id(QuizSession session, int position, ComponentAction action) {
         return new ComponentId(PREFIX, session.id(), position, action);
     }
 
@@ -59,8 +56,8 @@ final class QuestionView {
         List<ActionRow> rows = new ArrayList<>();
         rows.add(ActionRow.of(answerButtons(session, question, position)));
         if (session.owner().mode() == Owner.Mode.SOLO) {
-            rows.add(ActionRow.of(Button.secondary(id(session, position, "skip").toString(), "Skip"),
-                    Button.danger(id(session, position, "stop").toString(), "Stop quiz")));
+            rows.add(ActionRow.of(Button.secondary(id(session, position, QuizAction.SKIP).toString(), "Skip"),
+                    Button.danger(id(session, position, QuizAction.STOP).toString(), "Stop quiz")));
         }
         return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(rows).build();
     }
@@ -92,41 +89,25 @@ final class QuestionView {
 
     /**
      * The answer widget of a question's type: lettered buttons, True/False, "Type your answer" (opens
-     * {@link #answerModal}) or "Show model answer"; {@code id} makes each button's id from its action
-     * ({@code a0}…{@code a4}, {@code t}, {@code f}, {@code type}, {@code show}), which quizzes, reviews and
-     * daily runs share.
+     * {@link #answerModal}) or "Show model answer"; {@code id} makes each button's id from its
+     * {@link AnswerAction}, which quizzes, reviews and daily runs share.
      */
-    static List<Button> answerButtons(Question question, Function<String, ComponentId> id) {
+    static List<Button> answerButtons(Question question, Function<AnswerAction, ComponentId> id) {
         List<Button> buttons = new ArrayList<>();
         if (question instanceof Question.MultipleChoice mc) {
             for (int i = 0; i < mc.options().size(); i++) {
-                buttons.add(Button.primary(id.apply("a" + i).toString(),
+                buttons.add(Button.primary(id.apply(AnswerAction.choice(i)).toString(),
                         String.valueOf(Question.MultipleChoice.letter(i))));
             }
         } else if (question instanceof Question.TrueFalse) {
-            buttons.add(Button.success(id.apply("t").toString(), "True"));
-            buttons.add(Button.danger(id.apply("f").toString(), "False"));
+            buttons.add(Button.success(id.apply(AnswerAction.TRUE).toString(), "True"));
+            buttons.add(Button.danger(id.apply(AnswerAction.FALSE).toString(), "False"));
         } else if (question instanceof Question.ShortAnswer) {
-            buttons.add(Button.primary(id.apply("type").toString(), "Type your answer"));
+            buttons.add(Button.primary(id.apply(AnswerAction.TYPE).toString(), "Type your answer"));
         } else {
-            buttons.add(Button.primary(id.apply("show").toString(), "Show model answer"));
+            buttons.add(Button.primary(id.apply(AnswerAction.SHOW).toString(), "Show model answer"));
         }
         return buttons;
-    }
-
-    /** The response an answer widget's action stands for ({@code a2}, {@code t}, {@code f}, {@code g1}). */
-    static Optional<Response> response(String action) {
-        if (action.matches("a[0-4]")) {
-            return Optional.of(new Response.Choice(action.charAt(1) - '0'));
-        }
-        if (action.matches("g[0-2]")) {
-            return Optional.of(new Response.Graded(SelfGrade.values()[action.charAt(1) - '0']));
-        }
-        return switch (action) {
-            case "t" -> Optional.of(new Response.Truth(true));
-            case "f" -> Optional.of(new Response.Truth(false));
-            default -> Optional.empty();
-        };
     }
 
     /** The modal a typed answer is written in; its submission carries the question's id. */
@@ -135,7 +116,7 @@ final class QuestionView {
                 .setPlaceholder("A term, a number or a command")
                 .setRequiredRange(1, TYPED_ANSWER_MAX)
                 .build();
-        return Modal.create(id.with("text").toString(), "Your answer").addComponents(Label.of("Answer", input)).build();
+        return Modal.create(id.with(AnswerAction.TEXT).toString(), "Your answer").addComponents(Label.of("Answer", input)).build();
     }
 
     /** An open question with its model answer and key points, and the three self-grade buttons. */
@@ -144,7 +125,8 @@ final class QuestionView {
     }
 
     /** The self-grading view of an open question under {@code title}; shared by quizzes and daily runs. */
-    static MessageCreateData modelAnswer(String title, Question.Open question, Function<String, ComponentId> id) {
+    static MessageCreateData modelAnswer(String title, Question.Open question,
+            Function<AnswerAction, ComponentId> id) {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(Style.of(question.difficulty()))
                 .setTitle(title)
@@ -153,8 +135,8 @@ final class QuestionView {
                 .addField("Key points", QuestionText.keyPoints(question.keyPoints()), false)
                 .setFooter("How much of this did your answer cover?");
         return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
-                Button.danger(id.apply("g0").toString(), "Missed it"),
-                Button.secondary(id.apply("g1").toString(), "Partly"),
-                Button.success(id.apply("g2").toString(), "Nailed it"))).build();
+                Button.danger(id.apply(AnswerAction.MISSED_IT).toString(), "Missed it"),
+                Button.secondary(id.apply(AnswerAction.PARTLY).toString(), "Partly"),
+                Button.success(id.apply(AnswerAction.NAILED_IT).toString(), "Nailed it"))).build();
     }
 }

@@ -4,6 +4,7 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionFilter;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.Advance;
 import dev.drillbit.quiz.AnswerOutcome;
@@ -15,10 +16,13 @@ import dev.drillbit.quiz.QuizSpec;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.StartOutcome;
+import dev.drillbit.quiz.StopOutcome;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -31,8 +35,6 @@ import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Plays quizzes in Discord: starts them, turns button presses and typed answers into engine calls, and
@@ -42,11 +44,11 @@ import org.slf4j.LoggerFactory;
  * state of its own beyond the group board.
  */
 final class QuizPlay {
-    private static final Logger LOG = LoggerFactory.getLogger(QuizPlay.class);
 
     private final QuizEngine engine;
     private final ScoreStore store;
-    private final Executor completions;
+    private final GuildZones zones;
+    private final DurableReply durable;
     private final QuestionView questions;
     private final RevealView reveals;
     private final SummaryView summaries;
@@ -54,14 +56,14 @@ final class QuizPlay {
 
     /**
      * @param store where counted answers are recorded before the member sees their outcome
-     * @param completions runs what happens once the store answered (rendering and queueing replies), off
-     *     the store's writer thread
+     * @param durable defers, records, and shows the outcome off the store's writer thread
      */
-    QuizPlay(QuizEngine engine, ScoreStore store, Executor completions, QuestionView questions, RevealView reveals,
-            SummaryView summaries, GroupBoard board) {
+    QuizPlay(QuizEngine engine, ScoreStore store, GuildZones zones, DurableReply durable, QuestionView questions,
+            RevealView reveals, SummaryView summaries, GroupBoard board) {
         this.engine = engine;
         this.store = store;
-        this.completions = completions;
+        this.zones = zones;
+        this.durable = durable;
         this.questions = questions;
         this.reveals = reveals;
         this.summaries = summaries;
@@ -70,10 +72,11 @@ final class QuizPlay {
 
     /** Starts a quiz of {@code count} questions for {@code owner} and shows its first question. */
     void start(SlashCommandInteractionEvent event, Owner owner, QuestionFilter filter, int count) {
-        StartOutcome outcome = engine.start(owner, new QuizSpec(filter, count));
+        long starter = event.getUser().getIdLong();
+        StartOutcome outcome = engine.start(owner, starter, new QuizSpec(filter, count));
         if (outcome instanceof StartOutcome.AlreadyRunning && owner.mode() == Owner.Mode.SINGLE) {
             engine.stop(owner);
-            outcome = engine.start(owner, new QuizSpec(filter, count));
+            outcome = engine.start(owner, starter, new QuizSpec(filter, count));
         } else if (outcome instanceof StartOutcome.AlreadyRunning running) {
             QuizSession session = running.session();
             event.reply((owner.isGroup() ? "This channel already has a group quiz running" : "You already have a quiz"
@@ -99,9 +102,8 @@ final class QuizPlay {
     }
 
     private void startGroup(SlashCommandInteractionEvent event, QuizSession session, String note) {
-        long starter = event.getUser().getIdLong();
         GuildMessageChannel channel = event.getGuildChannel();
-        String intro = Style.mention(starter) + " started a group quiz of " + session.size()
+        String intro = Style.mention(session.startedBy()) + " started a group quiz of " + session.size()
                 + (session.size() == 1 ? " question" : " questions") + ". Everyone"
                 + " answers with the buttons; each question closes when its time is up. " + note;
         boolean thread = event.getChannelType() == ChannelType.TEXT && event.getGuild() != null
@@ -109,26 +111,36 @@ final class QuizPlay {
                         Permission.CREATE_PUBLIC_THREADS);
         event.reply(intro.strip() + (thread ? " Questions follow in the thread below." : "")).queue(hook -> {
             if (!thread) {
-                board.post(session, channel, starter);
+                board.post(session, channel);
                 return;
             }
+            LocalDate today = engine.clock().instant().atZone(zones.zoneOf(event.getGuild().getIdLong())).toLocalDate();
             hook.retrieveOriginal()
-                    .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(message)))
-                    .queue(created -> board.post(session, created, starter),
-                            e -> board.post(session, channel, starter));
+                    .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(today)))
+                    .queue(created -> board.post(session, created), e -> board.post(session, channel));
         });
     }
 
     void onButton(ButtonInteractionEvent event, ComponentId id) {
         long user = event.getUser().getIdLong();
-        String action = id.action();
-        switch (action) {
-            case "next" -> advance(event, id.session(), engine.next(id.session(), user, id.position()));
-            case "skip" -> advance(event, id.session(), engine.skip(id.session(), user, id.position()));
-            case "stop" -> stopFromButton(event, id);
-            case "type" -> ifAllowed(event, id, session -> event.replyModal(QuestionView.answerModal(id)).queue());
-            case "show" -> ifAllowed(event, id, session -> showModelAnswer(event, session, id));
-            default -> parse(action).ifPresentOrElse(
+        Optional<QuizAction> move = QuizAction.of(id.action());
+        if (move.isPresent()) {
+            switch (move.get()) {
+                case NEXT -> advance(event, id.session(), engine.next(id.session(), user, id.position()));
+                case SKIP -> advance(event, id.session(), engine.skip(id.session(), user, id.position()));
+                case STOP -> stopFromButton(event, id);
+            }
+            return;
+        }
+        Optional<AnswerAction> answer = AnswerAction.of(id.action());
+        if (answer.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        switch (answer.get()) {
+            case TYPE -> ifAllowed(event, id, session -> event.replyModal(QuestionView.answerModal(id)).queue());
+            case SHOW -> ifAllowed(event, id, session -> showModelAnswer(event, session, id));
+            default -> answer.get().response().ifPresentOrElse(
                     response -> answered(event, id, engine.answer(id.session(), user, id.position(), response)),
                     () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
         }
@@ -136,17 +148,12 @@ final class QuizPlay {
 
     void onModal(ModalInteractionEvent event, ComponentId id) {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
-        if (!"text".equals(id.action()) || value == null) {
+        if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty() || value == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
         Response response = new Response.Text(value.getAsString());
         answered(event, id, engine.answer(id.session(), event.getUser().getIdLong(), id.position(), response));
-    }
-
-    /** The response a button's action stands for; the rule lives in {@link QuestionView#response}. */
-    static Optional<Response> parse(String action) {
-        return QuestionView.response(action);
     }
 
     private void ifAllowed(ButtonInteractionEvent event, ComponentId id, java.util.function.Consumer<QuizSession> then) {
@@ -173,17 +180,13 @@ final class QuizPlay {
     }
 
     /**
-     * Shows a member the outcome of their answer, but only once a counted answer is on disk.
-     *
-     * <p>Durable before acknowledged, without risking Discord's three seconds: a counted answer is
-     * acknowledged at once with a deferral ({@code deferEdit} where the outcome replaces the message,
-     * {@code deferReply} (ephemeral) for a group answer's private note), then recorded through the
-     * {@link ScoreStore}; the outcome is shown through the interaction's hook only when the store's future
-     * completes, that is after the event was forced to disk. JDA's event thread never waits for the disk,
-     * so concurrent answers reach the store together and share one fsync (group commit), and a slow disk
-     * can never cost the acknowledgement: the hook stays usable for 15 minutes. If the store fails, the
-     * answer is withdrawn from the quiz (so the member may answer again) and the member is told privately
-     * that it was not saved. Refusals record nothing and are answered directly.
+     * Shows a member the outcome of their answer, but only once a counted answer is on disk, through
+     * {@link DurableReply}: acknowledged with {@code deferEdit} where the outcome replaces the message, with
+     * a private deferred reply for a group answer's note. JDA's event thread never waits for the disk, so
+     * concurrent answers reach the store together and share one fsync (group commit). If the store fails,
+     * the answer is withdrawn from the quiz (so the member may answer again while the question is open)
+     * and the member is told privately that it was not saved. Refusals record nothing and are answered
+     * directly.
      */
     private <E extends IReplyCallback & IMessageEditCallback> void answered(E event, ComponentId id,
             AnswerOutcome outcome) {
@@ -198,26 +201,19 @@ final class QuizPlay {
             return;
         }
         QuizSession session = found.get();
-        boolean privateNote = session.owner().isGroup() && !(answered.response() instanceof Response.Graded);
-        if (privateNote) {
-            event.deferReply(true).queue();
+        int position = id.position();
+        String what = "answer guild=" + session.owner().guildId() + " channel=" + session.owner().channelId()
+                + " user=" + user + " session=" + session.id() + " position=" + position;
+        Supplier<CompletableFuture<AnswerEvent>> record = () -> store.record(answerOf(session, user, answered));
+        BiConsumer<InteractionHook, AnswerEvent> saved = (hook, recorded) ->
+                showAnswered(hook, session, user, position, answered);
+        Supplier<String> notSaved = () -> engine.withdraw(session.id(), user, position)
+                ? Messages.NOT_SAVED_TRY_AGAIN : Messages.NOT_SAVED;
+        if (session.owner().isGroup() && !(answered.response() instanceof Response.Graded)) {
+            durable.privateReply(event, what, record, saved, notSaved);
         } else {
-            event.deferEdit().queue();
+            durable.edit(event, what, record, saved, notSaved);
         }
-        InteractionHook hook = event.getHook();
-        CompletableFuture<AnswerEvent> stored;
-        try {
-            stored = store.record(answerOf(session, user, answered));
-        } catch (RuntimeException e) {
-            stored = CompletableFuture.failedFuture(e);
-        }
-        stored.whenCompleteAsync((recorded, failure) -> {
-            if (failure != null) {
-                notSaved(hook, session, user, id.position(), privateNote, failure);
-            } else {
-                showAnswered(hook, session, user, id.position(), answered);
-            }
-        }, completions);
     }
 
     /** The event for an answer, with its timing and chosen option, which review ratings and quality stats use. */
@@ -243,21 +239,6 @@ final class QuizPlay {
         }
     }
 
-    private void notSaved(InteractionHook hook, QuizSession session, long user, int position, boolean privateNote,
-            Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        LOG.error("answer not recorded guild={} channel={} user={} session={} position={}",
-                session.owner().guildId(), session.owner().channelId(), user, session.id(), position, cause);
-        boolean again = engine.withdraw(session.id(), user, position);
-        String text = again ? Messages.NOT_SAVED_TRY_AGAIN : Messages.NOT_SAVED;
-        if (privateNote) {
-            hook.editOriginal(text).queue();
-        } else {
-            hook.sendMessage(text).setEphemeral(true).queue();
-        }
-    }
-
     private void advance(ButtonInteractionEvent event, String sessionId, Advance advance) {
         if (advance instanceof Advance.Refused refused) {
             event.reply(refusalText(refused.why())).setEphemeral(true).queue();
@@ -271,47 +252,40 @@ final class QuizPlay {
     }
 
     private void stopFromButton(ButtonInteractionEvent event, ComponentId id) {
-        Optional<QuizSession> session = engine.session(id.session());
-        if (session.isEmpty()) {
-            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
-            return;
-        }
-        if (session.get().owner().userId() != event.getUser().getIdLong()) {
+        StopOutcome outcome = engine.stop(id.session(), event.getUser().getIdLong(), false);
+        if (outcome instanceof StopOutcome.Stopped stopped) {
+            event.editMessage(MessageEditData.fromCreateData(summaries.render(stopped.summary()))).queue();
+        } else if (outcome instanceof StopOutcome.NotAllowed) {
             event.reply(refusalText(new AnswerOutcome.NotParticipant())).setEphemeral(true).queue();
-            return;
+        } else {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
         }
-        engine.stop(session.get().owner()).ifPresentOrElse(
-                summary -> event.editMessage(MessageEditData.fromCreateData(summaries.render(summary))).queue(),
-                () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
     }
 
     /** {@code /quiz stop}: your solo quiz in this channel, else the channel's group quiz if you may. */
     void stop(SlashCommandInteractionEvent event) {
         long guild = event.getGuild().getIdLong();
         long channel = event.getChannel().getIdLong();
-        Optional<QuizSummary> solo = engine.stop(Owner.solo(guild, channel, event.getUser().getIdLong()));
+        long user = event.getUser().getIdLong();
+        Optional<QuizSummary> solo = engine.stop(Owner.solo(guild, channel, user));
         if (solo.isPresent()) {
             event.reply(summaries.render(solo.get())).setEphemeral(true).queue();
             return;
         }
-        Owner group = Owner.group(guild, channel);
-        Optional<QuizSession> running = engine.active(group);
-        if (running.isEmpty()) {
-            event.reply("Nothing to stop: you have no quiz running in this channel, and neither does the channel.")
-                    .setEphemeral(true).queue();
-            return;
-        }
-        long starter = board.posting(running.get().id()).map(GroupBoard.Posting::starterId).orElse(-1L);
+        Optional<QuizSession> running = engine.active(Owner.group(guild, channel));
         Member member = event.getMember();
-        boolean allowed = event.getUser().getIdLong() == starter
-                || member != null && member.hasPermission(Permission.MANAGE_SERVER);
-        if (!allowed) {
+        boolean managesServer = member != null && member.hasPermission(Permission.MANAGE_SERVER);
+        StopOutcome outcome = running.isEmpty() ? new StopOutcome.NotRunning()
+                : engine.stop(running.get().id(), user, managesServer);
+        if (outcome instanceof StopOutcome.Stopped) {
+            event.reply(Style.mention(user) + " stopped the group quiz.").queue();
+        } else if (outcome instanceof StopOutcome.NotAllowed) {
             event.reply("Only the member who started this group quiz, or someone with Manage Server, can stop it.")
                     .setEphemeral(true).queue();
-            return;
+        } else {
+            event.reply("Nothing to stop: you have no quiz running in this channel, and neither does the channel.")
+                    .setEphemeral(true).queue();
         }
-        engine.stop(group);
-        event.reply(Style.mention(event.getUser().getIdLong()) + " stopped the group quiz.").queue();
     }
 
     /** {@code /quiz skip}: skips the current question of your solo quiz here. */
@@ -363,8 +337,9 @@ final class QuizPlay {
         }
     }
 
-    void tick() {
-        board.tick();
+    /** Renders the group questions the engine closes at {@code now}. */
+    void tick(Instant now) {
+        board.tick(now);
     }
 
     static String refusalText(AnswerOutcome outcome) {

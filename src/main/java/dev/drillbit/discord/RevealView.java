@@ -40,7 +40,7 @@ final class RevealView {
         if (session.owner().mode() == Owner.Mode.SOLO) {
             String label = position == session.size() - 1 ? "See results" : "Next question";
             message.setComponents(ActionRow.of(
-                    Button.primary(QuestionView.id(session, position, "next").toString(), label)));
+                    Button.primary(QuestionView.id(session, position, QuizAction.NEXT).toString(), label)));
         }
         return message.build();
     }

@@ -1,20 +1,19 @@
 package dev.drillbit.discord;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.progress.Rating;
-import dev.drillbit.progress.Reviews;
+import dev.drillbit.learning.Rating;
+import dev.drillbit.learning.Reviews;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Scoring;
+import dev.drillbit.session.AnswerClaims;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -47,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * <p>Discord cannot run a command that has subcommands without one, hence {@code /review start} rather
  * than a bare {@code /review}.
  *
- * <p>Thread-safe: the only mutable state is the concurrent set of cards being answered, which stops a
- * double press from recording a card twice.
+ * <p>Thread-safe: the only mutable state is the claims on cards being answered ({@link AnswerClaims}, on
+ * the injected ticker), which stop a double press from recording a card twice.
  */
 final class ReviewCommand implements BotCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewCommand.class);
@@ -61,19 +60,21 @@ final class ReviewCommand implements BotCommand {
     private final ReviewReminders reminders;
     private final Clock clock;
     private final Executor work;
+    private final DurableReply durable;
     /** Cards shown and answered (or being answered), by user and shown card: one answer per showing. */
-    private final Cache<String, Boolean> answered = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(20)).maximumSize(100_000).build();
+    private final AnswerClaims<String> answered;
 
     ReviewCommand(QuestionBank bank, Reviews reviews, Scoring scoring, ReviewView view, ReviewReminders reminders,
-            Clock clock, Executor work) {
+            Clock clock, Ticker ticker, Executor work, DurableReply durable) {
         this.bank = bank;
         this.reviews = reviews;
         this.scoring = scoring;
         this.view = view;
         this.reminders = reminders;
         this.clock = clock;
+        this.answered = new AnswerClaims<>(Duration.ofMinutes(20), 100_000, ticker);
         this.work = work;
+        this.durable = durable;
     }
 
     @Override
@@ -116,24 +117,19 @@ final class ReviewCommand implements BotCommand {
     }
 
     private void remind(SlashCommandInteractionEvent event, long guild, long user, boolean on) {
-        event.deferReply(true).queue();
-        InteractionHook hook = event.getHook();
-        reviews.reminder(guild, user, on).whenCompleteAsync((done, failure) -> {
-            if (failure != null) {
-                LOG.error("reminder setting not saved guild={} user={}", guild, user, failure);
-                hook.editOriginal("⚠️ Your reminder setting could not be saved; please try again.").queue();
-                return;
-            }
-            LOG.info("review reminder {} guild={} user={}", on ? "on" : "off", guild, user);
-            if (!on) {
-                hook.editOriginal("Daily review reminder off.").queue();
-                return;
-            }
-            int due = reviews.summary(guild, user).dueNow();
-            hook.editOriginal("Daily review reminder on: drillbit sends you a direct message once a day when"
-                    + " cards are due (" + due + " due now). Turn it off with /review remind off.").queue();
-            reminders.wake();
-        }, work);
+        durable.privateReply(event, "review reminder setting guild=" + guild + " user=" + user,
+                () -> reviews.reminder(guild, user, on), (hook, done) -> {
+                    LOG.info("review reminder {} guild={} user={}", on ? "on" : "off", guild, user);
+                    if (!on) {
+                        hook.editOriginal("Daily review reminder off.").queue();
+                        return;
+                    }
+                    int due = reviews.summary(guild, user).dueNow();
+                    hook.editOriginal("Daily review reminder on: drillbit sends you a direct message once a day"
+                            + " when cards are due (" + due + " due now). Turn it off with /review remind off.")
+                            .queue();
+                    reminders.wake();
+                }, () -> "⚠️ Your reminder setting could not be saved; please try again.");
     }
 
     private void export(SlashCommandInteractionEvent event, long guild, long user) {
@@ -169,23 +165,23 @@ final class ReviewCommand implements BotCommand {
         long guild = event.getGuild().getIdLong();
         long user = event.getUser().getIdLong();
         Question q = question.get();
-        String action = id.action();
-        Optional<Rating> rating = ReviewView.rating(action);
-        if (ReviewView.NEXT.equals(action)) {
+        Optional<ReviewAction> own = ReviewAction.of(id.action());
+        Optional<AnswerAction> answer = AnswerAction.of(id.action());
+        Optional<Rating> rating = own.flatMap(ReviewAction::rating);
+        if (own.filter(ReviewAction.NEXT::equals).isPresent()) {
             Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
             event.editMessage(due.isPresent() ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant()))
                     : new MessageEditBuilder()
                             .setContent(view.nothingDue(reviews.summary(guild, user), clock.instant()))
                             .setEmbeds().setComponents().build()).queue();
-        } else if ("type".equals(action)) {
+        } else if (answer.filter(AnswerAction.TYPE::equals).isPresent()) {
             event.replyModal(QuestionView.answerModal(id)).queue();
-        } else if ("show".equals(action) && q instanceof Question.Open open) {
+        } else if (answer.filter(AnswerAction.SHOW::equals).isPresent() && q instanceof Question.Open open) {
             event.editMessage(MessageEditData.fromCreateData(view.modelAnswer(open, shown.get()))).queue();
         } else if (rating.isPresent() && q instanceof Question.Open) {
             rate(event, shown.get(), q, rating.get());
         } else {
-            Optional<Response> response = QuestionView.response(action);
-            judge(event, shown.get(), q, response);
+            judge(event, shown.get(), q, answer.flatMap(AnswerAction::response));
         }
     }
 
@@ -194,7 +190,8 @@ final class ReviewCommand implements BotCommand {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
         Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
         Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
-        if (!"text".equals(id.action()) || value == null || question.isEmpty()) {
+        if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty() || value == null
+                || question.isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
@@ -218,7 +215,7 @@ final class ReviewCommand implements BotCommand {
             judged = Optional.of(CompletableFuture.failedFuture(e));
         }
         if (judged.isEmpty()) {
-            answered.invalidate(key);
+            answered.release(key);
             event.reply("That answer does not fit this card; use the buttons of its latest message.")
                     .setEphemeral(true).queue();
             return;
@@ -248,7 +245,7 @@ final class ReviewCommand implements BotCommand {
     /** Claims the shown card for the member (one answer per showing); null, with the member told, if taken. */
     private String claim(IReplyCallback event, long user, ReviewView.Shown shown) {
         String key = user + "/" + shown.session();
-        if (answered.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+        if (!answered.claim(key)) {
             event.reply("You already answered this card; your first answer counts. /review start serves the next.")
                     .setEphemeral(true).queue();
             return null;
@@ -257,25 +254,17 @@ final class ReviewCommand implements BotCommand {
     }
 
     /**
-     * Defers the edit and, once {@code saved} is durable, shows {@code render} of its result through the
-     * hook; a failed save releases the claim so that the member can answer again, and says so.
+     * Shows {@code render} of the result once {@code saved} is durable ({@link DurableReply}); a failed save
+     * releases the claim so that the member can answer again, and says so.
      */
     private <E extends IReplyCallback & IMessageEditCallback, T> void finish(E event, String key,
             ReviewView.Shown shown, CompletableFuture<T> saved, Function<T, MessageCreateData> render) {
-        event.deferEdit().queue();
-        InteractionHook hook = event.getHook();
-        String guild = event.getGuild().getId();
-        String user = event.getUser().getId();
-        saved.whenCompleteAsync((result, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                LOG.error("review not recorded guild={} user={} card={}", guild, user, shown.questionId(), cause);
-                answered.invalidate(key);
-                hook.sendMessage(Messages.NOT_SAVED_TRY_AGAIN).setEphemeral(true).queue();
-                return;
-            }
-            hook.editOriginal(MessageEditData.fromCreateData(render.apply(result))).queue();
-        }, work);
+        durable.edit(event, "review guild=" + event.getGuild().getId() + " user=" + event.getUser().getId() + " card="
+                + shown.questionId(), () -> saved,
+                (hook, result) -> hook.editOriginal(MessageEditData.fromCreateData(render.apply(result))).queue(),
+                () -> {
+                    answered.release(key);
+                    return Messages.NOT_SAVED_TRY_AGAIN;
+                });
     }
 }

@@ -1,8 +1,8 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.progress.MemberRef;
-import dev.drillbit.progress.ReminderLog;
-import dev.drillbit.progress.Reviews;
+import dev.drillbit.learning.ReminderClaims;
+import dev.drillbit.learning.Reviews;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily review reminder: on the heartbeat, at most once a minute (or at once after a member switched
  * it on), finds the members with the reminder on and cards due ({@link Reviews#dueForReminder()}), keeps
- * those not yet reminded on their guild's day ({@link ReminderLog#claim}, durable before anything is
+ * those not yet reminded on their guild's day ({@link ReminderClaims#claim}, durable before anything is
  * sent, so nobody gets two in a day even across restarts) and sends each a direct message. A member whose
  * DMs are closed (Discord error 50007) is dropped quietly and their reminder switched off
  * ({@link Reviews#reminderUndeliverable}), so they are not tried again every day.
@@ -29,13 +29,13 @@ final class ReviewReminders {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewReminders.class);
 
     private final Reviews reviews;
-    private final ReminderLog log;
+    private final ReminderClaims log;
     private final Channels channels;
     private final Clock clock;
     private final AtomicBoolean woken = new AtomicBoolean(true);
     private final AtomicLong lastMinute = new AtomicLong(Long.MIN_VALUE);
 
-    ReviewReminders(Reviews reviews, ReminderLog log, Channels channels, Clock clock) {
+    ReviewReminders(Reviews reviews, ReminderClaims log, Channels channels, Clock clock) {
         this.reviews = reviews;
         this.log = log;
         this.channels = channels;

@@ -3,8 +3,8 @@ package dev.drillbit.discord;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionText;
-import dev.drillbit.progress.Rating;
-import dev.drillbit.progress.Reviews;
+import dev.drillbit.learning.Rating;
+import dev.drillbit.learning.Reviews;
 import dev.drillbit.quiz.Scoring;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,6 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  */
 final class ReviewView {
     static final String PREFIX = "review";
-    static final String NEXT = "next";
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -49,7 +48,7 @@ final class ReviewView {
             return questionId + "." + Long.toString(at.toEpochMilli(), 36);
         }
 
-        ComponentId id(String action) {
+        ComponentId id(ComponentAction action) {
             return new ComponentId(PREFIX, session(), 0, action);
         }
 
@@ -97,16 +96,12 @@ final class ReviewView {
                 .setFooter("How well did you recall it? Again: it did not come · Hard: with real effort · Good:"
                         + " after a moment · Easy: at once");
         return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
-                Button.danger(shown.id("r0").toString(), "Again"),
-                Button.secondary(shown.id("r1").toString(), "Hard"),
-                Button.primary(shown.id("r2").toString(), "Good"),
-                Button.success(shown.id("r3").toString(), "Easy"))).build();
+                Button.danger(shown.id(ReviewAction.AGAIN).toString(), "Again"),
+                Button.secondary(shown.id(ReviewAction.HARD).toString(), "Hard"),
+                Button.primary(shown.id(ReviewAction.GOOD).toString(), "Good"),
+                Button.success(shown.id(ReviewAction.EASY).toString(), "Easy"))).build();
     }
 
-    /** The rating a button's action stands for ({@code r0} Again to {@code r3} Easy). */
-    static Optional<Rating> rating(String action) {
-        return action.matches("r[0-3]") ? Optional.of(Rating.values()[action.charAt(1) - '0']) : Optional.empty();
-    }
 
     /** An auto-graded card answered: the judged answer, its rating, and what comes next. */
     MessageCreateData answered(Reviews.Reviewed reviewed, Reviews.Summary after, Instant now, Shown shown) {
@@ -130,7 +125,7 @@ final class ReviewView {
         MessageCreateBuilder message = new MessageCreateBuilder();
         if (after.dueNow() > 0) {
             embed.setFooter(after.dueNow() + (after.dueNow() == 1 ? " more card is" : " more cards are") + " due.");
-            message.setComponents(ActionRow.of(Button.primary(shown.id(NEXT).toString(), "Next card")));
+            message.setComponents(ActionRow.of(Button.primary(shown.id(ReviewAction.NEXT).toString(), "Next card")));
         } else {
             embed.setFooter("That was the last card due. " + nextCard(after, now));
         }

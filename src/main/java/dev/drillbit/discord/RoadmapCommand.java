@@ -1,8 +1,8 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.RoadmapStep;
-import dev.drillbit.progress.Reviews;
-import dev.drillbit.progress.RoadmapProgress;
+import dev.drillbit.learning.Reviews;
+import dev.drillbit.learning.RoadmapProgress;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;

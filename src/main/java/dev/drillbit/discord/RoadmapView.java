@@ -3,7 +3,7 @@ package dev.drillbit.discord;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.bank.RoadmapStep;
-import dev.drillbit.progress.RoadmapProgress;
+import dev.drillbit.learning.RoadmapProgress;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;

@@ -2,10 +2,10 @@ package dev.drillbit.discord;
 
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.progress.Accuracy;
+import dev.drillbit.progress.stats.Accuracy;
 import dev.drillbit.progress.AnswerCsv;
 import dev.drillbit.progress.AnswerEvent;
-import dev.drillbit.progress.MemberStats;
+import dev.drillbit.progress.stats.MemberStats;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,14 @@ package dev.drillbit.interview;
 
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionText;
+import dev.drillbit.progress.MemberRef;
 import dev.drillbit.quiz.AnswerChecker;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Scoring;
 import dev.drillbit.quiz.SelfGrade;
 import dev.drillbit.quiz.Verdict;
+import dev.drillbit.session.QuestionSession;
+import dev.drillbit.session.QuestionTimer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,72 +31,47 @@ import java.util.TreeSet;
  * {@value #NAILED}, "partly" from {@value #PARTLY}, else "missed it", so a half-covered answer goes into
  * the review deck. Answers after the time limit still count and are marked as over time.
  */
-public final class MockInterview {
+public final class MockInterview extends QuestionSession<MemberRef> {
     public static final double NAILED = 0.75;
     public static final double PARTLY = 0.25;
     static final String KNEW_IT = "I knew it";
 
     private enum Phase { ASKING, REVEALED, RECORDING, ENDED }
 
-    private final String id;
-    private final long guildId;
-    private final long userId;
     private final InterviewSpec spec;
-    private final List<Question> questions;
-    private final Scoring scoring;
     private final AnswerChecker checker;
-    private final Instant startedAt;
     private final List<QuestionResult> results = new ArrayList<>();
-    private int position;
     private Phase phase = Phase.ASKING;
-    private Instant shownAt;
     private Optional<String> typed = Optional.empty();
     private Duration took = Duration.ZERO;
     private Optional<Boolean> autoChecked = Optional.empty();
 
-    MockInterview(String id, long guildId, long userId, InterviewSpec spec, List<Question> questions, Scoring scoring,
+    MockInterview(String id, MemberRef owner, InterviewSpec spec, List<Question> questions, Scoring scoring,
             AnswerChecker checker, Instant now) {
-        if (questions.isEmpty()) {
-            throw new IllegalArgumentException("an interview needs questions");
-        }
-        this.id = id;
-        this.guildId = guildId;
-        this.userId = userId;
+        super(id, owner, questions, scoring::timeLimit, now);
         this.spec = spec;
-        this.questions = List.copyOf(questions);
-        this.scoring = scoring;
         this.checker = checker;
-        this.startedAt = now;
-        this.shownAt = now;
-    }
-
-    public String id() {
-        return id;
     }
 
     public long guildId() {
-        return guildId;
+        return owner().guildId();
     }
 
     public long userId() {
-        return userId;
+        return owner().userId();
     }
 
     public InterviewSpec spec() {
         return spec;
     }
 
-    public int size() {
-        return questions.size();
-    }
-
     public synchronized Asked current() {
-        Question q = questions.get(position);
-        Duration limit = scoring.timeLimit(q);
-        return new Asked(id, q, position, questions.size(), limit, shownAt.plus(limit));
+        QuestionTimer timer = run.timer();
+        return new Asked(id(), run.current(), run.position(), run.size(), timer.limit(), timer.deadline());
     }
 
-    synchronized boolean isRunning() {
+    @Override
+    public synchronized boolean isRunning() {
         return phase != Phase.ENDED;
     }
 
@@ -102,9 +80,9 @@ public final class MockInterview {
         if (phase != Phase.ASKING) {
             return new Refused(phase == Phase.ENDED ? Refused.Reason.NO_INTERVIEW : Refused.Reason.NOT_NOW);
         }
-        Question q = questions.get(position);
+        Question q = run.current();
         typed = text.map(String::strip).filter(s -> !s.isEmpty());
-        took = Duration.between(shownAt, now);
+        took = run.timer().elapsed(now);
         autoChecked = Optional.empty();
         if (q instanceof Question.ShortAnswer && typed.isPresent()) {
             autoChecked = checker.check(q, new Response.Text(typed.get())).map(Verdict::correct);
@@ -114,13 +92,13 @@ public final class MockInterview {
     }
 
     private Revealed revealed() {
-        Question q = questions.get(position);
+        Question q = run.current();
         String answer = q instanceof Question.Open open ? open.modelAnswer() : QuestionText.answer(q);
-        return new Revealed(id, q, position, typed, overTime(), answer, checklist(q), autoChecked);
+        return new Revealed(id(), q, run.position(), typed, overTime(), answer, checklist(q), autoChecked);
     }
 
     private boolean overTime() {
-        return took.compareTo(scoring.timeLimit(questions.get(position))) > 0;
+        return run.timer().isOverTime(took);
     }
 
     private List<String> checklist(Question q) {
@@ -138,7 +116,7 @@ public final class MockInterview {
         if (phase != Phase.REVEALED) {
             return Optional.empty();
         }
-        Question q = questions.get(position);
+        Question q = run.current();
         List<String> checklist = checklist(q);
         List<Integer> valid = new ArrayList<>(new TreeSet<>(ticked));
         valid.removeIf(i -> i < 0 || i >= checklist.size());
@@ -156,13 +134,12 @@ public final class MockInterview {
     /** The graded result is durable: keeps it and moves on; returns the next question, or empty at the end. */
     synchronized Optional<Asked> graded(QuestionResult result, Instant now) {
         results.add(result);
-        if (position == questions.size() - 1) {
+        if (run.isLast()) {
             phase = Phase.ENDED;
             return Optional.empty();
         }
-        position++;
+        run.advance(now);
         phase = Phase.ASKING;
-        shownAt = now;
         typed = Optional.empty();
         autoChecked = Optional.empty();
         return Optional.of(current());
@@ -209,8 +186,8 @@ public final class MockInterview {
                 weak.add(step);
             }
         });
-        return new InterviewReport(id, guildId, userId, spec.step(), spec.level(), startedAt, questions.size(),
-                results.size() == questions.size(), results, results.isEmpty() ? 0 : sum / results.size(), byStep,
+        return new InterviewReport(id(), guildId(), userId(), spec.step(), spec.level(), run.startedAt(),
+                run.size(), results.size() == run.size(), results, results.isEmpty() ? 0 : sum / results.size(), byStep,
                 strong, weak, toReview, added);
     }
 }

@@ -1,21 +1,20 @@
 package dev.drillbit.interview;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.progress.Answer;
-import dev.drillbit.progress.LearningStore;
+import dev.drillbit.learning.LearningStore;
 import dev.drillbit.progress.MemberRef;
 import dev.drillbit.quiz.AnswerChecker;
+import dev.drillbit.quiz.AnswerOutcome;
 import dev.drillbit.quiz.Scoring;
+import dev.drillbit.session.SessionRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -26,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs mock interviews, one per member and guild. Sessions live in a Caffeine cache bounded in size and
- * expiring after an idle time measured by the injected {@link Ticker}; instants come from the injected
+ * Runs mock interviews, one per member and guild. Sessions live in a {@link SessionRegistry}, bounded in
+ * size and expiring after an idle time measured by the injected {@link Ticker}; instants come from the injected
  * {@link Clock}. Every action names the session it is for, so an old button of a finished interview is
  * refused rather than applied to a new one.
  *
@@ -53,7 +52,7 @@ public final class MockInterviews {
     private final Clock clock;
     private final Random random;
     private final AnswerChecker checker = new AnswerChecker();
-    private final Cache<MemberRef, MockInterview> sessions;
+    private final SessionRegistry<MemberRef, MockInterview> sessions;
 
     /** Settings of the engine. Immutable. */
     public record Settings(Duration idle, long maxSessions) {
@@ -67,12 +66,8 @@ public final class MockInterviews {
         this.store = store;
         this.clock = clock;
         this.random = random;
-        this.sessions = Caffeine.newBuilder()
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .expireAfterAccess(settings.idle())
-                .maximumSize(settings.maxSessions())
-                .build();
+        this.sessions = new SessionRegistry<>(settings.idle(), settings.maxSessions(), ticker, random,
+                (session, why) -> { });
     }
 
     public StartResult start(long guildId, long userId, InterviewSpec spec) {
@@ -80,21 +75,16 @@ public final class MockInterviews {
         if (drawn.size() < InterviewSpec.MIN_LENGTH) {
             return new StartResult.NoQuestions(spec, drawn.size());
         }
-        MemberRef key = new MemberRef(guildId, userId);
-        StartResult[] result = new StartResult[1];
-        sessions.asMap().compute(key, (k, running) -> {
-            if (running != null && running.isRunning()) {
-                result[0] = new StartResult.AlreadyRunning(running.id());
-                return running;
-            }
-            MockInterview session = new MockInterview(newId(), guildId, userId, spec, drawn, scoring, checker,
-                    clock.instant());
-            result[0] = new StartResult.Started(session.current());
-            LOG.info("interview {} started guild={} user={} level={} step={} questions={}", session.id(), guildId,
-                    userId, spec.level().id(), spec.step().orElse("any"), drawn.size());
-            return session;
-        });
-        return result[0];
+        MemberRef candidate = new MemberRef(guildId, userId);
+        SessionRegistry.Start<MockInterview> start = sessions.start(candidate,
+                id -> new MockInterview(id, candidate, spec, drawn, scoring, checker, clock.instant()));
+        if (start instanceof SessionRegistry.Start.AlreadyRunning<MockInterview> running) {
+            return new StartResult.AlreadyRunning(running.session().id());
+        }
+        MockInterview session = ((SessionRegistry.Start.Started<MockInterview>) start).session();
+        LOG.info("interview {} started guild={} user={} level={} step={} questions={}", session.id(), guildId, userId,
+                spec.level().id(), spec.step().orElse("any"), drawn.size());
+        return new StartResult.Started(session.current());
     }
 
     /** The questions an interview of this spec would ask, in order. */
@@ -106,9 +96,7 @@ public final class MockInterviews {
                     .filter(q -> spec.step().map(s -> s.equals(q.step())).orElse(true))
                     .filter(q -> q.difficulty() == level)
                     .toList());
-            synchronized (random) {
-                Collections.shuffle(tier, random);
-            }
+            SessionRegistry.shuffle(tier, random);
             out.addAll(tier.subList(0, Math.min(tier.size(), spec.length() - out.size())));
             if (out.size() == spec.length()) {
                 break;
@@ -125,18 +113,9 @@ public final class MockInterviews {
         };
     }
 
-    private String newId() {
-        long bits;
-        synchronized (random) {
-            bits = random.nextLong() & 0xFF_FFFF_FFFFL;
-        }
-        return String.format("%8s", Long.toString(bits, 36)).replace(' ', '0');
-    }
-
     /** The member's running interview; looking counts as activity. */
     public Optional<MockInterview> active(long guildId, long userId) {
-        return Optional.ofNullable(sessions.getIfPresent(new MemberRef(guildId, userId)))
-                .filter(MockInterview::isRunning);
+        return sessions.runningFor(new MemberRef(guildId, userId));
     }
 
     private Optional<MockInterview> session(long guildId, long userId, String sessionId) {
@@ -172,9 +151,9 @@ public final class MockInterviews {
             return CompletableFuture.completedFuture(new Refused(Refused.Reason.NOT_NOW));
         }
         QuestionResult r = graded.get();
-        Answer answer = new Answer(guildId, userId, q.id(), q.step(), q.difficulty(), q.type(), r.correct(),
-                q instanceof Question.Open ? Optional.of(MockInterview.selfGrade(r.score())) : Optional.empty(), 0,
-                clock.instant()).withTiming(r.took(), asked.limit());
+        Answer answer = Answer.of(guildId, userId, q, Optional.empty(),
+                q instanceof Question.Open ? Optional.of(MockInterview.selfGrade(r.score())) : Optional.empty(),
+                r.correct(), 0, Optional.of(new AnswerOutcome.Timing(r.took(), asked.limit())), clock.instant());
         return store.record(answer).handle((event, error) -> {
             if (error != null) {
                 s.gradingFailed();
@@ -186,7 +165,7 @@ public final class MockInterviews {
             if (next.isPresent()) {
                 return new GradeResult.Next(r, next.get());
             }
-            sessions.asMap().remove(new MemberRef(guildId, userId), s);
+            sessions.remove(s);
             InterviewReport report = s.report();
             LOG.info("interview {} finished guild={} user={} score={}", s.id(), guildId, userId,
                     Math.round(report.overall() * 100));
@@ -196,10 +175,11 @@ public final class MockInterviews {
 
     /** Ends the member's interview now; the report covers the questions graded so far. */
     public Optional<InterviewReport> stop(long guildId, long userId) {
-        MockInterview s = sessions.asMap().remove(new MemberRef(guildId, userId));
-        if (s == null || !s.isRunning()) {
+        Optional<MockInterview> running = active(guildId, userId);
+        if (running.isEmpty() || !sessions.remove(running.get())) {
             return Optional.empty();
         }
+        MockInterview s = running.get();
         s.end();
         LOG.info("interview {} stopped guild={} user={}", s.id(), guildId, userId);
         return Optional.of(s.report());
@@ -207,10 +187,10 @@ public final class MockInterviews {
 
     /** Runs pending expiry (idle sessions are dropped; what was graded is already recorded). */
     public void expireIdle() {
-        sessions.cleanUp();
+        sessions.expireIdle();
     }
 
     public long runningCount() {
-        return sessions.estimatedSize();
+        return sessions.size();
     }
 }

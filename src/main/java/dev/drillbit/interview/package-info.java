@@ -6,7 +6,7 @@
  * <h2>Entry points</h2>
  * {@link dev.drillbit.interview.MockInterviews} runs sessions (start, submit, grade, stop) for a thin
  * adapter; {@link dev.drillbit.interview.InterviewReport} and {@link dev.drillbit.interview.Transcript}
- * are what it renders. Each graded question is recorded in the {@link dev.drillbit.progress.LearningStore}
+ * are what it renders. Each graded question is recorded in the {@link dev.drillbit.learning.LearningStore}
  * as an answer with 0 points (it counts in accuracy, roadmap progress and the review deck, not in
  * leaderboards), so misses join the member's review deck like quiz misses.
  *

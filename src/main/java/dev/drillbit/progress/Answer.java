@@ -1,12 +1,13 @@
 package dev.drillbit.progress;
 
+import dev.drillbit.learning.Rating;
+import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.quiz.AnswerOutcome;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.SelfGrade;
-import dev.drillbit.quiz.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -72,29 +73,37 @@ public record Answer(
         }
     }
 
-    /** The answer a quiz judged: {@code selfGrade} is set for open questions only. */
-    public static Answer of(
-            long guildId, long userId, Question question, Verdict verdict, Optional<SelfGrade> selfGrade, int points,
-            Instant at) {
-        return new Answer(guildId, userId, question.id(), question.step(), question.difficulty(), question.type(),
-                verdict.correct(), selfGrade, points, at);
-    }
-
     /**
-     * The answer a quiz counted, with everything the learning loop uses: the self-grade of an open
-     * question, the option chosen for multiple choice, and the timing when the outcome has it.
+     * The one way an answer is made, in every context (quiz, daily run, review, interview): the self-grade
+     * of an open question and the option chosen for multiple choice come from the member's
+     * {@code response}; {@code timing} is how long it took against the question's limit when the context
+     * knows it (a quiz or an interview shows the question and starts the clock; a daily run is posted hours
+     * before a member opens it, so it does not).
+     *
+     * @param response what the member gave, empty when the context has no widget response (an interview
+     *     grades by ticked key points)
+     * @param selfGrade the member's own grade of an open question when it is not in {@code response}
      */
-    public static Answer of(long guildId, long userId, AnswerOutcome.Answered answered, Instant at) {
-        Optional<SelfGrade> grade = answered.response() instanceof Response.Graded g ? Optional.of(g.grade())
-                : Optional.empty();
-        Answer answer = of(guildId, userId, answered.question(), answered.verdict(), grade, answered.points(), at);
-        if (answered.response() instanceof Response.Choice c) {
+    public static Answer of(long guildId, long userId, Question question, Optional<Response> response,
+            Optional<SelfGrade> selfGrade, boolean correct, int points, Optional<AnswerOutcome.Timing> timing,
+            Instant at) {
+        Optional<SelfGrade> grade = response.filter(Response.Graded.class::isInstance)
+                .map(r -> ((Response.Graded) r).grade()).or(() -> selfGrade);
+        Answer answer = new Answer(guildId, userId, question.id(), question.step(), question.difficulty(),
+                question.type(), correct, grade, points, at);
+        if (response.orElse(null) instanceof Response.Choice c) {
             answer = answer.withChoice(c.index());
         }
-        if (answered.timing().isPresent()) {
-            answer = answer.withTiming(answered.timing().get().elapsed(), answered.timing().get().limit());
+        if (timing.isPresent()) {
+            answer = answer.withTiming(timing.get().elapsed(), timing.get().limit());
         }
         return answer;
+    }
+
+    /** The answer a quiz (or a review) counted: {@link #of(long, long, Question, Optional, Optional, boolean, int, Optional, Instant)} of its outcome. */
+    public static Answer of(long guildId, long userId, AnswerOutcome.Answered answered, Instant at) {
+        return of(guildId, userId, answered.question(), Optional.of(answered.response()), Optional.empty(),
+                answered.verdict().correct(), answered.points(), answered.timing(), at);
     }
 
     /**
@@ -114,7 +123,7 @@ public record Answer(
     }
 
     /** The event as stored: the journal keeps milliseconds, so the acknowledged event equals the replayed one. */
-    AnswerEvent withId(long id) {
+    public AnswerEvent withId(long id) {
         return new AnswerEvent(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points,
                 at.truncatedTo(ChronoUnit.MILLIS), elapsedMillis, limitMillis, choice);
     }

@@ -1,5 +1,6 @@
 package dev.drillbit.progress;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class AnswerCsv {
             for (AnswerEvent e : events) {
                 row(List.of(Long.toString(e.id()), Long.toUnsignedString(e.guildId()), Long.toUnsignedString(e.userId()),
                         e.at().toString(), e.questionId(), e.step(), e.difficulty().id(), e.type().id(),
-                        Boolean.toString(e.correct()), e.selfGrade().map(EntryCodec::gradeId).orElse(""),
+                        Boolean.toString(e.correct()), e.selfGrade().map(g -> g.name().toLowerCase(Locale.ROOT)).orElse(""),
                         Integer.toString(e.points())), out);
             }
         } catch (IOException ex) {
@@ -34,7 +35,7 @@ public final class AnswerCsv {
         return sb.toString();
     }
 
-    static String field(String value) {
+    public static String field(String value) {
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\r') >= 0
                 || value.indexOf('\n') >= 0;
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;

@@ -1,5 +1,6 @@
 package dev.drillbit.progress;
 
+import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.quiz.SelfGrade;
@@ -21,6 +22,9 @@ import java.util.OptionalLong;
  *     review card (see {@link ReviewRatings})
  * @param choice the option chosen for a multiple-choice question, 0 for A; empty for other types or when
  *     not known
+ * @param day the local date (as an epoch day) in the guild's zone when the answer was recorded: the day its
+ *     streak counts, kept so that a later change of the guild's zone does not move it on replay; empty in
+ *     events recorded before it was kept, whose day is cut in the guild's zone of the moment
  */
 public record AnswerEvent(
         long id,
@@ -36,7 +40,8 @@ public record AnswerEvent(
         Instant at,
         OptionalLong elapsedMillis,
         OptionalLong limitMillis,
-        OptionalInt choice)
+        OptionalInt choice,
+        OptionalInt day)
         implements JournalEntry {
     public AnswerEvent {
         Objects.requireNonNull(questionId, "questionId");
@@ -48,10 +53,25 @@ public record AnswerEvent(
         Objects.requireNonNull(elapsedMillis, "elapsedMillis");
         Objects.requireNonNull(limitMillis, "limitMillis");
         Objects.requireNonNull(choice, "choice");
+        Objects.requireNonNull(day, "day");
         if (points < 0) {
             throw new IllegalArgumentException("points must not be negative: " + points);
         }
         Answer.checkTiming(elapsedMillis, limitMillis, choice);
+    }
+
+    /** An event without its recorded day, as events recorded before the day was kept read. */
+    public AnswerEvent(long id, long guildId, long userId, String questionId, String step, Difficulty difficulty,
+            QuestionType type, boolean correct, Optional<SelfGrade> selfGrade, int points, Instant at,
+            OptionalLong elapsedMillis, OptionalLong limitMillis, OptionalInt choice) {
+        this(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points, at, elapsedMillis,
+                limitMillis, choice, OptionalInt.empty());
+    }
+
+    /** This event with the day its streak counts (an epoch day in the guild's zone when recorded). */
+    public AnswerEvent withDay(int epochDay) {
+        return new AnswerEvent(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points,
+                at, elapsedMillis, limitMillis, choice, OptionalInt.of(epochDay));
     }
 
     /** An event without timing or chosen option, as every event of format version 1 reads. */

@@ -1,5 +1,7 @@
 package dev.drillbit.progress;
 
+import dev.drillbit.learning.Fsrs;
+import dev.drillbit.learning.Rating;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,8 @@
 package dev.drillbit.progress;
 
+import dev.drillbit.progress.stats.Leaderboard;
+import dev.drillbit.progress.stats.LeaderboardPeriod;
+import dev.drillbit.progress.stats.MemberStats;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +24,10 @@ public interface ScoreStore extends AutoCloseable {
     CompletableFuture<AnswerEvent> record(Answer answer);
 
     /**
-     * Erases a member's data in a guild: from queries as soon as the future completes, from the files at
-     * the next compaction. Later answers by the same member count afresh.
+     * Erases a member's data in a guild (answers, points, streaks, review deck, reminder setting): when the
+     * future completes it is gone from queries and from storage, except that a failure to tidy storage after
+     * the erasure is durable may leave it there until the next attempt (the implementation logs that). Later
+     * answers by the same member count afresh.
      */
     CompletableFuture<Forgotten> forget(long guildId, long userId);
 

@@ -1,53 +1,17 @@
 /**
- * Scores and the learning loop: every answer as a durable event, the aggregates leaderboards and member
- * stats are read from, each member's review deck (FSRS), roadmap progress, question quality, and the
- * flat files that hold them.
+ * Answers as durable events and the storage ports they go through.
  *
  * <h2>Entry points</h2>
- * {@link dev.drillbit.progress.ScoreStore} is the contract for scores and
- * {@link dev.drillbit.progress.LearningStore} extends it with review decks and reminders;
- * {@link dev.drillbit.progress.FlatFileScoreStore} implements both ({@code open}, {@code repair}, and a
- * read-only {@code questionStats(Path)}). {@link dev.drillbit.progress.Reviews} is the review loop for
- * the adapter; {@link dev.drillbit.progress.ReviewRatings} says how answers rate cards;
- * {@link dev.drillbit.progress.RoadmapProgress} computes mastery and the next step;
- * {@link dev.drillbit.progress.QuestionQuality} flags broken questions;
- * {@link dev.drillbit.progress.AnswerCsv} and {@link dev.drillbit.progress.DeckExport} write exports.
+ * {@link dev.drillbit.progress.Answer} is what a quiz, a daily run, a review or an interview records;
+ * {@link dev.drillbit.progress.AnswerEvent} is it as stored, with its id. {@link dev.drillbit.progress.ScoreStore}
+ * is the port scores are recorded in and read from (its contract: a returned future completes once the event
+ * is durable and visible); {@code dev.drillbit.learning.LearningStore} extends it with review decks and
+ * reminders. {@link dev.drillbit.progress.AnswerCsv} writes a member's history export. The pure rules that
+ * turn events into figures (ranking, periods, streaks, member stats) are in {@code dev.drillbit.progress.stats};
+ * the implementations of the ports are in {@code dev.drillbit.storage.flatfile}.
  *
- * <h2>Files (format version 2)</h2>
- * <pre>
- * data/
- *   snapshot.jsonl                header {format, version, generation G, last_id S, steps, questions}, one line per member, end line
- *   journal-000000000007.jsonl    header {format, version, generation}, then one event per line, ids increasing
- *   history/journal-00000000000N.jsonl   compacted generations (N &lt; G), for export and for rebuilding
- *   store.lock                    held while a store has the directory open
- * </pre>
- * Events: {@code answer} (since version 2 with optional {@code elapsed}, {@code limit} and
- * {@code choice}), {@code forget}, and since version 2 {@code review} (a member's own card rating) and
- * {@code reminder}. A newer version is refused with {@link dev.drillbit.progress.UnsupportedVersionException};
- * version 1 is migrated as {@code FormatVersions} describes (journals read as they are, review decks
- * rebuilt from {@code history/} under a version 1 snapshot); anything older is refused.
- *
- * <h2>Review decks</h2>
- * Derived from the events like every aggregate, so they have the same durability and survive
- * compaction in the snapshot: a wrong answer (or an open question self-graded "missed it" or "partly")
- * adds the question; any later answer or own rating reschedules it with {@link dev.drillbit.progress.Fsrs}
- * (defaults: retention 0.9, whole days, no learning steps, no fuzz, so replay is deterministic).
- *
- * <h2>Crash safety in short</h2>
- * An answer is acknowledged only after its line is forced to disk. The snapshot's rename is the one
- * commit point of a compaction, and the snapshot names the first journal generation it does not
- * include: journals below it are never replayed, journals from it on always are, and ids below the
- * snapshot's are skipped as a second guard. A torn last line is the only damage start-up forgives.
- *
- * <h2>Memory</h2>
- * Per member and guild: all-time totals, per-step and per-difficulty counters (exact), streak state
- * (last day, current, best), and points per quarter-hour and step for the last 35 days, enough for
- * today, this week and this month in any timezone. About 300 bytes for a typical member; 100,000 members
- * measured under 40 MB of heap. The learning loop adds two bit sets over the question numbers (seen,
- * latest answer right: about 2 × 80 bytes for a bank of 600 questions) and about 46 bytes per review
- * card, stored as primitive arrays. See {@code MemberAggregate} and {@code ReviewDeck} for the
- * trade-offs. Replaying 1,000,000 journal events with decks ({@code ReplayBenchmarkTest}, opt-in) took
- * 3.0 to 3.7 s of CPU on a shared, loaded 2-core machine; in a profile the learning loop is about a sixth of
- * replay, decoding lines and finding the member the rest.
+ * <p>The four journal events ({@link dev.drillbit.progress.JournalEntry}: answer, forget, review, reminder)
+ * live here together because the interface is sealed, and a sealed interface's permitted classes must share
+ * its package in an unnamed module.
  */
 package dev.drillbit.progress;

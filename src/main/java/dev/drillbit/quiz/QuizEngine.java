@@ -1,30 +1,29 @@
 package dev.drillbit.quiz;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.session.Removal;
+import dev.drillbit.session.SessionRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs quiz sessions. Sessions live in a Caffeine cache keyed by session id, bounded in size and expiring
- * after an idle time measured by the injected {@link Ticker}; instants come from the injected
- * {@link Clock}. Whenever a session leaves the cache (finished, stopped, expired, evicted) the end
- * listener hears of it on the thread that caused the removal. Thread-safe.
+ * Runs quiz sessions and makes their decisions: answers, moving on, who may stop a quiz
+ * ({@link #stop(String, long, boolean)}), and when a group question closes ({@link #closeDue}). Sessions
+ * live in a {@link SessionRegistry}, bounded in size and expiring after an idle time measured by the
+ * injected {@link Ticker}; instants come from the injected {@link Clock}. Whenever a session leaves
+ * (finished, stopped, expired, evicted) the end listener hears of it on the thread that caused the
+ * removal. Thread-safe.
  */
 public final class QuizEngine {
     private static final Logger LOG = LoggerFactory.getLogger(QuizEngine.class);
@@ -32,10 +31,8 @@ public final class QuizEngine {
     private final QuestionBank bank;
     private final Scoring scoring;
     private final Clock clock;
-    private final Random random;
     private final AnswerChecker checker = new AnswerChecker();
-    private final Cache<String, QuizSession> sessions;
-    private final ConcurrentMap<Owner, String> active = new ConcurrentHashMap<>();
+    private final SessionRegistry<Owner, QuizSession> sessions;
 
     /** Settings of the engine. Immutable. */
     public record Settings(Duration idle, long maxSessions) {}
@@ -45,82 +42,55 @@ public final class QuizEngine {
         this.bank = bank;
         this.scoring = scoring;
         this.clock = clock;
-        this.random = random;
-        this.sessions = Caffeine.newBuilder()
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .expireAfterAccess(settings.idle())
-                .maximumSize(settings.maxSessions())
-                .<String, QuizSession>removalListener((id, session, cause) -> ended(session, cause, onEnd))
-                .build();
+        this.sessions = new SessionRegistry<>(settings.idle(), settings.maxSessions(), ticker, random,
+                (session, why) -> ended(session, why, onEnd));
     }
 
-    private void ended(QuizSession session, RemovalCause cause, Consumer<QuizSummary> onEnd) {
-        if (session == null || cause == RemovalCause.REPLACED) {
-            return;
-        }
-        active.remove(session.owner(), session.id());
-        EndReason reason = cause == RemovalCause.EXPIRED ? EndReason.EXPIRED
-                : cause == RemovalCause.SIZE ? EndReason.EVICTED : EndReason.STOPPED;
+    private void ended(QuizSession session, Removal why, Consumer<QuizSummary> onEnd) {
+        EndReason reason = why == Removal.EXPIRED ? EndReason.EXPIRED
+                : why == Removal.EVICTED ? EndReason.EVICTED : EndReason.STOPPED;
         QuizSummary summary = session.end(reason);
         LOG.info("quiz {} ended ({}) guild={} channel={} user={}", session.id(), summary.reason(),
                 session.owner().guildId(), session.owner().channelId(), session.owner().userId());
-        try {
-            onEnd.accept(summary);
-        } catch (RuntimeException e) {
-            LOG.error("quiz end listener failed for session {}", session.id(), e);
-        }
+        onEnd.accept(summary);
     }
 
-    /** Starts a quiz for {@code owner} unless one is already running there. */
+    /** Starts a quiz for {@code owner}, started by its member, unless one is already running there. */
     public StartOutcome start(Owner owner, QuizSpec spec) {
+        return start(owner, owner.userId(), spec);
+    }
+
+    /**
+     * Starts a quiz for {@code owner} unless one is already running there.
+     *
+     * @param startedBy the member who started it, who may stop it ({@link QuizSession#mayStop})
+     */
+    public StartOutcome start(Owner owner, long startedBy, QuizSpec spec) {
         List<Question> pool = new ArrayList<>(bank.questions(spec.filter()));
         if (pool.isEmpty()) {
             return new StartOutcome.NoQuestions(spec.filter());
         }
-        StartOutcome[] outcome = new StartOutcome[1];
-        active.compute(owner, (key, runningId) -> {
-            QuizSession running = runningId == null ? null : sessions.getIfPresent(runningId);
-            if (running != null && running.isRunning()) {
-                outcome[0] = new StartOutcome.AlreadyRunning(running);
-                return runningId;
-            }
-            List<Question> drawn;
-            synchronized (random) {
-                Collections.shuffle(pool, random);
-            }
-            drawn = pool.subList(0, Math.min(spec.count(), pool.size()));
-            QuizSession session = new QuizSession(newId(), owner, drawn, scoring, checker, clock.instant());
-            sessions.put(session.id(), session);
-            outcome[0] = new StartOutcome.Started(session, pool.size());
-            LOG.info("quiz {} started guild={} channel={} user={} questions={}", session.id(), owner.guildId(),
-                    owner.channelId(), owner.userId(), drawn.size());
-            return session.id();
-        });
-        return outcome[0];
-    }
-
-    private String newId() {
-        while (true) {
-            long bits;
-            synchronized (random) {
-                bits = random.nextLong() & 0xFF_FFFF_FFFFL;
-            }
-            String id = String.format("%8s", Long.toString(bits, 36)).replace(' ', '0');
-            if (sessions.getIfPresent(id) == null) {
-                return id;
-            }
+        sessions.shuffle(pool);
+        List<Question> drawn = pool.subList(0, Math.min(spec.count(), pool.size()));
+        SessionRegistry.Start<QuizSession> start = sessions.start(owner,
+                id -> new QuizSession(id, owner, startedBy, drawn, scoring, checker, clock.instant()));
+        if (start instanceof SessionRegistry.Start.AlreadyRunning<QuizSession> running) {
+            return new StartOutcome.AlreadyRunning(running.session());
         }
+        QuizSession session = ((SessionRegistry.Start.Started<QuizSession>) start).session();
+        LOG.info("quiz {} started guild={} channel={} user={} mode={} questions={}", session.id(), owner.guildId(),
+                owner.channelId(), startedBy, owner.mode(), drawn.size());
+        return new StartOutcome.Started(session, pool.size());
     }
 
     /** The session with this id, if it is still running; looking counts as activity. */
     public Optional<QuizSession> session(String id) {
-        return Optional.ofNullable(sessions.getIfPresent(id)).filter(QuizSession::isRunning);
+        return sessions.running(id);
     }
 
     /** The quiz running for {@code owner}, if any. */
     public Optional<QuizSession> active(Owner owner) {
-        return Optional.ofNullable(active.get(owner)).flatMap(this::session);
+        return sessions.runningFor(owner);
     }
 
     public AnswerOutcome answer(String sessionId, long userId, int position, Response response) {
@@ -134,7 +104,7 @@ public final class QuizEngine {
      * the member may answer again.
      */
     public boolean withdraw(String sessionId, long userId, int position) {
-        return Optional.ofNullable(sessions.getIfPresent(sessionId))
+        return sessions.held(sessionId)
                 .map(s -> s.withdraw(userId, position))
                 .orElse(false);
     }
@@ -162,7 +132,7 @@ public final class QuizEngine {
 
     private Advance finishIfDone(QuizSession session, Advance advance) {
         if (advance instanceof Advance.Finished) {
-            sessions.invalidate(session.id());
+            sessions.remove(session);
         }
         return advance;
     }
@@ -172,26 +142,56 @@ public final class QuizEngine {
         Optional<QuizSession> session = active(owner);
         session.ifPresent(s -> {
             s.end(EndReason.STOPPED);
-            sessions.invalidate(s.id());
+            sessions.remove(s);
         });
         return session.map(QuizSession::summary);
     }
 
-    /** Group sessions whose current question is still open although its deadline has passed. */
-    public List<QuizSession> dueForClose() {
-        Instant now = clock.instant();
-        return sessions.asMap().values().stream()
-                .filter(s -> s.owner().isGroup() && s.isRunning() && !s.isClosed() && now.isAfter(s.deadline()))
-                .toList();
+    /**
+     * {@code userId} asks to stop the quiz {@code sessionId}; {@code managesServer} says whether they manage
+     * the server, which lets them stop any group quiz. The rule is {@link QuizSession#mayStop}.
+     */
+    public StopOutcome stop(String sessionId, long userId, boolean managesServer) {
+        Optional<QuizSession> found = session(sessionId);
+        if (found.isEmpty()) {
+            return new StopOutcome.NotRunning();
+        }
+        QuizSession session = found.get();
+        if (!session.mayStop(userId, managesServer)) {
+            return new StopOutcome.NotAllowed(session);
+        }
+        session.end(EndReason.STOPPED);
+        return sessions.remove(session) ? new StopOutcome.Stopped(session.summary()) : new StopOutcome.NotRunning();
+    }
+
+    /**
+     * Closes every group question whose deadline has passed at {@code now} and is on screen ({@code shown}:
+     * the adapter leaves a question open until its message is out): reveals it and moves its quiz on to the
+     * next question or to its end. A finished quiz leaves the engine.
+     */
+    public List<GroupStep> closeDue(Instant now, Predicate<QuizSession> shown) {
+        List<GroupStep> steps = new ArrayList<>();
+        for (QuizSession session : sessions.all()) {
+            if (!session.owner().isGroup() || !session.isRunning() || !shown.test(session)) {
+                continue;
+            }
+            session.closeIfDue(now).ifPresent(step -> {
+                if (step instanceof GroupStep.Finished) {
+                    sessions.remove(session);
+                }
+                steps.add(step);
+            });
+        }
+        return steps;
     }
 
     /** Runs pending expiry, so listeners hear of idle sessions without waiting for the next access. */
     public void expireIdle() {
-        sessions.cleanUp();
+        sessions.expireIdle();
     }
 
     public long runningCount() {
-        return sessions.estimatedSize();
+        return sessions.size();
     }
 
     public Clock clock() {

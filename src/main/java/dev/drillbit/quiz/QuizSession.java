@@ -1,6 +1,7 @@
 package dev.drillbit.quiz;
 
 import dev.drillbit.bank.Question;
+import dev.drillbit.session.QuestionSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,71 +20,54 @@ import java.util.Set;
  * closes. Thread-safe: every method locks the session, so answers arriving at once are counted once
  * each and never twice.
  */
-public final class QuizSession {
-    private final String id;
-    private final Owner owner;
-    private final List<Question> questions;
+public final class QuizSession extends QuestionSession<Owner> {
+    private final long startedBy;
     private final Scoring scoring;
     private final AnswerChecker checker;
-    private final Instant startedAt;
     private final Map<Integer, Map<Long, AnswerRecord>> answers = new LinkedHashMap<>();
     private final Set<Integer> skipped = new HashSet<>();
-    private int position;
-    private Instant shownAt;
     private boolean closed;
     private EndReason ended;
 
-    QuizSession(String id, Owner owner, List<Question> questions, Scoring scoring, AnswerChecker checker,
-            Instant now) {
-        if (questions.isEmpty()) {
-            throw new IllegalArgumentException("a quiz needs at least one question");
-        }
-        this.id = id;
-        this.owner = owner;
-        this.questions = List.copyOf(questions);
+    QuizSession(String id, Owner owner, long startedBy, List<Question> questions, Scoring scoring,
+            AnswerChecker checker, Instant now) {
+        super(id, owner, questions, scoring::timeLimit, now);
+        this.startedBy = startedBy;
         this.scoring = scoring;
         this.checker = checker;
-        this.startedAt = now;
-        this.shownAt = now;
     }
 
-    public String id() {
-        return id;
+    /** The member who started the quiz: for a solo quiz or single question its owner, for a group quiz who began it. */
+    public long startedBy() {
+        return startedBy;
     }
 
-    public Owner owner() {
-        return owner;
-    }
-
-    public Instant startedAt() {
-        return startedAt;
-    }
-
-    public int size() {
-        return questions.size();
-    }
-
-    public synchronized int position() {
-        return position;
+    /**
+     * Whether {@code userId} may stop this quiz: a solo quiz or single question only its member; a group
+     * quiz the member who started it, or one who manages the server ({@code managesServer}).
+     */
+    public boolean mayStop(long userId, boolean managesServer) {
+        return owner().isGroup() ? userId == startedBy || managesServer : userId == owner().userId();
     }
 
     public synchronized Question current() {
-        return questions.get(position);
+        return run.current();
     }
 
     public synchronized boolean isLast() {
-        return position == questions.size() - 1;
+        return run.isLast();
     }
 
     /** The last instant the current question takes points (solo) or answers (group); it closes after. */
     public synchronized Instant deadline() {
-        return shownAt.plus(scoring.timeLimit(current()));
+        return run.timer().deadline();
     }
 
     public synchronized boolean isClosed() {
         return closed;
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return ended == null;
     }
@@ -94,10 +78,10 @@ public final class QuizSession {
         if (cannotAct.isPresent()) {
             return cannotAct;
         }
-        if (answers.getOrDefault(position, Map.of()).containsKey(userId)) {
+        if (answers.getOrDefault(run.position(), Map.of()).containsKey(userId)) {
             return Optional.of(new AnswerOutcome.AlreadyAnswered(current()));
         }
-        if (closed || owner.isGroup() && now.isAfter(deadline())) {
+        if (closed || owner().isGroup() && run.timer().isPast(now)) {
             return Optional.of(new AnswerOutcome.Closed(current()));
         }
         return Optional.empty();
@@ -109,18 +93,18 @@ public final class QuizSession {
             return refused.get();
         }
         Question question = current();
-        Map<Long, AnswerRecord> given = answers.computeIfAbsent(position, p -> new LinkedHashMap<>());
+        Map<Long, AnswerRecord> given = answers.computeIfAbsent(run.position(), p -> new LinkedHashMap<>());
         Optional<Verdict> verdict = checker.check(question, response);
         if (verdict.isEmpty()) {
             return new AnswerOutcome.Mismatched(question);
         }
-        Duration elapsed = Duration.between(shownAt, now);
+        Duration elapsed = run.timer().elapsed(now);
         int points = scoring.points(question, verdict.get(), elapsed);
         given.put(userId, new AnswerRecord(userId, response, verdict.get(), points, now));
-        if (!owner.isGroup()) {
+        if (!owner().isGroup()) {
             closed = true;
         }
-        return new AnswerOutcome.Answered(question, response, verdict.get(), points, now.isAfter(deadline()),
+        return new AnswerOutcome.Answered(question, response, verdict.get(), points, run.timer().isPast(now),
                 Optional.of(new AnswerOutcome.Timing(elapsed, scoring.timeLimit(question))));
     }
 
@@ -139,27 +123,35 @@ public final class QuizSession {
         if (given.isEmpty()) {
             answers.remove(at);
         }
-        if (ended != null || at != position) {
+        if (ended != null || at != run.position()) {
             return false;
         }
-        if (!owner.isGroup()) {
+        if (!owner().isGroup()) {
             closed = false;
         }
         return !closed;
     }
 
-    /** Closes the current question if it is still {@code at}; empty when it already was. */
-    public synchronized Optional<Reveal> close(int at) {
-        if (ended != null || at != position || closed) {
+    /** The current question with its answers so far. */
+    public synchronized Reveal reveal() {
+        return new Reveal(current(), run.position(),
+                List.copyOf(answers.getOrDefault(run.position(), Map.of()).values()));
+    }
+
+    /**
+     * Group only: when the current question's deadline has passed at {@code now}, closes it, reveals it and
+     * moves on, in one step under the session's lock; empty while it is open, or when it already closed.
+     */
+    synchronized Optional<GroupStep> closeIfDue(Instant now) {
+        if (!owner().isGroup() || ended != null || closed || !run.timer().isPast(now)) {
             return Optional.empty();
         }
         closed = true;
-        return Optional.of(reveal());
-    }
-
-    /** The current question with its answers so far. */
-    public synchronized Reveal reveal() {
-        return new Reveal(current(), position, List.copyOf(answers.getOrDefault(position, Map.of()).values()));
+        Reveal reveal = reveal();
+        Advance advance = moveOn(now);
+        return Optional.of(advance instanceof Advance.Finished finished
+                ? new GroupStep.Finished(this, reveal, finished.summary())
+                : new GroupStep.Next(this, reveal, run.position()));
     }
 
     /** Moves past question {@code at} once it is closed: to the next question, or to the end. */
@@ -181,7 +173,7 @@ public final class QuizSession {
             return new Advance.Refused(refusal.get());
         }
         if (!closed) {
-            skipped.add(position);
+            skipped.add(run.position());
         }
         return moveOn(now);
     }
@@ -191,23 +183,21 @@ public final class QuizSession {
         if (ended != null) {
             return Optional.of(new AnswerOutcome.Expired());
         }
-        if (!owner.isGroup() && userId != owner.userId()) {
+        if (!owner().isGroup() && userId != owner().userId()) {
             return Optional.of(new AnswerOutcome.NotParticipant());
         }
-        if (at != position) {
+        if (at != run.position()) {
             return Optional.of(new AnswerOutcome.NotCurrent());
         }
         return Optional.empty();
     }
 
     private Advance moveOn(Instant now) {
-        if (position == questions.size() - 1) {
+        if (run.isLast()) {
             return new Advance.Finished(end(EndReason.FINISHED));
         }
-        position++;
         closed = false;
-        shownAt = now;
-        return new Advance.Next(current(), position);
+        return new Advance.Next(run.advance(now), run.position());
     }
 
     /** Ends the session (once; later calls return the same standings with the first reason). */
@@ -223,7 +213,7 @@ public final class QuizSession {
         Map<Long, int[]> totals = new LinkedHashMap<>();
         Map<Long, Set<String>> missed = new LinkedHashMap<>();
         for (Map.Entry<Integer, Map<Long, AnswerRecord>> entry : answers.entrySet()) {
-            Question question = questions.get(entry.getKey());
+            Question question = run.question(entry.getKey());
             for (AnswerRecord record : entry.getValue().values()) {
                 int[] t = totals.computeIfAbsent(record.userId(), u -> new int[3]);
                 t[0] += record.points();
@@ -234,10 +224,10 @@ public final class QuizSession {
                 }
             }
         }
-        if (!owner.isGroup()) {
-            totals.computeIfAbsent(owner.userId(), u -> new int[3]);
+        if (!owner().isGroup()) {
+            totals.computeIfAbsent(owner().userId(), u -> new int[3]);
             for (int s : skipped) {
-                missed.computeIfAbsent(owner.userId(), u -> new LinkedHashSet<>()).add(questions.get(s).step());
+                missed.computeIfAbsent(owner().userId(), u -> new LinkedHashSet<>()).add(run.question(s).step());
             }
         }
         List<Long> order = new ArrayList<>(totals.keySet());
@@ -249,7 +239,7 @@ public final class QuizSession {
         standings.sort(Comparator.comparingInt(Standing::points).reversed()
                 .thenComparing(Comparator.comparingDouble(Standing::accuracy).reversed())
                 .thenComparingInt(s -> order.indexOf(s.userId())));
-        int shown = ended == EndReason.FINISHED ? questions.size() : position + (closed ? 1 : 0);
-        return new QuizSummary(id, owner, shown, questions.size(), standings, ended);
+        int shown = ended == EndReason.FINISHED ? run.size() : run.position() + (closed ? 1 : 0);
+        return new QuizSummary(id(), owner(), shown, run.size(), standings, ended);
     }
 }

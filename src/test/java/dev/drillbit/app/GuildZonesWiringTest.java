@@ -30,7 +30,7 @@ class GuildZonesWiringTest {
     void zoneFollowsTheSchedule() {
         QuestionBank bank = Fixtures.goodBank();
         ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
-        try (DailyScheduler daily = DailyScheduler.open(dir, bank, null, time, new Random(1),
+        try (DailyScheduler daily = DailyScheduler.open(dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir), bank, null, time, new Random(1),
                 DailyScheduler.Settings.defaults())) {
             GuildZones zones = Bot.zones(daily);
             ScheduleParser parser = new ScheduleParser(bank);

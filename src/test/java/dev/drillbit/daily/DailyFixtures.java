@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.Random;
 
 /** A small bank of true/false questions ("answer true") and helpers shared by the daily tests. */
-final class DailyFixtures {
-    static final long GUILD = 100;
-    static final long OTHER_GUILD = 200;
-    static final long CHANNEL = 10;
-    static final long OTHER_CHANNEL = 11;
-    static final long ADMIN = 1;
+public final class DailyFixtures {
+    public static final long GUILD = 100;
+    public static final long OTHER_GUILD = 200;
+    public static final long CHANNEL = 10;
+    public static final long OTHER_CHANNEL = 11;
+    public static final long ADMIN = 1;
 
     private DailyFixtures() {}
 
     /** Steps with this many questions each, every answer {@code true}. */
-    static QuestionBank bank(Map<String, Integer> questionsPerStep) {
+    public static QuestionBank bank(Map<String, Integer> questionsPerStep) {
         List<RoadmapStep> steps = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
         questionsPerStep.forEach((step, n) -> {
@@ -38,15 +38,15 @@ final class DailyFixtures {
         return new QuestionBank(steps, questions);
     }
 
-    static QuestionBank bank() {
+    public static QuestionBank bank() {
         return bank(Map.of("sql", 12, "caching", 12, "apis", 12));
     }
 
-    static ScheduleInput input(String time, String zone) {
+    public static ScheduleInput input(String time, String zone) {
         return ScheduleInput.of(GUILD, CHANNEL, ADMIN, time, zone);
     }
 
-    static DailySchedule schedule(QuestionBank bank, ScheduleInput input, Instant since) {
+    public static DailySchedule schedule(QuestionBank bank, ScheduleInput input, Instant since) {
         ScheduleParse parse = new ScheduleParser(bank).parse(input, since);
         if (parse instanceof ScheduleParse.Valid valid) {
             return valid.schedule();
@@ -54,15 +54,26 @@ final class DailyFixtures {
         throw new AssertionError("invalid fixture input: " + parse);
     }
 
-    static DailyScheduler open(Path dir, QuestionBank bank, ManualTime time) {
+    public static DailyScheduler open(Path dir, QuestionBank bank, ManualTime time) {
         return open(dir, bank, time, null);
     }
 
-    static DailyScheduler open(Path dir, QuestionBank bank, ManualTime time, GroupActivity activity) {
-        return DailyScheduler.open(dir, bank, activity, time, new Random(7), DailyScheduler.Settings.defaults());
+    public static DailyScheduler open(Path dir, QuestionBank bank, ManualTime time, GroupActivity activity) {
+        return DailyScheduler.open(dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir), bank, activity, time, new Random(7), DailyScheduler.Settings.defaults());
     }
 
-    static <T extends DailyAction> List<T> only(List<DailyAction> actions, Class<T> type) {
+    /** A scheduler over data kept in memory: no disk; a second call with the same data is a restart. */
+    public static DailyScheduler open(InMemoryDailyRepository.Data data, QuestionBank bank, ManualTime time) {
+        return open(data, bank, time, null);
+    }
+
+    public static DailyScheduler open(InMemoryDailyRepository.Data data, QuestionBank bank, ManualTime time,
+            GroupActivity activity) {
+        return DailyScheduler.open(new InMemoryDailyRepository(data), bank, activity, time, new Random(7),
+                DailyScheduler.Settings.defaults());
+    }
+
+    public static <T extends DailyAction> List<T> only(List<DailyAction> actions, Class<T> type) {
         return actions.stream().filter(type::isInstance).map(type::cast).toList();
     }
 }

@@ -33,6 +33,7 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -69,14 +70,14 @@ class DailyAnswerRecordingTest {
     @BeforeEach
     @SuppressWarnings({"unchecked", "rawtypes"})
     void setUp() {
-        scheduler = DailyScheduler.open(dir, bank, null, time, new Random(1), DailyScheduler.Settings.defaults());
+        scheduler = DailyScheduler.open(dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir), bank, null, time, new Random(1), DailyScheduler.Settings.defaults());
         ScheduleInput input = ScheduleInput.of(GUILD, CHANNEL, 9, "23:00", "UTC").withSteps("sql").withCount(3);
         scheduler.set(((ScheduleParse.Valid) new ScheduleParser(bank).parse(input, time.instant())).schedule());
         run = ((DailyScheduler.StartNow.Started) scheduler.startNow(new ScheduleId(GUILD, CHANNEL), time.instant()))
                 .action().run();
         truthPosition = run.questionIds().indexOf(run.questionIds().stream()
                 .filter(id -> bank.question(id).orElseThrow() instanceof Question.TrueFalse).findFirst().orElseThrow());
-        command = new DailyCommand(scheduler, bank, store, null, new DailyView(bank), time, Runnable::run);
+        command = new DailyCommand(scheduler, bank, store, null, new DailyView(bank), time, new DurableReply(Runnable::run));
 
         event = mock(ButtonInteractionEvent.class);
         User user = mock(User.class);
@@ -88,6 +89,7 @@ class DailyAnswerRecordingTest {
         when(event.deferReply(true)).thenReturn(deferred);
         edit = mock(WebhookMessageEditAction.class, RETURNS_SELF);
         when(hook.editOriginal(anyString())).thenReturn((WebhookMessageEditAction) edit);
+        when(hook.editOriginal(any(MessageEditData.class))).thenReturn((WebhookMessageEditAction) edit);
     }
 
     @AfterEach
@@ -98,7 +100,7 @@ class DailyAnswerRecordingTest {
     private void pressTheRightButton() {
         Question.TrueFalse question = (Question.TrueFalse) bank.question(run.questionIds().get(truthPosition))
                 .orElseThrow();
-        command.onButton(event, DailyView.id(run.id(), truthPosition, question.answer() ? "t" : "f"));
+        command.onButton(event, DailyView.id(run.id(), truthPosition, AnswerAction.truth(question.answer())));
     }
 
     @Test
@@ -128,8 +130,9 @@ class DailyAnswerRecordingTest {
 
         pressTheRightButton();
 
-        verify(hook).editOriginal(org.mockito.ArgumentMatchers.startsWith("⚠️ Your answer counts in today's results,"));
-        verify(edit).queue();
+        ArgumentCaptor<MessageEditData> note = ArgumentCaptor.forClass(MessageEditData.class);
+        verify(hook).editOriginal(note.capture());
+        assertThat(note.getValue().getContent()).startsWith("⚠️ Your answer counts in today's results,");
         assertThat(scheduler.answer(run.id(), USER, truthPosition, new Response.Truth(true)))
                 .isInstanceOf(RunAnswerOutcome.AlreadyAnswered.class);
     }

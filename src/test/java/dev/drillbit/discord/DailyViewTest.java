@@ -15,9 +15,9 @@ import dev.drillbit.daily.ScheduleInput;
 import dev.drillbit.daily.ScheduleParse;
 import dev.drillbit.daily.ScheduleParser;
 import dev.drillbit.daily.WeeklyReport;
-import dev.drillbit.progress.Leaderboard;
-import dev.drillbit.progress.LeaderboardEntry;
-import dev.drillbit.progress.LeaderboardPeriod;
+import dev.drillbit.progress.stats.Leaderboard;
+import dev.drillbit.progress.stats.LeaderboardEntry;
+import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.testsupport.Fixtures;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +43,7 @@ class DailyViewTest {
     void componentIdsFit() {
         String runId = DailyRun.idOf(SCHEDULE, LocalDate.of(2026, 11, 23));
 
-        assertThat(DailyView.id(runId, 19, "type").toString()).hasSizeLessThanOrEqualTo(100)
+        assertThat(DailyView.id(runId, 19, AnswerAction.TYPE).toString()).hasSizeLessThanOrEqualTo(100)
                 .startsWith("daily:" + runId + ":19:");
     }
 

@@ -14,6 +14,7 @@ import dev.drillbit.bank.QuestionFilter;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.Owner;
 import dev.drillbit.quiz.QuizEngine;
@@ -41,14 +42,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.mockito.junit.jupiter.MockitoSettings;
 import org.mockito.quality.Strictness;
 
 /**
- * How a counted answer meets the score store, with JDA mocked: the member is acknowledged at once with a
- * deferral, sees the outcome only after the store's future completes, and is told privately when the
- * answer could not be saved (and may answer again).
+ * How a quiz answer meets the score store, with JDA mocked: acknowledged with the right deferral, recorded,
+ * and withdrawn when it could not be saved, so that the member may answer again. The general rules of
+ * saving before telling (a store that throws, the executor, the log line) are {@link DurableReplyTest}'s.
  */
 @ExtendWith(MockitoExtension.class)
 @MockitoSettings(strictness = Strictness.LENIENT)
@@ -79,8 +81,8 @@ class QuizPlayRecordingTest {
         QuestionView questions = new QuestionView(bank, scoring);
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
-        play = new QuizPlay(engine, store, Runnable::run, questions, reveals, summaries,
-                new GroupBoard(engine, new Channels(), questions, reveals, summaries));
+        play = new QuizPlay(engine, store, GuildZones.utc(), new DurableReply(Runnable::run), questions, reveals,
+                summaries, new GroupBoard(engine, new Channels(), questions, reveals, summaries));
         StartOutcome started = engine.start(Owner.solo(GUILD, CHANNEL, USER),
                 new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1));
         session = ((StartOutcome.Started) started).session();
@@ -105,7 +107,8 @@ class QuizPlayRecordingTest {
 
     private void pressTheRightButton() {
         Question.TrueFalse question = (Question.TrueFalse) session.current();
-        play.onButton(event, new ComponentId(QuestionView.PREFIX, session.id(), 0, question.answer() ? "t" : "f"));
+        play.onButton(event, new ComponentId(QuestionView.PREFIX, session.id(), 0,
+                AnswerAction.truth(question.answer())));
     }
 
     @Test
@@ -150,19 +153,6 @@ class QuizPlayRecordingTest {
     }
 
     @Test
-    @DisplayName("a store that throws instead of failing its future (closed while shutting down) is handled the same")
-    void storeThrowingIsHandledTheSame() {
-        when(store.record(any(Answer.class))).thenThrow(new IllegalStateException("the score store is closed"));
-
-        pressTheRightButton();
-
-        verify(deferred).queue();
-        verify(hook).sendMessage(Messages.NOT_SAVED_TRY_AGAIN);
-        verify(followUp).queue();
-        assertThat(engine.refusal(session.id(), USER, 0)).isEmpty();
-    }
-
-    @Test
     @DisplayName("a group answer: acknowledged with a private deferred reply, which says 'not saved' on failure")
     @SuppressWarnings({"unchecked", "rawtypes"})
     void groupAnswerNotSavedEditsThePrivateReply() {
@@ -170,14 +160,15 @@ class QuizPlayRecordingTest {
                 new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1))).session();
         ReplyCallbackAction deferredReply = mock(ReplyCallbackAction.class);
         when(event.deferReply(true)).thenReturn(deferredReply);
-        when(hook.editOriginal(anyString())).thenReturn((WebhookMessageEditAction) edit);
         when(store.record(any(Answer.class))).thenReturn(CompletableFuture.failedFuture(new IOException("EIO")));
 
         pressTheRightButton();
 
         verify(deferredReply).queue();
         verify(event, never()).deferEdit();
-        verify(hook).editOriginal(Messages.NOT_SAVED_TRY_AGAIN);
+        ArgumentCaptor<MessageEditData> note = ArgumentCaptor.forClass(MessageEditData.class);
+        verify(hook).editOriginal(note.capture());
+        assertThat(note.getValue().getContent()).isEqualTo(Messages.NOT_SAVED_TRY_AGAIN);
         verify(edit).queue();
         assertThat(engine.refusal(session.id(), USER, 0)).isEmpty();
     }

@@ -129,7 +129,7 @@ class RenderedBankTest {
                 group.answer(member, 0, everyResponse(question).get(0), time.instant());
             }
             asChannelMessage(question, "asked in a group", questions.render(group));
-            Reveal reveal = group.close(0).orElseThrow();
+            Reveal reveal = group.reveal();
             asChannelMessage(question, "revealed to a group", reveals.closed(group, reveal));
         }
     }

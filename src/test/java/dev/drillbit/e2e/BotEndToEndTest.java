@@ -6,58 +6,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drillbit.bank.Question;
+import dev.drillbit.discord.AnswerAction;
+import dev.drillbit.discord.QuizAction;
 import dev.drillbit.playground.InteractionHandle;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
-import dev.drillbit.testsupport.BotHarness;
-import dev.drillbit.testsupport.Fixtures;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Every command path of the real bot, driven through the local Discord stand-in as members would. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BotEndToEndTest {
-    private BotHarness h;
+class BotEndToEndTest extends EndToEndTest {
+    @Test
+    @DisplayName("Discord's ids carry real time while the bot's clock is a day ahead: a deferred answer and a"
+            + " form still go through, as JDA judges a hook's age on the real clock")
+    void interactionsCarryRealTimeWhateverTheBotsClockSays() {
+        // GIVEN the bot's clock moved a day past the real one (the harness clock starts on a fixed date)
+        h.time.advance(Duration.ofDays(1));
+        LocalChannel room = room("wall-clock");
 
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = new BotHarness(Fixtures.goodBank());
-    }
+        // WHEN a member starts a quiz and answers its questions, one by a form
+        InteractionHandle start = h.discord.slash(h.alice, room, "quiz start", Map.of("step", "sql", "count", 2));
+        LocalMessage first = start.awaitReply(TIMEOUT);
+        InteractionHandle answered = h.answer(h.alice, first, true);
 
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
+        // THEN every interaction was minted now on the wall clock, and the deferred answers were delivered
+        for (InteractionHandle interaction : List.of(start, answered)) {
+            Instant minted = net.dv8tion.jda.api.utils.TimeUtil.getTimeCreated(interaction.id()).toInstant();
+            assertThat(Duration.between(minted, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
         }
-    }
-
-    @AfterEach
-    void behavedLikeOnDiscord() {
-        h.assertBehavedLikeOnDiscord();
-    }
-
-    /** A fresh channel per test, so no quiz of one test is still running in the next. */
-    private LocalChannel room(String name) {
-        return h.discord.channel(h.guild, name);
-    }
-
-    private static String title(LocalMessage message) {
-        return message.embeds().path(0).path("title").asText();
-    }
-
-    private static List<String> fieldNames(LocalMessage message) {
-        return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
-                .map(f -> f.path("name").asText()).toList();
+        assertThat(title(answered.awaitReply(TIMEOUT))).startsWith("✅ Right");
     }
 
     @Test
@@ -87,11 +70,11 @@ class BotEndToEndTest {
             assertThat(title(reveal)).startsWith(right ? "✅ Right" : "❌ Not quite");
             assertThat(fieldNames(reveal)).contains("Answer", "Explanation", "Read more");
             assertThat(reveal.embeds().path(0).toString()).contains(question.explanation().substring(0, 20));
-            message = h.discord.click(h.alice, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
+            message = h.discord.click(h.alice, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
         }
 
         assertThat(title(message)).isEqualTo("Quiz finished · 3 of 3 questions");
-        assertThat(message.embeds().path(0).path("description").asText()).contains("2 of 3 right (67%)");
+        assertThat(description(message)).contains("2 of 3 right (67%)");
         assertThat(message.embeds().path(0).toString()).contains("Relational databases and SQL");
     }
 
@@ -104,13 +87,13 @@ class BotEndToEndTest {
         LocalMessage open = message;
         if (!(h.shown(message) instanceof Question.Open)) {
             LocalMessage reveal = h.answer(h.bob, message, true).awaitReply(TIMEOUT);
-            open = h.discord.click(h.bob, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
+            open = h.discord.click(h.bob, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
         }
-        LocalMessage model = h.discord.click(h.bob, open, button(open, "show")).awaitReply(TIMEOUT);
+        LocalMessage model = h.discord.click(h.bob, open, button(open, AnswerAction.SHOW)).awaitReply(TIMEOUT);
         assertThat(fieldNames(model)).contains("Model answer", "Key points");
         assertThat(model.customIds()).hasSize(3);
 
-        LocalMessage graded = h.discord.click(h.bob, model, button(model, "g1")).awaitReply(TIMEOUT);
+        LocalMessage graded = h.discord.click(h.bob, model, button(model, AnswerAction.PARTLY)).awaitReply(TIMEOUT);
 
         assertThat(title(graded)).startsWith("🟡 Partly — you graded yourself \"partly\" · +10 points");
     }
@@ -142,8 +125,7 @@ class BotEndToEndTest {
             assertThat(h.discord.click(h.alice, question, question.customIds().get(0)).awaitReply(TIMEOUT).content())
                     .isEqualTo("You already answered this question; your first answer counts.");
 
-            h.time.advance(Duration.ofMinutes(2));
-            h.bot.tick();
+            clockForward(Duration.ofMinutes(2));
 
             LocalMessage revealed = h.discord.awaitMessage(thread,
                     m -> m.id() == question.id() && title(m).startsWith("Time's up"), TIMEOUT);
@@ -170,7 +152,7 @@ class BotEndToEndTest {
         LocalMessage again = h.discord.click(h.alice, question, question.customIds().get(0)).awaitReply(TIMEOUT);
         assertThat(again.isEphemeral()).isTrue();
         assertThat(again.content()).startsWith("This button belongs to something that has ended");
-        assertThat(h.discord.click(h.alice, question, button(question, "skip")).awaitReply(TIMEOUT).content())
+        assertThat(h.discord.click(h.alice, question, button(question, QuizAction.SKIP)).awaitReply(TIMEOUT).content())
                 .startsWith("This button belongs to something that has ended");
     }
 
@@ -179,8 +161,7 @@ class BotEndToEndTest {
         LocalChannel room = room("expiry");
         LocalMessage message = h.discord.slash(h.bob, room, "quiz start", Map.of("step", "sql"))
                 .awaitReply(TIMEOUT);
-        h.time.advance(Duration.ofMinutes(16));
-        h.bot.tick();
+        clockForward(Duration.ofMinutes(16));
 
         LocalMessage reply = h.discord.click(h.bob, message, message.customIds().get(0)).awaitReply(TIMEOUT);
 

@@ -1,7 +1,6 @@
 package dev.drillbit.e2e;
 
 import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
-import static dev.drillbit.testsupport.BotHarness.button;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,13 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Study groups' daily quizzes through the real bot and the local Discord stand-in: /daily set, show, off
@@ -36,43 +30,12 @@ import org.junit.jupiter.api.TestInstance;
  * members, the results when the window closes, and a channel that is gone failing alone. Each test has
  * its own channels; the clock only moves forward, to the next 09:00 in Berlin from wherever it is.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DailyEndToEndTest {
+class DailyEndToEndTest extends EndToEndTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private BotHarness h;
-
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = new BotHarness(Fixtures.goodBank(), true);
-        h.discord.awaitCommand(h.guild, "daily", TIMEOUT);
-        h.discord.awaitCommand(h.otherGuild, "daily", TIMEOUT);
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-    }
-
-    @AfterEach
-    void behavedLikeOnDiscord() {
-        h.assertBehavedLikeOnDiscord();
-    }
-
-    private static String title(LocalMessage message) {
-        return message.embeds().path(0).path("title").asText();
-    }
-
-    private static String description(LocalMessage message) {
-        return message.embeds().path(0).path("description").asText();
-    }
-
-    private static String field(LocalMessage message, String prefix) {
-        return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
-                .filter(f -> f.path("name").asText().startsWith(prefix)).map(f -> f.path("value").asText())
-                .findFirst().orElseThrow(() -> new AssertionError("no field " + prefix + " in " + message.embeds()));
+    @Override
+    BotHarness startHarness() throws InterruptedException {
+        return new BotHarness(Fixtures.goodBank(), true);
     }
 
     /** Moves the clock to the next 09:00 in Berlin and lets the bot act on it; returns that local date. */
@@ -82,8 +45,7 @@ class DailyEndToEndTest {
         if (!nine.isAfter(now)) {
             nine = nine.plusDays(1);
         }
-        h.time.advance(Duration.between(now.toInstant(), nine.toInstant()));
-        h.bot.tick();
+        clockForward(Duration.between(now.toInstant(), nine.toInstant()));
         return nine.toLocalDate();
     }
 
@@ -106,7 +68,7 @@ class DailyEndToEndTest {
     @DisplayName("a schedule set by an admin posts at 09:00 Berlin in a dated thread pinging only its role;"
             + " three members answer; the results post when the window closes")
     void fullDay() {
-        LocalChannel room = h.discord.channel(h.guild, "daily-main");
+        LocalChannel room = room("daily-main");
         LocalRole learners = h.discord.role(h.guild, "learners", 0);
         LocalMember dan = h.discord.member(h.guild, "dan", false);
 
@@ -154,8 +116,7 @@ class DailyEndToEndTest {
         assertThat(again.content()).isEqualTo("You already answered question 1 of this daily quiz; your first answer"
                 + " counts.");
 
-        h.time.advance(Duration.ofHours(6));
-        h.bot.tick();
+        clockForward(Duration.ofHours(6));
 
         LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
         assertThat(results.isEphemeral()).isFalse();
@@ -183,7 +144,7 @@ class DailyEndToEndTest {
     @DisplayName("a restart in the middle of a run: its buttons still take answers, and its close finds the thread"
             + " by name and the questions by their buttons, and turns them into their answers")
     void restartDuringARun() throws InterruptedException {
-        LocalChannel room = h.discord.channel(h.guild, "daily-restart");
+        LocalChannel room = room("daily-restart");
         set(h.carol, h.general, Map.of("channel", room, "time", "09:00", "timezone", "Europe/Berlin",
                 "steps", "sql", "count", 2, "window", 3));
         LocalDate day = nextNineInBerlin();
@@ -193,8 +154,7 @@ class DailyEndToEndTest {
 
         h.restartBot();
         LocalMessage afterRestart = h.answer(h.bob, questions.get(1), true).awaitReply(TIMEOUT);
-        h.time.advance(Duration.ofHours(3));
-        h.bot.tick();
+        clockForward(Duration.ofHours(3));
 
         assertThat(title(afterRestart)).startsWith("✅ Right — ");
         LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
@@ -208,7 +168,7 @@ class DailyEndToEndTest {
     @Test
     @DisplayName("a member without Manage Server is refused; the command is hidden from such members by default")
     void nonAdminRefused() {
-        LocalChannel room = h.discord.channel(h.guild, "daily-refused");
+        LocalChannel room = room("daily-refused");
 
         LocalMessage reply = set(h.alice, room, Map.of("channel", room, "time", "09:00", "timezone", "UTC"));
 
@@ -223,7 +183,7 @@ class DailyEndToEndTest {
     @Test
     @DisplayName("bad input is answered privately with every problem at once, and nothing is set")
     void everyProblemAtOnce() {
-        LocalChannel room = h.discord.channel(h.guild, "daily-bad");
+        LocalChannel room = room("daily-bad");
 
         LocalMessage reply = set(h.carol, room, Map.of("channel", room, "time", "25:99", "timezone", "Mars/Olympus",
                 "days", "funday", "steps", "internet,nope"));
@@ -241,7 +201,7 @@ class DailyEndToEndTest {
     @Test
     @DisplayName("/daily show gives each schedule's next run in its own zone and its group streak; /daily off stops it")
     void showAndOff() {
-        LocalChannel room = h.discord.channel(h.guild, "daily-show");
+        LocalChannel room = room("daily-show");
         set(h.carol, room, Map.of("channel", room, "time", "07:30", "timezone", "America/New_York",
                 "days", "mon-fri", "count", 2));
 
@@ -264,7 +224,7 @@ class DailyEndToEndTest {
     @Test
     @DisplayName("/daily now posts today's quiz at once, and only once a day")
     void nowOnceADay() {
-        LocalChannel room = h.discord.channel(h.guild, "daily-now");
+        LocalChannel room = room("daily-now");
         set(h.carol, room, Map.of("channel", room, "time", "23:59", "timezone", "Europe/Berlin", "count", 2));
         LocalDate today = LocalDate.ofInstant(h.time.instant(), BERLIN);
 
@@ -282,7 +242,7 @@ class DailyEndToEndTest {
         LocalMember dave = h.discord.member(h.otherGuild, "dave", true);
         LocalChannel lobby = h.discord.channel(h.otherGuild, "lobby");
         LocalChannel doomed = h.discord.channel(h.otherGuild, "doomed");
-        LocalChannel healthy = h.discord.channel(h.guild, "daily-healthy");
+        LocalChannel healthy = room("daily-healthy");
         set(dave, lobby, Map.of("channel", doomed, "time", "09:00", "timezone", "Europe/Berlin", "count", 1));
         set(h.carol, healthy, Map.of("channel", healthy, "time", "09:00", "timezone", "Europe/Berlin", "count", 1));
         h.discord.deleteChannel(doomed);

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drillbit.bank.Question;
+import dev.drillbit.discord.AnswerAction;
+import dev.drillbit.discord.InterviewAction;
+import dev.drillbit.discord.ReviewAction;
 import dev.drillbit.playground.InteractionHandle;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
 import dev.drillbit.playground.RecordedRequest;
-import dev.drillbit.testsupport.BotHarness;
-import dev.drillbit.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The learning loop through the real bot and the local Discord stand-in: /review serves what a member
@@ -38,48 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  * and a mock interview runs to its report and transcript. Each test has its own channel and members, so
  * decks and figures are its own; the shared clock only moves forward.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LearningEndToEndTest {
-    private BotHarness h;
-
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = new BotHarness(Fixtures.goodBank());
-        for (String command : List.of("review", "interview")) {
-            h.discord.awaitCommand(h.guild, command, TIMEOUT);
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-    }
-
-    @AfterEach
-    void behavedLikeOnDiscord() {
-        h.assertBehavedLikeOnDiscord();
-    }
-
-    private static String title(LocalMessage message) {
-        return message.embeds().path(0).path("title").asText();
-    }
-
-    private static String description(LocalMessage message) {
-        return message.embeds().path(0).path("description").asText();
-    }
-
-    private static String footer(LocalMessage message) {
-        return message.embeds().path(0).path("footer").path("text").asText();
-    }
-
-    private static String field(LocalMessage message, String name) {
-        return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
-                .filter(f -> f.path("name").asText().equals(name)).map(f -> f.path("value").asText())
-                .findFirst().orElseThrow(() -> new AssertionError("no field " + name + " in " + message.embeds()));
-    }
-
+class LearningEndToEndTest extends EndToEndTest {
     /** {@code member} misses one question of {@code step} with /question; returns it. */
     private Question miss(LocalMember member, LocalChannel room, String step) {
         return miss(member, room, step, null);
@@ -98,24 +53,20 @@ class LearningEndToEndTest {
     /** Answers the review card {@code card} shows, right: the widgets of auto-graded cards, Good for open ones. */
     private LocalMessage reviewRight(LocalMember member, LocalMessage card) {
         if (h.shown(card) instanceof Question.Open) {
-            LocalMessage model = h.discord.click(member, card, button(card, "show")).awaitReply(TIMEOUT);
+            LocalMessage model = h.discord.click(member, card, button(card, AnswerAction.SHOW)).awaitReply(TIMEOUT);
             assertThat(model.customIds()).extracting(id -> id.substring(id.lastIndexOf(':') + 1))
-                    .containsExactly("r0", "r1", "r2", "r3");
-            return h.discord.click(member, model, button(model, "r2")).awaitReply(TIMEOUT);
+                    .containsExactly(ReviewAction.AGAIN.code(), ReviewAction.HARD.code(), ReviewAction.GOOD.code(),
+                            ReviewAction.EASY.code());
+            return h.discord.click(member, model, button(model, ReviewAction.GOOD)).awaitReply(TIMEOUT);
         }
         return h.answer(member, card, true).awaitReply(TIMEOUT);
-    }
-
-    private void clockForward(Duration by) {
-        h.time.advance(by);
-        h.bot.tick();
     }
 
     @Test
     @DisplayName("a missed question comes back in /review a day later, is rated, and then nothing is due until"
             + " its next review")
     void reviewServesAMissedQuestionWhenDue() {
-        LocalChannel room = h.discord.channel(h.guild, "review");
+        LocalChannel room = room("review");
         LocalMember rita = h.discord.member(h.guild, "rita", false);
         Question missed = miss(rita, room, "caching");
 
@@ -142,7 +93,7 @@ class LearningEndToEndTest {
     @DisplayName("in /review an open card is rated with Again, Hard, Good or Easy, and a short answer is typed in the"
             + " form")
     void openCardsAreRatedByTheMemberAndShortAnswersTyped() {
-        LocalChannel room = h.discord.channel(h.guild, "review-kinds");
+        LocalChannel room = room("review-kinds");
         LocalMember olga = h.discord.member(h.guild, "olga", false);
         Question open = miss(olga, room, "internet", "senior");
         Question typed = miss(olga, room, "sql", "senior");
@@ -153,13 +104,13 @@ class LearningEndToEndTest {
         LocalMessage first = h.discord.slash(olga, room, "review start").awaitReply(TIMEOUT);
         assertThat(h.shown(first).id()).isEqualTo(open.id());
         assertThat(footer(first)).startsWith("Card 1 of 2 due · ");
-        LocalMessage model = h.discord.click(olga, first, button(first, "show")).awaitReply(TIMEOUT);
+        LocalMessage model = h.discord.click(olga, first, button(first, AnswerAction.SHOW)).awaitReply(TIMEOUT);
         assertThat(field(model, "Model answer")).isEqualTo(((Question.Open) open).modelAnswer());
-        LocalMessage rated = h.discord.click(olga, model, button(model, "r1")).awaitReply(TIMEOUT);
+        LocalMessage rated = h.discord.click(olga, model, button(model, ReviewAction.HARD)).awaitReply(TIMEOUT);
         assertThat(title(rated)).isEqualTo("Rated Hard");
         assertThat(footer(rated)).isEqualTo("1 more card is due.");
 
-        LocalMessage second = h.discord.click(olga, rated, button(rated, "next")).awaitReply(TIMEOUT);
+        LocalMessage second = h.discord.click(olga, rated, button(rated, ReviewAction.NEXT)).awaitReply(TIMEOUT);
         assertThat(h.shown(second).id()).isEqualTo(typed.id());
         LocalMessage answered = h.answer(olga, second, false).awaitReply(TIMEOUT);
         assertThat(title(answered)).startsWith("❌ Not quite — you wrote \"something else entirely\" · rated Again");
@@ -177,7 +128,7 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("/review remind on: the heartbeat sends one direct message a day while cards are due")
     void reminderArrivesByDirectMessageOnceADay() {
-        LocalChannel room = h.discord.channel(h.guild, "remind");
+        LocalChannel room = room("remind");
         LocalMember remy = h.discord.member(h.guild, "remy", false);
         miss(remy, room, "sql");
         clockForward(Duration.ofDays(1));
@@ -202,7 +153,7 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("a member whose direct messages are closed gets no reminder, and it is switched off without errors")
     void closedDirectMessagesSwitchTheReminderOff() {
-        LocalChannel room = h.discord.channel(h.guild, "closed-dms");
+        LocalChannel room = room("closed-dms");
         LocalMember dora = h.discord.member(h.guild, "dora", false);
         h.discord.closeDirectMessages(dora.user());
         miss(dora, room, "internet");
@@ -235,7 +186,7 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("/review export: the deck as an Anki CSV only the member gets")
     void exportGivesTheDeckAsAnkiCsv() {
-        LocalChannel room = h.discord.channel(h.guild, "export");
+        LocalChannel room = room("export");
         LocalMember erin = h.discord.member(h.guild, "erin", false);
         Question missed = miss(erin, room, "sql");
 
@@ -257,14 +208,9 @@ class LearningEndToEndTest {
     @DisplayName("/roadmap shows the caller's mastery bars, reached checkpoints and the recommended next step;"
             + " /roadmap step adds their figures for that step")
     void roadmapShowsProgress() {
-        LocalChannel room = h.discord.channel(h.guild, "progress");
+        LocalChannel room = room("progress");
         LocalMember rob = h.discord.member(h.guild, "rob", false);
-        LocalMessage message = h.discord.slash(rob, room, "quiz start", Map.of("step", "internet", "count", 4))
-                .awaitReply(TIMEOUT);
-        for (int i = 0; i < 4; i++) {
-            LocalMessage reveal = h.answer(rob, message, true).awaitReply(TIMEOUT);
-            message = h.discord.click(rob, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
-        }
+        playSolo(rob, room, "internet", true, true, true, true);
         miss(rob, room, "sql");
         clockForward(Duration.ofDays(1));
 
@@ -289,9 +235,9 @@ class LearningEndToEndTest {
     private LocalMessage answerInterview(LocalMember member, LocalMessage message, boolean write) {
         assertThat(field(message, "Time limit")).matches("(\\d+ s|\\d+ min) · time's up <t:\\d+:R>");
         if (!write) {
-            return h.discord.click(member, message, button(message, "think")).awaitReply(TIMEOUT);
+            return h.discord.click(member, message, button(message, InterviewAction.THINK)).awaitReply(TIMEOUT);
         }
-        InteractionHandle opened = h.discord.click(member, message, button(message, "write"));
+        InteractionHandle opened = h.discord.click(member, message, button(message, InterviewAction.WRITE));
         String modal = opened.awaitModal(TIMEOUT).path("custom_id").asText();
         return h.discord.submitModal(member, opened, modal, Map.of("answer", "It depends on the trade-offs"))
                 .awaitReply(TIMEOUT);
@@ -300,19 +246,19 @@ class LearningEndToEndTest {
     /** Grades a revealed interview question: ticks the first key point, or "I knew it", or moves on. */
     private LocalMessage gradeInterview(LocalMember member, LocalMessage revealed) {
         List<String> ids = revealed.customIds();
-        if (ids.stream().anyMatch(id -> id.endsWith(":tick"))) {
-            return h.discord.select(member, revealed, button(revealed, "tick"), "1").awaitReply(TIMEOUT);
+        if (ids.stream().anyMatch(id -> id.endsWith(":" + InterviewAction.TICK.code()))) {
+            return h.discord.select(member, revealed, button(revealed, InterviewAction.TICK), "1").awaitReply(TIMEOUT);
         }
-        if (ids.stream().anyMatch(id -> id.endsWith(":knew"))) {
-            return h.discord.click(member, revealed, button(revealed, "knew")).awaitReply(TIMEOUT);
+        if (ids.stream().anyMatch(id -> id.endsWith(":" + InterviewAction.KNEW.code()))) {
+            return h.discord.click(member, revealed, button(revealed, InterviewAction.KNEW)).awaitReply(TIMEOUT);
         }
-        return h.discord.click(member, revealed, button(revealed, "none")).awaitReply(TIMEOUT);
+        return h.discord.click(member, revealed, button(revealed, InterviewAction.NONE)).awaitReply(TIMEOUT);
     }
 
     @Test
     @DisplayName("a mock interview runs question by question to its report, with the transcript as a Markdown file")
     void mockInterviewToItsReport() {
-        LocalChannel room = h.discord.channel(h.guild, "interview");
+        LocalChannel room = room("interview");
         LocalMember ivy = h.discord.member(h.guild, "ivy", false);
         LocalMessage message = h.discord.slash(ivy, room, "interview", Map.of("length", 3)).awaitReply(TIMEOUT);
         assertThat(message.isEphemeral()).isTrue();
@@ -345,13 +291,13 @@ class LearningEndToEndTest {
     @Test
     @DisplayName("an interview left idle expires on the heartbeat, and its old buttons say it has ended")
     void idleInterviewExpires() {
-        LocalChannel room = h.discord.channel(h.guild, "idle-interview");
+        LocalChannel room = room("idle-interview");
         LocalMember ida = h.discord.member(h.guild, "ida", false);
         LocalMessage message = h.discord.slash(ida, room, "interview", Map.of("level", "junior", "length", 3))
                 .awaitReply(TIMEOUT);
         clockForward(Duration.ofMinutes(31));
 
-        LocalMessage stale = h.discord.click(ida, message, button(message, "think")).awaitReply(TIMEOUT);
+        LocalMessage stale = h.discord.click(ida, message, button(message, InterviewAction.THINK)).awaitReply(TIMEOUT);
         assertThat(stale.isEphemeral()).isTrue();
         assertThat(stale.content()).startsWith("This mock interview has ended");
     }

@@ -1,7 +1,6 @@
 package dev.drillbit.e2e;
 
 import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
-import static dev.drillbit.testsupport.BotHarness.button;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,16 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Scores through the real bot and the local Discord stand-in: answers are recorded, and /leaderboard,
@@ -37,63 +29,11 @@ import org.junit.jupiter.api.TestInstance;
  * figures it checks are its own; the leaderboard test has a bot (and data folder) of its own, since a
  * leaderboard counts the whole server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScoresEndToEndTest {
-    private static final Pattern POINTS = Pattern.compile("\\+(\\d+) points$");
+class ScoresEndToEndTest extends EndToEndTest {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private BotHarness h;
-
-    @BeforeAll
-    void start() throws InterruptedException {
-        h = new BotHarness(Fixtures.goodBank());
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-    }
-
-    @AfterEach
-    void behavedLikeOnDiscord() {
-        h.assertBehavedLikeOnDiscord();
-    }
-
-    private static String title(LocalMessage message) {
-        return message.embeds().path(0).path("title").asText();
-    }
-
-    private static String description(LocalMessage message) {
-        return message.embeds().path(0).path("description").asText();
-    }
-
-    private static String field(LocalMessage message, String name) {
-        return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
-                .filter(f -> f.path("name").asText().equals(name)).map(f -> f.path("value").asText())
-                .findFirst().orElseThrow(() -> new AssertionError("no field " + name + " in " + message.embeds()));
-    }
-
-    /**
-     * Plays a solo quiz of {@code rights.length} questions on {@code step}, answering each right or wrong;
-     * returns the points the reveals announced.
-     */
-    private static int playSolo(BotHarness h, LocalMember member, LocalChannel room, String step, boolean... rights) {
-        LocalMessage message = h.discord.slash(member, room, "quiz start",
-                Map.of("step", step, "count", rights.length)).awaitReply(TIMEOUT);
-        int points = 0;
-        for (boolean right : rights) {
-            LocalMessage reveal = h.answer(member, message, right).awaitReply(TIMEOUT);
-            Matcher m = POINTS.matcher(title(reveal));
-            points += m.find() ? Integer.parseInt(m.group(1)) : 0;
-            message = h.discord.click(member, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
-        }
-        return points;
-    }
-
     /** The files the bot uploaded with its requests (multipart parts), newest last. */
-    private static List<RecordedRequest.FilePart> uploaded(BotHarness h, String filename) {
+    private List<RecordedRequest.FilePart> uploaded(String filename) {
         List<RecordedRequest.FilePart> files = new ArrayList<>();
         for (RecordedRequest request : h.discord.requests()) {
             request.files().stream().filter(f -> filename.equals(f.filename())).forEach(files::add);
@@ -110,9 +50,8 @@ class ScoresEndToEndTest {
             LocalMessage single = own.discord.slash(own.bob, room, "question", Map.of("step", "sql"))
                     .awaitReply(TIMEOUT);
             LocalMessage bobReveal = own.answer(own.bob, single, true).awaitReply(TIMEOUT);
-            Matcher m = POINTS.matcher(title(bobReveal));
-            assertThat(m.find()).isTrue();
-            int bob = Integer.parseInt(m.group(1));
+            int bob = points(bobReveal);
+            assertThat(bob).isPositive();
             assertThat(alice).isGreaterThan(bob);
 
             LocalMessage board = own.discord.slash(own.bob, room, "leaderboard").awaitReply(TIMEOUT);
@@ -147,7 +86,7 @@ class ScoresEndToEndTest {
 
     @Test
     void leaderboardRefusesAnUnknownStep() {
-        LocalChannel room = h.discord.channel(h.guild, "board-step");
+        LocalChannel room = room("board-step");
         LocalMessage reply = h.discord.slash(h.alice, room, "leaderboard", Map.of("step", "kubernetes"))
                 .awaitReply(TIMEOUT);
         assertThat(reply.isEphemeral()).isTrue();
@@ -160,8 +99,8 @@ class ScoresEndToEndTest {
     @DisplayName("/stats show: figures per step and difficulty, with the accuracy chart attached as a valid PNG")
     void statsShowAttachesAPngChart() throws Exception {
         LocalMember eve = h.discord.member(h.guild, "eve", false);
-        LocalChannel room = h.discord.channel(h.guild, "stats");
-        int points = playSolo(h, eve, room, "sql", true, false);
+        LocalChannel room = room("stats");
+        int points = playSolo(eve, room, "sql", true, false);
 
         LocalMessage stats = h.discord.slash(eve, room, "stats show").awaitReply(TIMEOUT);
 
@@ -173,7 +112,7 @@ class ScoresEndToEndTest {
         assertThat(field(stats, "Streak")).isEqualTo("1 day now · best 1 day");
         assertThat(stats.embeds().path(0).path("image").path("url").asText()).endsWith("accuracy.png");
         assertThat(stats.attachments()).extracting(a -> a.path("filename").asText()).containsExactly("accuracy.png");
-        List<RecordedRequest.FilePart> charts = uploaded(h, "accuracy.png");
+        List<RecordedRequest.FilePart> charts = uploaded("accuracy.png");
         assertThat(charts).isNotEmpty();
         byte[] png = charts.get(charts.size() - 1).bytes();
         assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG_SIGNATURE);
@@ -193,8 +132,8 @@ class ScoresEndToEndTest {
     @DisplayName("/stats export: the caller's own answers as CSV, privately")
     void statsExportIsCsvOfTheCallersAnswers() {
         LocalMember fay = h.discord.member(h.guild, "fay", false);
-        LocalChannel room = h.discord.channel(h.guild, "export");
-        playSolo(h, fay, room, "internet", true, false, true);
+        LocalChannel room = room("export");
+        playSolo(fay, room, "internet", true, false, true);
 
         LocalMessage export = h.discord.slash(fay, room, "stats export").awaitReply(TIMEOUT);
 
@@ -202,7 +141,7 @@ class ScoresEndToEndTest {
         assertThat(export.content()).isEqualTo("Your 3 answers in this server, oldest first, as CSV.");
         assertThat(export.attachments()).extracting(a -> a.path("filename").asText())
                 .containsExactly("drillbit-answers.csv");
-        List<RecordedRequest.FilePart> files = uploaded(h, "drillbit-answers.csv");
+        List<RecordedRequest.FilePart> files = uploaded("drillbit-answers.csv");
         String csv = new String(files.get(files.size() - 1).bytes(), StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(4);
@@ -217,8 +156,8 @@ class ScoresEndToEndTest {
     @DisplayName("/data forget: refused for a member without Manage Server, erases for an admin")
     void dataForgetNeedsManageServer() {
         LocalMember gus = h.discord.member(h.guild, "gus", false);
-        LocalChannel room = h.discord.channel(h.guild, "forget");
-        playSolo(h, gus, room, "caching", true);
+        LocalChannel room = room("forget");
+        playSolo(gus, room, "caching", true);
         assertThat(h.discord.command(h.guild, "data").orElseThrow().path("default_member_permissions").asText())
                 .isEqualTo("32");
 
@@ -242,7 +181,7 @@ class ScoresEndToEndTest {
     void groupAnswersAreRecorded() {
         LocalMember hal = h.discord.member(h.guild, "hal", false);
         LocalMember ida = h.discord.member(h.guild, "ida", false);
-        LocalChannel room = h.discord.channel(h.guild, "group-scores");
+        LocalChannel room = room("group-scores");
         h.discord.slash(h.carol, room, "quiz start", Map.of("mode", "group", "count", 1, "step", "sql"))
                 .awaitReply(TIMEOUT);
         LocalChannel thread = await().atMost(TIMEOUT).until(() -> h.discord.channels().stream()

@@ -260,19 +260,102 @@ class QuizEngineTest {
         assertThat(engine.answer(session.id(), 1, 0, rightAnswer(q))).isInstanceOf(AnswerOutcome.Answered.class);
         assertThat(engine.answer(session.id(), 2, 0, wrongAnswer(q))).isInstanceOf(AnswerOutcome.Answered.class);
         assertThat(engine.answer(session.id(), 1, 0, wrongAnswer(q))).isInstanceOf(AnswerOutcome.AlreadyAnswered.class);
-        assertThat(engine.dueForClose()).isEmpty();
-
         time.advance(Duration.ofSeconds(30));
-        assertThat(engine.dueForClose()).as("open through its deadline").isEmpty();
+        assertThat(engine.closeDue(time.instant(), s -> true)).as("open through its deadline").isEmpty();
         time.advance(Duration.ofSeconds(1));
-        assertThat(engine.dueForClose()).containsExactly(session);
         assertThat(engine.answer(session.id(), 3, 0, rightAnswer(q))).isInstanceOf(AnswerOutcome.Closed.class);
+    }
 
-        Reveal reveal = session.close(0).orElseThrow();
-        assertThat(reveal.answers()).extracting(AnswerRecord::userId).containsExactly(1L, 2L);
-        assertThat(session.close(0)).as("closing twice reveals once").isEmpty();
-        assertThat(engine.next(session.id(), 0, 0)).isInstanceOf(Advance.Next.class);
-        assertThat(engine.dueForClose()).isEmpty();
+    @Test
+    @DisplayName("GIVEN a group question past its deadline WHEN the engine closes due questions THEN revealed and the next one is open")
+    void closeDueRevealsAndMovesOn() {
+        QuizSession session = start(CHANNEL, QuestionFilter.ANY.withTypes(Set.of(QuestionType.MULTIPLE_CHOICE)), 2);
+        Question q = session.current();
+        engine.answer(session.id(), 1, 0, rightAnswer(q));
+        engine.answer(session.id(), 2, 0, wrongAnswer(q));
+        time.advance(Duration.ofSeconds(31));
+
+        List<GroupStep> steps = engine.closeDue(time.instant(), s -> true);
+
+        assertThat(steps).singleElement().isInstanceOfSatisfying(GroupStep.Next.class, next -> {
+            assertThat(next.session()).isSameAs(session);
+            assertThat(next.reveal().question()).isEqualTo(q);
+            assertThat(next.reveal().answers()).extracting(AnswerRecord::userId).containsExactly(1L, 2L);
+            assertThat(next.position()).isEqualTo(1);
+        });
+        assertThat(session.position()).isEqualTo(1);
+        assertThat(engine.refusal(session.id(), 3, 1)).as("the next question takes answers").isEmpty();
+        assertThat(engine.closeDue(time.instant(), s -> true)).as("closing twice reveals once").isEmpty();
+    }
+
+    @Test
+    @DisplayName("GIVEN the last group question past its deadline WHEN closed THEN the quiz finishes and leaves the engine")
+    void closeDueFinishesAfterTheLast() {
+        QuizSession session = start(CHANNEL, QuestionFilter.ANY.withSteps(Set.of("internet")), 1);
+        engine.answer(session.id(), 6, 0, rightAnswer(session.current()));
+        time.advance(Duration.ofMinutes(5));
+
+        List<GroupStep> steps = engine.closeDue(time.instant(), s -> true);
+
+        assertThat(steps).singleElement().isInstanceOfSatisfying(GroupStep.Finished.class, finished -> {
+            assertThat(finished.summary().reason()).isEqualTo(EndReason.FINISHED);
+            assertThat(finished.summary().standings()).extracting(Standing::userId).containsExactly(6L);
+        });
+        assertThat(engine.active(CHANNEL)).isEmpty();
+        assertThat(ended).extracting(QuizSummary::reason).containsExactly(EndReason.FINISHED);
+    }
+
+    @Test
+    @DisplayName("GIVEN a due group question not on screen yet WHEN closing due questions THEN it stays open")
+    void closeDueWaitsForTheQuestionToBeShown() {
+        QuizSession session = start(CHANNEL, QuestionFilter.ANY.withTypes(Set.of(QuestionType.MULTIPLE_CHOICE)), 2);
+        time.advance(Duration.ofSeconds(31));
+
+        assertThat(engine.closeDue(time.instant(), s -> false)).isEmpty();
+
+        assertThat(session.isClosed()).isFalse();
+        assertThat(engine.closeDue(time.instant(), s -> true)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("GIVEN solo quizzes past their deadline WHEN closing due questions THEN they are left alone")
+    void closeDueIgnoresSoloQuizzes() {
+        QuizSession solo = start(ALICE, QuestionFilter.ANY, 2);
+        time.advance(Duration.ofMinutes(2));
+
+        assertThat(engine.closeDue(time.instant(), s -> true)).isEmpty();
+        assertThat(solo.position()).isZero();
+    }
+
+    @Test
+    @DisplayName("a group quiz is stopped by who started it or a server manager; a solo quiz only by its member")
+    void whoMayStop() {
+        QuizSession group = ((StartOutcome.Started) engine.start(CHANNEL, 7, new QuizSpec(QuestionFilter.ANY, 2)))
+                .session();
+        QuizSession solo = start(ALICE, QuestionFilter.ANY, 2);
+
+        assertThat(group.startedBy()).isEqualTo(7);
+        assertThat(group.mayStop(7, false)).isTrue();
+        assertThat(group.mayStop(8, true)).isTrue();
+        assertThat(group.mayStop(8, false)).isFalse();
+        assertThat(solo.startedBy()).isEqualTo(ALICE.userId());
+        assertThat(solo.mayStop(ALICE.userId(), false)).isTrue();
+        assertThat(solo.mayStop(8, true)).as("managing the server does not reach into a private quiz").isFalse();
+    }
+
+    @Test
+    @DisplayName("GIVEN a running group quiz WHEN someone not allowed asks to stop it THEN refused and it keeps running")
+    void stopIsRefusedToOthers() {
+        QuizSession group = ((StartOutcome.Started) engine.start(CHANNEL, 7, new QuizSpec(QuestionFilter.ANY, 2)))
+                .session();
+
+        assertThat(engine.stop(group.id(), 8, false)).isEqualTo(new StopOutcome.NotAllowed(group));
+        assertThat(engine.active(CHANNEL)).contains(group);
+
+        assertThat(engine.stop(group.id(), 7, false)).isInstanceOfSatisfying(StopOutcome.Stopped.class,
+                stopped -> assertThat(stopped.summary().reason()).isEqualTo(EndReason.STOPPED));
+        assertThat(engine.active(CHANNEL)).isEmpty();
+        assertThat(engine.stop(group.id(), 7, false)).isEqualTo(new StopOutcome.NotRunning());
     }
 
     @Test
@@ -283,9 +366,9 @@ class QuizEngineTest {
         time.advance(Duration.ofSeconds(20));
         engine.answer(session.id(), 6, 0, rightAnswer(q));
         engine.answer(session.id(), 7, 0, rightAnswer(q));
-        session.close(0);
+        time.advance(Duration.ofMinutes(5));
 
-        QuizSummary summary = ((Advance.Finished) engine.next(session.id(), 0, 0)).summary();
+        QuizSummary summary = ((GroupStep.Finished) engine.closeDue(time.instant(), s -> true).get(0)).summary();
 
         assertThat(summary.standings()).extracting(Standing::userId).containsExactly(6L, 7L, 5L);
     }

@@ -7,6 +7,8 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionText;
 import dev.drillbit.config.Config;
+import dev.drillbit.discord.AnswerAction;
+import dev.drillbit.discord.ComponentAction;
 import dev.drillbit.playground.InteractionHandle;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalDiscord;
@@ -33,9 +35,10 @@ public final class BotHarness implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     public final ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
-    public final LogCapture jdaLog = LogCapture.attach("net.dv8tion", Level.WARN);
-    public final LogCapture botLog = LogCapture.attach("dev.drillbit", Level.ERROR);
-    public final LocalDiscord discord = LocalDiscord.start("drillbit", time);
+    /** Discord keeps real time, as JDA expects; only the bot runs on {@link #time}. */
+    public final LocalDiscord discord = LocalDiscord.start();
+    public final LogCapture jdaLog = LogCapture.attach("net.dv8tion", Level.WARN, discord.gatewayUrl());
+    public final LogCapture botLog = LogCapture.attach("dev.drillbit", Level.ERROR, discord.gatewayUrl());
     public final LocalGuild guild = discord.guild("Study Group");
     public final LocalChannel general = discord.channel(guild, "general");
     public final LocalMember alice = discord.member(guild, "alice", false);
@@ -91,8 +94,8 @@ public final class BotHarness implements AutoCloseable {
     }
 
     /** The custom id on {@code message} whose action is {@code action}. */
-    public static String button(LocalMessage message, String action) {
-        return message.customIds().stream().filter(id -> id.endsWith(":" + action)).findFirst()
+    public static String button(LocalMessage message, ComponentAction action) {
+        return message.customIds().stream().filter(id -> id.endsWith(":" + action.code())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + action + " button in " + message.customIds()));
     }
 
@@ -104,20 +107,20 @@ public final class BotHarness implements AutoCloseable {
         Question question = shown(message);
         if (question instanceof Question.MultipleChoice mc) {
             int choice = right ? mc.answer() : (mc.answer() + 1) % mc.options().size();
-            return discord.click(member, message, button(message, "a" + choice));
+            return discord.click(member, message, button(message, AnswerAction.choice(choice)));
         }
         if (question instanceof Question.TrueFalse tf) {
-            return discord.click(member, message, button(message, tf.answer() == right ? "t" : "f"));
+            return discord.click(member, message, button(message, AnswerAction.truth(tf.answer() == right)));
         }
         if (question instanceof Question.ShortAnswer sa) {
-            InteractionHandle opened = discord.click(member, message, button(message, "type"));
+            InteractionHandle opened = discord.click(member, message, button(message, AnswerAction.TYPE));
             JsonNode modal = opened.awaitModal(TIMEOUT);
             return discord.submitModal(member, opened, modal.path("custom_id").asText(),
                     Map.of("answer", right ? sa.accept().get(0) : "something else entirely"));
         }
-        InteractionHandle shown = discord.click(member, message, button(message, "show"));
+        InteractionHandle shown = discord.click(member, message, button(message, AnswerAction.SHOW));
         LocalMessage model = shown.awaitReply(TIMEOUT);
-        return discord.click(member, model, button(model, right ? "g2" : "g0"));
+        return discord.click(member, model, button(model, right ? AnswerAction.NAILED_IT : AnswerAction.MISSED_IT));
     }
 
     /**

@@ -1,4 +1,0 @@
-package dev.drillbit.progress;
-
-/** One place on a leaderboard; ranks start at 1 and are never shared. Immutable. */
-public record LeaderboardEntry(int rank, long userId, long points) {}

@@ -1,0 +1,46 @@
+package dev.drillbit.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One user of a data folder at a time, across processes: an OS file lock on a lock file in the folder,
+ * which the OS drops when a process dies. Thread-safe; {@link #close} is idempotent.
+ */
+public final class DirectoryLock implements AutoCloseable {
+    private final FileChannel channel;
+
+    private DirectoryLock(FileChannel channel) {
+        this.channel = channel;
+    }
+
+    /**
+     * Takes the lock on {@code file} (created if missing).
+     *
+     * @param elsewhere the message when another process holds it
+     * @param here the message when this process holds it already
+     * @throws IllegalStateException with one of the messages when the lock is held
+     */
+    public static DirectoryLock acquire(Path file, String elsewhere, String here) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() == null) {
+                channel.close();
+                throw new IllegalStateException(elsewhere);
+            }
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            throw new IllegalStateException(here, e);
+        }
+        return new DirectoryLock(channel);
+    }
+
+    /** Releases the lock. */
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.drillbit.e2e;
+
+import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
+import static dev.drillbit.testsupport.BotHarness.button;
+
+import dev.drillbit.discord.QuizAction;
+import dev.drillbit.playground.LocalChannel;
+import dev.drillbit.playground.LocalGuild;
+import dev.drillbit.playground.LocalMember;
+import dev.drillbit.playground.LocalMessage;
+import dev.drillbit.testsupport.BotHarness;
+import dev.drillbit.testsupport.Fixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every end-to-end class shares: one real bot against the local stand-in for the whole class
+ * ({@link #h}), started before its first test with every command registered in every server and closed
+ * after its last; the check after each test that the bot behaved as on Discord; and the ways a test reads
+ * what members see and moves the bot's clock.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndTest {
+    /** Every slash command the bot registers. */
+    static final List<String> COMMANDS = List.of("quiz", "question", "roadmap", "help", "leaderboard", "stats", "data",
+            "review", "interview", "daily");
+    private static final Pattern POINTS = Pattern.compile("\\+(\\d+) points$");
+
+    BotHarness h;
+
+    /** The harness of this class: one server; override for more. */
+    BotHarness startHarness() throws InterruptedException {
+        return new BotHarness(Fixtures.goodBank());
+    }
+
+    @BeforeAll
+    final void startBot() throws InterruptedException {
+        h = startHarness();
+        for (LocalGuild guild : Stream.of(h.guild, h.otherGuild).filter(g -> g != null).toList()) {
+            for (String command : COMMANDS) {
+                h.discord.awaitCommand(guild, command, TIMEOUT);
+            }
+        }
+    }
+
+    @AfterAll
+    final void stopBot() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @AfterEach
+    final void behavedLikeOnDiscord() {
+        h.assertBehavedLikeOnDiscord();
+    }
+
+    /** A fresh channel, so that no quiz of one test is still running in the next. */
+    LocalChannel room(String name) {
+        return h.discord.channel(h.guild, name);
+    }
+
+    /** Moves the bot's clock on and lets it act at once (Discord's side keeps real time). */
+    void clockForward(Duration by) {
+        h.time.advance(by);
+        h.bot.tick();
+    }
+
+    /**
+     * Plays a solo quiz of {@code rights.length} questions on {@code step} to its summary, answering each
+     * right or wrong; returns the points the reveals announced.
+     */
+    int playSolo(LocalMember member, LocalChannel room, String step, boolean... rights) {
+        return playSolo(h, member, room, step, rights);
+    }
+
+    /** {@link #playSolo(LocalMember, LocalChannel, String, boolean...)} against another harness. */
+    static int playSolo(BotHarness harness, LocalMember member, LocalChannel room, String step, boolean... rights) {
+        LocalMessage message = harness.discord.slash(member, room, "quiz start",
+                Map.of("step", step, "count", rights.length)).awaitReply(TIMEOUT);
+        int points = 0;
+        for (boolean right : rights) {
+            LocalMessage reveal = harness.answer(member, message, right).awaitReply(TIMEOUT);
+            points += points(reveal);
+            message = harness.discord.click(member, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
+        }
+        return points;
+    }
+
+    /** The points a reveal's title announces ("… +12 points"); 0 when it announces none. */
+    static int points(LocalMessage reveal) {
+        Matcher m = POINTS.matcher(title(reveal));
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    static String title(LocalMessage message) {
+        return message.embeds().path(0).path("title").asText();
+    }
+
+    static String description(LocalMessage message) {
+        return message.embeds().path(0).path("description").asText();
+    }
+
+    static String footer(LocalMessage message) {
+        return message.embeds().path(0).path("footer").path("text").asText();
+    }
+
+    static List<String> fieldNames(LocalMessage message) {
+        return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
+                .map(f -> f.path("name").asText()).toList();
+    }
+
+    /** The value of the first embed's field called {@code name}; fails the test when there is none. */
+    static String field(LocalMessage message, String name) {
+        return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
+                .filter(f -> f.path("name").asText().equals(name)).map(f -> f.path("value").asText())
+                .findFirst().orElseThrow(() -> new AssertionError("no field " + name + " in " + message.embeds()));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.drillbit.storage.flatfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.daily.DailyFixtures;
+import dev.drillbit.daily.DailyRun;
+import dev.drillbit.daily.DailyScheduler;
+import dev.drillbit.daily.GroupActivity;
+import dev.drillbit.daily.RunAnswerOutcome;
+import dev.drillbit.daily.ScheduleId;
+import dev.drillbit.daily.ScheduleInput;
+import dev.drillbit.learning.Rating;
+import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.MemberData;
+import dev.drillbit.progress.MemberRef;
+import dev.drillbit.quiz.Response;
+import dev.drillbit.testsupport.ManualTime;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /data forget} end to end over every flat file, laid out as the bot lays them out: afterwards no
+ * file under the data folder holds the member's user id, and weekly reports no longer see them.
+ */
+class MemberDataForgetTest {
+    private static final long GUILD = DailyFixtures.GUILD;
+    private static final long FORGOTTEN = 4_242_424_242L;
+    private static final long KEPT = 5_151_515_151L;
+
+    @TempDir
+    Path data;
+
+    private final ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
+    private final QuestionBank bank = DailyFixtures.bank();
+
+    @Test
+    @DisplayName("after forget, no file under the data folder holds the member, and weekly reports leave them out")
+    void forgetLeavesNothingOnDisk() throws IOException {
+        try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(data).withClock(time));
+                DailyScheduler daily = DailyScheduler.open(FlatFileDailyRepository.open(data.resolve("daily")), bank,
+                        null, time, new Random(1), DailyScheduler.Settings.defaults())) {
+            FlatFileReminderClaims reminders = FlatFileReminderClaims.open(data, GuildZones.utc());
+            // GIVEN the member set a daily schedule, answered its run (points in the store), rated a card,
+            // switched the reminder on and was reminded today; another member answered too
+            daily.set(DailyFixtures.schedule(bank, ScheduleInput.of(GUILD, DailyFixtures.CHANNEL, FORGOTTEN, "23:00",
+                    "UTC"), time.instant()));
+            DailyRun run = ((DailyScheduler.StartNow.Started) daily.startNow(
+                    new ScheduleId(GUILD, DailyFixtures.CHANNEL), time.instant())).action().run();
+            for (long member : List.of(FORGOTTEN, KEPT)) {
+                RunAnswerOutcome.Accepted accepted = (RunAnswerOutcome.Accepted) daily.answer(run.id(), member, 0,
+                        new Response.Truth(true));
+                store.record(accepted.answer()).join();
+            }
+            store.review(GUILD, FORGOTTEN, run.questionIds().get(1), Rating.HARD, time.instant()).join();
+            store.setReminder(GUILD, FORGOTTEN, true).join();
+            reminders.claim(List.of(new MemberRef(GUILD, FORGOTTEN), new MemberRef(GUILD, KEPT)), time.instant());
+            assertThat(filesHolding(FORGOTTEN)).isNotEmpty();
+
+            // WHEN a moderator forgets the member
+            new MemberData(store, List.of(reminders, daily)).forget(GUILD, FORGOTTEN).join();
+
+            // THEN nothing of them is on disk, while the other member still is
+            assertThat(filesHolding(FORGOTTEN)).isEmpty();
+            assertThat(filesHolding(KEPT)).isNotEmpty();
+            time.advance(Duration.ofHours(1));
+            assertThat(daily.runActivity().pointsByMember(GUILD, time.instant().minus(Duration.ofDays(7)),
+                    time.instant())).extracting(GroupActivity.MemberPoints::userId).containsExactly(KEPT);
+            assertThat(daily.results(run.id()).orElseThrow().members()).hasSize(1);
+        }
+    }
+
+    private List<Path> filesHolding(long userId) throws IOException {
+        String id = Long.toString(userId);
+        try (Stream<Path> files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).filter(f -> {
+                try {
+                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(id);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+}
