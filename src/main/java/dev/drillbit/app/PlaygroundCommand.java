@@ -1,7 +1,5 @@
 package dev.drillbit.app;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import dev.drillbit.playground.Playground;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,21 +46,29 @@ final class PlaygroundCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Config config = common.load();
         Path data = Path.of(common.data != null ? common.data : DATA);
-        Optional<QuestionBank> bank = BankCheck.load(config.questionsPath(), err, "the playground");
+        Optional<QuestionBank> bank = BankCheck.load(config, err, "the playground");
         if (bank.isEmpty()) {
             return ExitCodes.INVALID;
         }
         Files.createDirectories(data);
-        quietLogs();
         boolean interactive = System.console() != null && !echo;
         Playground playground;
+        PlaygroundLog log = PlaygroundLog.open(data, line -> {
+            err.println(line);
+            err.flush();
+        });
         try {
             playground = Playground.start(PlaygroundStarter.of(config.withDataDir(data.toString()), bank.get()), out,
                     data, new PlaygroundClock(Clock.systemUTC()));
         } catch (DataFileException e) {
+            log.close();
             return RunCommand.damaged(e, data, err);
+        } catch (Exception | Error e) {
+            log.close();
+            throw e;
         }
-        try (playground) {
+        log.noticesTo(playground::notice);
+        try (log; playground) {
             out.println(playground.banner());
             out.flush();
             if (interactive) {
@@ -73,10 +78,5 @@ final class PlaygroundCommand implements Callable<Integer> {
             BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             return PlaygroundTerminal.script(playground, input, out, echo) ? ExitCodes.OK : ExitCodes.FAILED;
         }
-    }
-
-    /** The terminal is for the conversation; only warnings and errors are logged there. */
-    private static void quietLogs() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     }
 }

@@ -63,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return ExitCodes.INVALID;
             }
-            BankLoader.Result bank = new BankLoader().load(config.questionsPath());
+            BankLoader.Result bank = new BankLoader().load(BankCheck.folder(config));
             if (!bank.ok()) {
                 bank.problems().stream().map(Problem::render).forEach(err::println);
                 err.println("drillbit: the question bank has problems; run `validate` for details");

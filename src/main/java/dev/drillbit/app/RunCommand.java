@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
             err.println(NO_TOKEN);
             return ExitCodes.INVALID;
         }
-        Optional<QuestionBank> bank = BankCheck.load(config.questionsPath(), err, "drillbit");
+        Optional<QuestionBank> bank = BankCheck.load(config, err, "drillbit");
         if (bank.isEmpty()) {
             return ExitCodes.INVALID;
         }

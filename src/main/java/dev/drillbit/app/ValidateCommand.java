@@ -21,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Question folder (default: questionsDir).")
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Question folder (default: questionsDir, or the bank shipped in the jar when unset).")
     Path dir;
 
     @Option(names = "--stats", description = "Print counts per step by type and difficulty.")
@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Config config = common.load();
         PrintWriter out = spec.commandLine().getOut();
-        Path questions = dir != null ? dir : config.questionsPath();
+        Path questions = dir != null ? dir : BankCheck.folder(config);
         BankLoader.Result result = new BankLoader().load(questions);
         if (!result.ok()) {
             result.problems().stream().map(Problem::render).forEach(out::println);

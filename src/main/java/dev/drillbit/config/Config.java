@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * drillbit's configuration, as read from {@code config.json} over the defaults. Immutable. The token is
- * kept out of {@link #toString()}; read it through {@link #token(java.util.Map)}.
+ * kept out of {@link #toString()}; read it through {@link #token(java.util.Map)}. {@code questionsDir} is null
+ * when unset: the bot then uses the bank shipped in its jar.
  */
 public record Config(String questionsDir, String dataDir, Quiz quiz, Discord discord) {
 
@@ -31,12 +32,13 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
     }
 
     public static Config defaults() {
-        return new Config("questions", "data", new Quiz(10, 30, 15, true, 10_000),
+        return new Config(null, "data", new Quiz(10, 30, 15, true, 10_000),
                 new Discord(null, List.of(), null, null));
     }
 
-    public Path questionsPath() {
-        return Path.of(questionsDir);
+    /** The question folder the config names; empty for the bank shipped in the jar. */
+    public Optional<Path> questionsPath() {
+        return Optional.ofNullable(questionsDir).map(Path::of);
     }
 
     public Path dataPath() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -54,6 +55,7 @@ public final class ConfigLoader {
         ObjectNode merged = MAPPER.valueToTree(Config.defaults());
         List<String> problems = new ArrayList<>();
         merge(merged, given, "", problems);
+        snowflakes(merged, "discord", "devGuildIds", problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
         }
@@ -124,18 +126,46 @@ public final class ConfigLoader {
         range(problems, "quiz.secondsPerQuestion", config.quiz().secondsPerQuestion(), 5, 600);
         range(problems, "quiz.idleMinutes", config.quiz().idleMinutes(), 1, 1440);
         range(problems, "quiz.maxSessions", config.quiz().maxSessions(), 1, 10_000_000);
-        if (config.questionsDir() == null || config.questionsDir().isBlank()) {
-            problems.add("\"questionsDir\" must name a folder");
+        if (config.questionsDir() != null && config.questionsDir().isBlank()) {
+            problems.add("\"questionsDir\" must name a folder; leave it out to use the bank shipped in the jar");
         }
         if (config.dataDir() == null || config.dataDir().isBlank()) {
             problems.add("\"dataDir\" must name a folder");
         }
         url(problems, "discord.restBaseUrl", config.discord().restBaseUrl(), "http", "https");
         url(problems, "discord.gatewayUrl", config.discord().gatewayUrl(), "ws", "wss");
-        for (Long id : config.discord().devGuildIds()) {
-            if (id == null || id <= 0) {
-                problems.add("\"discord.devGuildIds\" must hold guild ids (positive numbers)");
+    }
+
+    /**
+     * Turns the Discord ids listed under {@code section.key} into numbers. Discord writes a snowflake as a
+     * string (and "Copy Server ID" gives digits people paste in quotes), so a string of digits is as good
+     * as a JSON number; anything else is a problem naming the key and the value.
+     */
+    private static void snowflakes(ObjectNode root, String section, String key, List<String> problems) {
+        JsonNode list = root.path(section).path(key);
+        if (!list.isArray()) {
+            return; // a wrong type is reported when the tree is read
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode id = list.get(i);
+            String name = "\"" + section + "." + key + "[" + i + "]\"";
+            String text = id.isTextual() ? id.asText().strip() : id.isIntegralNumber() ? id.asText() : null;
+            Long value = text != null && text.matches("[0-9]{1,19}") ? parsePositive(text) : null;
+            if (value == null) {
+                problems.add(name + " must be a Discord id (a positive whole number, as a number or a string of"
+                        + " digits), found " + id);
+            } else {
+                ((ArrayNode) list).set(i, root.numberNode(value));
             }
+        }
+    }
+
+    private static Long parsePositive(String digits) {
+        try {
+            long value = Long.parseLong(digits);
+            return value > 0 ? value : null;
+        } catch (NumberFormatException e) {
+            return null; // beyond a long
         }
     }
 

@@ -74,7 +74,7 @@ final class DailyView {
                 .append(Style.relative(run.closesAt())).append("); the answers and results post then.");
         if (start.late()) {
             text.append("\n⏰ Posted late: the bot was offline at ")
-                    .append(schedule.time()).append(" (").append(schedule.zone().getId())
+                    .append(schedule.time()).append(" (").append(Style.zone(schedule.zone()))
                     .append("). Answers still close at the usual time.");
         }
         if (questionsInThread) {
@@ -159,7 +159,7 @@ final class DailyView {
                 .map(q -> "Q" + (q.position() + 1) + ": " + q.correct() + "/" + q.answered() + " right")
                 .collect(Collectors.joining(" · "));
         embed.addField("Questions", Style.cut(tally.isEmpty() ? "none" : tally, 1024), false);
-        embed.addField("Today's leaderboard (" + today.zone().getId() + ")", Style.cut(leaders(today), 1024), false);
+        embed.addField("Today's leaderboard (" + Style.zone(today.zone()) + ")", Style.cut(leaders(today), 1024), false);
         embed.addField("Group streak", streakText(streak), false);
         embed.setFooter("Answers and explanations are on each question above.");
         return new MessageCreateBuilder().setEmbeds(embed.build()).setAllowedMentions(List.of()).build();
@@ -226,7 +226,7 @@ final class DailyView {
     String describe(DailySchedule schedule, Optional<Instant> next, GroupStreak streak, Optional<DailyRun> open) {
         StringBuilder text = new StringBuilder("<#").append(schedule.channelId()).append("> · ")
                 .append(days(schedule.days())).append(" at ").append(schedule.time()).append(' ')
-                .append(schedule.zone().getId()).append('\n')
+                .append(Style.zone(schedule.zone())).append('\n')
                 .append(schedule.count()).append(schedule.count() == 1 ? " question" : " questions").append(" on ")
                 .append(scope(schedule)).append(" · answers for ").append(schedule.window().toHours()).append(" h");
         schedule.pingRole().ifPresent(role -> text.append(" · pings <@&").append(role).append('>'));
@@ -234,7 +234,7 @@ final class DailyView {
         open.ifPresent(run -> text.append("Today's quiz is open until ").append(Style.at(run.closesAt(), "t"))
                 .append(" (").append(Style.relative(run.closesAt())).append(")\n"));
         text.append("Next run: ").append(next.map(at -> WHEN.format(ZonedDateTime.ofInstant(at, schedule.zone()))
-                + " " + schedule.zone().getId() + " (" + Style.relative(at) + ")").orElse("none within a week")).append('\n');
+                + " " + Style.zone(schedule.zone()) + " (" + Style.relative(at) + ")").orElse("none within a week")).append('\n');
         text.append("Group streak: ").append(streakText(streak)).append(" · counts days with ")
                 .append(schedule.groupMinimum()).append("+ members");
         return text.toString();

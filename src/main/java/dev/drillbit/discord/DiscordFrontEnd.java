@@ -32,7 +32,7 @@ public final class DiscordFrontEnd {
 
     /**
      * @param store where answers are recorded and scores read; the front end never closes it
-     * @param zones each guild's timezone, for leaderboard periods
+     * @param zones each guild's timezone, for leaderboard periods and the dates the bot shows
      * @param defaultCount questions in a quiz when the member does not say
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      * @param learning reviews, reminders and mock interviews
@@ -48,7 +48,7 @@ public final class DiscordFrontEnd {
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
         GroupBoard board = new GroupBoard(engine, channels, questions, reveals, summaries);
-        this.play = new QuizPlay(engine, store, work, questions, reveals, summaries, board);
+        this.play = new QuizPlay(engine, store, zones, work, questions, reveals, summaries, board);
         QuizOptions options = new QuizOptions(bank);
         List<BotCommand> commands = new ArrayList<>(List.of(
                 new QuizCommand(play, options, defaultCount),

@@ -5,10 +5,10 @@ import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSession;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Reveal;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
@@ -113,7 +113,8 @@ final class GroupBoard {
         });
     }
 
-    static String threadName(Message message) {
-        return "Quiz " + message.getTimeCreated().toLocalDate();
+    /** The name of a group quiz's thread: the day it started, on the bot's clock in the guild's zone. */
+    static String threadName(LocalDate day) {
+        return "Quiz " + day;
     }
 }

@@ -38,7 +38,7 @@ final class LeaderboardView {
                 .map(me -> "#" + me.rank() + " of " + board.ranked() + " · **" + me.points() + "** points")
                 .orElse("No points " + periodPhrase(board.period()) + " yet."), false);
         embed.setFooter(board.ranked() + (board.ranked() == 1 ? " member" : " members") + " ranked · days in "
-                + board.zone().getId() + " · weeks start on Monday");
+                + Style.zone(board.zone()) + " · weeks start on Monday");
         return new MessageCreateBuilder().setEmbeds(embed.build()).setAllowedMentions(List.of()).build();
     }
 

@@ -4,6 +4,7 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionFilter;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.Advance;
 import dev.drillbit.quiz.AnswerOutcome;
@@ -15,6 +16,7 @@ import dev.drillbit.quiz.QuizSpec;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.StartOutcome;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,6 +48,7 @@ final class QuizPlay {
 
     private final QuizEngine engine;
     private final ScoreStore store;
+    private final GuildZones zones;
     private final Executor completions;
     private final QuestionView questions;
     private final RevealView reveals;
@@ -57,10 +60,11 @@ final class QuizPlay {
      * @param completions runs what happens once the store answered (rendering and queueing replies), off
      *     the store's writer thread
      */
-    QuizPlay(QuizEngine engine, ScoreStore store, Executor completions, QuestionView questions, RevealView reveals,
-            SummaryView summaries, GroupBoard board) {
+    QuizPlay(QuizEngine engine, ScoreStore store, GuildZones zones, Executor completions, QuestionView questions,
+            RevealView reveals, SummaryView summaries, GroupBoard board) {
         this.engine = engine;
         this.store = store;
+        this.zones = zones;
         this.completions = completions;
         this.questions = questions;
         this.reveals = reveals;
@@ -112,8 +116,9 @@ final class QuizPlay {
                 board.post(session, channel, starter);
                 return;
             }
+            LocalDate today = engine.clock().instant().atZone(zones.zoneOf(event.getGuild().getIdLong())).toLocalDate();
             hook.retrieveOriginal()
-                    .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(message)))
+                    .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(today)))
                     .queue(created -> board.post(session, created, starter),
                             e -> board.post(session, channel, starter));
         });

@@ -1,8 +1,10 @@
 package dev.drillbit.discord;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -23,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: stateless; {@link #build} may be called from any thread.
  */
 public final class ShardManagerFactory {
+    /**
+     * The logging context (MDC) key JDA's threads carry: the gateway this bot connected to, so that log lines
+     * of several bots in one process (tests, a restart) can be told apart.
+     */
+    public static final String GATEWAY_MDC_KEY = "discord.gateway";
+
     private static final Logger LOG = LoggerFactory.getLogger(ShardManagerFactory.class);
 
     private ShardManagerFactory() {}
@@ -39,7 +47,9 @@ public final class ShardManagerFactory {
     public static ShardManager build(
             String token, Optional<String> restBaseUrl, Optional<String> gatewayUrl, List<?> listeners) {
         Objects.requireNonNull(token, "token");
+        String gateway = gatewayUrl.orElse("discord.com");
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token)
+                .setContextMap(shard -> new ConcurrentHashMap<>(Map.of(GATEWAY_MDC_KEY, gateway)))
                 .addEventListeners(listeners.toArray());
         restBaseUrl.ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         gatewayUrl.ifPresent(url -> builder
@@ -50,7 +60,7 @@ public final class ShardManagerFactory {
         LOG.info(
                 "building shard manager (rest={}, gateway={})",
                 restBaseUrl.orElse("discord.com"),
-                gatewayUrl.orElse("discord.com"));
+                gateway);
         return builder.build();
     }
 

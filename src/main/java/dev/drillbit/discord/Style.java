@@ -49,4 +49,9 @@ final class Style {
     static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
+
+    /** A time zone as people read it: "UTC" for UTC however it is written, else its region id. */
+    static String zone(java.time.ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+    }
 }

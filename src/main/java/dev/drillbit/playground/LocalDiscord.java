@@ -73,7 +73,8 @@ public final class LocalDiscord implements AutoCloseable {
             EVERYONE_PERMISSIONS | MANAGE_MESSAGES | MANAGE_THREADS | CREATE_PRIVATE_THREADS;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Clock clock;
+    /** Discord's own clock, real time: what ids and timestamps carry. */
+    private final Clock wallClock;
     private final Snowflakes ids;
     private final String token;
     private final LocalUser bot;
@@ -95,23 +96,29 @@ public final class LocalDiscord implements AutoCloseable {
     private final RestServer rest;
     private final GatewayServer gateway;
 
-    /** Starts a stand-in whose bot is called "drillbit". */
+    /** Starts a stand-in whose bot is called "drillbit", on the real clock as Discord is. */
     public static LocalDiscord start() {
         return start("drillbit", Clock.systemUTC());
     }
 
-    /** Starts a stand-in; both servers are listening when this returns. */
-    public static LocalDiscord start(String botName, Clock clock) {
+    /**
+     * Starts a stand-in; both servers are listening when this returns. {@code wallClock} is Discord's own
+     * clock: every id it mints and every timestamp it writes reads it at that moment. JDA checks an
+     * interaction's age against the real clock, so anything but {@link Clock#systemUTC()} is for tests of
+     * the stand-in itself; the bot's adjustable clock (tests, the playground's {@code clock}) is the bot's
+     * and never Discord's.
+     */
+    public static LocalDiscord start(String botName, Clock wallClock) {
         try {
-            return new LocalDiscord(botName, clock);
+            return new LocalDiscord(botName, wallClock);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the local Discord stand-in", e);
         }
     }
 
-    private LocalDiscord(String botName, Clock clock) throws IOException {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.ids = new Snowflakes(clock);
+    private LocalDiscord(String botName, Clock wallClock) throws IOException {
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+        this.ids = new Snowflakes(wallClock);
         this.bot = new LocalUser(ids.next(), botName, true);
         users.put(bot.id(), bot);
         this.token = "local." + bot.idString() + "." + UUID.randomUUID();
@@ -872,7 +879,7 @@ public final class LocalDiscord implements AutoCloseable {
         node.putNull("avatar");
         ArrayNode roleIds = node.putArray("roles");
         member.roleIds().forEach(r -> roleIds.add(Long.toUnsignedString(r)));
-        node.put("joined_at", TIMESTAMP.format(Instant.ofEpochMilli((member.id() >>> 22) + Snowflakes.DISCORD_EPOCH_MILLIS)));
+        node.put("joined_at", TIMESTAMP.format(Instant.ofEpochMilli(Snowflakes.epochMillis(member.id()))));
         node.putNull("premium_since");
         node.put("deaf", false).put("mute", false).put("flags", 0).put("pending", false);
         node.putNull("communication_disabled_until");
@@ -1040,7 +1047,7 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     private String now() {
-        return TIMESTAMP.format(clock.instant());
+        return TIMESTAMP.format(wallClock.instant());
     }
 
     // ------------------------------------------------------------------ messages

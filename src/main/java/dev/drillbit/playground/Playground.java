@@ -107,7 +107,7 @@ public final class Playground implements AutoCloseable {
     /** Starts the stand-in and the bot; {@code dataDir} receives attachments the bot posts. */
     public static Playground start(BotStarter starter, PrintWriter out, Path dataDir, PlaygroundClock clock)
             throws Exception {
-        LocalDiscord discord = LocalDiscord.start("drillbit", clock);
+        LocalDiscord discord = LocalDiscord.start(); // Discord keeps real time; only the bot's clock moves
         try {
             return new Playground(discord, clock, starter, out, dataDir);
         } catch (Exception | Error e) {
@@ -533,6 +533,11 @@ public final class Playground implements AutoCloseable {
         synchronized (this) {
             sink.accept(line);
         }
+    }
+
+    /** Shows the person one line from outside the conversation, such as a problem the bot logged. */
+    public void notice(String line) {
+        say(line);
     }
 
     /** Sends everything the playground prints to {@code lines} from now on (one call per line). */

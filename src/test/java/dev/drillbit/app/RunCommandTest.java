@@ -55,6 +55,8 @@ class RunCommandTest {
     }
 
     @Test
+    @DisplayName("run, started in a folder without questions/ and with its guild id written as a string, reaches"
+            + " READY on the shipped bank and answers slash commands")
     void runConnectsToTheEndpointsOfItsConfigFileAndAnswersSlashCommands() throws Exception {
         try (LocalDiscord discord = LocalDiscord.start()) {
             LocalGuild guild = discord.guild("Study Group");
@@ -62,13 +64,14 @@ class RunCommandTest {
             LocalMember alice = discord.member(guild, "alice", false);
             Path config = dir.resolve("config.json");
             Files.writeString(config, """
-                    {"questionsDir": "%s", "dataDir": "%s", "discord": {"token": "%s", "devGuildIds": [%d],
+                    {"dataDir": "%s", "discord": {"token": "%s", "devGuildIds": ["%d"],
                      "restBaseUrl": "%s", "gatewayUrl": "%s"}}
-                    """.formatted(Path.of("questions").toAbsolutePath(), dir.resolve("data"), discord.botToken(), guild.id(),
-                    discord.restBaseUrl(), discord.gatewayUrl()));
+                    """.formatted(dir.resolve("data"), discord.botToken(), guild.id(), discord.restBaseUrl(),
+                    discord.gatewayUrl()));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process bot = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                     "dev.drillbit.app.Main", "run", "--config", config.toString()))
+                    .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("bot.log").toFile())
                     .start();

@@ -34,7 +34,19 @@ class ConfigLoaderTest {
         assertThat(config.quiz().secondsPerQuestion()).isEqualTo(45);
         assertThat(config.quiz().questionsPerQuiz()).isEqualTo(10);
         assertThat(config.discord().devGuildIds()).containsExactly(123L);
-        assertThat(config.questionsDir()).isEqualTo("questions");
+        assertThat(config.questionsPath()).as("unset: the bank shipped in the jar").isEmpty();
+    }
+
+    @Test
+    void guildIdsAreReadFromStringsAsDiscordWritesThemAndFromNumbers() throws Exception {
+        // GIVEN ids as "Copy Server ID" gives them, pasted in quotes, beside a plain number
+        String json = "{\"discord\": {\"devGuildIds\": [\"1191168914227200002\", 1191168914227200003]}}";
+
+        // WHEN the file is read
+        Config config = load(json);
+
+        // THEN both are the same kind of id
+        assertThat(config.discord().devGuildIds()).containsExactly(1191168914227200002L, 1191168914227200003L);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,8 +60,12 @@ class ConfigLoaderTest {
         {"quiz": {"secondsPerQuestion": 2}}            | "quiz.secondsPerQuestion" is 2; it must be 5 to 600
         {"discord": {"gatewayUrl": "http://x"}}        | "discord.gatewayUrl" must be a ws or wss URL, was "http://x"
         {"discord": {"restBaseUrl": "localhost:1"}}    | "discord.restBaseUrl" must be a http or https URL
-        {"discord": {"devGuildIds": ["abc"]}}          | "discord.devGuildIds[0]" has the wrong type: expected a whole number
-        {"questionsDir": ""}                           | "questionsDir" must name a folder
+        {"discord": {"devGuildIds": ["abc"]}}          | "discord.devGuildIds[0]" must be a Discord id (a positive whole number, as a number or a string of digits), found "abc"
+        {"discord": {"devGuildIds": [1, "-5"]}}        | "discord.devGuildIds[1]" must be a Discord id (a positive whole number, as a number or a string of digits), found "-5"
+        {"discord": {"devGuildIds": [1.5]}}            | "discord.devGuildIds[0]" must be a Discord id (a positive whole number, as a number or a string of digits), found 1.5
+        {"discord": {"devGuildIds": ["99999999999999999999"]}} | "discord.devGuildIds[0]" must be a Discord id
+        {"discord": {"devGuildIds": "123"}}            | "discord.devGuildIds" has the wrong type: expected a list
+        {"questionsDir": ""}                           | "questionsDir" must name a folder; leave it out to use the bank shipped in the jar
         {"quiz": {                                     | malformed JSON
         """)
     void namesTheKeyOfEveryBadValue(String json, String message) {

@@ -14,6 +14,7 @@ import dev.drillbit.bank.QuestionFilter;
 import dev.drillbit.bank.QuestionType;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.Owner;
 import dev.drillbit.quiz.QuizEngine;
@@ -79,7 +80,7 @@ class QuizPlayRecordingTest {
         QuestionView questions = new QuestionView(bank, scoring);
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
-        play = new QuizPlay(engine, store, Runnable::run, questions, reveals, summaries,
+        play = new QuizPlay(engine, store, GuildZones.utc(), Runnable::run, questions, reveals, summaries,
                 new GroupBoard(engine, new Channels(), questions, reveals, summaries));
         StartOutcome started = engine.start(Owner.solo(GUILD, CHANNEL, USER),
                 new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1));

@@ -13,6 +13,7 @@ import dev.drillbit.playground.LocalMessage;
 import dev.drillbit.testsupport.BotHarness;
 import dev.drillbit.testsupport.Fixtures;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,27 @@ class BotEndToEndTest {
     private static List<String> fieldNames(LocalMessage message) {
         return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
                 .map(f -> f.path("name").asText()).toList();
+    }
+
+    @Test
+    @DisplayName("Discord's ids carry real time while the bot's clock is a day ahead: a deferred answer and a"
+            + " form still go through, as JDA judges a hook's age on the real clock")
+    void interactionsCarryRealTimeWhateverTheBotsClockSays() {
+        // GIVEN the bot's clock moved a day past the real one (the harness clock starts on a fixed date)
+        h.time.advance(Duration.ofDays(1));
+        LocalChannel room = room("wall-clock");
+
+        // WHEN a member starts a quiz and answers its questions, one by a form
+        InteractionHandle start = h.discord.slash(h.alice, room, "quiz start", Map.of("step", "sql", "count", 2));
+        LocalMessage first = start.awaitReply(TIMEOUT);
+        InteractionHandle answered = h.answer(h.alice, first, true);
+
+        // THEN every interaction was minted now on the wall clock, and the deferred answers were delivered
+        for (InteractionHandle interaction : List.of(start, answered)) {
+            Instant minted = net.dv8tion.jda.api.utils.TimeUtil.getTimeCreated(interaction.id()).toInstant();
+            assertThat(Duration.between(minted, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+        }
+        assertThat(title(answered.awaitReply(TIMEOUT))).startsWith("✅ Right");
     }
 
     @Test

@@ -62,6 +62,21 @@ public abstract class ScoreStoreContract {
         return store;
     }
 
+    /**
+     * Stops the store the way a crash would, without its orderly close. Implementations that can simulate
+     * that override this; the default closes, which proves less.
+     */
+    protected void crash(ScoreStore store) {
+        store.close();
+    }
+
+    /** Crashes the store and opens it again over the same data. */
+    protected final ScoreStore crashAndRestart() {
+        crash(store());
+        store = open(time, zones);
+        return store;
+    }
+
     @AfterEach
     void closeStore() {
         if (store != null) {
@@ -115,6 +130,21 @@ public abstract class ScoreStoreContract {
                 .containsEntry(Difficulty.SENIOR, new Accuracy(1, 0));
         assertThat(s.lastActive()).isEqualTo(T0.plusSeconds(9));
         assertThat(store().history(GUILD, 7)).containsExactlyElementsOf(acked);
+    }
+
+    @Test
+    @DisplayName("what a completed future acknowledged survives a crash: answers, and a forget with the answers after it")
+    void acknowledgedEventsSurviveACrash() {
+        AnswerEvent kept = record(Answers.right(8, "sql", 5, T0));
+        record(Answers.right(7, "sql", 10, T0));
+        store().forget(GUILD, 7).join();
+        AnswerEvent afresh = record(Answers.right(7, "sql", 3, T0.plusSeconds(1)));
+
+        ScoreStore restarted = crashAndRestart();
+
+        assertThat(restarted.history(GUILD, 8)).containsExactly(kept);
+        assertThat(restarted.history(GUILD, 7)).containsExactly(afresh);
+        assertThat(restarted.memberStats(GUILD, 7).orElseThrow().points()).isEqualTo(3);
     }
 
     @Test

@@ -33,9 +33,10 @@ public final class BotHarness implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     public final ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
-    public final LogCapture jdaLog = LogCapture.attach("net.dv8tion", Level.WARN);
-    public final LogCapture botLog = LogCapture.attach("dev.drillbit", Level.ERROR);
-    public final LocalDiscord discord = LocalDiscord.start("drillbit", time);
+    /** Discord keeps real time, as JDA expects; only the bot runs on {@link #time}. */
+    public final LocalDiscord discord = LocalDiscord.start();
+    public final LogCapture jdaLog = LogCapture.attach("net.dv8tion", Level.WARN, discord.gatewayUrl());
+    public final LogCapture botLog = LogCapture.attach("dev.drillbit", Level.ERROR, discord.gatewayUrl());
     public final LocalGuild guild = discord.guild("Study Group");
     public final LocalChannel general = discord.channel(guild, "general");
     public final LocalMember alice = discord.member(guild, "alice", false);

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import dev.drillbit.discord.ShardManagerFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
@@ -17,12 +18,15 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private final Logger logger;
     private final Level threshold;
+    /** Null to capture every bot's events; else only events of JDA threads connected to this gateway. */
+    private final String gateway;
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
 
-    private LogCapture(String loggerName, Level threshold) {
+    private LogCapture(String loggerName, Level threshold, String gateway) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         this.logger = context.getLogger(loggerName);
         this.threshold = threshold;
+        this.gateway = gateway;
         setContext(context);
         setName("capture-" + loggerName);
         start();
@@ -30,11 +34,24 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     }
 
     public static LogCapture attach(String loggerName, Level threshold) {
-        return new LogCapture(loggerName, threshold);
+        return new LogCapture(loggerName, threshold, null);
+    }
+
+    /**
+     * Like {@link #attach(String, Level)}, but leaves out events logged on the threads of a bot connected to
+     * another gateway: the logger is process-wide, and a bot of an earlier test may still be finishing.
+     * Events from threads that carry no gateway are kept.
+     */
+    public static LogCapture attach(String loggerName, Level threshold, String gateway) {
+        return new LogCapture(loggerName, threshold, gateway);
     }
 
     @Override
     protected void append(ILoggingEvent event) {
+        String from = event.getMDCPropertyMap().get(ShardManagerFactory.GATEWAY_MDC_KEY);
+        if (gateway != null && from != null && !from.equals(gateway)) {
+            return;
+        }
         if (event.getLevel().isGreaterOrEqual(threshold)) {
             events.add(event);
         }

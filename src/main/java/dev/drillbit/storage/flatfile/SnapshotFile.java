@@ -58,7 +58,7 @@ final class SnapshotFile {
                 EntryCodec.string(steps.get(i), header);
             }
             header.append("],\"questions\":[");
-            List<String> questions = aggregates.questionNames();
+            List<String> questions = MemberLines.questionNames(aggregates);
             for (int i = 0; i < questions.size(); i++) {
                 if (i > 0) {
                     header.append(',');
@@ -67,7 +67,7 @@ final class SnapshotFile {
             }
             header.append("],\"written\":\"").append(now).append("\"}\n");
             out.append(header);
-            long n = aggregates.writeMembers(out);
+            long n = MemberLines.write(aggregates, out);
             out.append("{\"end\":\"").append(FormatVersions.SNAPSHOT_FORMAT).append("\",\"members\":")
                     .append(String.valueOf(n)).append("}\n");
             out.flush();
@@ -97,7 +97,7 @@ final class SnapshotFile {
                 List<String> questionNames = new ArrayList<>();
                 header.path("questions").forEach(q -> questionNames.add(q.asText()));
                 try {
-                    aggregates.internQuestions(questionNames);
+                    MemberLines.internQuestions(aggregates, questionNames);
                 } catch (EntryCodec.BadLineException e) {
                     throw new DataFileException(file, 1, e.getMessage());
                 }
@@ -110,7 +110,7 @@ final class SnapshotFile {
                 return;
             }
             try {
-                aggregates.readMember(buf, off, len, stepNames);
+                MemberLines.read(aggregates, buf, off, len, stepNames);
             } catch (EntryCodec.BadLineException e) {
                 throw new DataFileException(file, lineNumber, "damaged member line at byte offset " + offset + ": "
                         + e.getMessage() + "; the file was left untouched");

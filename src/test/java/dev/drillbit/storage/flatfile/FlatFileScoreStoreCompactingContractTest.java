@@ -19,4 +19,10 @@ class FlatFileScoreStoreCompactingContractTest extends ScoreStoreContract {
     protected ScoreStore open(Clock clock, GuildZones zones) {
         return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(clock).withZones(zones).withCompactEvery(2));
     }
+
+    /** A crash: the journal and the lock are dropped without the close's snapshot. */
+    @Override
+    protected void crash(ScoreStore store) {
+        CrashSimulation.abandon((FlatFileScoreStore) store);
+    }
 }

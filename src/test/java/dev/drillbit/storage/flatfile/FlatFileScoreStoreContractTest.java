@@ -16,4 +16,10 @@ class FlatFileScoreStoreContractTest extends ScoreStoreContract {
     protected ScoreStore open(Clock clock, GuildZones zones) {
         return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(clock).withZones(zones));
     }
+
+    /** A crash: the journal and the lock are dropped without the close's snapshot. */
+    @Override
+    protected void crash(ScoreStore store) {
+        CrashSimulation.abandon((FlatFileScoreStore) store);
+    }
 }
