@@ -47,6 +47,8 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setInitializationFailTimeout(1);
         config.setAutoCommit(true);
         settings.schema().ifPresent(config::setSchema);
+        // what pg_stat_activity shows for the bot's connections
+        config.addDataSourceProperty("ApplicationName", applicationName(settings));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -67,6 +69,11 @@ public final class PostgresDatabase implements AutoCloseable {
                     + rootMessage(e), e);
         }
         return new PostgresDatabase(pool, settings);
+    }
+
+    /** {@code drillbit}, or {@code drillbit/<schema>} when a schema is set. */
+    static String applicationName(PostgresSettings settings) {
+        return "drillbit" + settings.schema().map(s -> "/" + s).orElse("");
     }
 
     private static String rootMessage(Throwable e) {
