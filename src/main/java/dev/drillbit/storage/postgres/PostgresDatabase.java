@@ -49,6 +49,8 @@ public final class PostgresDatabase implements AutoCloseable {
         settings.schema().ifPresent(config::setSchema);
         // what pg_stat_activity shows for the bot's connections
         config.addDataSourceProperty("ApplicationName", applicationName(settings));
+        // server errors in logs without the failing row's values (member data)
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
