@@ -4,25 +4,15 @@ import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.LearningStoreContract;
 import dev.drillbit.progress.GuildZones;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The learning store contract against PostgreSQL, a fresh schema per test. */
 class PostgresLearningStoreContractTest extends LearningStoreContract {
-    private PostgresDatabase db;
-
-    @BeforeEach
-    void freshSchema() {
-        db = TestPostgres.freshDatabase();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
 
     @Override
     protected LearningStore open(Clock clock) {
-        return PostgresScoreStore.open(db, clock, GuildZones.utc());
+        return PostgresScoreStore.open(database.db(), clock, GuildZones.utc());
     }
 }

@@ -3,25 +3,15 @@ package dev.drillbit.storage.postgres;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.learning.ReminderClaimsContract;
 import dev.drillbit.progress.GuildZones;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reminder claims contract against PostgreSQL, a fresh schema per test; every open shares it. */
 class PostgresReminderClaimsContractTest extends ReminderClaimsContract {
-    private PostgresDatabase db;
-
-    @BeforeEach
-    void freshSchema() {
-        db = TestPostgres.freshDatabase();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
 
     @Override
     protected ReminderClaims open(GuildZones zones) {
-        return PostgresReminderClaims.open(db, zones);
+        return PostgresReminderClaims.open(database.db(), zones);
     }
 }

@@ -10,23 +10,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The score store contract against PostgreSQL, a fresh schema per test; a restart opens a new store over it. */
 class PostgresScoreStoreContractTest extends ScoreStoreContract {
-    private PostgresDatabase db;
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
     private final List<ScoreStore> crashed = new ArrayList<>();
 
-    @BeforeEach
-    void freshSchema() {
-        db = TestPostgres.freshDatabase();
-    }
-
     @AfterEach
-    void closeDatabase() {
-        // runs before the contract's own @AfterEach closes the store: an idle store's close needs no connection
+    void closeCrashedStores() {
         crashed.forEach(ScoreStore::close);
-        db.close();
     }
 
     /**
@@ -36,9 +30,9 @@ class PostgresScoreStoreContractTest extends ScoreStoreContract {
     @Override
     protected void crash(ScoreStore store) {
         crashed.add(store);
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+        try (Connection c = database.db().connection(); Statement st = c.createStatement()) {
             st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                    + "AND application_name = '" + PostgresDatabase.applicationName(db.settings()) + "'");
+                    + "AND application_name = '" + PostgresDatabase.applicationName(database.db().settings()) + "'");
         } catch (SQLException e) {
             throw new IllegalStateException("could not cut the store's connections", e);
         }
@@ -46,6 +40,6 @@ class PostgresScoreStoreContractTest extends ScoreStoreContract {
 
     @Override
     protected ScoreStore open(Clock clock, GuildZones zones) {
-        return PostgresScoreStore.open(db, clock, zones);
+        return PostgresScoreStore.open(database.db(), clock, zones);
     }
 }
