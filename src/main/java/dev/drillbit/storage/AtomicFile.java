@@ -1,6 +1,5 @@
 package dev.drillbit.storage;
 
-import dev.drillbit.storage.Fsync;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,12 +1,11 @@
 package dev.drillbit.storage;
 
-import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import java.nio.file.Path;
 
 /**
  * A data file the store cannot read safely: damage before the last line, a missing journal, or a format
  * version this build does not understand. The message names the file and, where there is one, the line
- * and byte offset. The store leaves the file untouched; {@link FlatFileRepair#repair} can salvage it.
+ * and byte offset. The store leaves the file untouched; {@link dev.drillbit.storage.flatfile.FlatFileRepair#repair} can salvage it.
  */
 public sealed class DataFileException extends RuntimeException permits UnsupportedVersionException {
     private final transient Path file;

@@ -62,6 +62,17 @@ public final class DailyFixtures {
         return DailyScheduler.open(dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir), bank, activity, time, new Random(7), DailyScheduler.Settings.defaults());
     }
 
+    /** A scheduler over data kept in memory: no disk; a second call with the same data is a restart. */
+    public static DailyScheduler open(InMemoryDailyRepository.Data data, QuestionBank bank, ManualTime time) {
+        return open(data, bank, time, null);
+    }
+
+    public static DailyScheduler open(InMemoryDailyRepository.Data data, QuestionBank bank, ManualTime time,
+            GroupActivity activity) {
+        return DailyScheduler.open(new InMemoryDailyRepository(data), bank, activity, time, new Random(7),
+                DailyScheduler.Settings.defaults());
+    }
+
     public static <T extends DailyAction> List<T> only(List<DailyAction> actions, Class<T> type) {
         return actions.stream().filter(type::isInstance).map(type::cast).toList();
     }

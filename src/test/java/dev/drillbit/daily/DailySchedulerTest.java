@@ -13,7 +13,6 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.testsupport.ManualTime;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scheduler over restarts: catch-up after downtime, a restart in the middle of a window, several
@@ -42,8 +40,8 @@ class DailySchedulerTest {
     private final QuestionBank bank = DailyFixtures.bank();
     private final ManualTime clock = new ManualTime(SET_AT);
 
-    @TempDir
-    Path dir;
+    /** The scheduler's data, in memory: these tests are about its policy, not files. */
+    private final InMemoryDailyRepository.Data data = new InMemoryDailyRepository.Data();
 
     /** GIVEN a Berlin 09:00 schedule set the day before, and the bot then stopped. */
     private void berlinScheduleSet() {
@@ -53,7 +51,7 @@ class DailySchedulerTest {
     }
 
     private DailyScheduler open() {
-        return DailyFixtures.open(dir, bank, clock);
+        return DailyFixtures.open(data, bank, clock);
     }
 
     private void at(Instant instant) {
@@ -289,7 +287,7 @@ class DailySchedulerTest {
         }
         QuestionBank smaller = DailyFixtures.bank(Map.of("sql", 12));
         at(START);
-        try (DailyScheduler scheduler = DailyFixtures.open(dir, smaller, clock)) {
+        try (DailyScheduler scheduler = DailyFixtures.open(data, smaller, clock)) {
             List<DailyAction> actions = due(scheduler);
 
             assertThat(only(actions, DailyAction.StartRun.class)).extracting(s -> s.run().guildId())
@@ -326,13 +324,13 @@ class DailySchedulerTest {
     @DisplayName("rotation: the guild sees the whole pool before any question repeats, across restarts")
     void rotationAcrossRestarts() {
         QuestionBank twelve = DailyFixtures.bank(Map.of("sql", 12));
-        try (DailyScheduler scheduler = DailyFixtures.open(dir, twelve, clock)) {
+        try (DailyScheduler scheduler = DailyFixtures.open(data, twelve, clock)) {
             scheduler.set(DailyFixtures.schedule(twelve, input("09:00", "Europe/Berlin"), SET_AT));
         }
         List<List<String>> days = new ArrayList<>();
         for (int day = 0; day < 5; day++) {
             at(START.plus(Duration.ofDays(day)));
-            try (DailyScheduler scheduler = DailyFixtures.open(dir, twelve, clock)) {
+            try (DailyScheduler scheduler = DailyFixtures.open(data, twelve, clock)) {
                 days.add(only(due(scheduler), DailyAction.StartRun.class).get(0).run().questionIds());
             }
         }

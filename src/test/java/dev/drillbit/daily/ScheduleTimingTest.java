@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.testsupport.ManualTime;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ScheduleTimingTest {
     private final QuestionBank bank = DailyFixtures.bank();
 
-    @TempDir
-    Path dir;
+    /** The scheduler's data, in memory: these tests are about its policy, not files. */
+    private final InMemoryDailyRepository.Data data = new InMemoryDailyRepository.Data();
 
     @ParameterizedTest(name = "{1} {0} on {2} starts at {3}")
     @DisplayName("a local time of day maps to the right instant, clock changes included")
@@ -72,7 +70,7 @@ class ScheduleTimingTest {
     void consecutiveDays(String zone, String time, String from, String day1, String day2, String day3, String day4) {
         // GIVEN a daily schedule set before the first day
         ManualTime clock = ManualTime.at(from);
-        try (DailyScheduler scheduler = DailyFixtures.open(dir, bank, clock)) {
+        try (DailyScheduler scheduler = DailyFixtures.open(data, bank, clock)) {
             scheduler.set(DailyFixtures.schedule(bank, input(time, zone), clock.instant()));
 
             // WHEN the heartbeat runs every minute for four days
@@ -88,7 +86,7 @@ class ScheduleTimingTest {
     @DisplayName("02:30 on Berlin's spring-forward day runs once, at 03:00 CEST")
     void springForwardGap() {
         ManualTime clock = ManualTime.at("2026-03-28T12:00:00Z");
-        try (DailyScheduler scheduler = DailyFixtures.open(dir, bank, clock)) {
+        try (DailyScheduler scheduler = DailyFixtures.open(data, bank, clock)) {
             scheduler.set(DailyFixtures.schedule(bank, input("02:30", "Europe/Berlin"), clock.instant()));
 
             List<Instant> starts = startsWhileStepping(scheduler, clock, Duration.ofHours(24), Duration.ofSeconds(30));
@@ -101,7 +99,7 @@ class ScheduleTimingTest {
     @DisplayName("01:30 on New York's fall-back day runs once, at the earlier offset (EDT)")
     void fallBackOverlap() {
         ManualTime clock = ManualTime.at("2026-10-31T12:00:00Z");
-        try (DailyScheduler scheduler = DailyFixtures.open(dir, bank, clock)) {
+        try (DailyScheduler scheduler = DailyFixtures.open(data, bank, clock)) {
             scheduler.set(DailyFixtures.schedule(bank, input("01:30", "America/New_York"), clock.instant()));
 
             List<Instant> starts = startsWhileStepping(scheduler, clock, Duration.ofHours(24), Duration.ofSeconds(30));
@@ -114,7 +112,7 @@ class ScheduleTimingTest {
     @DisplayName("02:30 on Berlin's fall-back day runs once, at 02:30 CEST, not again an hour later")
     void fallBackOverlapBerlin() {
         ManualTime clock = ManualTime.at("2026-10-24T12:00:00Z");
-        try (DailyScheduler scheduler = DailyFixtures.open(dir, bank, clock)) {
+        try (DailyScheduler scheduler = DailyFixtures.open(data, bank, clock)) {
             scheduler.set(DailyFixtures.schedule(bank, input("02:30", "Europe/Berlin"), clock.instant()));
 
             List<Instant> starts = startsWhileStepping(scheduler, clock, Duration.ofHours(24), Duration.ofSeconds(30));
@@ -127,7 +125,7 @@ class ScheduleTimingTest {
     @DisplayName("mon-fri skips the weekend")
     void weekdaysOnly() {
         ManualTime clock = ManualTime.at("2026-01-09T00:00:00Z"); // a Friday
-        try (DailyScheduler scheduler = DailyFixtures.open(dir, bank, clock)) {
+        try (DailyScheduler scheduler = DailyFixtures.open(data, bank, clock)) {
             scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Asia/Kolkata").withDays("mon-fri"),
                     clock.instant()));
 

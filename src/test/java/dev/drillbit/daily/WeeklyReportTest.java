@@ -10,14 +10,12 @@ import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.RoadmapStep;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.testsupport.ManualTime;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The weekly report on the schedule's report day, at the schedule's time. Asia/Kolkata 09:00 is 03:30Z;
@@ -31,8 +29,8 @@ class WeeklyReportTest {
     private final ManualTime clock = new ManualTime(SET_AT);
     private final InMemoryGroupActivity activity = new InMemoryGroupActivity();
 
-    @TempDir
-    Path dir;
+    /** The scheduler's data, in memory: these tests are about its policy, not files. */
+    private final InMemoryDailyRepository.Data data = new InMemoryDailyRepository.Data();
 
     private void at(Instant instant) {
         clock.advance(Duration.between(clock.instant(), instant));
@@ -40,7 +38,7 @@ class WeeklyReportTest {
 
     /** GIVEN a week of runs (answered by two members on two days) and the guild's answers in the activity source. */
     private DailyScheduler weekOfRuns() {
-        DailyScheduler scheduler = DailyFixtures.open(dir, bank, clock, activity);
+        DailyScheduler scheduler = DailyFixtures.open(data, bank, clock, activity);
         scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Asia/Kolkata").withSteps("sql,caching,apis")
                 .withGroupMinimum(1), SET_AT));
         for (int day = 0; day < 7; day++) {
@@ -108,7 +106,7 @@ class WeeklyReportTest {
         int reports = 0;
         for (String when : List.of("2026-01-12T03:30:00Z", "2026-01-12T03:30:01Z", "2026-01-12T20:00:00Z")) {
             at(Instant.parse(when));
-            try (DailyScheduler scheduler = DailyFixtures.open(dir, bank, clock, activity)) {
+            try (DailyScheduler scheduler = DailyFixtures.open(data, bank, clock, activity)) {
                 reports += only(scheduler.due(clock.instant()), DailyAction.PostReport.class).size();
             }
         }

@@ -1,9 +1,21 @@
 /**
  * The flat-file implementations of the storage ports: the score store's append-only journal, snapshot,
- * codec, repair, group-commit writer and compaction ({@link dev.drillbit.storage.flatfile.FlatFileScoreStore},
- * which implements {@link dev.drillbit.learning.LearningStore}), and the small whole-file stores of the
- * other ports. Nothing outside {@code dev.drillbit.app} names these classes; the rest of the bot sees the
- * ports only.
+ * codec, repair, group-commit writer and compaction, and the small whole-file stores of the other ports.
+ * Nothing outside {@code dev.drillbit.app} names these classes (ArchUnit holds that); the rest of the bot
+ * sees the ports only.
+ * <ul>
+ *   <li>{@link dev.drillbit.storage.flatfile.FlatFileScoreStore}: {@link dev.drillbit.progress.ScoreStore} and
+ *       {@link dev.drillbit.learning.LearningStore} (journal, group commit, compaction, recovery); its
+ *       in-memory state is {@code Aggregates} of {@code MemberAggregate}s, written to the snapshot by
+ *       {@code MemberLines}; the rules it applies (streaks, ranking, deck updates) are the pure classes
+ *       of {@code progress.stats} and {@code learning}.
+ *   <li>{@link dev.drillbit.storage.flatfile.FlatFileRepair} salvages damaged files;
+ *       {@link dev.drillbit.storage.flatfile.FlatFileQuestionStats} counts answers without opening the store.
+ *   <li>{@link dev.drillbit.storage.flatfile.FlatFileReminderClaims}: {@link dev.drillbit.learning.ReminderClaims}
+ *       ({@code reminders-sent.json}).
+ *   <li>{@link dev.drillbit.storage.flatfile.FlatFileDailyRepository}: {@link dev.drillbit.daily.DailyRepository}
+ *       ({@code daily/schedules.json}, {@code daily/runs/}).
+ * </ul>
  *
  * <h2>Files (format version 2)</h2>
  * <pre>
