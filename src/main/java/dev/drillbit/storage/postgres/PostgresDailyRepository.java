@@ -77,7 +77,7 @@ public final class PostgresDailyRepository implements DailyRepository {
             if (!locked) {
                 c.close();
                 throw new IllegalStateException("another process (or repository) has the daily quizzes in "
-                        + db.settings().url() + " (" + db.settings().schema().orElse("default schema") + ") open");
+                        + db.settings().safeUrl() + " (" + db.settings().schema().orElse("default schema") + ") open");
             }
             return new PostgresDailyRepository(db, c);
         } catch (SQLException e) {
@@ -112,7 +112,7 @@ public final class PostgresDailyRepository implements DailyRepository {
 
     @Override
     public String toString() {
-        return "PostgreSQL " + db.settings().url() + " (" + db.settings().schema().orElse("default schema") + ")";
+        return "PostgreSQL " + db.settings().safeUrl() + " (" + db.settings().schema().orElse("default schema") + ")";
     }
 
     private <T> T inTransaction(String what, Sql.Work<T> work) throws IOException {

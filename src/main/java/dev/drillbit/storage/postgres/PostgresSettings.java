@@ -44,9 +44,14 @@ public record PostgresSettings(String url, String user, String password, Optiona
         return new PostgresSettings(url, user, password, schema, size);
     }
 
+    /** The URL as it may be logged: a {@code password} parameter in it shows as {@code ***}. */
+    public String safeUrl() {
+        return url.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+    }
+
     @Override
     public String toString() {
-        return "PostgresSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+        return "PostgresSettings[url=" + safeUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
                 + ", schema=" + schema.orElse("(default)") + ", poolSize=" + poolSize + "]";
     }
 }

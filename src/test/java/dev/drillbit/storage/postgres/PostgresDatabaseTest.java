@@ -38,4 +38,14 @@ class PostgresDatabaseTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret-pw").doesNotContain("\n"));
         assertThat(nowhere.toString()).doesNotContain("s3cret-pw");
     }
+
+    @Test
+    @DisplayName("a password written into the URL is masked wherever the URL is shown")
+    void passwordInTheUrlIsMasked() {
+        PostgresSettings s = new PostgresSettings("jdbc:postgresql://db/drillbit?ssl=true&password=hunter2&x=1",
+                "drillbit", "");
+
+        assertThat(s.safeUrl()).isEqualTo("jdbc:postgresql://db/drillbit?ssl=true&password=***&x=1");
+        assertThat(s.toString()).doesNotContain("hunter2");
+    }
 }

@@ -74,6 +74,17 @@ final class TestPostgres {
         return s.withSchema(name);
     }
 
+    /**
+     * The bot's {@code storage} config for a fresh schema: its URL names the schema ({@code currentSchema}),
+     * as an operator's may.
+     */
+    static dev.drillbit.config.Config.Storage freshStorageConfig() {
+        PostgresSettings s = freshSchema();
+        String url = s.url() + (s.url().contains("?") ? "&" : "?") + "currentSchema=" + s.schema().orElseThrow();
+        return new dev.drillbit.config.Config.Storage(dev.drillbit.config.Config.Storage.POSTGRES_TYPE, url, s.user(),
+                s.password().isEmpty() ? null : s.password());
+    }
+
     /** Opens a fresh schema, migrated. */
     static PostgresDatabase freshDatabase() {
         return PostgresDatabase.open(freshSchema());
