@@ -117,10 +117,28 @@ final class EventBatch {
             for (MemberKey m : members) {
                 scores.put(m, null);
             }
+            // Every member's row exists before it is read and locked (a new member's as zeros, which queries
+            // never show and a rollback removes), in one order, so that writers in other processes wait for
+            // this one instead of both inserting the same new member.
+            List<MemberKey> sorted = members.stream()
+                    .sorted(java.util.Comparator.comparingLong(MemberKey::guildId).thenComparingLong(MemberKey::userId))
+                    .toList();
+            Array guilds = longs(sorted.stream().map(MemberKey::guildId).toList());
+            Array users = longs(sorted.stream().map(MemberKey::userId).toList());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_scores (guild_id, user_id, points, "
+                    + "answered, correct, reached_at, last_active, streak_last_day, streak_current, streak_best) "
+                    + "SELECT g, u, 0, 0, 0, NULL, TIMESTAMPTZ '1970-01-01 00:00:00+00', ?, 0, 0 "
+                    + "FROM unnest(?::bigint[], ?::bigint[]) AS m(g, u) ORDER BY g, u "
+                    + "ON CONFLICT (guild_id, user_id) DO NOTHING")) {
+                ps.setInt(1, Streak.NO_DAY);
+                ps.setArray(2, guilds);
+                ps.setArray(3, users);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM member_scores WHERE (guild_id, user_id) IN "
-                    + "(SELECT * FROM unnest(?::bigint[], ?::bigint[])) FOR UPDATE")) {
-                ps.setArray(1, longs(members.stream().map(MemberKey::guildId).toList()));
-                ps.setArray(2, longs(members.stream().map(MemberKey::userId).toList()));
+                    + "(SELECT * FROM unnest(?::bigint[], ?::bigint[])) ORDER BY guild_id, user_id FOR UPDATE")) {
+                ps.setArray(1, guilds);
+                ps.setArray(2, users);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Score s = new Score();
@@ -128,7 +146,7 @@ final class EventBatch {
                         s.answered = rs.getInt("answered");
                         s.correct = rs.getInt("correct");
                         s.reachedAt = Sql.instant(rs, "reached_at");
-                        s.lastActive = Sql.instant(rs, "last_active");
+                        s.lastActive = s.answered == 0 ? null : Sql.instant(rs, "last_active");
                         s.streak = new Streak(rs.getInt("streak_last_day"), rs.getInt("streak_current"),
                                 rs.getInt("streak_best"));
                         scores.put(new MemberKey(rs.getLong("guild_id"), rs.getLong("user_id")), s);
@@ -241,7 +259,10 @@ final class EventBatch {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE guild_id = ? AND user_id = ?")) {
                 ps.setLong(1, f.guildId());
                 ps.setLong(2, f.userId());
-                deleted += ps.executeUpdate();
+                int rows = ps.executeUpdate();
+                // member_scores may hold this batch's zero row for a member who answers later in it; a member
+                // with real scores has answers, which count
+                deleted += table.equals("member_scores") ? 0 : rows;
             }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO forgets (id, guild_id, user_id, forgot_at) "

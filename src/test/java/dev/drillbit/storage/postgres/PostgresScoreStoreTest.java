@@ -100,4 +100,38 @@ class PostgresScoreStoreTest {
         assertThat(store.memberStats(GUILD, 7).orElseThrow().answered()).isEqualTo(2);
         assertThat(told).isLessThan(10);
     }
+
+    @Test
+    @DisplayName("a forget queued before a member's first answer finds nothing, and the answer after it counts")
+    void forgetBeforeTheFirstAnswer() {
+        // GIVEN the writer busy, so that what follows usually queues into one batch (correct either way)
+        List<CompletableFuture<AnswerEvent>> busy = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            busy.add(store.record(Answers.right(1, "sql", 1, T0)));
+        }
+        CompletableFuture<dev.drillbit.progress.Forgotten> forgotten = store.forget(GUILD, 7);
+        CompletableFuture<AnswerEvent> answer = store.record(Answers.right(7, "sql", 4, T0));
+
+        busy.forEach(CompletableFuture::join);
+        assertThat(forgotten.join().hadData()).isFalse();
+        assertThat(store.history(GUILD, 7)).containsExactly(answer.join());
+        assertThat(store.memberStats(GUILD, 7).orElseThrow().points()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("two stores on one database (as two processes would be) writing the same new members lose nothing")
+    void twoWritersOnOneDatabase() throws Exception {
+        try (PostgresScoreStore other = PostgresScoreStore.open(db, Clock.fixed(T0, ZoneOffset.UTC), GuildZones.utc())) {
+            List<CompletableFuture<AnswerEvent>> all = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                all.add(store.record(Answers.right(100 + i % 10, "sql", 1, T0)));
+                all.add(other.record(Answers.right(100 + i % 10, "sql", 1, T0)));
+            }
+            all.forEach(CompletableFuture::join);
+        }
+
+        for (long u = 100; u < 110; u++) {
+            assertThat(store.memberStats(GUILD, u).orElseThrow().points()).as("member %d", u).isEqualTo(60);
+        }
+    }
 }
