@@ -72,7 +72,8 @@ import org.slf4j.LoggerFactory;
  * scoring answers in the window ({@code answers_scoring_by_time}); ranking, top ten, count and the
  * requester's place come from one window-function query whose order is {@code Ranking}'s (points
  * descending, then who reached them first, then the lower user id; the contract's tie test holds both to
- * it). A member's figures are read in one REPEATABLE READ transaction.
+ * it). A member's figures and learner state, several queries each, are read in one REPEATABLE READ
+ * transaction; everything else is one statement.
  *
  * <p>Thread-safe: every public method may be called from any thread. Futures complete on the writer
  * thread. The store does not own the {@link PostgresDatabase}; close the store first, then the database.
@@ -307,7 +308,7 @@ public final class PostgresScoreStore implements LearningStore {
                 + "row_number() OVER (ORDER BY points DESC, reached ASC, user_id ASC) AS place, count(*) OVER () AS total "
                 + "FROM standings) SELECT place, user_id, points, total FROM ranked WHERE place <= ? OR user_id = ? "
                 + "ORDER BY place";
-        return Sql.read(db, "the leaderboard", c -> {
+        return Sql.query(db, "the leaderboard", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setLong(i++, guildId);
@@ -395,7 +396,7 @@ public final class PostgresScoreStore implements LearningStore {
 
     @Override
     public List<AnswerEvent> history(long guildId, long userId) {
-        return Sql.read(db, "answer history", c -> {
+        return Sql.query(db, "answer history", c -> {
             List<AnswerEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT * FROM answers WHERE guild_id = ? AND user_id = ? ORDER BY id")) {
@@ -428,7 +429,7 @@ public final class PostgresScoreStore implements LearningStore {
 
     @Override
     public List<DeckCard> dueCards(long guildId, long userId, Instant at) {
-        return Sql.read(db, "due cards", c -> cards(c, guildId, userId, at));
+        return Sql.query(db, "due cards", c -> cards(c, guildId, userId, at));
     }
 
     private static List<DeckCard> cards(Connection c, long guildId, long userId, Instant until) throws SQLException {
@@ -451,7 +452,7 @@ public final class PostgresScoreStore implements LearningStore {
 
     @Override
     public Optional<Instant> nextDue(long guildId, long userId) {
-        return Sql.read(db, "the next due card", c -> {
+        return Sql.query(db, "the next due card", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT min(due) FROM review_cards WHERE guild_id = ? AND user_id = ?")) {
                 ps.setLong(1, guildId);
@@ -467,13 +468,13 @@ public final class PostgresScoreStore implements LearningStore {
 
     @Override
     public int deckSize(long guildId, long userId) {
-        return Sql.read(db, "the deck size", c -> count(c,
+        return Sql.query(db, "the deck size", c -> count(c,
                 "SELECT count(*) FROM review_cards WHERE guild_id = ? AND user_id = ?", guildId, userId));
     }
 
     @Override
     public boolean reminderOn(long guildId, long userId) {
-        return Sql.read(db, "the reminder setting", c -> reminder(c, guildId, userId));
+        return Sql.query(db, "the reminder setting", c -> reminder(c, guildId, userId));
     }
 
     private static boolean reminder(Connection c, long guildId, long userId) throws SQLException {
@@ -493,7 +494,7 @@ public final class PostgresScoreStore implements LearningStore {
 
     @Override
     public List<MemberRef> membersToRemind(Instant at) {
-        return Sql.read(db, "members to remind", c -> {
+        return Sql.query(db, "members to remind", c -> {
             List<MemberRef> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.guild_id, r.user_id FROM reminders r "
                     + "WHERE EXISTS (SELECT 1 FROM review_cards d WHERE d.guild_id = r.guild_id "

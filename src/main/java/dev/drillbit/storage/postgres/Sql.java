@@ -55,6 +55,15 @@ final class Sql {
         T run(Connection c) throws SQLException;
     }
 
+    /** Runs {@code work}, one statement, on its own: a single statement always sees one committed state. */
+    static <T> T query(PostgresDatabase db, String what, Work<T> work) {
+        try (Connection c = db.connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("reading " + what + " from PostgreSQL failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Runs {@code work} in one read-only REPEATABLE READ transaction, so that the several queries of one
      * answer see one committed state.
