@@ -35,6 +35,8 @@ final class EventBatch {
 
     record CardKey(long guildId, long userId, String questionId) {}
 
+    record StepKey(long guildId, long userId, String step) {}
+
     /** A member's all-time figures as in {@code member_scores}. */
     static final class Score {
         long points;
@@ -65,7 +67,7 @@ final class EventBatch {
     private final Map<CardKey, Optional<ReviewCard>> cards = new HashMap<>();
     private final Set<CardKey> dirtyCards = new LinkedHashSet<>();
     /** Per member and step: answered, correct, points, first answer id, to add. */
-    private final Map<List<Object>, long[]> stepDeltas = new LinkedHashMap<>();
+    private final Map<StepKey, long[]> stepDeltas = new LinkedHashMap<>();
     /** The last reminder setting per member in this batch. */
     private final Map<MemberKey, ReminderEvent> reminders = new LinkedHashMap<>();
     private final PreparedStatement insertAnswer;
@@ -212,7 +214,7 @@ final class EventBatch {
             scores.put(m, s);
         }
         s.apply(a);
-        long[] d = stepDeltas.computeIfAbsent(List.of(a.guildId(), a.userId(), a.step()),
+        long[] d = stepDeltas.computeIfAbsent(new StepKey(a.guildId(), a.userId(), a.step()),
                 k -> new long[] {0, 0, 0, a.id()});
         d[0]++;
         d[1] += a.correct() ? 1 : 0;
@@ -339,11 +341,11 @@ final class EventBatch {
                 + "answered = member_steps.answered + EXCLUDED.answered, "
                 + "correct = member_steps.correct + EXCLUDED.correct, points = member_steps.points + EXCLUDED.points, "
                 + "first_answer_id = least(member_steps.first_answer_id, EXCLUDED.first_answer_id)")) {
-            for (Map.Entry<List<Object>, long[]> e : stepDeltas.entrySet()) {
+            for (Map.Entry<StepKey, long[]> e : stepDeltas.entrySet()) {
                 long[] d = e.getValue();
-                ps.setLong(1, (Long) e.getKey().get(0));
-                ps.setLong(2, (Long) e.getKey().get(1));
-                ps.setString(3, (String) e.getKey().get(2));
+                ps.setLong(1, e.getKey().guildId());
+                ps.setLong(2, e.getKey().userId());
+                ps.setString(3, e.getKey().step());
                 ps.setInt(4, (int) d[0]);
                 ps.setInt(5, (int) d[1]);
                 ps.setLong(6, d[2]);
