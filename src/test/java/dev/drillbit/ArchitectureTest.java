@@ -41,7 +41,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheWiringNamesAConcreteStore = noClasses()
             .that().resideOutsideOfPackages("dev.drillbit.storage..", "dev.drillbit.app..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.storage.flatfile..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.storage.flatfile..",
+                    "dev.drillbit.storage.postgres..")
             .because("all wiring is in app; discord and the domain see the ports only");
 
     @ArchTest

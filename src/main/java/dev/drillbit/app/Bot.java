@@ -10,16 +10,12 @@ import dev.drillbit.discord.LearningLoop;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.discord.ShardManagerFactory;
 import dev.drillbit.storage.DataFileException;
-import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.progress.MemberData;
-import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
-import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.learning.Reviews;
 import dev.drillbit.progress.ScoreStore;
-import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Scoring;
@@ -46,7 +42,8 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  * through {@link #start}, differing only in configuration (the data folder among it), token, endpoints,
  * clock and ticker. Thread-safe.
  *
- * <p>The bot opens its score store itself, in {@code config.dataPath()} with the bot's own clock, so that
+ * <p>The bot opens its stores itself ({@link StorageBackend}: the flat files in {@code config.dataPath()}, or
+ * PostgreSQL when {@code storage.type} says so), with the bot's own clock, so that
  * no caller can hand it a store that disagrees with the quiz engine about "now" or about where data lives;
  * the playground gets its own scores by passing a config whose data folder is {@code data/playground}.
  * The daily quizzes' scheduler lives beside it in {@code config.dataPath()/daily}, opened and owned the
@@ -68,12 +65,15 @@ public final class Bot implements AutoCloseable {
     private final Heartbeat heartbeat;
     private final ScoreStore store;
     private final DailyScheduler daily;
+    private final StorageBackend storage;
 
-    private Bot(ShardManager shards, Heartbeat heartbeat, ScoreStore store, DailyScheduler daily) {
+    private Bot(ShardManager shards, Heartbeat heartbeat, ScoreStore store, DailyScheduler daily,
+            StorageBackend storage) {
         this.shards = shards;
         this.heartbeat = heartbeat;
         this.store = store;
         this.daily = daily;
+        this.storage = storage;
     }
 
     /** Where the bot connects: Discord itself, or (both set) a proxy or the local stand-in. */
@@ -85,36 +85,48 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Opens the score store in {@code config.dataPath()}, builds everything and starts logging in; returns
+     * Opens the stores the config names, builds everything and starts logging in; returns
      * at once (see {@link #awaitReady()}).
      *
      * @throws DataFileException when a data file is damaged; nothing was started and no file was changed
-     * @throws IllegalStateException when another process has the data folder open
+     * @throws IllegalStateException when another process has the data folder (or the database's daily
+     *     quizzes) open
+     * @throws dev.drillbit.storage.postgres.StorageUnavailableException when the configured PostgreSQL
+     *     cannot be reached, logged in to or migrated
      */
     public static Bot start(Config config, QuestionBank bank, String token, Endpoints endpoints, Clock clock,
             Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        DailyScheduler daily = DailyScheduler.open(FlatFileDailyRepository.open(config.dataPath().resolve("daily")), bank, null, clock,
-                new Random(new SecureRandom().nextLong()), DailyScheduler.Settings.defaults());
-        FlatFileScoreStore store;
+        StorageBackend storage = StorageBackend.open(config, System.getenv());
+        DailyScheduler daily;
         try {
-            store = FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath()).withClock(clock)
-                    .withZones(zones(daily)));
+            daily = DailyScheduler.open(storage.daily(), bank, null, clock, new Random(new SecureRandom().nextLong()),
+                    DailyScheduler.Settings.defaults());
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        LearningStore store;
+        try {
+            store = storage.scores(clock, zones(daily));
         } catch (RuntimeException e) {
             daily.close();
+            storage.close();
             throw e;
         }
         try {
-            return start(config, bank, store, daily, token, endpoints, clock, ticker);
+            return start(config, bank, storage, store, daily, token, endpoints, clock, ticker);
         } catch (RuntimeException e) {
             store.close();
             daily.close();
+            storage.close();
             throw e;
         }
     }
 
-    private static Bot start(Config config, QuestionBank bank, LearningStore store, DailyScheduler daily, String token,
+    private static Bot start(Config config, QuestionBank bank, StorageBackend storage, LearningStore store,
+            DailyScheduler daily, String token,
             Endpoints endpoints, Clock clock, Ticker ticker) {
         Config.Quiz quiz = config.quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
@@ -123,7 +135,7 @@ public final class Bot implements AutoCloseable {
                 new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()), ticker, clock,
                 new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
         GuildZones zones = zones(daily);
-        ReminderClaims reminders = FlatFileReminderClaims.open(config.dataPath(), zones);
+        ReminderClaims reminders = storage.reminderClaims(zones);
         LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock), reminders,
                 new MockInterviews(bank, scoring, store,
                         MockInterviews.Settings.DEFAULT, ticker, clock, new Random(new SecureRandom().nextLong())));
@@ -136,7 +148,7 @@ public final class Bot implements AutoCloseable {
         frontEnd.channels().bind(shards);
         Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat, store, daily);
+        return new Bot(shards, heartbeat, store, daily, storage);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -177,6 +189,7 @@ public final class Bot implements AutoCloseable {
         }
         store.close();
         daily.close();
+        storage.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import dev.drillbit.storage.DataFileException;
+import dev.drillbit.storage.postgres.StorageUnavailableException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
                     Clock.systemUTC(), Ticker.systemTicker());
         } catch (DataFileException e) {
             return damaged(e, config.dataPath(), err);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | StorageUnavailableException e) {
             err.println("drillbit did not start: " + e.getMessage());
             return ExitCodes.FAILED;
         }

@@ -9,7 +9,12 @@ import java.util.Optional;
  * kept out of {@link #toString()}; read it through {@link #token(java.util.Map)}. {@code questionsDir} is null
  * when unset: the bot then uses the bank shipped in its jar.
  */
-public record Config(String questionsDir, String dataDir, Quiz quiz, Discord discord) {
+public record Config(String questionsDir, String dataDir, Quiz quiz, Discord discord, Storage storage) {
+
+    /** The flat files in {@code dataDir} (the default) and the same config before storage was configurable. */
+    public Config(String questionsDir, String dataDir, Quiz quiz, Discord discord) {
+        this(questionsDir, dataDir, quiz, discord, Storage.FLATFILE);
+    }
 
     /** Quiz settings. */
     public record Quiz(int questionsPerQuiz, int secondsPerQuestion, int idleMinutes, boolean speedBonus,
@@ -31,9 +36,31 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
         }
     }
 
+    /**
+     * Where scores, decks, reminders and daily quizzes are kept: {@code type} {@value Storage#FLATFILE_TYPE}
+     * (files in {@code dataDir}) or {@value Storage#POSTGRES_TYPE} (the database at {@code url}, logged in as
+     * {@code user}). The password is kept out of {@link #toString()}; read it through
+     * {@link Config#databasePassword(java.util.Map)}.
+     */
+    public record Storage(String type, String url, String user, String password) {
+        public static final String FLATFILE_TYPE = "flatfile";
+        public static final String POSTGRES_TYPE = "postgres";
+        public static final Storage FLATFILE = new Storage(FLATFILE_TYPE, null, null, null);
+
+        public boolean postgres() {
+            return POSTGRES_TYPE.equals(type);
+        }
+
+        @Override
+        public String toString() {
+            return "Storage[type=" + type + ", url=" + url + ", user=" + user + ", password="
+                    + (password == null ? "unset" : "***") + "]";
+        }
+    }
+
     public static Config defaults() {
         return new Config(null, "data", new Quiz(10, 30, 15, true, 10_000),
-                new Discord(null, List.of(), null, null));
+                new Discord(null, List.of(), null, null), Storage.FLATFILE);
     }
 
     /** The question folder the config names; empty for the bank shipped in the jar. */
@@ -46,7 +73,16 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
     }
 
     public Config withDataDir(String dir) {
-        return new Config(questionsDir, dir, quiz, discord);
+        return new Config(questionsDir, dir, quiz, discord, storage);
+    }
+
+    /** The database password: {@code DRILLBIT_DB_PASSWORD} from the environment first, then {@code storage.password}. */
+    public Optional<String> databasePassword(java.util.Map<String, String> environment) {
+        String fromEnv = environment.get("DRILLBIT_DB_PASSWORD");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return Optional.of(fromEnv);
+        }
+        return Optional.ofNullable(storage.password()).filter(p -> !p.isEmpty());
     }
 
     /** The bot token: {@code DISCORD_TOKEN} from the environment first, then the config file. */

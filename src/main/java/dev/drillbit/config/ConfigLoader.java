@@ -132,8 +132,31 @@ public final class ConfigLoader {
         if (config.dataDir() == null || config.dataDir().isBlank()) {
             problems.add("\"dataDir\" must name a folder");
         }
+        storage(config.storage(), problems);
         url(problems, "discord.restBaseUrl", config.discord().restBaseUrl(), "http", "https");
         url(problems, "discord.gatewayUrl", config.discord().gatewayUrl(), "ws", "wss");
+    }
+
+    private static void storage(Config.Storage storage, List<String> problems) {
+        String type = storage.type();
+        if (!Config.Storage.FLATFILE_TYPE.equals(type) && !Config.Storage.POSTGRES_TYPE.equals(type)) {
+            problems.add("\"storage.type\" is " + (type == null ? "null" : "\"" + type + "\"") + "; it must be \""
+                    + Config.Storage.FLATFILE_TYPE + "\" (files in dataDir) or \"" + Config.Storage.POSTGRES_TYPE + "\"");
+            return;
+        }
+        if (storage.url() != null && !storage.url().startsWith("jdbc:postgresql://")) {
+            problems.add("\"storage.url\" must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/drillbit), was \""
+                    + storage.url() + "\"");
+        }
+        if (storage.postgres()) {
+            if (storage.url() == null) {
+                problems.add("\"storage.url\" must be set when \"storage.type\" is \"postgres\" "
+                        + "(jdbc:postgresql://host:5432/drillbit)");
+            }
+            if (storage.user() == null || storage.user().isBlank()) {
+                problems.add("\"storage.user\" must be set when \"storage.type\" is \"postgres\"");
+            }
+        }
     }
 
     /**

@@ -41,6 +41,23 @@ class RunCommandTest {
     }
 
     @Test
+    @DisplayName("storage on a PostgreSQL nobody answers at: start-up stops with one line naming it, never the password")
+    void anUnreachableDatabaseStopsStartUpWithOneLine() throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{\"discord\": {\"token\": \"x\"}, \"storage\": {\"type\":"
+                + " \"postgres\", \"url\": \"jdbc:postgresql://127.0.0.1:1/drillbit\", \"user\": \"drillbit\","
+                + " \"password\": \"pw-in-file\"}}");
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new String[] {"run", "--config", dir.resolve("config.json").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString().strip()).startsWith("drillbit did not start: cannot connect to PostgreSQL at "
+                + "jdbc:postgresql://127.0.0.1:1/drillbit as drillbit: ").doesNotContain("\n")
+                .doesNotContain("pw-in-file");
+    }
+
+    @Test
     void aBrokenBankStopsStartUpWithTheValidatorsMessages() throws Exception {
         Files.writeString(dir.resolve("config.json"), "{\"questionsDir\": \"" + dir.resolve("nowhere") + "\","
                 + " \"discord\": {\"token\": \"x\"}}");

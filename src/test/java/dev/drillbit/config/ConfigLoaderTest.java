@@ -67,6 +67,12 @@ class ConfigLoaderTest {
         {"discord": {"devGuildIds": "123"}}            | "discord.devGuildIds" has the wrong type: expected a list
         {"questionsDir": ""}                           | "questionsDir" must name a folder; leave it out to use the bank shipped in the jar
         {"quiz": {                                     | malformed JSON
+        {"storage": {"type": "mysql"}}                 | "storage.type" is "mysql"; it must be "flatfile" (files in dataDir) or "postgres"
+        {"storage": {"type": "postgres", "user": "d"}} | "storage.url" must be set when "storage.type" is "postgres"
+        {"storage": {"type": "postgres", "url": "jdbc:postgresql://db/d"}} | "storage.user" must be set when "storage.type" is "postgres"
+        {"storage": {"type": "postgres", "url": "postgres://db/d", "user": "d"}} | "storage.url" must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/drillbit), was "postgres://db/d"
+        {"storage": {"pasword": "x"}}                  | unknown key "storage.pasword"; known keys here: storage.type, storage.url, storage.user, storage.password
+        {"storage": {"type": 1}}                       | "storage.type" is "1"; it must be
         """)
     void namesTheKeyOfEveryBadValue(String json, String message) {
         assertThatThrownBy(() -> load(json)).isInstanceOf(ConfigException.class)
@@ -83,6 +89,20 @@ class ConfigLoaderTest {
         assertThat(config.token(Map.of("DISCORD_TOKEN", "  "))).contains("from-file");
         assertThat(config.toString()).doesNotContain("from-file").contains("token=***");
         assertThat(Config.defaults().token(Map.of())).isEmpty();
+    }
+
+    @Test
+    void postgresStorageIsReadAndItsPasswordComesFromTheEnvironmentFirstAndIsNeverPrinted() throws Exception {
+        Config config = load("{\"storage\": {\"type\": \"postgres\", \"url\": \"jdbc:postgresql://db:5432/drillbit\","
+                + " \"user\": \"drillbit\", \"password\": \"pw-from-file\"}}");
+
+        assertThat(config.storage().postgres()).isTrue();
+        assertThat(config.storage().url()).isEqualTo("jdbc:postgresql://db:5432/drillbit");
+        assertThat(config.databasePassword(Map.of())).contains("pw-from-file");
+        assertThat(config.databasePassword(Map.of("DRILLBIT_DB_PASSWORD", "pw-from-env"))).contains("pw-from-env");
+        assertThat(config.toString()).doesNotContain("pw-from-file").contains("password=***");
+        assertThat(Config.defaults().storage().postgres()).isFalse();
+        assertThat(Config.defaults().databasePassword(Map.of())).isEmpty();
     }
 
     @Test

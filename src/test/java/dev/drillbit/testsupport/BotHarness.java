@@ -59,6 +59,11 @@ public final class BotHarness implements AutoCloseable {
 
     /** @param secondGuild also a second server, {@link #otherGuild}, for what must stay apart per server */
     public BotHarness(QuestionBank bank, boolean secondGuild) throws InterruptedException {
+        this(bank, secondGuild, Config.Storage.FLATFILE);
+    }
+
+    /** @param storage where the bot keeps its data: the flat files in {@link #dataDir}, or a database */
+    public BotHarness(QuestionBank bank, boolean secondGuild, Config.Storage storage) throws InterruptedException {
         this.bank = bank;
         this.otherGuild = secondGuild ? discord.guild("Other Group") : null;
         try {
@@ -69,7 +74,7 @@ public final class BotHarness implements AutoCloseable {
         Config defaults = Config.defaults();
         this.config = new Config(defaults.questionsDir(), dataDir.toString(), defaults.quiz(),
                 new Config.Discord(null, otherGuild == null ? List.of(guild.id()) : List.of(guild.id(), otherGuild.id()),
-                        discord.restBaseUrl(), discord.gatewayUrl()));
+                        discord.restBaseUrl(), discord.gatewayUrl()), storage);
         this.bot = startBot();
         for (String command : List.of("quiz", "question", "roadmap", "help", "leaderboard", "stats", "data")) {
             discord.awaitCommand(guild, command, TIMEOUT);

@@ -1,0 +1,101 @@
+package dev.drillbit.app;
+
+import dev.drillbit.config.Config;
+import dev.drillbit.daily.DailyRepository;
+import dev.drillbit.learning.LearningStore;
+import dev.drillbit.learning.ReminderClaims;
+import dev.drillbit.progress.GuildZones;
+import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
+import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
+import dev.drillbit.storage.flatfile.FlatFileScoreStore;
+import dev.drillbit.storage.flatfile.StoreOptions;
+import dev.drillbit.storage.postgres.PostgresDailyRepository;
+import dev.drillbit.storage.postgres.PostgresDatabase;
+import dev.drillbit.storage.postgres.PostgresReminderClaims;
+import dev.drillbit.storage.postgres.PostgresScoreStore;
+import dev.drillbit.storage.postgres.PostgresSettings;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The one place that picks the implementations of the storage ports, as {@code storage.type} says: the flat
+ * files in {@code dataDir}, or one PostgreSQL database (opened, and its schema migrated, by {@link #open}).
+ * The bot opens the daily repository first (the guilds' zones come from its schedules), then the score
+ * store and the reminder claims; it closes them, then this. Not thread-safe: used while the bot starts and
+ * stops.
+ */
+interface StorageBackend extends AutoCloseable {
+
+    DailyRepository daily();
+
+    LearningStore scores(Clock clock, GuildZones zones);
+
+    ReminderClaims reminderClaims(GuildZones zones);
+
+    /** Releases what the backend itself holds (the database pool); the stores are closed before. */
+    @Override
+    void close();
+
+    /**
+     * Opens the backend the config names; the database password comes from {@code environment}
+     * ({@code DRILLBIT_DB_PASSWORD}) or the config file.
+     *
+     * @throws dev.drillbit.storage.postgres.StorageUnavailableException when the database cannot be reached,
+     *     logged in to or migrated; its message is one line
+     */
+    static StorageBackend open(Config config, Map<String, String> environment) {
+        if (!config.storage().postgres()) {
+            return new FlatFiles(config);
+        }
+        Config.Storage s = config.storage();
+        PostgresDatabase db = PostgresDatabase.open(new PostgresSettings(s.url(), s.user(),
+                config.databasePassword(environment).orElse("")));
+        return new Postgres(db);
+    }
+
+    /** The default: files in {@code dataDir}. */
+    record FlatFiles(Config config) implements StorageBackend {
+        @Override
+        public DailyRepository daily() {
+            return FlatFileDailyRepository.open(config.dataPath().resolve("daily"));
+        }
+
+        @Override
+        public LearningStore scores(Clock clock, GuildZones zones) {
+            return FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath()).withClock(clock).withZones(zones));
+        }
+
+        @Override
+        public ReminderClaims reminderClaims(GuildZones zones) {
+            return FlatFileReminderClaims.open(config.dataPath(), zones);
+        }
+
+        @Override
+        public void close() {
+            // each store releases its own files
+        }
+    }
+
+    /** One PostgreSQL database for every port. */
+    record Postgres(PostgresDatabase db) implements StorageBackend {
+        @Override
+        public DailyRepository daily() {
+            return PostgresDailyRepository.open(db);
+        }
+
+        @Override
+        public LearningStore scores(Clock clock, GuildZones zones) {
+            return PostgresScoreStore.open(db, clock, zones);
+        }
+
+        @Override
+        public ReminderClaims reminderClaims(GuildZones zones) {
+            return PostgresReminderClaims.open(db, zones);
+        }
+
+        @Override
+        public void close() {
+            db.close();
+        }
+    }
+}
