@@ -4,6 +4,7 @@ import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
 import static dev.drillbit.testsupport.BotHarness.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drillbit.discord.QuizAction;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
@@ -35,7 +36,7 @@ class PostgresBotEndToEndTest {
             LocalMessage reveal = h.answer(member, message, right).awaitReply(TIMEOUT);
             Matcher m = POINTS.matcher(title(reveal));
             points += m.find() ? Integer.parseInt(m.group(1)) : 0;
-            message = h.discord.click(member, reveal, button(reveal, "next")).awaitReply(TIMEOUT);
+            message = h.discord.click(member, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
         }
         return points;
     }
