@@ -13,10 +13,20 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainNeverImportsJda = noClasses()
-            .that().resideInAnyPackage("dev.drillbit.bank..", "dev.drillbit.quiz..", "dev.drillbit.progress..",
-                    "dev.drillbit.learning..", "dev.drillbit.insights..", "dev.drillbit.daily..",
-                    "dev.drillbit.interview..", "dev.drillbit.session..", "dev.drillbit.storage..")
-            .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..")
+            .that()
+            .resideInAnyPackage(
+                    "dev.drillbit.bank..",
+                    "dev.drillbit.quiz..",
+                    "dev.drillbit.progress..",
+                    "dev.drillbit.learning..",
+                    "dev.drillbit.insights..",
+                    "dev.drillbit.daily..",
+                    "dev.drillbit.interview..",
+                    "dev.drillbit.session..",
+                    "dev.drillbit.storage..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("net.dv8tion..")
             .because("the domain is plain Java; the discord package is the only adapter");
 
     /**
@@ -25,7 +35,8 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule filesAndJdbcOnlyInStorage = noClasses()
-            .that().resideOutsideOfPackages(
+            .that()
+            .resideOutsideOfPackages(
                     "dev.drillbit.storage..",
                     // the question bank: loaded from a folder or the jar, and its problems name the file
                     "dev.drillbit.bank..",
@@ -35,57 +46,110 @@ class ArchitectureTest {
                     "dev.drillbit.app..",
                     // the local Discord stand-in keeps its world and messages in its own folder
                     "dev.drillbit.playground..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.sql..", "javax.sql..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.nio.file..", "java.sql..", "javax.sql..")
             .because("storage is a detail behind ports: a second implementation must need no change elsewhere");
 
     @ArchTest
     static final ArchRule onlyTheWiringNamesAConcreteStore = noClasses()
-            .that().resideOutsideOfPackages("dev.drillbit.storage..", "dev.drillbit.app..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.storage.flatfile..",
-                    "dev.drillbit.storage.postgres..")
+            .that()
+            .resideOutsideOfPackages("dev.drillbit.storage..", "dev.drillbit.app..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.drillbit.storage.flatfile..", "dev.drillbit.storage.postgres..")
             .because("all wiring is in app; discord and the domain see the ports only");
 
     @ArchTest
     static final ArchRule discordImportsNoConcreteStore = noClasses()
-            .that().resideInAPackage("dev.drillbit.discord..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.storage..")
+            .that()
+            .resideInAPackage("dev.drillbit.discord..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.drillbit.storage..")
             .because("the adapter records through the ports in progress, learning and daily");
 
     @ArchTest
     static final ArchRule bankDependsOnNothingOfOurs = noClasses()
-            .that().resideInAPackage("dev.drillbit.bank..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.quiz..", "dev.drillbit.progress..",
-                    "dev.drillbit.learning..", "dev.drillbit.insights..", "dev.drillbit.storage..",
-                    "dev.drillbit.daily..", "dev.drillbit.interview..", "dev.drillbit.discord..", "dev.drillbit.app..", "dev.drillbit.config..",
+            .that()
+            .resideInAPackage("dev.drillbit.bank..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drillbit.quiz..",
+                    "dev.drillbit.progress..",
+                    "dev.drillbit.learning..",
+                    "dev.drillbit.insights..",
+                    "dev.drillbit.storage..",
+                    "dev.drillbit.daily..",
+                    "dev.drillbit.interview..",
+                    "dev.drillbit.discord..",
+                    "dev.drillbit.app..",
+                    "dev.drillbit.config..",
                     "dev.drillbit.playground..");
 
     @ArchTest
     static final ArchRule quizDependsOnlyOnTheBank = noClasses()
-            .that().resideInAPackage("dev.drillbit.quiz..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.progress..", "dev.drillbit.daily..",
-                    "dev.drillbit.learning..", "dev.drillbit.insights..", "dev.drillbit.storage..",
-                    "dev.drillbit.interview..", "dev.drillbit.discord..", "dev.drillbit.app..", "dev.drillbit.config..",
+            .that()
+            .resideInAPackage("dev.drillbit.quiz..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drillbit.progress..",
+                    "dev.drillbit.daily..",
+                    "dev.drillbit.learning..",
+                    "dev.drillbit.insights..",
+                    "dev.drillbit.storage..",
+                    "dev.drillbit.interview..",
+                    "dev.drillbit.discord..",
+                    "dev.drillbit.app..",
+                    "dev.drillbit.config..",
                     "dev.drillbit.playground..");
 
     @ArchTest
     static final ArchRule progressNeverReachesUp = noClasses()
-            .that().resideInAPackage("dev.drillbit.progress..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.daily..", "dev.drillbit.interview..",
-                    "dev.drillbit.insights..", "dev.drillbit.storage..",
-                    "dev.drillbit.discord..", "dev.drillbit.app..", "dev.drillbit.config..", "dev.drillbit.playground..");
+            .that()
+            .resideInAPackage("dev.drillbit.progress..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drillbit.daily..",
+                    "dev.drillbit.interview..",
+                    "dev.drillbit.insights..",
+                    "dev.drillbit.storage..",
+                    "dev.drillbit.discord..",
+                    "dev.drillbit.app..",
+                    "dev.drillbit.config..",
+                    "dev.drillbit.playground..");
 
     @ArchTest
     static final ArchRule interviewUsesOnlyTheDomainBelowIt = noClasses()
-            .that().resideInAPackage("dev.drillbit.interview..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.daily..", "dev.drillbit.discord..",
-                    "dev.drillbit.app..", "dev.drillbit.config..", "dev.drillbit.playground..")
+            .that()
+            .resideInAPackage("dev.drillbit.interview..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drillbit.daily..",
+                    "dev.drillbit.discord..",
+                    "dev.drillbit.app..",
+                    "dev.drillbit.config..",
+                    "dev.drillbit.playground..")
             .because("mock interviews are domain: bank, quiz and progress only; the adapter renders them");
 
     @ArchTest
     static final ArchRule sessionDependsOnlyOnTheBank = noClasses()
-            .that().resideInAPackage("dev.drillbit.session..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.drillbit.quiz..", "dev.drillbit.interview..",
-                    "dev.drillbit.progress..", "dev.drillbit.daily..", "dev.drillbit.discord..", "dev.drillbit.app..",
-                    "dev.drillbit.config..", "dev.drillbit.playground..")
+            .that()
+            .resideInAPackage("dev.drillbit.session..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.drillbit.quiz..",
+                    "dev.drillbit.interview..",
+                    "dev.drillbit.progress..",
+                    "dev.drillbit.daily..",
+                    "dev.drillbit.discord..",
+                    "dev.drillbit.app..",
+                    "dev.drillbit.config..",
+                    "dev.drillbit.playground..")
             .because("the session plumbing serves quiz and interview alike and knows neither");
 }

@@ -37,7 +37,8 @@ final class BankGenerator {
         Map<Path, List<JsonNode>> shippedQuestions = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(shipped)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".json") && !f.endsWith("roadmap.json"))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 ObjectNode pack = (ObjectNode) json.readTree(f.toFile());
                 ObjectNode copy = pack.deepCopy();
                 copy.putArray("questions");
@@ -61,7 +62,8 @@ final class BankGenerator {
             ((ArrayNode) packs.get(name).path("questions")).add(q);
         }
         for (Map.Entry<Path, ObjectNode> pack : packs.entrySet()) {
-            json.writerWithDefaultPrettyPrinter().writeValue(to.resolve(pack.getKey()).toFile(), pack.getValue());
+            json.writerWithDefaultPrettyPrinter()
+                    .writeValue(to.resolve(pack.getKey()).toFile(), pack.getValue());
         }
         return to;
     }

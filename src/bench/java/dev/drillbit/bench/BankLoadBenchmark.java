@@ -36,7 +36,8 @@ public class BankLoadBenchmark {
     public Object loadAndValidate() {
         BankLoader.Result result = new BankLoader().load(Path.of(dir));
         if (!result.ok()) {
-            throw new IllegalStateException("generated bank is invalid: " + result.problems().get(0).render());
+            throw new IllegalStateException(
+                    "generated bank is invalid: " + result.problems().get(0).render());
         }
         return result;
     }

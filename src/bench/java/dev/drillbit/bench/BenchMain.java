@@ -47,8 +47,8 @@ public final class BenchMain {
 
     /** The stand-in logs every interaction at INFO; at 1,000/s that is noise the floor does not pay for. */
     static ch.qos.logback.classic.Level quietStandIn(ch.qos.logback.classic.Level level) {
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                "dev.drillbit.playground");
+        ch.qos.logback.classic.Logger log =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.drillbit.playground");
         ch.qos.logback.classic.Level before = log.getLevel();
         log.setLevel(level);
         return before;
@@ -101,12 +101,24 @@ public final class BenchMain {
         Collection<RunResult> warm = jmh(BankLoadBenchmark.class, Mode.WARM, 1, bank.toString());
         double load = score(cold, "loadAndValidate", bank.toString());
         double parse = score(cold, "parseOnly", bank.toString());
-        rows.add(new Row(String.format("load + validate a %,d-question bank, cold JVM (start-up)", size), load, parse,
-                "ms", "Jackson parse of the same files, cold JVM", "≤ 1,000 ms", load <= 1000));
+        rows.add(new Row(
+                String.format("load + validate a %,d-question bank, cold JVM (start-up)", size),
+                load,
+                parse,
+                "ms",
+                "Jackson parse of the same files, cold JVM",
+                "≤ 1,000 ms",
+                load <= 1000));
         double warmLoad = score(warm, "loadAndValidate", bank.toString());
         double warmParse = score(warm, "parseOnly", bank.toString());
-        rows.add(new Row(String.format("load + validate a %,d-question bank, warm JVM", size), warmLoad, warmParse,
-                "ms", "Jackson parse of the same files, warm", "", null));
+        rows.add(new Row(
+                String.format("load + validate a %,d-question bank, warm JVM", size),
+                warmLoad,
+                warmParse,
+                "ms",
+                "Jackson parse of the same files, warm",
+                "",
+                null));
     }
 
     // ---- 5: recovery -------------------------------------------------------------------------------
@@ -119,16 +131,27 @@ public final class BenchMain {
         progress("recovery: writing " + events + " events through the store");
         StoreGenerator.recoveryImages(crash, clean, events, members);
         progress("recovery: JMH open vs read, cold (a fresh JVM per open, as at start-up)");
-        Collection<RunResult> results = jmh(RecoveryBenchmark.class, Mode.COLD, 5, crash.toString(),
-                clean.toString());
+        Collection<RunResult> results = jmh(RecoveryBenchmark.class, Mode.COLD, 5, crash.toString(), clean.toString());
         double crashOpen = score(results, "open", crash.toString());
         double crashRead = score(results, "readLines", crash.toString());
         double cleanOpen = score(results, "open", clean.toString());
         double cleanRead = score(results, "readLines", clean.toString());
-        rows.add(new Row(String.format("open a store of %,d events, all in the journal (crash image), cold JVM", events),
-                crashOpen, crashRead, "ms", "read the files, count lines", "≤ 3,000 ms", crashOpen <= 3000));
-        rows.add(new Row(String.format("open a store of %,d events after a clean shutdown (snapshot), cold JVM", events),
-                cleanOpen, cleanRead, "ms", "read the files, count lines", "", null));
+        rows.add(new Row(
+                String.format("open a store of %,d events, all in the journal (crash image), cold JVM", events),
+                crashOpen,
+                crashRead,
+                "ms",
+                "read the files, count lines",
+                "≤ 3,000 ms",
+                crashOpen <= 3000));
+        rows.add(new Row(
+                String.format("open a store of %,d events after a clean shutdown (snapshot), cold JVM", events),
+                cleanOpen,
+                cleanRead,
+                "ms",
+                "read the files, count lines",
+                "",
+                null));
     }
 
     // ---- 2: durable recording ----------------------------------------------------------------------
@@ -149,18 +172,32 @@ public final class BenchMain {
                     continue; // one writer is the same either way
                 }
                 progress("recording: " + writers + " writers, " + waiting);
-                DurableRecording.StoreResult r = DurableRecording.store(dir, writers, waiting, members, warmup, measure,
-                        floorTime, rounds);
+                DurableRecording.StoreResult r =
+                        DurableRecording.store(dir, writers, waiting, members, warmup, measure, floorTime, rounds);
                 boolean target = writers == counts.get(counts.size() - 1);
-                String how = waiting == DurableRecording.Waiting.THREADS ? "thread each, blocking"
+                String how = waiting == DurableRecording.Waiting.THREADS
+                        ? "thread each, blocking"
                         : "callbacks, no thread each";
-                rows.add(new Row(String.format("durable answers, %d writer%s%s (mean batch %.1f)", writers,
-                        writers == 1 ? "" : "s", writers == 1 ? "" : " (" + how + ")", r.meanBatch()),
-                        r.answersPerSecond(), r.floorPerSecond(), "answers/s", "append+fsync, same bytes, same batch",
-                        target ? "≥ 50,000/s and ≥ 0.5× floor" : "", target ? r.answersPerSecond() >= 50_000
-                                && r.answersPerSecond() >= 0.5 * r.floorPerSecond() : null));
-                details.add(String.format(Locale.ROOT, "| %d | %s | %,.0f | %.1f | %,.0f | %.2f× |", writers,
-                        waiting.name().toLowerCase(), r.answersPerSecond(), r.meanBatch(), r.floorPerSecond(),
+                rows.add(new Row(
+                        String.format(
+                                "durable answers, %d writer%s%s (mean batch %.1f)",
+                                writers, writers == 1 ? "" : "s", writers == 1 ? "" : " (" + how + ")", r.meanBatch()),
+                        r.answersPerSecond(),
+                        r.floorPerSecond(),
+                        "answers/s",
+                        "append+fsync, same bytes, same batch",
+                        target ? "≥ 50,000/s and ≥ 0.5× floor" : "",
+                        target
+                                ? r.answersPerSecond() >= 50_000 && r.answersPerSecond() >= 0.5 * r.floorPerSecond()
+                                : null));
+                details.add(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %,.0f | %.1f | %,.0f | %.2f× |",
+                        writers,
+                        waiting.name().toLowerCase(),
+                        r.answersPerSecond(),
+                        r.meanBatch(),
+                        r.floorPerSecond(),
                         r.answersPerSecond() / r.floorPerSecond()));
                 if (waiting == DurableRecording.Waiting.THREADS) {
                     last = r;
@@ -169,9 +206,16 @@ public final class BenchMain {
         }
         progress("recording: whole-file rewrite at " + members + " members");
         double whole = DurableRecording.wholeFileRewrite(dir.resolve("whole-file"), members, warmup, measure);
-        rows.add(new Row(String.format("durable answers, %d writers, vs whole-file JSON rewrite (%,d members)",
-                last.writers(), members), last.answersPerSecond(), whole, "answers/s", "rewrite scores.json per answer",
-                "≥ 100× rewrite", last.answersPerSecond() >= 100 * whole));
+        rows.add(new Row(
+                String.format(
+                        "durable answers, %d writers, vs whole-file JSON rewrite (%,d members)",
+                        last.writers(), members),
+                last.answersPerSecond(),
+                whole,
+                "answers/s",
+                "rewrite scores.json per answer",
+                "≥ 100× rewrite",
+                last.answersPerSecond() >= 100 * whole));
     }
 
     // ---- 4: heap -----------------------------------------------------------------------------------
@@ -182,10 +226,17 @@ public final class BenchMain {
         progress("heap: " + sessions + " sessions, " + members + " members, in a fresh JVM");
         List<String> command = new ArrayList<>(List.of(BotProcess.javaBin()));
         command.addAll(List.of(HeapScenario.JVM_OPTIONS));
-        command.addAll(List.of("-Dlogback.configurationFile=" + env.basedir().resolve("src/main/resources/logback.xml"),
-                "-Ddrillbit.log.level=WARN", "-cp", env.benchClasspath(), HeapScenario.class.getName(),
-                env.basedir().toString(), env.dir("heap-store").toString(), Integer.toString(sessions),
-                Integer.toString(members), "3"));
+        command.addAll(List.of(
+                "-Dlogback.configurationFile=" + env.basedir().resolve("src/main/resources/logback.xml"),
+                "-Ddrillbit.log.level=WARN",
+                "-cp",
+                env.benchClasspath(),
+                HeapScenario.class.getName(),
+                env.basedir().toString(),
+                env.dir("heap-store").toString(),
+                Integer.toString(sessions),
+                Integer.toString(members),
+                "3"));
         rows.addAll(child(command));
     }
 
@@ -193,8 +244,8 @@ public final class BenchMain {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<Row> found = new ArrayList<>();
         List<String> output = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(Row.MARK)) {
@@ -216,8 +267,14 @@ public final class BenchMain {
         int trials = env.quick() ? 1 : 5;
         double bot = startToReady(BotProcess.Kind.DRILLBIT, trials);
         double floor = startToReady(BotProcess.Kind.FLOOR, trials);
-        rows.add(new Row("process start to READY (median of " + trials + ")", bot, floor, "ms",
-                "bare JDA bot process", "≤ 3,000 ms", bot <= 3000));
+        rows.add(new Row(
+                "process start to READY (median of " + trials + ")",
+                bot,
+                floor,
+                "ms",
+                "bare JDA bot process",
+                "≤ 3,000 ms",
+                bot <= 3000));
     }
 
     private double startToReady(BotProcess.Kind kind, int trials) throws Exception {
@@ -229,7 +286,8 @@ public final class BenchMain {
                 discord.channel(guild, "general");
                 long[] ready = new long[1];
                 var connected = discord.connected().thenRun(() -> ready[0] = System.nanoTime());
-                try (BotProcess process = BotProcess.start(kind, env, discord, guild, env.dir("startup-" + kind), false)) {
+                try (BotProcess process =
+                        BotProcess.start(kind, env, discord, guild, env.dir("startup-" + kind), false)) {
                     connected.get(60, TimeUnit.SECONDS);
                     ms.add((ready[0] - process.startedNanos) / 1e6);
                 }
@@ -279,18 +337,39 @@ public final class BenchMain {
             int rate = rates.get(i);
             rows.add(new Row("round trip p50 @ " + rate + "/s", b.p50Ms(), f.p50Ms(), "ms", "bare JDA bot", "", null));
             boolean at200 = rate == 200;
-            rows.add(new Row("round trip p99 @ " + rate + "/s", b.p99Ms(), f.p99Ms(), "ms", "bare JDA bot",
-                    at200 ? "≤ 1.2× floor" : "", at200 ? b.p99Ms() <= 1.2 * f.p99Ms() : null));
+            rows.add(new Row(
+                    "round trip p99 @ " + rate + "/s",
+                    b.p99Ms(),
+                    f.p99Ms(),
+                    "ms",
+                    "bare JDA bot",
+                    at200 ? "≤ 1.2× floor" : "",
+                    at200 ? b.p99Ms() <= 1.2 * f.p99Ms() : null));
             if (rate == 1000 || env.quick()) {
-                rows.add(new Row("round trip max @ " + rate + "/s (" + (b.late() + b.lost()) + " past 3 s of "
-                        + b.sent() + ")", b.maxMs(), f.maxMs(), "ms", "bare JDA bot", "none past 3 s",
+                rows.add(new Row(
+                        "round trip max @ " + rate + "/s (" + (b.late() + b.lost()) + " past 3 s of " + b.sent() + ")",
+                        b.maxMs(),
+                        f.maxMs(),
+                        "ms",
+                        "bare JDA bot",
+                        "none past 3 s",
                         b.late() + b.lost() == 0 && b.maxMs() <= 3000));
             }
         }
         for (RoundTripLoad.Result r : concat(bot, floor)) {
-            details.add(String.format(Locale.ROOT, "| %s | %d/s | %d | %d | %d | %d | %d | %.2f | %.2f | %.1f |",
-                    r.kind() == BotProcess.Kind.DRILLBIT ? "drillbit" : "bare JDA bot", r.rate(), r.sent(),
-                    r.answered(), r.lost(), r.late(), r.errors(), r.p50Ms(), r.p99Ms(), r.maxMs()));
+            details.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %d/s | %d | %d | %d | %d | %d | %.2f | %.2f | %.1f |",
+                    r.kind() == BotProcess.Kind.DRILLBIT ? "drillbit" : "bare JDA bot",
+                    r.rate(),
+                    r.sent(),
+                    r.answered(),
+                    r.lost(),
+                    r.late(),
+                    r.errors(),
+                    r.p50Ms(),
+                    r.p99Ms(),
+                    r.maxMs()));
         }
     }
 
@@ -303,25 +382,34 @@ public final class BenchMain {
     // ---- JMH ---------------------------------------------------------------------------------------
 
     /** COLD: one shot per fresh JVM (what start-up pays); WARM: average time after 3 s of warm-up. */
-    enum Mode { COLD, WARM }
+    enum Mode {
+        COLD,
+        WARM
+    }
 
-    private Collection<RunResult> jmh(Class<?> benchmark, Mode mode, int forks, String... dirs)
-            throws RunnerException {
+    private Collection<RunResult> jmh(Class<?> benchmark, Mode mode, int forks, String... dirs) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(benchmark.getName() + "\\.")
                 .param("dir", dirs)
                 .shouldFailOnError(true)
-                .jvmArgs("-Xmx2g", "-Dlogback.configurationFile="
-                        + env.basedir().resolve("src/main/resources/logback.xml"), "-Ddrillbit.log.level=WARN")
+                .jvmArgs(
+                        "-Xmx2g",
+                        "-Dlogback.configurationFile=" + env.basedir().resolve("src/main/resources/logback.xml"),
+                        "-Ddrillbit.log.level=WARN")
                 .verbosity(env.quick() ? VerboseMode.SILENT : VerboseMode.NORMAL);
         if (env.quick()) {
-            options.forks(0).warmupIterations(0).measurementIterations(1)
-                    .measurementTime(TimeValue.milliseconds(100));
+            options.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
         } else if (mode == Mode.WARM) {
-            options.forks(forks).mode(org.openjdk.jmh.annotations.Mode.AverageTime).warmupIterations(3)
-                    .warmupTime(TimeValue.seconds(1)).measurementIterations(5).measurementTime(TimeValue.seconds(1));
+            options.forks(forks)
+                    .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
+                    .warmupIterations(3)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(1));
         } else {
-            options.forks(forks).mode(org.openjdk.jmh.annotations.Mode.SingleShotTime).warmupIterations(0)
+            options.forks(forks)
+                    .mode(org.openjdk.jmh.annotations.Mode.SingleShotTime)
+                    .warmupIterations(0)
                     .measurementIterations(1);
         }
         return new Runner(options.build()).run();
@@ -330,8 +418,10 @@ public final class BenchMain {
     /** The primary score; for single shots (one per fork) the median over forks, which one slow fork cannot move. */
     private static double score(Collection<RunResult> results, String method, String dir) {
         RunResult run = results.stream()
-                .filter(r -> r.getParams().getBenchmark().endsWith("." + method) && dir.equals(r.getParams().getParam("dir")))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no JMH result for " + method + " " + dir));
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + method)
+                        && dir.equals(r.getParams().getParam("dir")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no JMH result for " + method + " " + dir));
         if (run.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime) {
             return run.getPrimaryResult().getStatistics().getPercentile(50);
         }
@@ -342,25 +432,42 @@ public final class BenchMain {
 
     String markdown(Instant started, String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
-        long memoryGb = Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory
-                .getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024));
-        md.append(String.format(Locale.ROOT, "Run %s (%d s): %d cores, %d GB, JDK %s (%s), %s %s. Load average "
+        long memoryGb =
+                Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                                .getTotalMemorySize()
+                        / (1024.0 * 1024 * 1024));
+        md.append(String.format(
+                Locale.ROOT,
+                "Run %s (%d s): %d cores, %d GB, JDK %s (%s), %s %s. Load average "
                         + "(1/5/15 min) before: %s; after: %s.%s%n%n",
-                started.truncatedTo(ChronoUnit.SECONDS), Duration.between(started, Instant.now()).toSeconds(),
-                Runtime.getRuntime().availableProcessors(), memoryGb, System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
-                loadBefore, loadAfter, env.quick() ? " QUICK MODE: minimal sizes, not a measurement." : ""));
+                started.truncatedTo(ChronoUnit.SECONDS),
+                Duration.between(started, Instant.now()).toSeconds(),
+                Runtime.getRuntime().availableProcessors(),
+                memoryGb,
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                loadBefore,
+                loadAfter,
+                env.quick() ? " QUICK MODE: minimal sizes, not a measurement." : ""));
         md.append("| figure | drillbit | floor (same run) | ratio | target | met |\n");
         md.append("|---|---:|---:|---:|---|---|\n");
         rows.forEach(r -> md.append(r.markdown()).append('\n'));
         md.append("\nRound trip per rate (latency from intended send to callback received, ms):\n\n");
-        md.append("| bot | rate | sent | answered | lost (no callback in 10 s) | past 3 s | driver errors | p50 | p99 | max |\n");
+        md.append(
+                "| bot | rate | sent | answered | lost (no callback in 10 s) | past 3 s | driver errors | p50 | p99 | max |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        details.stream().filter(d -> d.contains("/s |")).forEach(d -> md.append(d).append('\n'));
+        details.stream()
+                .filter(d -> d.contains("/s |"))
+                .forEach(d -> md.append(d).append('\n'));
         md.append("\nDurable recording per writer count:\n\n");
-        md.append("| writers | waiting | store answers/s | mean batch (answers per fsync) | raw append+fsync at that batch | ratio |\n");
+        md.append(
+                "| writers | waiting | store answers/s | mean batch (answers per fsync) | raw append+fsync at that batch | ratio |\n");
         md.append("|---:|---|---:|---:|---:|---:|\n");
-        details.stream().filter(d -> !d.contains("/s |")).forEach(d -> md.append(d).append('\n'));
+        details.stream()
+                .filter(d -> !d.contains("/s |"))
+                .forEach(d -> md.append(d).append('\n'));
         return md.toString();
     }
 
@@ -376,7 +483,8 @@ public final class BenchMain {
         int s = text.indexOf(START);
         int e = text.indexOf(END);
         String section = START + "\n" + markdown + END;
-        text = s >= 0 && e > s ? text.substring(0, s) + section + text.substring(e + END.length())
+        text = s >= 0 && e > s
+                ? text.substring(0, s) + section + text.substring(e + END.length())
                 : text + "\n## Results\n\n" + section + "\n";
         Files.writeString(doc, text);
     }

@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
  * classpath) or the {@link FloorBot}. Both get the same JVM options. Not thread-safe.
  */
 final class BotProcess implements AutoCloseable {
-    enum Kind { DRILLBIT, FLOOR }
+    enum Kind {
+        DRILLBIT,
+        FLOOR
+    }
 
     static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC");
 
@@ -47,17 +50,28 @@ final class BotProcess implements AutoCloseable {
             Files.writeString(config, """
                     {"questionsDir": "%s", "dataDir": "%s",
                      "discord": {"devGuildIds": [%d], "restBaseUrl": "%s", "gatewayUrl": "%s"}}
-                    """.formatted(env.basedir().resolve("questions"), workDir.resolve("data"), guild.id(),
-                    discord.restBaseUrl(), discord.gatewayUrl()));
-            command.addAll(List.of("-cp", env.productClasspath(), "dev.drillbit.app.Main", "run", "--config",
-                    config.toString()));
+                    """.formatted(
+                            env.basedir().resolve("questions"),
+                            workDir.resolve("data"),
+                            guild.id(),
+                            discord.restBaseUrl(),
+                            discord.gatewayUrl()));
+            command.addAll(List.of(
+                    "-cp", env.productClasspath(), "dev.drillbit.app.Main", "run", "--config", config.toString()));
         } else {
-            command.addAll(List.of("-cp", env.benchClasspath(), FloorBot.class.getName(), discord.restBaseUrl(),
+            command.addAll(List.of(
+                    "-cp",
+                    env.benchClasspath(),
+                    FloorBot.class.getName(),
+                    discord.restBaseUrl(),
                     discord.gatewayUrl()));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(workDir.resolve(kind.name().toLowerCase() + ".out").toFile())
-                .redirectError(workDir.resolve(kind.name().toLowerCase() + ".err").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(
+                        workDir.resolve(kind.name().toLowerCase() + ".out").toFile())
+                .redirectError(
+                        workDir.resolve(kind.name().toLowerCase() + ".err").toFile());
         builder.environment().put("DISCORD_TOKEN", discord.botToken());
         long started = System.nanoTime();
         return new BotProcess(builder.start(), started);

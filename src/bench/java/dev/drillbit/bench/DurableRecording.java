@@ -51,8 +51,17 @@ final class DurableRecording {
     private DurableRecording() {}
 
     static Answer answer(long user) {
-        return new Answer(GUILD, user, "sql-001", "sql", Difficulty.MID, QuestionType.MULTIPLE_CHOICE, true,
-                Optional.empty(), 10, Instant.now());
+        return new Answer(
+                GUILD,
+                user,
+                "sql-001",
+                "sql",
+                Difficulty.MID,
+                QuestionType.MULTIPLE_CHOICE,
+                true,
+                Optional.empty(),
+                10,
+                Instant.now());
     }
 
     /**
@@ -61,15 +70,26 @@ final class DurableRecording {
      * answer from the previous one's completion (as a handler that replies in {@code thenAccept}), so
      * {@code writers} answers are always in flight without a thread each.
      */
-    enum Waiting { THREADS, CALLBACKS }
+    enum Waiting {
+        THREADS,
+        CALLBACKS
+    }
 
     /**
      * Measures the store and its floor in alternating windows ({@code rounds} × (store {@code measure},
      * then floor {@code floorTime} at the batch size the store just used)), so that both meet the same
      * background load; the writers are paused while the floor runs.
      */
-    static StoreResult store(Path dir, int writers, Waiting waiting, int members, Duration warmup, Duration measure,
-            Duration floorTime, int rounds) throws InterruptedException, IOException {
+    static StoreResult store(
+            Path dir,
+            int writers,
+            Waiting waiting,
+            int members,
+            Duration warmup,
+            Duration measure,
+            Duration floorTime,
+            int rounds)
+            throws InterruptedException, IOException {
         Path data = dir.resolve("store-" + writers + "-" + waiting.name().toLowerCase());
         deleteTree(data);
         long answers = 0;
@@ -86,31 +106,34 @@ final class DurableRecording {
             Runnable resume;
             if (waiting == Waiting.THREADS) {
                 for (int w = 0; w < writers; w++) {
-                    Thread t = new Thread(() -> {
-                        ThreadLocalRandom random = ThreadLocalRandom.current();
-                        boolean isIdle = false;
-                        while (!stop.get()) {
-                            if (paused.get()) {
-                                if (!isIdle) {
-                                    isIdle = true;
-                                    idle.incrementAndGet();
+                    Thread t = new Thread(
+                            () -> {
+                                ThreadLocalRandom random = ThreadLocalRandom.current();
+                                boolean isIdle = false;
+                                while (!stop.get()) {
+                                    if (paused.get()) {
+                                        if (!isIdle) {
+                                            isIdle = true;
+                                            idle.incrementAndGet();
+                                        }
+                                        LockSupport.parkNanos(1_000_000);
+                                        continue;
+                                    }
+                                    if (isIdle) {
+                                        isIdle = false;
+                                        idle.decrementAndGet();
+                                    }
+                                    store.record(answer(1 + random.nextInt(members)))
+                                            .join();
+                                    done.incrementAndGet();
                                 }
-                                LockSupport.parkNanos(1_000_000);
-                                continue;
-                            }
-                            if (isIdle) {
-                                isIdle = false;
-                                idle.decrementAndGet();
-                            }
-                            store.record(answer(1 + random.nextInt(members))).join();
-                            done.incrementAndGet();
-                        }
-                    }, "bench-writer-" + w);
+                            },
+                            "bench-writer-" + w);
                     t.setDaemon(true);
                     threads.add(t);
                     t.start();
                 }
-                resume = () -> { };
+                resume = () -> {};
             } else {
                 idle.set(writers);
                 Chain chain = new Chain(store, members, done, paused, stop, idle);
@@ -160,21 +183,27 @@ final class DurableRecording {
     }
 
     /** A writer without a thread: each completion records the next answer, until paused or stopped. */
-    private record Chain(FlatFileScoreStore store, int members, AtomicLong done, AtomicBoolean paused,
-            AtomicBoolean stop, AtomicInteger idle) {
+    private record Chain(
+            FlatFileScoreStore store,
+            int members,
+            AtomicLong done,
+            AtomicBoolean paused,
+            AtomicBoolean stop,
+            AtomicInteger idle) {
         void next() {
             if (paused.get() || stop.get()) {
                 idle.incrementAndGet();
                 return;
             }
-            store.record(answer(1 + ThreadLocalRandom.current().nextInt(members))).whenComplete((event, failed) -> {
-                if (failed != null) { // a failed store completes at once: do not recurse
-                    idle.incrementAndGet();
-                    return;
-                }
-                done.incrementAndGet();
-                next();
-            });
+            store.record(answer(1 + ThreadLocalRandom.current().nextInt(members)))
+                    .whenComplete((event, failed) -> {
+                        if (failed != null) { // a failed store completes at once: do not recurse
+                            idle.incrementAndGet();
+                            return;
+                        }
+                        done.incrementAndGet();
+                        next();
+                    });
         }
     }
 
@@ -183,7 +212,9 @@ final class DurableRecording {
         List<byte[]> lines = new ArrayList<>();
         for (Path d : List.of(data.resolve("history"), data)) {
             try (Stream<Path> files = Files.list(d)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().startsWith("journal-")).sorted().toList()) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith("journal-"))
+                        .sorted()
+                        .toList()) {
                     List<String> all = Files.readAllLines(f, StandardCharsets.UTF_8);
                     for (String line : all.subList(1, all.size())) {
                         lines.add((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -270,8 +301,8 @@ final class DurableRecording {
             Score s = scores.get(key);
             scores.put(key, new Score(s.points() + 10, s.answers() + 1, s.correct() + 1));
             byte[] bytes = json.writeValueAsBytes(scores);
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out = FileChannel.open(
+                    tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer b = ByteBuffer.wrap(bytes);
                 while (b.hasRemaining()) {
                     out.write(b);

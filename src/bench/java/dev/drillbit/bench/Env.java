@@ -13,8 +13,10 @@ import java.nio.file.Path;
 record Env(Path basedir, Path scratch, boolean quick) {
 
     static Env of(Path basedir, boolean quick) {
-        return new Env(basedir.toAbsolutePath(),
-                basedir.toAbsolutePath().resolve(quick ? "target/bench/smoke" : "target/bench/scratch"), quick);
+        return new Env(
+                basedir.toAbsolutePath(),
+                basedir.toAbsolutePath().resolve(quick ? "target/bench/smoke" : "target/bench/scratch"),
+                quick);
     }
 
     /** This JVM's classpath: the product, the tests, JMH and HdrHistogram. */

@@ -28,21 +28,29 @@ public final class FloorBot extends ListenerAdapter {
     static final String BUTTON = "floor:0:0:a0";
 
     public static void main(String[] args) throws InterruptedException {
-        ShardManagerFactory.build(System.getenv("DISCORD_TOKEN"), Optional.of(args[0]), Optional.of(args[1]),
-                List.of(new FloorBot()));
+        ShardManagerFactory.build(
+                System.getenv("DISCORD_TOKEN"), Optional.of(args[0]), Optional.of(args[1]), List.of(new FloorBot()));
         new CountDownLatch(1).await();
     }
 
     @Override
     public void onGuildReady(GuildReadyEvent event) {
-        event.getGuild().updateCommands().addCommands(Commands.slash("quiz", "floor").addSubcommands(
-                new SubcommandData("start", "floor").addOption(OptionType.INTEGER, "count", "floor", false),
-                new SubcommandData("stop", "floor"))).queue();
+        event.getGuild()
+                .updateCommands()
+                .addCommands(Commands.slash("quiz", "floor")
+                        .addSubcommands(
+                                new SubcommandData("start", "floor")
+                                        .addOption(OptionType.INTEGER, "count", "floor", false),
+                                new SubcommandData("stop", "floor")))
+                .queue();
     }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        event.reply("ok").setEphemeral(true).addComponents(ActionRow.of(Button.primary(BUTTON, "A"))).queue();
+        event.reply("ok")
+                .setEphemeral(true)
+                .addComponents(ActionRow.of(Button.primary(BUTTON, "A")))
+                .queue();
     }
 
     @Override

@@ -5,13 +5,13 @@ import dev.drillbit.bank.BankLoader;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionFilter;
 import dev.drillbit.config.Config;
-import dev.drillbit.storage.flatfile.FlatFileScoreStore;
-import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.quiz.Owner;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSpec;
 import dev.drillbit.quiz.Scoring;
 import dev.drillbit.quiz.StartOutcome;
+import dev.drillbit.storage.flatfile.FlatFileScoreStore;
+import dev.drillbit.storage.flatfile.StoreOptions;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,18 +38,24 @@ public final class HeapScenario {
         int sessions = Integer.parseInt(args[2]);
         int members = Integer.parseInt(args[3]);
         int perMember = Integer.parseInt(args[4]);
-        QuestionBank bank = new BankLoader().load(basedir.resolve("questions")).bank().orElseThrow();
+        QuestionBank bank =
+                new BankLoader().load(basedir.resolve("questions")).bank().orElseThrow();
         Config.Quiz quiz = Config.defaults().quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
-        QuizEngine engine = new QuizEngine(bank, scoring, new QuizEngine.Settings(Duration.ofMinutes(
-                quiz.idleMinutes()), Math.max(quiz.maxSessions(), sessions)), Ticker.systemTicker(), Clock.systemUTC(),
-                new Random(1), summary -> { });
+        QuizEngine engine = new QuizEngine(
+                bank,
+                scoring,
+                new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), Math.max(quiz.maxSessions(), sessions)),
+                Ticker.systemTicker(),
+                Clock.systemUTC(),
+                new Random(1),
+                summary -> {});
         DurableRecording.deleteTree(data);
         try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(data))) {
             double floor = heapAfterFullGcMb();
             for (int i = 0; i < sessions; i++) {
-                StartOutcome started = engine.start(Owner.solo(DurableRecording.GUILD, 7, 1 + i),
-                        new QuizSpec(QuestionFilter.ANY, 10));
+                StartOutcome started = engine.start(
+                        Owner.solo(DurableRecording.GUILD, 7, 1 + i), new QuizSpec(QuestionFilter.ANY, 10));
                 if (!(started instanceof StartOutcome.Started)) {
                     throw new IllegalStateException("quiz " + i + " did not start: " + started);
                 }
@@ -59,10 +65,12 @@ public final class HeapScenario {
             if (engine.runningCount() != sessions) {
                 throw new IllegalStateException("expected " + sessions + " sessions, have " + engine.runningCount());
             }
-            String what = String.format("heap after full GC: %,d sessions + %,d members (%,d events)", sessions,
-                    members, (long) members * perMember);
-            System.out.println(new Row(what, used, floor, "MB", "bank loaded, engine and store empty",
-                    "≤ 256 MB", used <= 256).encode());
+            String what = String.format(
+                    "heap after full GC: %,d sessions + %,d members (%,d events)",
+                    sessions, members, (long) members * perMember);
+            System.out.println(
+                    new Row(what, used, floor, "MB", "bank loaded, engine and store empty", "≤ 256 MB", used <= 256)
+                            .encode());
             System.out.flush();
         }
     }

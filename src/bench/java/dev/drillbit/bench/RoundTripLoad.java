@@ -37,7 +37,14 @@ final class RoundTripLoad implements AutoCloseable {
     static final Duration GIVE_UP = Duration.ofSeconds(10);
 
     /** One rate's outcome; latencies in microseconds. */
-    record Result(BotProcess.Kind kind, int rate, long sent, long answered, long late, long lost, long errors,
+    record Result(
+            BotProcess.Kind kind,
+            int rate,
+            long sent,
+            long answered,
+            long late,
+            long lost,
+            long errors,
             Histogram micros) {
         double p50Ms() {
             return micros.getValueAtPercentile(50) / 1000.0;
@@ -58,8 +65,15 @@ final class RoundTripLoad implements AutoCloseable {
             }
             Histogram all = a.micros.copy();
             all.add(b.micros);
-            return new Result(a.kind, a.rate, a.sent + b.sent, a.answered + b.answered, a.late + b.late,
-                    a.lost + b.lost, a.errors + b.errors, all);
+            return new Result(
+                    a.kind,
+                    a.rate,
+                    a.sent + b.sent,
+                    a.answered + b.answered,
+                    a.late + b.late,
+                    a.lost + b.lost,
+                    a.errors + b.errors,
+                    all);
         }
     }
 
@@ -79,8 +93,8 @@ final class RoundTripLoad implements AutoCloseable {
             LocalMember member = discord.member(guild, "m" + i, false);
             members.add(new MemberState(member));
         }
-        this.bot = BotProcess.start(kind, env, discord, guild, env.dir("roundtrip-" + kind.name().toLowerCase()),
-                !env.quick());
+        this.bot = BotProcess.start(
+                kind, env, discord, guild, env.dir("roundtrip-" + kind.name().toLowerCase()), !env.quick());
         discord.awaitCommand(guild, "quiz", Duration.ofSeconds(60));
         ready.addAll(members);
     }
@@ -123,27 +137,29 @@ final class RoundTripLoad implements AutoCloseable {
             }
             outstanding.incrementAndGet();
             MemberState m = member;
-            handle.callback().orTimeout(GIVE_UP.toMillis(), TimeUnit.MILLISECONDS).whenComplete((callback, failed) -> {
-                if (failed != null) {
-                    if (measured) {
-                        lost.incrementAndGet();
-                    }
-                    m.reset();
-                    ready.add(m);
-                    outstanding.decrementAndGet();
-                    return;
-                }
-                long nanos = handle.callbackReceivedNanos() - intended;
-                if (measured) {
-                    answered.incrementAndGet();
-                    micros.recordValue(Math.min(Math.max(nanos / 1000, 0), micros.getHighestTrackableValue()));
-                    if (nanos > LATE_NANOS) {
-                        late.incrementAndGet();
-                    }
-                }
-                outstanding.decrementAndGet();
-                m.answered(handle, callback, ready);
-            });
+            handle.callback()
+                    .orTimeout(GIVE_UP.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((callback, failed) -> {
+                        if (failed != null) {
+                            if (measured) {
+                                lost.incrementAndGet();
+                            }
+                            m.reset();
+                            ready.add(m);
+                            outstanding.decrementAndGet();
+                            return;
+                        }
+                        long nanos = handle.callbackReceivedNanos() - intended;
+                        if (measured) {
+                            answered.incrementAndGet();
+                            micros.recordValue(Math.min(Math.max(nanos / 1000, 0), micros.getHighestTrackableValue()));
+                            if (nanos > LATE_NANOS) {
+                                late.incrementAndGet();
+                            }
+                        }
+                        outstanding.decrementAndGet();
+                        m.answered(handle, callback, ready);
+                    });
         }
         long deadline = System.nanoTime() + GIVE_UP.toNanos() + TimeUnit.SECONDS.toNanos(1);
         while (outstanding.get() > 0 && System.nanoTime() < deadline) {
@@ -209,7 +225,9 @@ final class RoundTripLoad implements AutoCloseable {
             return discord.slash(member, channel, "quiz start", Map.of("count", 3));
         }
 
-        void answered(InteractionHandle handle, InteractionHandle.Callback callback,
+        void answered(
+                InteractionHandle handle,
+                InteractionHandle.Callback callback,
                 ConcurrentLinkedQueue<MemberState> ready) {
             if (callback.type() == 9) {
                 modalId = callback.data().path("custom_id").asText();
@@ -234,5 +252,4 @@ final class RoundTripLoad implements AutoCloseable {
             return Optional.empty();
         }
     }
-
 }

@@ -15,8 +15,8 @@ import java.util.Locale;
  * @param target the target in words, empty when the figure has none
  * @param met whether the target is met; {@code null} when there is no target
  */
-public record Row(String figure, double value, double floor, String unit, String floorName, String target,
-        Boolean met) {
+public record Row(
+        String figure, double value, double floor, String unit, String floorName, String target, Boolean met) {
 
     public double ratio() {
         return Double.isNaN(floor) || floor == 0 ? Double.NaN : value / floor;
@@ -51,13 +51,27 @@ public record Row(String figure, double value, double floor, String unit, String
     static final String MARK = "BENCH-ROW\t";
 
     String encode() {
-        return MARK + String.join("\t", figure, Double.toString(value), Double.toString(floor), unit, floorName,
-                target, met == null ? "-" : met.toString());
+        return MARK
+                + String.join(
+                        "\t",
+                        figure,
+                        Double.toString(value),
+                        Double.toString(floor),
+                        unit,
+                        floorName,
+                        target,
+                        met == null ? "-" : met.toString());
     }
 
     static Row decode(String line) {
         String[] f = line.substring(MARK.length()).split("\t", -1);
-        return new Row(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), f[3], f[4], f[5],
+        return new Row(
+                f[0],
+                Double.parseDouble(f[1]),
+                Double.parseDouble(f[2]),
+                f[3],
+                f[4],
+                f[5],
                 f[6].equals("-") ? null : Boolean.valueOf(f[6]));
     }
 }

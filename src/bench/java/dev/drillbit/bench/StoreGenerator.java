@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * {@code members} members of one guild, steps and difficulties, in the last 30 days. Stateless.
  */
 final class StoreGenerator {
-    static final List<String> STEPS = List.of("internet", "sql", "apis", "caching", "testing", "scaling", "git",
-            "auth", "containers", "messaging");
+    static final List<String> STEPS = List.of(
+            "internet", "sql", "apis", "caching", "testing", "scaling", "git", "auth", "containers", "messaging");
 
     private StoreGenerator() {}
 
@@ -33,8 +33,17 @@ final class StoreGenerator {
         String step = STEPS.get((int) ((i / members) % STEPS.size()));
         boolean correct = i % 3 != 0;
         Instant at = now.minus(Duration.ofMinutes((i * 7919) % (30L * 24 * 60)));
-        return new Answer(DurableRecording.GUILD, member, step + "-001", step, difficulty,
-                QuestionType.MULTIPLE_CHOICE, correct, Optional.empty(), correct ? 10 : 0, at);
+        return new Answer(
+                DurableRecording.GUILD,
+                member,
+                step + "-001",
+                step,
+                difficulty,
+                QuestionType.MULTIPLE_CHOICE,
+                correct,
+                Optional.empty(),
+                correct ? 10 : 0,
+                at);
     }
 
     /** Records {@code events} answers and waits until the last one is durable. */

@@ -7,18 +7,18 @@ import dev.drillbit.daily.DailySchedule;
 import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.discord.DiscordFrontEnd;
 import dev.drillbit.discord.LearningLoop;
-import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.discord.ShardManagerFactory;
-import dev.drillbit.storage.DataFileException;
-import dev.drillbit.progress.GuildZones;
+import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.ReminderClaims;
-import dev.drillbit.progress.MemberData;
 import dev.drillbit.learning.Reviews;
+import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSummary;
 import dev.drillbit.quiz.Scoring;
+import dev.drillbit.storage.DataFileException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,8 +57,10 @@ public final class Bot implements AutoCloseable {
      * leaderboard periods in Discord.
      */
     static GuildZones zones(DailyScheduler daily) {
-        return guild -> daily.schedules(guild).stream().min(Comparator.comparing(DailySchedule::since))
-                .<ZoneId>map(DailySchedule::zone).orElse(ZoneOffset.UTC);
+        return guild -> daily.schedules(guild).stream()
+                .min(Comparator.comparing(DailySchedule::since))
+                .<ZoneId>map(DailySchedule::zone)
+                .orElse(ZoneOffset.UTC);
     }
 
     private final ShardManager shards;
@@ -67,8 +69,8 @@ public final class Bot implements AutoCloseable {
     private final DailyScheduler daily;
     private final StorageBackend storage;
 
-    private Bot(ShardManager shards, Heartbeat heartbeat, ScoreStore store, DailyScheduler daily,
-            StorageBackend storage) {
+    private Bot(
+            ShardManager shards, Heartbeat heartbeat, ScoreStore store, DailyScheduler daily, StorageBackend storage) {
         this.shards = shards;
         this.heartbeat = heartbeat;
         this.store = store;
@@ -79,7 +81,8 @@ public final class Bot implements AutoCloseable {
     /** Where the bot connects: Discord itself, or (both set) a proxy or the local stand-in. */
     public record Endpoints(Optional<String> restBaseUrl, Optional<String> gatewayUrl) {
         public static Endpoints of(Config config) {
-            return new Endpoints(Optional.ofNullable(config.discord().restBaseUrl()),
+            return new Endpoints(
+                    Optional.ofNullable(config.discord().restBaseUrl()),
                     Optional.ofNullable(config.discord().gatewayUrl()));
         }
     }
@@ -94,14 +97,19 @@ public final class Bot implements AutoCloseable {
      * @throws dev.drillbit.storage.postgres.StorageUnavailableException when the configured PostgreSQL
      *     cannot be reached, logged in to or migrated
      */
-    public static Bot start(Config config, QuestionBank bank, String token, Endpoints endpoints, Clock clock,
-            Ticker ticker) {
+    public static Bot start(
+            Config config, QuestionBank bank, String token, Endpoints endpoints, Clock clock, Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         StorageBackend storage = StorageBackend.open(config, System.getenv());
         DailyScheduler daily;
         try {
-            daily = DailyScheduler.open(storage.daily(), bank, null, clock, new Random(new SecureRandom().nextLong()),
+            daily = DailyScheduler.open(
+                    storage.daily(),
+                    bank,
+                    null,
+                    clock,
+                    new Random(new SecureRandom().nextLong()),
                     DailyScheduler.Settings.defaults());
         } catch (RuntimeException e) {
             storage.close();
@@ -125,26 +133,55 @@ public final class Bot implements AutoCloseable {
         }
     }
 
-    private static Bot start(Config config, QuestionBank bank, StorageBackend storage, LearningStore store,
-            DailyScheduler daily, String token,
-            Endpoints endpoints, Clock clock, Ticker ticker) {
+    private static Bot start(
+            Config config,
+            QuestionBank bank,
+            StorageBackend storage,
+            LearningStore store,
+            DailyScheduler daily,
+            String token,
+            Endpoints endpoints,
+            Clock clock,
+            Ticker ticker) {
         Config.Quiz quiz = config.quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
-        AtomicReference<Consumer<QuizSummary>> onEnd = new AtomicReference<>(summary -> { });
-        QuizEngine engine = new QuizEngine(bank, scoring,
-                new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()), ticker, clock,
-                new Random(new SecureRandom().nextLong()), summary -> onEnd.get().accept(summary));
+        AtomicReference<Consumer<QuizSummary>> onEnd = new AtomicReference<>(summary -> {});
+        QuizEngine engine = new QuizEngine(
+                bank,
+                scoring,
+                new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()),
+                ticker,
+                clock,
+                new Random(new SecureRandom().nextLong()),
+                summary -> onEnd.get().accept(summary));
         GuildZones zones = zones(daily);
         ReminderClaims reminders = storage.reminderClaims(zones);
-        LearningLoop learning = new LearningLoop(new Reviews(bank, store, clock), reminders,
-                new MockInterviews(bank, scoring, store,
-                        MockInterviews.Settings.DEFAULT, ticker, clock, new Random(new SecureRandom().nextLong())));
-        DiscordFrontEnd frontEnd = new DiscordFrontEnd(bank, engine, scoring, store, zones, quiz.questionsPerQuiz(),
-                config.discord().devGuildIds(), learning, daily,
-                new MemberData(store, List.of(reminders, daily)), ticker);
+        LearningLoop learning = new LearningLoop(
+                new Reviews(bank, store, clock),
+                reminders,
+                new MockInterviews(
+                        bank,
+                        scoring,
+                        store,
+                        MockInterviews.Settings.DEFAULT,
+                        ticker,
+                        clock,
+                        new Random(new SecureRandom().nextLong())));
+        DiscordFrontEnd frontEnd = new DiscordFrontEnd(
+                bank,
+                engine,
+                scoring,
+                store,
+                zones,
+                quiz.questionsPerQuiz(),
+                config.discord().devGuildIds(),
+                learning,
+                daily,
+                new MemberData(store, List.of(reminders, daily)),
+                ticker);
         onEnd.set(frontEnd::quizEnded);
-        ShardManager shards = ShardManagerFactory.build(token, endpoints.restBaseUrl(), endpoints.gatewayUrl(),
-                List.of(frontEnd.router()));
+        ShardManager shards = ShardManagerFactory.build(
+                token, endpoints.restBaseUrl(), endpoints.gatewayUrl(), List.of(frontEnd.router()));
         frontEnd.channels().bind(shards);
         Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));

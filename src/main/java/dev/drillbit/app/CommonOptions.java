@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 final class CommonOptions {
     static final Path DEFAULT_CONFIG = Path.of("config.json");
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Configuration file (default: config.json when present, else built-in defaults).")
     Path config;
 

@@ -10,10 +10,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code drillbit} command line. Each subcommand returns its exit code; no stack trace reaches a user. */
-@Command(name = "drillbit", mixinStandardHelpOptions = true, version = "drillbit 0.1",
+@Command(
+        name = "drillbit",
+        mixinStandardHelpOptions = true,
+        version = "drillbit 0.1",
         description = "A Discord bot for backend-developer interview practice.",
-        subcommands = {RunCommand.class, PlaygroundCommand.class, ValidateCommand.class, RepairDataCommand.class,
-                ReportCommand.class})
+        subcommands = {
+            RunCommand.class,
+            PlaygroundCommand.class,
+            ValidateCommand.class,
+            RepairDataCommand.class,
+            ReportCommand.class
+        })
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

@@ -3,9 +3,9 @@ package dev.drillbit.app;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.config.Config;
 import dev.drillbit.playground.Playground;
-import dev.drillbit.storage.DataFileException;
 import dev.drillbit.playground.PlaygroundClock;
 import dev.drillbit.playground.PlaygroundTerminal;
+import dev.drillbit.storage.DataFileException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * terminal, interactively or from a script on standard input. Exit code 1 when a scripted line was
  * refused.
  */
-@Command(name = "playground", mixinStandardHelpOptions = true,
+@Command(
+        name = "playground",
+        mixinStandardHelpOptions = true,
         description = "Play the real bot offline, as one or more Discord members, from this terminal.")
 final class PlaygroundCommand implements Callable<Integer> {
     static final String DATA = "data/playground";
@@ -58,8 +60,11 @@ final class PlaygroundCommand implements Callable<Integer> {
             err.flush();
         });
         try {
-            playground = Playground.start(PlaygroundStarter.of(config.withDataDir(data.toString()), bank.get()), out,
-                    data, new PlaygroundClock(Clock.systemUTC()));
+            playground = Playground.start(
+                    PlaygroundStarter.of(config.withDataDir(data.toString()), bank.get()),
+                    out,
+                    data,
+                    new PlaygroundClock(Clock.systemUTC()));
         } catch (DataFileException e) {
             log.close();
             return RunCommand.damaged(e, data, err);
@@ -68,7 +73,8 @@ final class PlaygroundCommand implements Callable<Integer> {
             throw e;
         }
         log.noticesTo(playground::notice);
-        try (log; playground) {
+        try (log;
+                playground) {
             out.println(playground.banner());
             out.flush();
             if (interactive) {

@@ -95,7 +95,9 @@ final class PlaygroundLog implements AutoCloseable {
                 return;
             }
             String message = event.getFormattedMessage();
-            String first = message == null ? "" : message.lines().findFirst().orElse("").strip();
+            String first = message == null
+                    ? ""
+                    : message.lines().findFirst().orElse("").strip();
             String what = event.getLevel() == Level.ERROR ? "an error" : "a warning";
             target.accept("! the bot logged " + what + ": " + first + " (details in " + logFile + ")");
         }

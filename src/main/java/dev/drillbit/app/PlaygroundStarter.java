@@ -14,10 +14,14 @@ public final class PlaygroundStarter {
     public static Playground.BotStarter of(Config config, QuestionBank bank) {
         return (discord, guild, clock) -> {
             // the playground keeps its own scores in its own folder, whatever storage the real bot uses
-            Config local = new Config(config.questionsDir(), config.dataDir(), config.quiz(),
+            Config local = new Config(
+                    config.questionsDir(),
+                    config.dataDir(),
+                    config.quiz(),
                     new Config.Discord(null, List.of(guild.id()), discord.restBaseUrl(), discord.gatewayUrl()),
                     Config.Storage.FLATFILE);
-            Bot bot = Bot.start(local, bank, discord.botToken(), Bot.Endpoints.of(local), clock, clock).awaitReady();
+            Bot bot = Bot.start(local, bank, discord.botToken(), Bot.Endpoints.of(local), clock, clock)
+                    .awaitReady();
             discord.awaitCommand(guild, "help", Duration.ofSeconds(20));
             return new Playground.BotProcess() {
                 @Override

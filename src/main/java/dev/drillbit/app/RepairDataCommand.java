@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * {@link FlatFileRepair#repair} while the bot is stopped, and prints, per damaged file, how many events
  * were kept, where the original was moved, and every line dropped.
  */
-@Command(name = "repair-data", mixinStandardHelpOptions = true,
+@Command(
+        name = "repair-data",
+        mixinStandardHelpOptions = true,
         description = "Salvage damaged score files while the bot is stopped: every readable event is kept, each"
                 + " damaged file is moved aside untouched, and every dropped line is listed.")
 final class RepairDataCommand implements Callable<Integer> {
@@ -65,8 +67,8 @@ final class RepairDataCommand implements Callable<Integer> {
                 out.println("  dropped " + dropped);
             }
         }
-        out.println("Repaired " + report.files().size() + (report.files().size() == 1 ? " file" : " files")
-                + " in " + dir + ". The bot can start again.");
+        out.println("Repaired " + report.files().size() + (report.files().size() == 1 ? " file" : " files") + " in "
+                + dir + ". The bot can start again.");
         out.flush();
         return ExitCodes.OK;
     }

@@ -3,20 +3,23 @@ package dev.drillbit.app;
 import dev.drillbit.bank.BankLoader;
 import dev.drillbit.bank.Problem;
 import dev.drillbit.config.Config;
-import dev.drillbit.storage.flatfile.FlatFileQuestionStats;
 import dev.drillbit.insights.QuestionQuality;
+import dev.drillbit.storage.flatfile.FlatFileQuestionStats;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drillbit report ...}: reports read from the data folder. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Reports read from the data folder.",
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Reports read from the data folder.",
         subcommands = {ReportCommand.Questions.class})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -33,18 +36,26 @@ final class ReportCommand implements Callable<Integer> {
      * the questions that look broken. Reads the journals without opening the store (no lock, nothing
      * written), so it can run next to the bot.
      */
-    @Command(name = "questions", mixinStandardHelpOptions = true,
+    @Command(
+            name = "questions",
+            mixinStandardHelpOptions = true,
             description = "Questions that look broken (low success, or a wrong option chosen more than the right "
                     + "one), then every answered question with its counts.")
     static final class Questions implements Callable<Integer> {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--min-answers", paramLabel = "N", defaultValue = "20",
+        @Option(
+                names = "--min-answers",
+                paramLabel = "N",
+                defaultValue = "20",
                 description = "Answers a question needs before it is judged (default: ${DEFAULT-VALUE}).")
         int minAnswers;
 
-        @Option(names = "--low-success", paramLabel = "RATE", defaultValue = "0.25",
+        @Option(
+                names = "--low-success",
+                paramLabel = "RATE",
+                defaultValue = "0.25",
                 description = "Success rate below which a question is flagged (default: ${DEFAULT-VALUE}).")
         double lowSuccess;
 
@@ -74,8 +85,7 @@ final class ReportCommand implements Callable<Integer> {
                 err.println("No data folder at " + data.toAbsolutePath() + "; give it with --data DIR");
                 return ExitCodes.INVALID;
             }
-            out.print(QuestionQuality.format(bank.bank().orElseThrow(), FlatFileQuestionStats.read(data),
-                    thresholds));
+            out.print(QuestionQuality.format(bank.bank().orElseThrow(), FlatFileQuestionStats.read(data), thresholds));
             out.flush();
             return ExitCodes.OK;
         }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code drillbit run}: the bot against Discord (or the endpoints in the config), until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the bot. The token comes from DISCORD_TOKEN or discord.token in the config.")
 final class RunCommand implements Callable<Integer> {
     static final String NO_TOKEN = """
@@ -47,18 +49,26 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Bot bot;
         try {
-            bot = Bot.start(config, bank.get(), token.get(), Bot.Endpoints.of(config),
-                    Clock.systemUTC(), Ticker.systemTicker());
+            bot = Bot.start(
+                    config,
+                    bank.get(),
+                    token.get(),
+                    Bot.Endpoints.of(config),
+                    Clock.systemUTC(),
+                    Ticker.systemTicker());
         } catch (DataFileException e) {
             return damaged(e, config.dataPath(), err);
         } catch (IllegalStateException | StorageUnavailableException e) {
             err.println("drillbit did not start: " + e.getMessage());
             return ExitCodes.FAILED;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bot.close();
-            stopped.countDown();
-        }, "drillbit-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            bot.close();
+                            stopped.countDown();
+                        },
+                        "drillbit-shutdown"));
         bot.awaitReady();
         out.println("drillbit is running; stop it with Ctrl+C.");
         out.flush();

@@ -48,8 +48,8 @@ interface StorageBackend extends AutoCloseable {
             return new FlatFiles(config);
         }
         Config.Storage s = config.storage();
-        PostgresDatabase db = PostgresDatabase.open(new PostgresSettings(s.url(), s.user(),
-                config.databasePassword(environment).orElse("")));
+        PostgresDatabase db = PostgresDatabase.open(new PostgresSettings(
+                s.url(), s.user(), config.databasePassword(environment).orElse("")));
         return new Postgres(db);
     }
 
@@ -62,7 +62,8 @@ interface StorageBackend extends AutoCloseable {
 
         @Override
         public LearningStore scores(Clock clock, GuildZones zones) {
-            return FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath()).withClock(clock).withZones(zones));
+            return FlatFileScoreStore.open(
+                    StoreOptions.defaults(config.dataPath()).withClock(clock).withZones(zones));
         }
 
         @Override

@@ -38,8 +38,13 @@ public final class BankLoader {
     public Result load(Path dir) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            problems.add(new Problem(dir, 0, 0, "$", "no such directory; point questionsDir or the command line"
-                    + " at the folder that holds roadmap.json"));
+            problems.add(new Problem(
+                    dir,
+                    0,
+                    0,
+                    "$",
+                    "no such directory; point questionsDir or the command line"
+                            + " at the folder that holds roadmap.json"));
             return new Result(Optional.empty(), problems);
         }
         Path roadmapPath = dir.resolve(RoadmapFile.NAME);
@@ -66,16 +71,20 @@ public final class BankLoader {
             FileCheck check = parsed.get();
             PackFile.Pack read = PackFile.read(check, expectedStep);
             if (read.step().isPresent() && !known.contains(read.step().get()) && !known.isEmpty()) {
-                check.problem("$.step", "the pack is for step \"" + read.step().get()
-                        + "\", which roadmap.json does not have; add the step there or fix the name");
+                check.problem(
+                        "$.step",
+                        "the pack is for step \"" + read.step().get()
+                                + "\", which roadmap.json does not have; add the step there or fix the name");
                 continue;
             }
             for (int i = 0; i < read.questions().size(); i++) {
                 Question question = read.questions().get(i);
                 Path owner = idOwners.putIfAbsent(question.id(), pack);
                 if (owner != null) {
-                    check.problem(findId(check, question.id()), "question id \"" + question.id()
-                            + "\" is already used in " + owner + "; ids must be unique across the bank");
+                    check.problem(
+                            findId(check, question.id()),
+                            "question id \"" + question.id() + "\" is already used in " + owner
+                                    + "; ids must be unique across the bank");
                 } else {
                     questions.add(question);
                 }
@@ -134,8 +143,8 @@ public final class BankLoader {
             var at = e.getLocation();
             int line = at == null ? 0 : at.getLineNr();
             int column = at == null ? 0 : at.getColumnNr();
-            problems.add(new Problem(file, Math.max(line, 0), Math.max(column, 0), "$",
-                    "malformed JSON: " + e.getOriginalMessage()));
+            problems.add(new Problem(
+                    file, Math.max(line, 0), Math.max(column, 0), "$", "malformed JSON: " + e.getOriginalMessage()));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(new Problem(file, 0, 0, "$", "cannot read the file: " + e.getMessage()));
@@ -144,9 +153,12 @@ public final class BankLoader {
     }
 
     private static Optional<String> utf8(Path file, byte[] bytes, List<Problem> problems) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
@@ -162,9 +174,14 @@ public final class BankLoader {
                     lineStart = i + 1;
                 }
             }
-            problems.add(new Problem(file, line, offset - lineStart + 1, "$", String.format(
-                    "the file is not UTF-8: byte 0x%02X at offset %d cannot be decoded; save the file as UTF-8",
-                    bytes[offset] & 0xFF, offset)));
+            problems.add(new Problem(
+                    file,
+                    line,
+                    offset - lineStart + 1,
+                    "$",
+                    String.format(
+                            "the file is not UTF-8: byte 0x%02X at offset %d cannot be decoded; save the file as UTF-8",
+                            bytes[offset] & 0xFF, offset)));
             return Optional.empty();
         }
         try {
@@ -175,5 +192,4 @@ public final class BankLoader {
         out.flip();
         return Optional.of(out.toString());
     }
-
 }

@@ -32,10 +32,16 @@ public final class BankStats {
     public String table() {
         StringBuilder out = new StringBuilder();
         String format = "%-24s %5s %5s %5s %5s %5s %6s %6s %6s %6s %8s%n";
-        out.append(String.format(format, "step", "total", "mc", "tf", "short", "open", "junior", "mid", "senior",
-                "source", "variants"));
+        out.append(String.format(
+                format, "step", "total", "mc", "tf", "short", "open", "junior", "mid", "senior", "source", "variants"));
         for (RoadmapStep step : bank.steps()) {
-            row(out, format, step.id(), bank.questions().stream().filter(q -> q.step().equals(step.id())).toList());
+            row(
+                    out,
+                    format,
+                    step.id(),
+                    bank.questions().stream()
+                            .filter(q -> q.step().equals(step.id()))
+                            .toList());
         }
         row(out, format, "all", bank.questions());
         return out.toString();
@@ -44,10 +50,17 @@ public final class BankStats {
     private static void row(StringBuilder out, String format, String name, List<Question> questions) {
         Map<QuestionType, Long> types = tally(questions, Question::type, QuestionType.class);
         Map<Difficulty, Long> levels = tally(questions, Question::difficulty, Difficulty.class);
-        out.append(String.format(format, name, questions.size(),
-                types.get(QuestionType.MULTIPLE_CHOICE), types.get(QuestionType.TRUE_FALSE),
-                types.get(QuestionType.SHORT_ANSWER), types.get(QuestionType.OPEN),
-                levels.get(Difficulty.JUNIOR), levels.get(Difficulty.MID), levels.get(Difficulty.SENIOR),
+        out.append(String.format(
+                format,
+                name,
+                questions.size(),
+                types.get(QuestionType.MULTIPLE_CHOICE),
+                types.get(QuestionType.TRUE_FALSE),
+                types.get(QuestionType.SHORT_ANSWER),
+                types.get(QuestionType.OPEN),
+                levels.get(Difficulty.JUNIOR),
+                levels.get(Difficulty.MID),
+                levels.get(Difficulty.SENIOR),
                 questions.stream().filter(BankStats::hasSource).count(),
                 questions.stream().filter(BankStats::hasVariants).count()));
     }
@@ -55,9 +68,11 @@ public final class BankStats {
     /** One line: how many questions carry a source, how many short answers carry pass and fail variants. */
     public String coverage() {
         List<Question> all = bank.questions();
-        long shortAnswers = all.stream().filter(Question.ShortAnswer.class::isInstance).count();
+        long shortAnswers =
+                all.stream().filter(Question.ShortAnswer.class::isInstance).count();
         return "Sources: " + all.stream().filter(BankStats::hasSource).count() + " of " + all.size()
-                + " questions; test variants: " + all.stream().filter(BankStats::hasVariants).count() + " of "
+                + " questions; test variants: "
+                + all.stream().filter(BankStats::hasVariants).count() + " of "
                 + shortAnswers + " short answers";
     }
 
@@ -66,12 +81,13 @@ public final class BankStats {
     }
 
     private static boolean hasVariants(Question question) {
-        return question instanceof Question.ShortAnswer sa && !sa.variants().pass().isEmpty()
+        return question instanceof Question.ShortAnswer sa
+                && !sa.variants().pass().isEmpty()
                 && !sa.variants().fail().isEmpty();
     }
 
-    private static <E extends Enum<E>> Map<E, Long> tally(List<Question> questions, Function<Question, E> key,
-            Class<E> type) {
+    private static <E extends Enum<E>> Map<E, Long> tally(
+            List<Question> questions, Function<Question, E> key, Class<E> type) {
         Map<E, Long> counts = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {
             counts.put(value, 0L);
@@ -80,8 +96,8 @@ public final class BankStats {
         return counts;
     }
 
-    private static <E extends Enum<E>> String counts(List<Question> questions, Function<Question, E> key,
-            Class<E> type, Function<E, String> name) {
+    private static <E extends Enum<E>> String counts(
+            List<Question> questions, Function<Question, E> key, Class<E> type, Function<E, String> name) {
         return tally(questions, key, type).entrySet().stream()
                 .map(e -> name.apply(e.getKey()) + " " + e.getValue())
                 .collect(Collectors.joining(", "));

@@ -57,8 +57,9 @@ final class FileCheck {
             if (!required.contains(name) && !optional.contains(name)) {
                 Set<String> known = new TreeSet<>(required);
                 known.addAll(optional);
-                problem(path + "." + name, what + " has unknown field \"" + name + "\"; known fields: "
-                        + String.join(", ", known));
+                problem(
+                        path + "." + name,
+                        what + " has unknown field \"" + name + "\"; known fields: " + String.join(", ", known));
             }
         }
         return true;
@@ -107,8 +108,10 @@ final class FileCheck {
                 return Optional.empty();
             }
         } catch (URISyntaxException e) {
-            problem(path, what + " must be a well-formed https URL (" + e.getReason() + " at index " + e.getIndex()
-                    + ")" + found);
+            problem(
+                    path,
+                    what + " must be a well-formed https URL (" + e.getReason() + " at index " + e.getIndex() + ")"
+                            + found);
             return Optional.empty();
         }
         return value;
@@ -118,8 +121,10 @@ final class FileCheck {
     Optional<String> id(String path, JsonNode node, String what) {
         Optional<String> value = text(path, node, what, ID_LENGTH, "ids appear in buttons' custom ids");
         if (value.isPresent() && !ID.matcher(value.get()).matches()) {
-            problem(path, what + " \"" + value.get() + "\" must be kebab-case: lower-case letters, digits and single"
-                    + " hyphens");
+            problem(
+                    path,
+                    what + " \"" + value.get() + "\" must be kebab-case: lower-case letters, digits and single"
+                            + " hyphens");
             return Optional.empty();
         }
         return value;
@@ -140,8 +145,10 @@ final class FileCheck {
         }
         boolean ok = true;
         if (node.size() < min) {
-            problem(path, what + " has " + node.size() + (node.size() == 1 ? " entry" : " entries") + "; at least "
-                    + min + " needed");
+            problem(
+                    path,
+                    what + " has " + node.size() + (node.size() == 1 ? " entry" : " entries") + "; at least " + min
+                            + " needed");
             ok = false;
         }
         if (node.size() > max) {
@@ -159,8 +166,10 @@ final class FileCheck {
             }
             Integer earlier = seen.putIfAbsent(value.get().strip().toLowerCase(java.util.Locale.ROOT), i);
             if (distinct && earlier != null) {
-                problem(itemPath, what + " entries " + (earlier + 1) + " and " + (i + 1) + " are the same: \""
-                        + value.get() + "\"");
+                problem(
+                        itemPath,
+                        what + " entries " + (earlier + 1) + " and " + (i + 1) + " are the same: \"" + value.get()
+                                + "\"");
                 ok = false;
             }
             values.add(value.get());

@@ -30,10 +30,9 @@ public final class QuestionBank {
     }
 
     private static <T> Map<String, T> index(List<T> values, Function<T, String> id) {
-        return values.stream()
-                .collect(Collectors.toUnmodifiableMap(id, Function.identity(), (a, b) -> {
-                    throw new IllegalArgumentException("duplicate id " + id.apply(a));
-                }));
+        return values.stream().collect(Collectors.toUnmodifiableMap(id, Function.identity(), (a, b) -> {
+            throw new IllegalArgumentException("duplicate id " + id.apply(a));
+        }));
     }
 
     /** Steps in roadmap order. */

@@ -29,7 +29,10 @@ public final class QuestionText {
         }
         StringBuilder body = new StringBuilder(mc.prompt()).append('\n');
         for (int i = 0; i < mc.options().size(); i++) {
-            body.append("\n**").append(Question.MultipleChoice.letter(i)).append(".** ").append(mc.options().get(i));
+            body.append("\n**")
+                    .append(Question.MultipleChoice.letter(i))
+                    .append(".** ")
+                    .append(mc.options().get(i));
         }
         return body.toString();
     }
@@ -42,7 +45,8 @@ public final class QuestionText {
     /** The right answer in words: the lettered option, True/False, or the first accepted answer. */
     public static String answer(Question question) {
         if (question instanceof Question.MultipleChoice mc) {
-            return Question.MultipleChoice.letter(mc.answer()) + ". " + mc.options().get(mc.answer());
+            return Question.MultipleChoice.letter(mc.answer()) + ". "
+                    + mc.options().get(mc.answer());
         }
         if (question instanceof Question.TrueFalse tf) {
             return tf.answer() ? "True" : "False";
@@ -65,13 +69,21 @@ public final class QuestionText {
 
     /** The most characters a reveal of this question can take in one embed, title included. */
     public static int revealSize(Question question) {
-        int size = DisplayLimits.EMBED_TITLE + FIELD_NAMES + VIEW_EXTRAS + body(question).length() + question.explanation().length()
-                + answer(question).length() + READ_MORE.length() + readMore(question).length();
+        int size = DisplayLimits.EMBED_TITLE
+                + FIELD_NAMES
+                + VIEW_EXTRAS
+                + body(question).length()
+                + question.explanation().length()
+                + answer(question).length()
+                + READ_MORE.length()
+                + readMore(question).length();
         if (question instanceof Question.MultipleChoice mc) {
             return size + mc.why().stream().mapToInt(String::length).max().orElse(0);
         }
         if (question instanceof Question.Open open) {
-            return size + open.modelAnswer().length() + keyPoints(open.keyPoints()).length();
+            return size
+                    + open.modelAnswer().length()
+                    + keyPoints(open.keyPoints()).length();
         }
         return size;
     }

@@ -53,20 +53,35 @@ final class RoadmapFile {
 
     private static Optional<RoadmapStep> step(FileCheck check, String path, JsonNode node, int number) {
         String what = "step " + number;
-        if (!check.object(path, node, what, Set.of("id", "title", "summary", "concepts", "checkpoint"),
-                Set.of("resources"))) {
+        if (!check.object(
+                path, node, what, Set.of("id", "title", "summary", "concepts", "checkpoint"), Set.of("resources"))) {
             return Optional.empty();
         }
         Optional<String> id = check.id(path + ".id", node.get("id"), what + " id");
         String named = id.map(s -> "step " + s).orElse(what);
-        Optional<String> title = check.text(path + ".title", node.get("title"), named + " title", 80,
-                "titles are select-menu labels");
-        Optional<String> summary = check.text(path + ".summary", node.get("summary"), named + " summary",
-                DisplayLimits.SUMMARY, "a summary is one or two sentences");
-        Optional<List<String>> concepts = check.texts(path + ".concepts", node.get("concepts"), named + " concepts",
-                1, 25, 100, "a concept is a short name", true);
-        Optional<String> checkpoint = check.text(path + ".checkpoint", node.get("checkpoint"),
-                named + " checkpoint", 300, "a checkpoint is one sentence");
+        Optional<String> title =
+                check.text(path + ".title", node.get("title"), named + " title", 80, "titles are select-menu labels");
+        Optional<String> summary = check.text(
+                path + ".summary",
+                node.get("summary"),
+                named + " summary",
+                DisplayLimits.SUMMARY,
+                "a summary is one or two sentences");
+        Optional<List<String>> concepts = check.texts(
+                path + ".concepts",
+                node.get("concepts"),
+                named + " concepts",
+                1,
+                25,
+                100,
+                "a concept is a short name",
+                true);
+        Optional<String> checkpoint = check.text(
+                path + ".checkpoint",
+                node.get("checkpoint"),
+                named + " checkpoint",
+                300,
+                "a checkpoint is one sentence");
         List<RoadmapStep.Resource> resources = new ArrayList<>();
         boolean resourcesOk = true;
         JsonNode list = node.get("resources");
@@ -76,27 +91,31 @@ final class RoadmapFile {
                 resourcesOk = false;
             } else {
                 for (int i = 0; i < list.size(); i++) {
-                    Optional<RoadmapStep.Resource> resource =
-                            resource(check, path + ".resources[" + i + "]", list.get(i), named + " resource " + (i + 1));
+                    Optional<RoadmapStep.Resource> resource = resource(
+                            check, path + ".resources[" + i + "]", list.get(i), named + " resource " + (i + 1));
                     resource.ifPresent(resources::add);
                     resourcesOk &= resource.isPresent();
                 }
             }
         }
-        if (id.isEmpty() || title.isEmpty() || summary.isEmpty() || concepts.isEmpty() || checkpoint.isEmpty()
+        if (id.isEmpty()
+                || title.isEmpty()
+                || summary.isEmpty()
+                || concepts.isEmpty()
+                || checkpoint.isEmpty()
                 || !resourcesOk) {
             return Optional.empty();
         }
-        return Optional.of(new RoadmapStep(id.get(), title.get(), summary.get(), concepts.get(), checkpoint.get(),
-                resources));
+        return Optional.of(
+                new RoadmapStep(id.get(), title.get(), summary.get(), concepts.get(), checkpoint.get(), resources));
     }
 
     private static Optional<RoadmapStep.Resource> resource(FileCheck check, String path, JsonNode node, String what) {
         if (!check.object(path, node, what, Set.of("title", "url"), Set.of())) {
             return Optional.empty();
         }
-        Optional<String> title = check.text(path + ".title", node.get("title"), what + " title", 100,
-                "link titles stay short");
+        Optional<String> title =
+                check.text(path + ".title", node.get("title"), what + " title", 100, "link titles stay short");
         Optional<String> url = check.text(path + ".url", node.get("url"), what + " url", 300, "links stay short");
         if (url.isPresent() && !url.get().matches("https://\\S+")) {
             check.problem(path + ".url", what + " url must start with https:// and contain no spaces");

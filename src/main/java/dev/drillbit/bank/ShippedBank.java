@@ -30,7 +30,8 @@ public final class ShippedBank {
     static Path folder(ClassLoader classes) {
         URL roadmap = classes.getResource(RESOURCE);
         if (roadmap == null) {
-            throw new IllegalStateException("this build carries no question bank (" + RESOURCE + " is not on the class path)");
+            throw new IllegalStateException(
+                    "this build carries no question bank (" + RESOURCE + " is not on the class path)");
         }
         try {
             URI uri = roadmap.toURI();

@@ -17,8 +17,8 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
     }
 
     /** Quiz settings. */
-    public record Quiz(int questionsPerQuiz, int secondsPerQuestion, int idleMinutes, boolean speedBonus,
-            int maxSessions) {}
+    public record Quiz(
+            int questionsPerQuiz, int secondsPerQuestion, int idleMinutes, boolean speedBonus, int maxSessions) {}
 
     /**
      * Discord settings. {@code restBaseUrl} and {@code gatewayUrl} are null for Discord itself; set, they
@@ -59,8 +59,12 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
     }
 
     public static Config defaults() {
-        return new Config(null, "data", new Quiz(10, 30, 15, true, 10_000),
-                new Discord(null, List.of(), null, null), Storage.FLATFILE);
+        return new Config(
+                null,
+                "data",
+                new Quiz(10, 30, 15, true, 10_000),
+                new Discord(null, List.of(), null, null),
+                Storage.FLATFILE);
     }
 
     /** The question folder the config names; empty for the bank shipped in the jar. */

@@ -57,7 +57,8 @@ public final class ConfigLoader {
         merge(merged, given, "", problems);
         snowflakes(merged, "discord", "devGuildIds", problems);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+            throw new ConfigException(
+                    problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
         }
         Config config;
         try {
@@ -65,15 +66,17 @@ public final class ConfigLoader {
         } catch (MismatchedInputException e) {
             String key = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            throw new ConfigException(file + ": \"" + key + "\" has the wrong type: expected "
-                    + expected(e.getTargetType()));
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            throw new ConfigException(
+                    file + ": \"" + key + "\" has the wrong type: expected " + expected(e.getTargetType()));
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": " + e.getOriginalMessage());
         }
         validate(config, problems);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
+            throw new ConfigException(
+                    problems.stream().map(p -> file + ": " + p).collect(Collectors.joining("\n")));
         }
         return config;
     }
@@ -141,7 +144,8 @@ public final class ConfigLoader {
         String type = storage.type();
         if (!Config.Storage.FLATFILE_TYPE.equals(type) && !Config.Storage.POSTGRES_TYPE.equals(type)) {
             problems.add("\"storage.type\" is " + (type == null ? "null" : "\"" + type + "\"") + "; it must be \""
-                    + Config.Storage.FLATFILE_TYPE + "\" (files in dataDir) or \"" + Config.Storage.POSTGRES_TYPE + "\"");
+                    + Config.Storage.FLATFILE_TYPE + "\" (files in dataDir) or \"" + Config.Storage.POSTGRES_TYPE
+                    + "\"");
             return;
         }
         if (storage.url() != null && !storage.url().startsWith("jdbc:postgresql://")) {
@@ -205,8 +209,8 @@ public final class ConfigLoader {
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || !List.of(schemes).contains(uri.getScheme()) || uri.getHost() == null) {
-                problems.add("\"" + key + "\" must be a " + String.join(" or ", schemes) + " URL, was \"" + value
-                        + "\"");
+                problems.add(
+                        "\"" + key + "\" must be a " + String.join(" or ", schemes) + " URL, was \"" + value + "\"");
             }
         } catch (URISyntaxException e) {
             problems.add("\"" + key + "\" is not a URL: " + e.getMessage());

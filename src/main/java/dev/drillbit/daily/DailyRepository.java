@@ -28,10 +28,10 @@ public interface DailyRepository extends AutoCloseable {
     }
 
     /** Schedules, group state and the per-guild rotation. The maps are the caller's to change. */
-    record State(Map<ScheduleId, DailySchedule> schedules, Map<ScheduleId, GroupState> groups,
-            Map<Long, Set<String>> seen) {
-        public static final Comparator<ScheduleId> ORDER = Comparator.comparingLong(ScheduleId::guildId)
-                .thenComparingLong(ScheduleId::channelId);
+    record State(
+            Map<ScheduleId, DailySchedule> schedules, Map<ScheduleId, GroupState> groups, Map<Long, Set<String>> seen) {
+        public static final Comparator<ScheduleId> ORDER =
+                Comparator.comparingLong(ScheduleId::guildId).thenComparingLong(ScheduleId::channelId);
 
         public static State empty() {
             return new State(new TreeMap<>(ORDER), new TreeMap<>(ORDER), new TreeMap<>());

@@ -67,19 +67,29 @@ public record DailyRun(
     }
 
     DailyRun withStatus(RunStatus next, Optional<String> reason) {
-        return new DailyRun(id, scheduleId, date, questionIds, scheduledAt, startedAt, closesAt, late, next, reason,
-                answers);
+        return new DailyRun(
+                id, scheduleId, date, questionIds, scheduledAt, startedAt, closesAt, late, next, reason, answers);
     }
 
     DailyRun withoutAnswersOf(long userId) {
-        return new DailyRun(id, scheduleId, date, questionIds, scheduledAt, startedAt, closesAt, late, status,
-                failure, answers.stream().filter(a -> a.userId() != userId).toList());
+        return new DailyRun(
+                id,
+                scheduleId,
+                date,
+                questionIds,
+                scheduledAt,
+                startedAt,
+                closesAt,
+                late,
+                status,
+                failure,
+                answers.stream().filter(a -> a.userId() != userId).toList());
     }
 
     DailyRun withAnswer(RunAnswer answer) {
         List<RunAnswer> more = new java.util.ArrayList<>(answers);
         more.add(answer);
-        return new DailyRun(id, scheduleId, date, questionIds, scheduledAt, startedAt, closesAt, late, status,
-                failure, more);
+        return new DailyRun(
+                id, scheduleId, date, questionIds, scheduledAt, startedAt, closesAt, late, status, failure, more);
     }
 }

@@ -62,7 +62,10 @@ public record DailySchedule(
         }
         days = Set.copyOf(EnumSet.copyOf(days));
         steps = Set.copyOf(steps);
-        if (count < 1 || window.isNegative() || window.isZero() || window.compareTo(Duration.ofHours(24)) >= 0
+        if (count < 1
+                || window.isNegative()
+                || window.isZero()
+                || window.compareTo(Duration.ofHours(24)) >= 0
                 || groupMinimum < 1) {
             throw new IllegalArgumentException("count, window or group minimum out of range");
         }
@@ -78,8 +81,20 @@ public record DailySchedule(
 
     /** This schedule with another member named as its setter. */
     public DailySchedule withSetBy(long member) {
-        return new DailySchedule(id, time, zone, days, steps, difficulty, count, pingRole, window, groupMinimum,
-                reportDay, member, since);
+        return new DailySchedule(
+                id,
+                time,
+                zone,
+                days,
+                steps,
+                difficulty,
+                count,
+                pingRole,
+                window,
+                groupMinimum,
+                reportDay,
+                member,
+                since);
     }
 
     public long channelId() {

@@ -4,11 +4,11 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.ForgetsMembers;
-import dev.drillbit.storage.DataFileException;
 import dev.drillbit.quiz.AnswerChecker;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.Scoring;
 import dev.drillbit.quiz.Verdict;
+import dev.drillbit.storage.DataFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -94,8 +94,14 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     /** CloseRun actions handed out by this process and not yet acknowledged. */
     private final Set<String> closing = new HashSet<>();
 
-    private DailyScheduler(DailyRepository files, QuestionBank bank, GroupActivity activity, Clock clock, Random random,
-            Settings settings, DailyRepository.State state) {
+    private DailyScheduler(
+            DailyRepository files,
+            QuestionBank bank,
+            GroupActivity activity,
+            Clock clock,
+            Random random,
+            Settings settings,
+            DailyRepository.State state) {
         this.files = files;
         this.bank = bank;
         this.activity = activity;
@@ -113,16 +119,25 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
      * @throws DataFileException when stored data is damaged or in a foreign format version; nothing is changed
      * @throws UncheckedIOException when the data cannot be read
      */
-    public static DailyScheduler open(DailyRepository repository, QuestionBank bank, GroupActivity activity,
-            Clock clock, Random random, Settings settings) {
+    public static DailyScheduler open(
+            DailyRepository repository,
+            QuestionBank bank,
+            GroupActivity activity,
+            Clock clock,
+            Random random,
+            Settings settings) {
         try {
             DailyRepository.Stored stored = repository.load();
-            DailyScheduler scheduler = new DailyScheduler(repository, bank, activity, clock, random, settings,
-                    stored.state());
+            DailyScheduler scheduler =
+                    new DailyScheduler(repository, bank, activity, clock, random, settings, stored.state());
             stored.runs().forEach(r -> scheduler.runs.put(r.id(), r));
             scheduler.prune();
-            LOG.info("daily: {} schedules, {} runs kept, {} taking answers, in {}", stored.state().schedules().size(),
-                    stored.runs().size(), scheduler.openRuns().size(), repository);
+            LOG.info(
+                    "daily: {} schedules, {} runs kept, {} taking answers, in {}",
+                    stored.state().schedules().size(),
+                    stored.runs().size(),
+                    scheduler.openRuns().size(),
+                    repository);
             return scheduler;
         } catch (IOException e) {
             repository.close();
@@ -152,11 +167,18 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         try {
             files.writeState(state);
         } catch (IOException e) {
-            before.ifPresentOrElse(b -> state.schedules().put(b.id(), b), () -> state.schedules().remove(schedule.id()));
+            before.ifPresentOrElse(
+                    b -> state.schedules().put(b.id(), b),
+                    () -> state.schedules().remove(schedule.id()));
             throw new UncheckedIOException("saving the schedule for " + schedule.id() + " failed", e);
         }
-        LOG.info("daily schedule set guild={} channel={} time={} zone={} by={}", schedule.guildId(),
-                schedule.channelId(), schedule.time(), schedule.zone(), schedule.setBy());
+        LOG.info(
+                "daily schedule set guild={} channel={} time={} zone={} by={}",
+                schedule.guildId(),
+                schedule.channelId(),
+                schedule.time(),
+                schedule.zone(),
+                schedule.setBy());
     }
 
     /** Removes a channel's schedule and its streak; runs already started still close. Durable on return. */
@@ -185,7 +207,9 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
 
     /** A guild's schedules, by channel. */
     public synchronized List<DailySchedule> schedules(long guildId) {
-        return state.schedules().values().stream().filter(s -> s.guildId() == guildId).toList();
+        return state.schedules().values().stream()
+                .filter(s -> s.guildId() == guildId)
+                .toList();
     }
 
     public synchronized List<DailySchedule> schedules() {
@@ -205,22 +229,29 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             try {
                 closeIfDue(run, now).ifPresent(actions::add);
             } catch (IOException | RuntimeException e) {
-                LOG.error("daily run {} could not be closed guild={} channel={}", run.id(), run.guildId(),
-                        run.channelId(), e);
+                LOG.error(
+                        "daily run {} could not be closed guild={} channel={}",
+                        run.id(),
+                        run.guildId(),
+                        run.channelId(),
+                        e);
             }
         }
         for (DailySchedule schedule : List.copyOf(state.schedules().values())) {
             try {
                 reportIfDue(schedule, now).ifPresent(actions::add);
             } catch (IOException | RuntimeException e) {
-                LOG.error("daily weekly report failed guild={} channel={}", schedule.guildId(), schedule.channelId(),
-                        e);
+                LOG.error(
+                        "daily weekly report failed guild={} channel={}", schedule.guildId(), schedule.channelId(), e);
             }
             try {
                 startIfDue(schedule, now).ifPresent(actions::add);
             } catch (IOException | RuntimeException e) {
-                LOG.error("daily run could not be started guild={} channel={}", schedule.guildId(),
-                        schedule.channelId(), e);
+                LOG.error(
+                        "daily run could not be started guild={} channel={}",
+                        schedule.guildId(),
+                        schedule.channelId(),
+                        e);
             }
         }
         return actions;
@@ -239,7 +270,11 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             runs.put(run.id(), run);
         }
         closing.add(run.id());
-        LOG.info("daily run {} closing guild={} channel={} members={}", run.id(), run.guildId(), run.channelId(),
+        LOG.info(
+                "daily run {} closing guild={} channel={} members={}",
+                run.id(),
+                run.guildId(),
+                run.channelId(),
                 run.participants());
         return Optional.of(new DailyAction.CloseRun(run, RunResults.of(run)));
     }
@@ -250,7 +285,8 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         if (schedule == null || run.participants() < schedule.groupMinimum()) {
             return;
         }
-        DailyRepository.GroupState group = state.groups().getOrDefault(run.scheduleId(), DailyRepository.GroupState.NEW);
+        DailyRepository.GroupState group =
+                state.groups().getOrDefault(run.scheduleId(), DailyRepository.GroupState.NEW);
         GroupStreak streak = group.streak();
         if (streak.lastCounted().map(last -> !last.isBefore(run.date())).orElse(false)) {
             return;
@@ -276,7 +312,9 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             Instant at = schedule.startOn(date);
             Instant closesAt = at.plus(schedule.window());
             String runId = DailyRun.idOf(schedule.id(), date);
-            if (now.isBefore(at) || !now.isBefore(closesAt) || at.isBefore(schedule.since())
+            if (now.isBefore(at)
+                    || !now.isBefore(closesAt)
+                    || at.isBefore(schedule.since())
                     || runs.containsKey(runId)) {
                 continue;
             }
@@ -304,7 +342,8 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             return new StartNow.AlreadyRan(existing);
         }
         Optional<DailyRun> open = runs.values().stream()
-                .filter(r -> r.scheduleId().equals(id) && r.takesAnswers(now)).findFirst();
+                .filter(r -> r.scheduleId().equals(id) && r.takesAnswers(now))
+                .findFirst();
         if (open.isPresent()) {
             return new StartNow.AlreadyRan(open.get()); // yesterday's run, still open: one at a time
         }
@@ -326,14 +365,24 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         record NoSchedule(ScheduleId id) implements StartNow {}
     }
 
-    private DailyAction.StartRun start(DailySchedule schedule, LocalDate date, String runId, Instant at,
-            Instant closesAt, Instant now) throws IOException {
+    private DailyAction.StartRun start(
+            DailySchedule schedule, LocalDate date, String runId, Instant at, Instant closesAt, Instant now)
+            throws IOException {
         List<Question> pool = bank.questions(schedule.filter());
         boolean late = now.isAfter(at.plus(settings.lateAfter()));
         if (pool.isEmpty()) {
             // the bank changed under the schedule; record the day as failed so it is not retried every second
-            DailyRun failed = new DailyRun(runId, schedule.id(), date, List.of(), at, now, closesAt, late,
-                    RunStatus.FAILED, Optional.of("no question matches the schedule's steps and difficulty"),
+            DailyRun failed = new DailyRun(
+                    runId,
+                    schedule.id(),
+                    date,
+                    List.of(),
+                    at,
+                    now,
+                    closesAt,
+                    late,
+                    RunStatus.FAILED,
+                    Optional.of("no question matches the schedule's steps and difficulty"),
                     List.of());
             files.writeRun(failed);
             runs.put(runId, failed);
@@ -350,12 +399,28 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             seen.addAll(before);
             throw e;
         }
-        DailyRun run = new DailyRun(runId, schedule.id(), date, drawn.stream().map(Question::id).toList(), at, now,
-                closesAt, late, RunStatus.STARTING, Optional.empty(), List.of());
+        DailyRun run = new DailyRun(
+                runId,
+                schedule.id(),
+                date,
+                drawn.stream().map(Question::id).toList(),
+                at,
+                now,
+                closesAt,
+                late,
+                RunStatus.STARTING,
+                Optional.empty(),
+                List.of());
         files.writeRun(run);
         runs.put(runId, run);
-        LOG.info("daily run {} starting guild={} channel={} questions={} late={} closes={}", runId,
-                schedule.guildId(), schedule.channelId(), drawn.size(), late, closesAt);
+        LOG.info(
+                "daily run {} starting guild={} channel={} questions={} late={} closes={}",
+                runId,
+                schedule.guildId(),
+                schedule.channelId(),
+                drawn.size(),
+                late,
+                closesAt);
         return new DailyAction.StartRun(schedule, run, drawn, late);
     }
 
@@ -368,13 +433,17 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         LocalDate date = today.minusDays((today.getDayOfWeek().getValue() - reportDay.getValue() + 7) % 7);
         Instant at = schedule.startOn(date);
         DailyRepository.GroupState group = state.groups().getOrDefault(schedule.id(), DailyRepository.GroupState.NEW);
-        if (now.isBefore(at) || !now.isBefore(at.plus(Duration.ofDays(1))) || at.isBefore(schedule.since())
+        if (now.isBefore(at)
+                || !now.isBefore(at.plus(Duration.ofDays(1)))
+                || at.isBefore(schedule.since())
                 || group.lastReport().map(last -> !last.isBefore(date)).orElse(false)) {
             return Optional.empty();
         }
         LocalDate weekStart = date.minusDays(7);
-        boolean ranThisWeek = runs.values().stream().anyMatch(r -> r.scheduleId().equals(schedule.id())
-                && !r.date().isBefore(weekStart) && r.date().isBefore(date));
+        boolean ranThisWeek = runs.values().stream()
+                .anyMatch(r -> r.scheduleId().equals(schedule.id())
+                        && !r.date().isBefore(weekStart)
+                        && r.date().isBefore(date));
         if (!ranThisWeek) {
             return Optional.empty(); // nothing to report on (a schedule set this week, or the bot was down)
         }
@@ -386,8 +455,12 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             state.groups().put(schedule.id(), group);
             throw e;
         }
-        LOG.info("daily weekly report guild={} channel={} week={}..{}", schedule.guildId(), schedule.channelId(),
-                report.from(), report.to());
+        LOG.info(
+                "daily weekly report guild={} channel={} week={}..{}",
+                schedule.guildId(),
+                schedule.channelId(),
+                report.from(),
+                report.to());
         return Optional.of(new DailyAction.PostReport(schedule, report));
     }
 
@@ -399,27 +472,40 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         Instant toInstant = to.atStartOfDay(zone).toInstant();
         GroupActivity source = activity == null ? runActivity() : activity;
         List<WeeklyReport.RunParticipation> participation = runs.values().stream()
-                .filter(r -> r.scheduleId().equals(schedule.id()) && !r.date().isBefore(from) && r.date().isBefore(to))
+                .filter(r -> r.scheduleId().equals(schedule.id())
+                        && !r.date().isBefore(from)
+                        && r.date().isBefore(to))
                 .sorted(Comparator.comparing(DailyRun::date))
                 .map(r -> new WeeklyReport.RunParticipation(r.date(), r.id(), r.participants(), r.late(), r.status()))
                 .toList();
-        List<GroupActivity.MemberPoints> top = source.pointsByMember(schedule.guildId(), fromInstant, toInstant)
-                .stream()
-                .filter(p -> p.points() > 0)
-                .sorted(Comparator.comparingInt(GroupActivity.MemberPoints::points).reversed()
-                        .thenComparingLong(GroupActivity.MemberPoints::userId))
-                .limit(WeeklyReport.TOP)
-                .toList();
-        List<GroupActivity.StepTally> weakest = source.answersByStep(schedule.guildId(), fromInstant, toInstant)
-                .stream()
-                .filter(t -> t.answered() > 0 && (schedule.steps().isEmpty() || schedule.steps().contains(t.step())))
-                .sorted(Comparator.comparingDouble(GroupActivity.StepTally::accuracy)
-                        .thenComparing(Comparator.comparingInt(GroupActivity.StepTally::answered).reversed())
-                        .thenComparing(GroupActivity.StepTally::step))
-                .limit(WeeklyReport.WEAKEST)
-                .toList();
-        return new WeeklyReport(schedule.id(), from, to, participation, top, weakest,
-                weakest.stream().findFirst().flatMap(t -> bank.step(t.step())), streakAt(schedule.id(), now));
+        List<GroupActivity.MemberPoints> top =
+                source.pointsByMember(schedule.guildId(), fromInstant, toInstant).stream()
+                        .filter(p -> p.points() > 0)
+                        .sorted(Comparator.comparingInt(GroupActivity.MemberPoints::points)
+                                .reversed()
+                                .thenComparingLong(GroupActivity.MemberPoints::userId))
+                        .limit(WeeklyReport.TOP)
+                        .toList();
+        List<GroupActivity.StepTally> weakest =
+                source.answersByStep(schedule.guildId(), fromInstant, toInstant).stream()
+                        .filter(t -> t.answered() > 0
+                                && (schedule.steps().isEmpty()
+                                        || schedule.steps().contains(t.step())))
+                        .sorted(Comparator.comparingDouble(GroupActivity.StepTally::accuracy)
+                                .thenComparing(Comparator.comparingInt(GroupActivity.StepTally::answered)
+                                        .reversed())
+                                .thenComparing(GroupActivity.StepTally::step))
+                        .limit(WeeklyReport.WEAKEST)
+                        .toList();
+        return new WeeklyReport(
+                schedule.id(),
+                from,
+                to,
+                participation,
+                top,
+                weakest,
+                weakest.stream().findFirst().flatMap(t -> bank.step(t.step())),
+                streakAt(schedule.id(), now));
     }
 
     // ---- acknowledgements ----------------------------------------------------------------------------
@@ -497,9 +583,11 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             return new RunAnswerOutcome.NotAQuestion(runId, position);
         }
         Question q = question.get();
-        int points = (int) Math.round(Scoring.basePoints(q.difficulty()) * verdict.get().credit());
+        int points = (int)
+                Math.round(Scoring.basePoints(q.difficulty()) * verdict.get().credit());
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-        RunAnswer answer = new RunAnswer(userId, position, q.id(), q.step(), verdict.get().correct(), points, at);
+        RunAnswer answer =
+                new RunAnswer(userId, position, q.id(), q.step(), verdict.get().correct(), points, at);
         DailyRun next = run.withAnswer(answer);
         try {
             files.writeRun(next);
@@ -507,8 +595,19 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             throw new UncheckedIOException("recording an answer to run " + runId + " failed", e);
         }
         runs.put(runId, next);
-        return new RunAnswerOutcome.Accepted(verdict.get(), points, Answer.of(run.guildId(), userId, q,
-                Optional.of(response), Optional.empty(), verdict.get().correct(), points, Optional.empty(), at));
+        return new RunAnswerOutcome.Accepted(
+                verdict.get(),
+                points,
+                Answer.of(
+                        run.guildId(),
+                        userId,
+                        q,
+                        Optional.of(response),
+                        Optional.empty(),
+                        verdict.get().correct(),
+                        points,
+                        Optional.empty(),
+                        at));
     }
 
     // ---- forget --------------------------------------------------------------------------------------
@@ -534,7 +633,8 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             runs.put(run.id(), without);
         }
         List<DailySchedule> setByThem = state.schedules().values().stream()
-                .filter(s -> s.guildId() == guildId && s.setBy() == userId).toList();
+                .filter(s -> s.guildId() == guildId && s.setBy() == userId)
+                .toList();
         if (!setByThem.isEmpty()) {
             setByThem.forEach(s -> state.schedules().put(s.id(), s.withSetBy(DailySchedule.NOBODY)));
             try {
@@ -556,14 +656,18 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     /** Runs taking answers now (after a restart: the ones to re-attach to), oldest first. */
     public synchronized List<DailyRun> openRuns() {
         Instant now = clock.instant();
-        return runs.values().stream().filter(r -> r.takesAnswers(now))
-                .sorted(Comparator.comparing(DailyRun::startedAt)).toList();
+        return runs.values().stream()
+                .filter(r -> r.takesAnswers(now))
+                .sorted(Comparator.comparing(DailyRun::startedAt))
+                .toList();
     }
 
     /** A guild's runs, newest first. */
     public synchronized List<DailyRun> runs(long guildId) {
-        return runs.values().stream().filter(r -> r.guildId() == guildId)
-                .sorted(Comparator.comparing(DailyRun::scheduledAt).reversed()).toList();
+        return runs.values().stream()
+                .filter(r -> r.guildId() == guildId)
+                .sorted(Comparator.comparing(DailyRun::scheduledAt).reversed())
+                .toList();
     }
 
     /** A run's results so far (final once its window has closed). */
@@ -577,7 +681,8 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     }
 
     private GroupStreak streakAt(ScheduleId id, Instant now) {
-        GroupStreak stored = state.groups().getOrDefault(id, DailyRepository.GroupState.NEW).streak();
+        GroupStreak stored =
+                state.groups().getOrDefault(id, DailyRepository.GroupState.NEW).streak();
         DailySchedule schedule = state.schedules().get(id);
         if (schedule == null || stored.lastCounted().isEmpty()) {
             return stored;
@@ -620,7 +725,8 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
                 .filter(r -> r.guildId() == guildId)
                 .flatMap(r -> r.answers().stream())
                 .filter(a -> !a.at().isBefore(from) && a.at().isBefore(to))
-                .map(a -> new InMemoryGroupActivity.Entry(guildId, a.userId(), a.step(), a.correct(), a.points(), a.at()))
+                .map(a ->
+                        new InMemoryGroupActivity.Entry(guildId, a.userId(), a.step(), a.correct(), a.points(), a.at()))
                 .toList();
     }
 

@@ -17,8 +17,8 @@ public final class InMemoryGroupActivity implements GroupActivity {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    public synchronized InMemoryGroupActivity add(long guildId, long userId, String step, boolean correct, int points,
-            Instant at) {
+    public synchronized InMemoryGroupActivity add(
+            long guildId, long userId, String step, boolean correct, int points, Instant at) {
         entries.add(new Entry(guildId, userId, step, correct, points, at));
         return this;
     }
@@ -46,13 +46,16 @@ public final class InMemoryGroupActivity implements GroupActivity {
             t[0]++;
             t[1] += e.correct() ? 1 : 0;
         }
-        return bySteps.entrySet().stream().map(e -> new StepTally(e.getKey(), e.getValue()[0], e.getValue()[1]))
+        return bySteps.entrySet().stream()
+                .map(e -> new StepTally(e.getKey(), e.getValue()[0], e.getValue()[1]))
                 .toList();
     }
 
     static List<MemberPoints> points(List<Entry> entries) {
         Map<Long, Integer> byMember = new TreeMap<>();
         entries.forEach(e -> byMember.merge(e.userId(), e.points(), Integer::sum));
-        return byMember.entrySet().stream().map(e -> new MemberPoints(e.getKey(), e.getValue())).toList();
+        return byMember.entrySet().stream()
+                .map(e -> new MemberPoints(e.getKey(), e.getValue()))
+                .toList();
     }
 }

@@ -24,7 +24,8 @@ final class Rotation {
 
     /** Draws from {@code pool}, updating {@code seen} in place. */
     static List<Question> draw(List<Question> pool, int count, Set<String> seen, Random random) {
-        List<Question> unseen = new ArrayList<>(pool.stream().filter(q -> !seen.contains(q.id())).toList());
+        List<Question> unseen = new ArrayList<>(
+                pool.stream().filter(q -> !seen.contains(q.id())).toList());
         Collections.shuffle(unseen, random);
         if (unseen.size() >= count) {
             List<Question> drawn = List.copyOf(unseen.subList(0, count));
@@ -33,7 +34,8 @@ final class Rotation {
         }
         List<Question> drawn = new ArrayList<>(unseen);
         pool.forEach(q -> seen.remove(q.id()));
-        List<Question> rest = new ArrayList<>(pool.stream().filter(q -> !drawn.contains(q)).toList());
+        List<Question> rest =
+                new ArrayList<>(pool.stream().filter(q -> !drawn.contains(q)).toList());
         Collections.shuffle(rest, random);
         drawn.addAll(rest.subList(0, Math.min(count - drawn.size(), rest.size())));
         drawn.forEach(q -> seen.add(q.id()));

@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param position the question's 0-based place in the run
  * @param step the question's roadmap step at the time (kept so a later bank change cannot move it)
  */
-public record RunAnswer(long userId, int position, String questionId, String step, boolean correct, int points,
-        Instant at) {}
+public record RunAnswer(
+        long userId, int position, String questionId, String step, boolean correct, int points, Instant at) {}

@@ -4,8 +4,12 @@ import dev.drillbit.progress.Answer;
 import dev.drillbit.quiz.Verdict;
 
 /** What became of a member's answer to a daily run. Immutable. */
-public sealed interface RunAnswerOutcome permits RunAnswerOutcome.Accepted, RunAnswerOutcome.AlreadyAnswered,
-        RunAnswerOutcome.Closed, RunAnswerOutcome.NoSuchRun, RunAnswerOutcome.NotAQuestion {
+public sealed interface RunAnswerOutcome
+        permits RunAnswerOutcome.Accepted,
+                RunAnswerOutcome.AlreadyAnswered,
+                RunAnswerOutcome.Closed,
+                RunAnswerOutcome.NoSuchRun,
+                RunAnswerOutcome.NotAQuestion {
 
     /**
      * Judged and kept durably with the run. {@code answer} is for the score store: the adapter records it

@@ -28,9 +28,10 @@ public record RunResults(String runId, List<QuestionTally> questions, List<Membe
         List<QuestionTally> questions = new ArrayList<>();
         for (int i = 0; i < run.questionIds().size(); i++) {
             int position = i;
-            List<RunAnswer> to = run.answers().stream().filter(a -> a.position() == position).toList();
-            questions.add(new QuestionTally(i, run.questionIds().get(i), to.size(),
-                    (int) to.stream().filter(RunAnswer::correct).count()));
+            List<RunAnswer> to =
+                    run.answers().stream().filter(a -> a.position() == position).toList();
+            questions.add(new QuestionTally(i, run.questionIds().get(i), to.size(), (int)
+                    to.stream().filter(RunAnswer::correct).count()));
         }
         Map<Long, int[]> byMember = new LinkedHashMap<>();
         for (RunAnswer a : run.answers()) {
@@ -41,8 +42,10 @@ public record RunResults(String runId, List<QuestionTally> questions, List<Membe
         }
         List<MemberResult> members = byMember.entrySet().stream()
                 .map(e -> new MemberResult(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                .sorted(Comparator.comparingInt(MemberResult::points).reversed()
-                        .thenComparing(Comparator.comparingInt(MemberResult::correct).reversed())
+                .sorted(Comparator.comparingInt(MemberResult::points)
+                        .reversed()
+                        .thenComparing(
+                                Comparator.comparingInt(MemberResult::correct).reversed())
                         .thenComparingLong(MemberResult::userId))
                 .toList();
         return new RunResults(run.id(), questions, members);

@@ -40,48 +40,155 @@ public record ScheduleInput(
 
     /** Just the required options; every other one takes its default. */
     public static ScheduleInput of(long guildId, long channelId, long setBy, String time, String zone) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
     public ScheduleInput withDays(String value) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, Optional.of(value), steps, difficulty, count,
-                windowHours, pingRole, groupMinimum, reportDay);
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                Optional.of(value),
+                steps,
+                difficulty,
+                count,
+                windowHours,
+                pingRole,
+                groupMinimum,
+                reportDay);
     }
 
     public ScheduleInput withSteps(String value) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, days, Optional.of(value), difficulty, count,
-                windowHours, pingRole, groupMinimum, reportDay);
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                days,
+                Optional.of(value),
+                difficulty,
+                count,
+                windowHours,
+                pingRole,
+                groupMinimum,
+                reportDay);
     }
 
     public ScheduleInput withDifficulty(String value) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, days, steps, Optional.of(value), count,
-                windowHours, pingRole, groupMinimum, reportDay);
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                days,
+                steps,
+                Optional.of(value),
+                count,
+                windowHours,
+                pingRole,
+                groupMinimum,
+                reportDay);
     }
 
     public ScheduleInput withCount(int value) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, days, steps, difficulty, Optional.of(value),
-                windowHours, pingRole, groupMinimum, reportDay);
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                days,
+                steps,
+                difficulty,
+                Optional.of(value),
+                windowHours,
+                pingRole,
+                groupMinimum,
+                reportDay);
     }
 
     public ScheduleInput withWindowHours(int value) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, days, steps, difficulty, count,
-                Optional.of(value), pingRole, groupMinimum, reportDay);
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                days,
+                steps,
+                difficulty,
+                count,
+                Optional.of(value),
+                pingRole,
+                groupMinimum,
+                reportDay);
     }
 
     public ScheduleInput withPingRole(long value) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, days, steps, difficulty, count, windowHours,
-                Optional.of(value), groupMinimum, reportDay);
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                days,
+                steps,
+                difficulty,
+                count,
+                windowHours,
+                Optional.of(value),
+                groupMinimum,
+                reportDay);
     }
 
     public ScheduleInput withGroupMinimum(int value) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, days, steps, difficulty, count, windowHours,
-                pingRole, Optional.of(value), reportDay);
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                days,
+                steps,
+                difficulty,
+                count,
+                windowHours,
+                pingRole,
+                Optional.of(value),
+                reportDay);
     }
 
     public ScheduleInput withReportDay(String value) {
-        return new ScheduleInput(guildId, channelId, setBy, time, zone, days, steps, difficulty, count, windowHours,
-                pingRole, groupMinimum, Optional.of(value));
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                days,
+                steps,
+                difficulty,
+                count,
+                windowHours,
+                pingRole,
+                groupMinimum,
+                Optional.of(value));
     }
 }

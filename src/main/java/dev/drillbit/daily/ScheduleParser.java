@@ -39,22 +39,31 @@ public final class ScheduleParser {
     public static final int MIN_WINDOW_HOURS = 1;
     /** Below a day so that one schedule's runs never overlap, even on a 23-hour clock-change day. */
     public static final int MAX_WINDOW_HOURS = 22;
+
     public static final int DEFAULT_GROUP_MINIMUM = 3;
     public static final int MAX_GROUP_MINIMUM = 100;
 
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final Map<String, DayOfWeek> DAY_NAMES = Map.ofEntries(
-            Map.entry("mon", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
-            Map.entry("tue", DayOfWeek.TUESDAY), Map.entry("tues", DayOfWeek.TUESDAY),
+            Map.entry("mon", DayOfWeek.MONDAY),
+            Map.entry("monday", DayOfWeek.MONDAY),
+            Map.entry("tue", DayOfWeek.TUESDAY),
+            Map.entry("tues", DayOfWeek.TUESDAY),
             Map.entry("tuesday", DayOfWeek.TUESDAY),
-            Map.entry("wed", DayOfWeek.WEDNESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
-            Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY),
-            Map.entry("thurs", DayOfWeek.THURSDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
-            Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("friday", DayOfWeek.FRIDAY),
-            Map.entry("sat", DayOfWeek.SATURDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-            Map.entry("sun", DayOfWeek.SUNDAY), Map.entry("sunday", DayOfWeek.SUNDAY));
-    private static final String DAYS_HELP = "use daily, weekdays, weekends, a range such as mon-fri, or a list such "
-            + "as mon,wed,fri";
+            Map.entry("wed", DayOfWeek.WEDNESDAY),
+            Map.entry("wednesday", DayOfWeek.WEDNESDAY),
+            Map.entry("thu", DayOfWeek.THURSDAY),
+            Map.entry("thur", DayOfWeek.THURSDAY),
+            Map.entry("thurs", DayOfWeek.THURSDAY),
+            Map.entry("thursday", DayOfWeek.THURSDAY),
+            Map.entry("fri", DayOfWeek.FRIDAY),
+            Map.entry("friday", DayOfWeek.FRIDAY),
+            Map.entry("sat", DayOfWeek.SATURDAY),
+            Map.entry("saturday", DayOfWeek.SATURDAY),
+            Map.entry("sun", DayOfWeek.SUNDAY),
+            Map.entry("sunday", DayOfWeek.SUNDAY));
+    private static final String DAYS_HELP =
+            "use daily, weekdays, weekends, a range such as mon-fri, or a list such " + "as mon,wed,fri";
 
     private final QuestionBank bank;
 
@@ -82,17 +91,31 @@ public final class ScheduleParser {
         if (input.pingRole().isPresent() && input.pingRole().get() <= 0) {
             problems.add(new InputProblem("role", "role must be a role of this server"));
         }
-        if (problems.isEmpty() && bank.questions(QuestionFilter.ANY.withSteps(steps).withDifficulty(difficulty)).isEmpty()) {
-            problems.add(new InputProblem("steps", "no question matches these steps and this difficulty; "
-                    + "widen the steps or leave out the difficulty"));
+        if (problems.isEmpty()
+                && bank.questions(QuestionFilter.ANY.withSteps(steps).withDifficulty(difficulty))
+                        .isEmpty()) {
+            problems.add(new InputProblem(
+                    "steps",
+                    "no question matches these steps and this difficulty; "
+                            + "widen the steps or leave out the difficulty"));
         }
         if (!problems.isEmpty()) {
             return new ScheduleParse.Invalid(problems);
         }
-        return new ScheduleParse.Valid(new DailySchedule(new ScheduleId(input.guildId(), input.channelId()),
-                time.orElseThrow(), zone.orElseThrow(), days, steps, difficulty, count,
-                input.pingRole().map(OptionalLong::of).orElse(OptionalLong.empty()), Duration.ofHours(window),
-                groupMinimum, reportDay, input.setBy(), now));
+        return new ScheduleParse.Valid(new DailySchedule(
+                new ScheduleId(input.guildId(), input.channelId()),
+                time.orElseThrow(),
+                zone.orElseThrow(),
+                days,
+                steps,
+                difficulty,
+                count,
+                input.pingRole().map(OptionalLong::of).orElse(OptionalLong.empty()),
+                Duration.ofHours(window),
+                groupMinimum,
+                reportDay,
+                input.setBy(),
+                now));
     }
 
     static Optional<LocalTime> time(String text, List<InputProblem> problems) {
@@ -104,8 +127,9 @@ public final class ScheduleParser {
                 return Optional.of(LocalTime.of(hour, minute));
             }
         }
-        problems.add(new InputProblem("time", "time \"" + text.strip() + "\" is not a time of day; use 24-hour "
-                + "HH:MM such as 09:00 or 18:30"));
+        problems.add(new InputProblem(
+                "time",
+                "time \"" + text.strip() + "\" is not a time of day; use 24-hour " + "HH:MM such as 09:00 or 18:30"));
         return Optional.empty();
     }
 
@@ -124,13 +148,17 @@ public final class ScheduleParser {
             }
         }
         String suffix = "/" + wanted.toLowerCase(Locale.ROOT).replace(' ', '_');
-        List<String> like = new TreeSet<>(known).stream()
-                .filter(id -> !wanted.isEmpty() && id.toLowerCase(Locale.ROOT).endsWith(suffix))
-                .limit(3)
-                .toList();
+        List<String> like = new TreeSet<>(known)
+                .stream()
+                        .filter(id ->
+                                !wanted.isEmpty() && id.toLowerCase(Locale.ROOT).endsWith(suffix))
+                        .limit(3)
+                        .toList();
         String hint = like.isEmpty() ? "" : " Did you mean " + String.join(" or ", like) + "?";
-        problems.add(new InputProblem("zone", "unknown time zone \"" + wanted + "\"; use an IANA name such as "
-                + "Europe/Berlin, America/New_York or Asia/Kolkata." + hint));
+        problems.add(new InputProblem(
+                "zone",
+                "unknown time zone \"" + wanted + "\"; use an IANA name such as "
+                        + "Europe/Berlin, America/New_York or Asia/Kolkata." + hint));
         return Optional.empty();
     }
 
@@ -176,9 +204,11 @@ public final class ScheduleParser {
             }
         }
         if (!unknown.isEmpty()) {
-            problems.add(new InputProblem("days", "days \"" + text.strip() + "\": "
-                    + unknown.stream().map(u -> "\"" + u + "\"").collect(Collectors.joining(", "))
-                    + " is not a day or range; " + DAYS_HELP));
+            problems.add(new InputProblem(
+                    "days",
+                    "days \"" + text.strip() + "\": "
+                            + unknown.stream().map(u -> "\"" + u + "\"").collect(Collectors.joining(", "))
+                            + " is not a day or range; " + DAYS_HELP));
         } else if (days.isEmpty()) {
             problems.add(new InputProblem("days", "days is empty; " + DAYS_HELP));
         }
@@ -200,9 +230,11 @@ public final class ScheduleParser {
             }
         }
         if (!unknown.isEmpty()) {
-            problems.add(new InputProblem("steps", "unknown roadmap step" + (unknown.size() > 1 ? "s " : " ")
-                    + unknown.stream().map(u -> "\"" + u + "\"").collect(Collectors.joining(", "))
-                    + "; /roadmap lists the step ids"));
+            problems.add(new InputProblem(
+                    "steps",
+                    "unknown roadmap step" + (unknown.size() > 1 ? "s " : " ")
+                            + unknown.stream().map(u -> "\"" + u + "\"").collect(Collectors.joining(", "))
+                            + "; /roadmap lists the step ids"));
         }
         return steps;
     }
@@ -210,8 +242,8 @@ public final class ScheduleParser {
     private static Optional<Difficulty> difficulty(String text, List<InputProblem> problems) {
         Optional<Difficulty> d = Difficulty.fromId(text.strip().toLowerCase(Locale.ROOT));
         if (d.isEmpty()) {
-            problems.add(new InputProblem("difficulty", "difficulty \"" + text.strip() + "\" is not one of junior, "
-                    + "mid, senior"));
+            problems.add(new InputProblem(
+                    "difficulty", "difficulty \"" + text.strip() + "\" is not one of junior, " + "mid, senior"));
         }
         return d;
     }
@@ -223,8 +255,8 @@ public final class ScheduleParser {
         }
         DayOfWeek day = DAY_NAMES.get(spec);
         if (day == null) {
-            problems.add(new InputProblem("report-day", "report day \"" + text.strip() + "\" is not a weekday; use "
-                    + "mon to sun, or off"));
+            problems.add(new InputProblem(
+                    "report-day", "report day \"" + text.strip() + "\" is not a weekday; use " + "mon to sun, or off"));
             return Optional.of(DayOfWeek.MONDAY);
         }
         return Optional.of(day);
@@ -232,8 +264,8 @@ public final class ScheduleParser {
 
     private static void range(String option, int value, int min, int max, String unit, List<InputProblem> problems) {
         if (value < min || value > max) {
-            problems.add(new InputProblem(option, option + " must be " + min + " to " + max + " " + unit + ", was "
-                    + value));
+            problems.add(new InputProblem(
+                    option, option + " must be " + min + " to " + max + " " + unit + ", was " + value));
         }
     }
 }

@@ -45,12 +45,20 @@ final class AccuracyChart {
             steps.add(s.id());
             percents.add(byStep.get(s.id()).ratio() * 100);
         });
-        byStep.keySet().stream().filter(id -> !steps.contains(id)).forEach(id -> { // retired steps
-            steps.add(id);
-            percents.add(byStep.get(id).ratio() * 100);
-        });
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Accuracy per roadmap step").xAxisTitle("step").yAxisTitle("% right").build();
+        byStep.keySet().stream()
+                .filter(id -> !steps.contains(id))
+                .forEach(
+                        id -> { // retired steps
+                            steps.add(id);
+                            percents.add(byStep.get(id).ratio() * 100);
+                        });
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title("Accuracy per roadmap step")
+                .xAxisTitle("step")
+                .yAxisTitle("% right")
+                .build();
         CategoryStyler style = chart.getStyler();
         style.setLegendVisible(false);
         style.setChartBackgroundColor(Color.WHITE);

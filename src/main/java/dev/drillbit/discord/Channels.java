@@ -20,14 +20,16 @@ public final class Channels {
 
     Optional<GuildMessageChannel> find(long channelId) {
         ShardManager manager = shards.get();
-        return manager == null ? Optional.empty()
+        return manager == null
+                ? Optional.empty()
                 : Optional.ofNullable(manager.getChannelById(GuildMessageChannel.class, channelId));
     }
 
     /** Whether every shard is connected with its guilds loaded, so a channel not found is really gone. */
     boolean ready() {
         ShardManager manager = shards.get();
-        return manager != null && !manager.getShards().isEmpty()
+        return manager != null
+                && !manager.getShards().isEmpty()
                 && manager.getShards().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED);
     }
 

@@ -15,6 +15,8 @@ public interface ComponentAction {
 
     /** The constant of {@code type} with this code; empty for any other code. */
     static <A extends Enum<A> & ComponentAction> Optional<A> parse(Class<A> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(a -> a.code().equals(code)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(a -> a.code().equals(code))
+                .findFirst();
     }
 }

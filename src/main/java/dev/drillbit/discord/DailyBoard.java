@@ -4,12 +4,12 @@ import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyAction;
 import dev.drillbit.daily.DailyRun;
-import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.daily.DailySchedule;
+import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.progress.stats.Leaderboard;
 import dev.drillbit.progress.stats.LeaderboardPeriod;
-import dev.drillbit.progress.ScoreStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  */
 final class DailyBoard {
     private static final Logger LOG = LoggerFactory.getLogger(DailyBoard.class);
-    private static final Permission[] TO_POST = {Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-        Permission.MESSAGE_EMBED_LINKS};
+    private static final Permission[] TO_POST = {
+        Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS
+    };
 
     /** Where a run's questions were posted by this process, for its close. Lost on restart (see close). */
     record Posted(long channelId, List<Long> questionMessageIds) {}
@@ -55,7 +56,12 @@ final class DailyBoard {
     private final DailyView view;
     private final Map<String, Posted> posted = new ConcurrentHashMap<>();
 
-    DailyBoard(DailyScheduler scheduler, QuestionBank bank, ScoreStore store, GuildZones zones, Channels channels,
+    DailyBoard(
+            DailyScheduler scheduler,
+            QuestionBank bank,
+            ScoreStore store,
+            GuildZones zones,
+            Channels channels,
             DailyView view) {
         this.scheduler = scheduler;
         this.bank = bank;
@@ -115,10 +121,14 @@ final class DailyBoard {
             return;
         }
         GuildMessageChannel channel = found.get();
-        boolean thread = channel instanceof TextChannel text && text.getGuild().getSelfMember()
-                .hasPermission(text, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
-        channel.sendMessage(view.intro(start, thread)).submit()
-                .thenCompose(intro -> thread ? inThread(intro, channel, run) : CompletableFuture.completedFuture(channel))
+        boolean thread = channel instanceof TextChannel text
+                && text.getGuild()
+                        .getSelfMember()
+                        .hasPermission(text, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
+        channel.sendMessage(view.intro(start, thread))
+                .submit()
+                .thenCompose(
+                        intro -> thread ? inThread(intro, channel, run) : CompletableFuture.completedFuture(channel))
                 .thenCompose(target -> postQuestions(target, start))
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
@@ -127,13 +137,18 @@ final class DailyBoard {
                     }
                     posted.put(run.id(), done);
                     scheduler.started(run.id());
-                    LOG.info("daily run {} posted guild={} channel={} in={}", run.id(), run.guildId(),
-                            run.channelId(), done.channelId());
+                    LOG.info(
+                            "daily run {} posted guild={} channel={} in={}",
+                            run.id(),
+                            run.guildId(),
+                            run.channelId(),
+                            done.channelId());
                 });
     }
 
     private CompletableFuture<GuildMessageChannel> inThread(Message intro, GuildMessageChannel channel, DailyRun run) {
-        return intro.createThreadChannel(DailyView.threadName(run.date())).submit()
+        return intro.createThreadChannel(DailyView.threadName(run.date()))
+                .submit()
                 .<GuildMessageChannel>thenApply(t -> t)
                 .exceptionally(e -> {
                     LOG.warn("daily run {}: no thread ({}); posting in the channel", run.id(), reason(e));
@@ -148,7 +163,8 @@ final class DailyBoard {
         for (int i = 0; i < start.questions().size(); i++) {
             int position = i;
             Question question = start.questions().get(i);
-            chain = chain.thenCompose(v -> target.sendMessage(view.question(run, question, position)).submit())
+            chain = chain.thenCompose(v -> target.sendMessage(view.question(run, question, position))
+                            .submit())
                     .thenAccept(m -> ids.add(m.getIdLong()));
         }
         return chain.thenApply(v -> new Posted(target.getIdLong(), List.copyOf(ids)));
@@ -176,24 +192,32 @@ final class DailyBoard {
             return;
         }
         GuildMessageChannel channel = target.get();
-        CompletableFuture<Map<Integer, Long>> questionMessages = where != null
-                ? CompletableFuture.completedFuture(byPosition(where))
-                : findQuestions(channel, run);
-        ZoneId zone = scheduler.schedule(run.scheduleId()).map(DailySchedule::zone)
-                .orElse(zones.zoneOf(run.guildId()));
-        questionMessages.thenCompose(ids -> reveal(channel, run, ids)).thenCompose(v -> {
-            Leaderboard today = store.leaderboard(run.guildId(), LeaderboardPeriod.TODAY, Optional.empty(), 0, zone);
-            return channel.sendMessage(view.results(run, close.results(), today,
-                    scheduler.groupStreak(run.scheduleId()))).submit();
-        }).whenComplete((results, failure) -> {
-            if (failure != null) {
-                fail(run, "posting the results failed: " + reason(failure));
-                return;
-            }
-            scheduler.closed(run.id());
-            LOG.info("daily run {} results posted guild={} channel={} members={}", run.id(), run.guildId(),
-                    run.channelId(), close.results().members().size());
-        });
+        CompletableFuture<Map<Integer, Long>> questionMessages =
+                where != null ? CompletableFuture.completedFuture(byPosition(where)) : findQuestions(channel, run);
+        ZoneId zone =
+                scheduler.schedule(run.scheduleId()).map(DailySchedule::zone).orElse(zones.zoneOf(run.guildId()));
+        questionMessages
+                .thenCompose(ids -> reveal(channel, run, ids))
+                .thenCompose(v -> {
+                    Leaderboard today =
+                            store.leaderboard(run.guildId(), LeaderboardPeriod.TODAY, Optional.empty(), 0, zone);
+                    return channel.sendMessage(
+                                    view.results(run, close.results(), today, scheduler.groupStreak(run.scheduleId())))
+                            .submit();
+                })
+                .whenComplete((results, failure) -> {
+                    if (failure != null) {
+                        fail(run, "posting the results failed: " + reason(failure));
+                        return;
+                    }
+                    scheduler.closed(run.id());
+                    LOG.info(
+                            "daily run {} results posted guild={} channel={} members={}",
+                            run.id(),
+                            run.guildId(),
+                            run.channelId(),
+                            close.results().members().size());
+                });
     }
 
     private static Map<Integer, Long> byPosition(Posted where) {
@@ -207,25 +231,34 @@ final class DailyBoard {
     /** The run's question messages among the channel's newest hundred, by position; none if they cannot be read. */
     private CompletableFuture<Map<Integer, Long>> findQuestions(GuildMessageChannel channel, DailyRun run) {
         long self = channel.getGuild().getSelfMember().getIdLong();
-        return channel.getHistory().retrievePast(100).submit().thenApply(messages -> {
-            Map<Integer, Long> ids = new java.util.HashMap<>();
-            for (Message message : messages) {
-                if (message.getAuthor().getIdLong() != self) {
-                    continue;
-                }
-                message.getComponentTree().findAll(Button.class).stream()
-                        .map(Button::getCustomId).filter(java.util.Objects::nonNull)
-                        .map(ComponentId::parse).flatMap(Optional::stream)
-                        .filter(id -> id.prefix().equals(DailyView.PREFIX) && id.session().equals(run.id()))
-                        .findFirst()
-                        .ifPresent(id -> ids.putIfAbsent(id.position(), message.getIdLong()));
-            }
-            return ids;
-        }).exceptionally(e -> {
-            LOG.warn("daily run {}: its question messages could not be read ({}); posting the answers afresh",
-                    run.id(), reason(e));
-            return Map.of();
-        });
+        return channel.getHistory()
+                .retrievePast(100)
+                .submit()
+                .thenApply(messages -> {
+                    Map<Integer, Long> ids = new java.util.HashMap<>();
+                    for (Message message : messages) {
+                        if (message.getAuthor().getIdLong() != self) {
+                            continue;
+                        }
+                        message.getComponentTree().findAll(Button.class).stream()
+                                .map(Button::getCustomId)
+                                .filter(java.util.Objects::nonNull)
+                                .map(ComponentId::parse)
+                                .flatMap(Optional::stream)
+                                .filter(id -> id.prefix().equals(DailyView.PREFIX)
+                                        && id.session().equals(run.id()))
+                                .findFirst()
+                                .ifPresent(id -> ids.putIfAbsent(id.position(), message.getIdLong()));
+                    }
+                    return ids;
+                })
+                .exceptionally(e -> {
+                    LOG.warn(
+                            "daily run {}: its question messages could not be read ({}); posting the answers afresh",
+                            run.id(),
+                            reason(e));
+                    return Map.of();
+                });
     }
 
     /** Each question's reveal: its message edited where known, else posted. One failure does not stop the rest. */
@@ -240,10 +273,14 @@ final class DailyBoard {
             int position = i;
             Long messageId = messageIds.get(i);
             if (messageId != null) {
-                chain = chain.thenCompose(v -> channel.editMessageById(messageId, MessageEditData.fromCreateData(closed))
-                        .setComponents().submit().thenAccept(m -> { }));
+                chain = chain.thenCompose(
+                        v -> channel.editMessageById(messageId, MessageEditData.fromCreateData(closed))
+                                .setComponents()
+                                .submit()
+                                .thenAccept(m -> {}));
             } else {
-                chain = chain.thenCompose(v -> channel.sendMessage(closed).submit().thenAccept(m -> { }));
+                chain = chain.thenCompose(
+                        v -> channel.sendMessage(closed).submit().thenAccept(m -> {}));
             }
             chain = chain.exceptionally(e -> {
                 LOG.warn("daily run {}: question {} not revealed: {}", run.id(), position + 1, reason(e));
@@ -256,7 +293,8 @@ final class DailyBoard {
     /** The run's thread, found by its name among the channel's active threads (after a restart). */
     private Optional<GuildMessageChannel> threadOf(DailyRun run) {
         return channels.find(run.channelId())
-                .filter(TextChannel.class::isInstance).map(TextChannel.class::cast)
+                .filter(TextChannel.class::isInstance)
+                .map(TextChannel.class::cast)
                 .flatMap(text -> text.getThreadChannels().stream()
                         .filter(t -> t.getName().equals(DailyView.threadName(run.date())))
                         .filter(ThreadChannel::canTalk)
@@ -270,15 +308,25 @@ final class DailyBoard {
         DailySchedule schedule = report.schedule();
         Optional<GuildMessageChannel> channel = writable(schedule.channelId());
         if (channel.isEmpty()) {
-            LOG.warn("daily weekly report not posted guild={} channel={}: {}", schedule.guildId(),
-                    schedule.channelId(), noAccess(schedule.channelId()));
+            LOG.warn(
+                    "daily weekly report not posted guild={} channel={}: {}",
+                    schedule.guildId(),
+                    schedule.channelId(),
+                    noAccess(schedule.channelId()));
             return;
         }
-        channel.get().sendMessage(view.report(report.report())).queue(
-                ok -> LOG.info("daily weekly report posted guild={} channel={}", schedule.guildId(),
-                        schedule.channelId()),
-                e -> LOG.warn("daily weekly report not posted guild={} channel={}: {}", schedule.guildId(),
-                        schedule.channelId(), reason(e)));
+        channel.get()
+                .sendMessage(view.report(report.report()))
+                .queue(
+                        ok -> LOG.info(
+                                "daily weekly report posted guild={} channel={}",
+                                schedule.guildId(),
+                                schedule.channelId()),
+                        e -> LOG.warn(
+                                "daily weekly report not posted guild={} channel={}: {}",
+                                schedule.guildId(),
+                                schedule.channelId(),
+                                reason(e)));
     }
 
     // ---- failures ------------------------------------------------------------------------------------
@@ -301,26 +349,30 @@ final class DailyBoard {
         posted.remove(run.id());
         Optional<Guild> guild = channels.guild(run.guildId());
         Optional<GuildMessageChannel> notice = guild.flatMap(g -> Optional.ofNullable(g.getSystemChannel())
-                .<GuildMessageChannel>map(c -> c)
-                .or(() -> Optional.ofNullable(g.getDefaultChannel())
-                        .filter(GuildMessageChannel.class::isInstance).map(GuildMessageChannel.class::cast)))
+                        .<GuildMessageChannel>map(c -> c)
+                        .or(() -> Optional.ofNullable(g.getDefaultChannel())
+                                .filter(GuildMessageChannel.class::isInstance)
+                                .map(GuildMessageChannel.class::cast)))
                 .filter(c -> c.getIdLong() != run.channelId())
-                .filter(c -> c.getGuild().getSelfMember().hasPermission(c, Permission.VIEW_CHANNEL,
-                        Permission.MESSAGE_SEND));
+                .filter(c -> c.getGuild()
+                        .getSelfMember()
+                        .hasPermission(c, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND));
         if (notice.isEmpty()) {
             LOG.warn("daily run {} failure could not be reported in guild {}", run.id(), run.guildId());
             return;
         }
-        notice.get().sendMessage("⚠️ The daily quiz for <#" + run.channelId() + "> (" + run.date() + ") could not be"
-                + " posted: " + reason + ". Someone with Manage Server can give the bot access again or move the"
-                + " schedule with `/daily set`; it tries again on its next day.")
+        notice.get()
+                .sendMessage("⚠️ The daily quiz for <#" + run.channelId() + "> (" + run.date() + ") could not be"
+                        + " posted: " + reason
+                        + ". Someone with Manage Server can give the bot access again or move the"
+                        + " schedule with `/daily set`; it tries again on its next day.")
                 .setAllowedMentions(List.of())
-                .queue(ok -> { }, e -> LOG.warn("daily run {} failure notice not posted: {}", run.id(), reason(e)));
+                .queue(ok -> {}, e -> LOG.warn("daily run {} failure notice not posted: {}", run.id(), reason(e)));
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

@@ -82,8 +82,14 @@ final class DailyCommand implements BotCommand {
     private final Clock clock;
     private final DurableReply durable;
 
-    DailyCommand(DailyScheduler scheduler, QuestionBank bank, ScoreStore store, DailyBoard board, DailyView view,
-            Clock clock, DurableReply durable) {
+    DailyCommand(
+            DailyScheduler scheduler,
+            QuestionBank bank,
+            ScoreStore store,
+            DailyBoard board,
+            DailyView view,
+            Clock clock,
+            DurableReply durable) {
         this.scheduler = scheduler;
         this.parser = new ScheduleParser(bank);
         this.bank = bank;
@@ -99,27 +105,46 @@ final class DailyCommand implements BotCommand {
         OptionData channel = new OptionData(OptionType.CHANNEL, CHANNEL, "Where the quiz is posted", true)
                 .setChannelTypes(ChannelType.TEXT);
         SubcommandData set = new SubcommandData("set", "Post a quiz in a channel every day at a set time")
-                .addOptions(channel,
+                .addOptions(
+                        channel,
                         new OptionData(OptionType.STRING, TIME, "Local time of day, 24-hour HH:MM, e.g. 09:00", true)
                                 .setMaxLength(10),
                         new OptionData(OptionType.STRING, TIMEZONE, "IANA time zone, e.g. Europe/Berlin", true, true)
                                 .setMaxLength(64),
-                        new OptionData(OptionType.STRING, DAYS, "daily (default), weekdays, weekends, mon-fri or"
-                                + " mon,wed,fri", false).setMaxLength(100),
-                        new OptionData(OptionType.STRING, STEPS, "Roadmap step ids, comma-separated (default: all)",
-                                false, true).setMaxLength(500),
+                        new OptionData(
+                                        OptionType.STRING,
+                                        DAYS,
+                                        "daily (default), weekdays, weekends, mon-fri or" + " mon,wed,fri",
+                                        false)
+                                .setMaxLength(100),
+                        new OptionData(
+                                        OptionType.STRING,
+                                        STEPS,
+                                        "Roadmap step ids, comma-separated (default: all)",
+                                        false,
+                                        true)
+                                .setMaxLength(500),
                         QuizOptions.difficultyOption(),
-                        new OptionData(OptionType.INTEGER, QuizOptions.COUNT, "Questions per day (1 to "
-                                + ScheduleParser.MAX_COUNT + ", default " + ScheduleParser.DEFAULT_COUNT + ")", false)
+                        new OptionData(
+                                        OptionType.INTEGER,
+                                        QuizOptions.COUNT,
+                                        "Questions per day (1 to " + ScheduleParser.MAX_COUNT + ", default "
+                                                + ScheduleParser.DEFAULT_COUNT + ")",
+                                        false)
                                 .setRequiredRange(ScheduleParser.MIN_COUNT, ScheduleParser.MAX_COUNT),
                         new OptionData(OptionType.ROLE, ROLE, "A role to ping when the quiz is posted", false),
-                        new OptionData(OptionType.INTEGER, WINDOW, "Hours the quiz takes answers (default "
-                                + ScheduleParser.DEFAULT_WINDOW_HOURS + ")", false)
+                        new OptionData(
+                                        OptionType.INTEGER,
+                                        WINDOW,
+                                        "Hours the quiz takes answers (default " + ScheduleParser.DEFAULT_WINDOW_HOURS
+                                                + ")",
+                                        false)
                                 .setRequiredRange(ScheduleParser.MIN_WINDOW_HOURS, ScheduleParser.MAX_WINDOW_HOURS));
         return Commands.slash("daily", "Study groups: a quiz every day at a set time")
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
-                .addSubcommands(set,
+                .addSubcommands(
+                        set,
                         new SubcommandData("show", "This server's daily quizzes, their next run and group streak"),
                         new SubcommandData("off", "Stop a channel's daily quiz")
                                 .addOptions(optionalChannel("The channel (default: this one)")),
@@ -161,12 +186,17 @@ final class DailyCommand implements BotCommand {
     private void set(SlashCommandInteractionEvent event) {
         long guild = event.getGuild().getIdLong();
         GuildChannel channel = event.getOption(CHANNEL, OptionMapping::getAsChannel);
-        ScheduleInput input = ScheduleInput.of(guild, channel.getIdLong(), event.getUser().getIdLong(),
+        ScheduleInput input = ScheduleInput.of(
+                guild,
+                channel.getIdLong(),
+                event.getUser().getIdLong(),
                 event.getOption(TIME, "", OptionMapping::getAsString),
                 event.getOption(TIMEZONE, "", OptionMapping::getAsString));
         input = with(input, event.getOption(DAYS, OptionMapping::getAsString), ScheduleInput::withDays);
         input = with(input, event.getOption(STEPS, OptionMapping::getAsString), ScheduleInput::withSteps);
-        input = with(input, event.getOption(QuizOptions.DIFFICULTY, OptionMapping::getAsString),
+        input = with(
+                input,
+                event.getOption(QuizOptions.DIFFICULTY, OptionMapping::getAsString),
                 ScheduleInput::withDifficulty);
         input = with(input, event.getOption(QuizOptions.COUNT, OptionMapping::getAsInt), ScheduleInput::withCount);
         input = with(input, event.getOption(WINDOW, OptionMapping::getAsInt), ScheduleInput::withWindowHours);
@@ -178,10 +208,17 @@ final class DailyCommand implements BotCommand {
             input = input.withPingRole(role.getIdLong());
         }
         if (!(channel instanceof GuildMessageChannel)
-                || !channel.getGuild().getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL,
-                        Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS)) {
-            problems.add(new InputProblem("channel", "drillbit cannot post in <#" + channel.getId() + ">: it needs View"
-                    + " Channel, Send Messages and Embed Links there"));
+                || !channel.getGuild()
+                        .getSelfMember()
+                        .hasPermission(
+                                channel,
+                                Permission.VIEW_CHANNEL,
+                                Permission.MESSAGE_SEND,
+                                Permission.MESSAGE_EMBED_LINKS)) {
+            problems.add(new InputProblem(
+                    "channel",
+                    "drillbit cannot post in <#" + channel.getId() + ">: it needs View"
+                            + " Channel, Send Messages and Embed Links there"));
         }
         ScheduleParse parse = parser.parse(input, clock.instant());
         if (parse instanceof ScheduleParse.Invalid invalid) {
@@ -189,34 +226,42 @@ final class DailyCommand implements BotCommand {
         }
         if (!problems.isEmpty()) {
             event.reply("The daily quiz was not set; please fix "
-                    + (problems.size() == 1 ? "this:\n" : "these " + problems.size() + " things:\n")
-                    + problems.stream().map(p -> "• " + p.message()).collect(Collectors.joining("\n")))
-                    .setEphemeral(true).setAllowedMentions(List.of()).queue();
+                            + (problems.size() == 1 ? "this:\n" : "these " + problems.size() + " things:\n")
+                            + problems.stream().map(p -> "• " + p.message()).collect(Collectors.joining("\n")))
+                    .setEphemeral(true)
+                    .setAllowedMentions(List.of())
+                    .queue();
             return;
         }
         DailySchedule schedule = ((ScheduleParse.Valid) parse).schedule();
         event.deferReply(true).queue();
         InteractionHook hook = event.getHook();
         scheduler.set(schedule);
-        String note = role != null && !role.isMentionable()
-                && !event.getGuild().getSelfMember().hasPermission(Permission.MESSAGE_MENTION_EVERYONE)
+        String note = role != null
+                        && !role.isMentionable()
+                        && !event.getGuild().getSelfMember().hasPermission(Permission.MESSAGE_MENTION_EVERYONE)
                 ? "\nNote: " + role.getAsMention() + " is not mentionable and drillbit lacks Mention Everyone, so the"
                         + " ping will not notify anyone. Make the role mentionable in the server settings."
                 : "";
-        hook.editOriginalEmbeds(new EmbedBuilder().setColor(Style.BRAND).setTitle("Daily quiz set")
-                        .setDescription(describe(schedule) + note).build())
-                .setAllowedMentions(List.of()).queue();
+        hook.editOriginalEmbeds(new EmbedBuilder()
+                        .setColor(Style.BRAND)
+                        .setTitle("Daily quiz set")
+                        .setDescription(describe(schedule) + note)
+                        .build())
+                .setAllowedMentions(List.of())
+                .queue();
     }
 
-    private static <T> ScheduleInput with(ScheduleInput input, T value,
-            java.util.function.BiFunction<ScheduleInput, T, ScheduleInput> set) {
+    private static <T> ScheduleInput with(
+            ScheduleInput input, T value, java.util.function.BiFunction<ScheduleInput, T, ScheduleInput> set) {
         return value == null ? input : set.apply(input, value);
     }
 
     private String describe(DailySchedule schedule) {
         Instant now = clock.instant();
         Optional<DailyRun> open = scheduler.runs(schedule.guildId()).stream()
-                .filter(r -> r.scheduleId().equals(schedule.id()) && r.takesAnswers(now)).findFirst();
+                .filter(r -> r.scheduleId().equals(schedule.id()) && r.takesAnswers(now))
+                .findFirst();
         return view.describe(schedule, nextStart(schedule, now), scheduler.groupStreak(schedule.id()), open);
     }
 
@@ -225,7 +270,9 @@ final class DailyCommand implements BotCommand {
         LocalDate today = LocalDate.ofInstant(now, schedule.zone());
         for (LocalDate d = today; d.isBefore(today.plusDays(8)); d = d.plusDays(1)) {
             Instant at = schedule.startOn(d);
-            if (schedule.runsOn(d) && at.isAfter(now) && !at.isBefore(schedule.since())
+            if (schedule.runsOn(d)
+                    && at.isAfter(now)
+                    && !at.isBefore(schedule.since())
                     && scheduler.run(DailyRun.idOf(schedule.id(), d)).isEmpty()) {
                 return Optional.of(at);
             }
@@ -237,10 +284,13 @@ final class DailyCommand implements BotCommand {
 
     private void show(SlashCommandInteractionEvent event) {
         List<DailySchedule> schedules = scheduler.schedules(event.getGuild().getIdLong()).stream()
-                .sorted(Comparator.comparing(DailySchedule::since)).toList();
+                .sorted(Comparator.comparing(DailySchedule::since))
+                .toList();
         if (schedules.isEmpty()) {
             event.reply("This server has no daily quiz. Someone with Manage Server can set one with"
-                    + " `/daily set channel:#study time:09:00 timezone:Europe/Berlin`.").setEphemeral(true).queue();
+                            + " `/daily set channel:#study time:09:00 timezone:Europe/Berlin`.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND).setTitle("Daily quizzes");
@@ -255,7 +305,10 @@ final class DailyCommand implements BotCommand {
         }
         embed.setDescription(text.toString().strip());
         embed.setFooter("Times are in each schedule's own zone; clock changes (DST) are followed.");
-        event.replyEmbeds(embed.build()).setEphemeral(true).setAllowedMentions(List.of()).queue();
+        event.replyEmbeds(embed.build())
+                .setEphemeral(true)
+                .setAllowedMentions(List.of())
+                .queue();
     }
 
     /** The channel option, or the channel the command was used in (a thread's parent for a thread). */
@@ -274,27 +327,35 @@ final class DailyCommand implements BotCommand {
         long channel = channelOf(event);
         event.deferReply(true).queue();
         boolean removed = scheduler.remove(new ScheduleId(event.getGuild().getIdLong(), channel));
-        event.getHook().editOriginal(removed
-                ? "The daily quiz in <#" + channel + "> is off, and its group streak is reset. A quiz already posted"
-                        + " still closes with its results."
-                : "<#" + channel + "> has no daily quiz. `/daily show` lists this server's.").queue();
+        event.getHook()
+                .editOriginal(
+                        removed
+                                ? "The daily quiz in <#" + channel
+                                        + "> is off, and its group streak is reset. A quiz already posted"
+                                        + " still closes with its results."
+                                : "<#" + channel + "> has no daily quiz. `/daily show` lists this server's.")
+                .queue();
     }
 
     private void now(SlashCommandInteractionEvent event) {
         long channel = channelOf(event);
         event.deferReply(true).queue();
         InteractionHook hook = event.getHook();
-        DailyScheduler.StartNow started = scheduler.startNow(new ScheduleId(event.getGuild().getIdLong(), channel),
-                clock.instant());
+        DailyScheduler.StartNow started =
+                scheduler.startNow(new ScheduleId(event.getGuild().getIdLong(), channel), clock.instant());
         if (started instanceof DailyScheduler.StartNow.Started s) {
             board.execute(s.action());
             hook.editOriginal("Today's quiz is being posted in <#" + channel + ">. It takes answers until "
-                    + Style.at(s.action().run().closesAt(), "t") + "; the scheduled run today is skipped.").queue();
+                            + Style.at(s.action().run().closesAt(), "t") + "; the scheduled run today is skipped.")
+                    .queue();
         } else if (started instanceof DailyScheduler.StartNow.AlreadyRan a) {
-            hook.editOriginal("<#" + channel + "> already had its quiz for " + a.run().date() + " (one a day, so"
-                    + " nobody answers the same day twice). The next one comes at its scheduled time.").queue();
+            hook.editOriginal("<#" + channel + "> already had its quiz for "
+                            + a.run().date() + " (one a day, so"
+                            + " nobody answers the same day twice). The next one comes at its scheduled time.")
+                    .queue();
         } else {
-            hook.editOriginal("<#" + channel + "> has no daily quiz. Set one first with `/daily set`.").queue();
+            hook.editOriginal("<#" + channel + "> has no daily quiz. Set one first with `/daily set`.")
+                    .queue();
         }
     }
 
@@ -318,8 +379,10 @@ final class DailyCommand implements BotCommand {
                 .filter(id -> id.contains("/") || id.equals("UTC"))
                 .filter(id -> !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
                 .filter(id -> id.toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing((String id) -> !id.toLowerCase(Locale.ROOT).startsWith(needle)
-                        && !id.toLowerCase(Locale.ROOT).contains("/" + needle)).thenComparing(id -> id))
+                .sorted(Comparator.comparing(
+                                (String id) -> !id.toLowerCase(Locale.ROOT).startsWith(needle)
+                                        && !id.toLowerCase(Locale.ROOT).contains("/" + needle))
+                        .thenComparing(id -> id))
                 .limit(25)
                 .map(id -> new Command.Choice(id, id))
                 .toList();
@@ -331,7 +394,8 @@ final class DailyCommand implements BotCommand {
         String before = comma < 0 ? "" : typed.substring(0, comma + 1).replace(" ", "");
         String last = typed.substring(comma + 1).strip().toLowerCase(Locale.ROOT);
         return bank.steps().stream()
-                .filter(s -> s.id().contains(last) || s.title().toLowerCase(Locale.ROOT).contains(last))
+                .filter(s -> s.id().contains(last)
+                        || s.title().toLowerCase(Locale.ROOT).contains(last))
                 .map(s -> before + s.id())
                 .filter(v -> v.length() <= 100)
                 .limit(25)
@@ -349,16 +413,30 @@ final class DailyCommand implements BotCommand {
             return;
         }
         switch (action.get()) {
-            case TYPE -> ifOpen(event, id, (run, question) -> event.replyModal(QuestionView.answerModal(id)).queue());
-            case SHOW -> ifOpen(event, id, (run, question) -> {
-                if (question instanceof Question.Open open) {
-                    event.reply(view.modelAnswer(run, open, id.position())).setEphemeral(true).queue();
-                } else {
-                    event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
-                }
-            });
-            default -> action.get().response().ifPresentOrElse(response -> answer(event, id, response),
-                    () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
+            case TYPE ->
+                ifOpen(
+                        event,
+                        id,
+                        (run, question) ->
+                                event.replyModal(QuestionView.answerModal(id)).queue());
+            case SHOW ->
+                ifOpen(event, id, (run, question) -> {
+                    if (question instanceof Question.Open open) {
+                        event.reply(view.modelAnswer(run, open, id.position()))
+                                .setEphemeral(true)
+                                .queue();
+                    } else {
+                        event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+                    }
+                });
+            default ->
+                action.get()
+                        .response()
+                        .ifPresentOrElse(
+                                response -> answer(event, id, response),
+                                () -> event.reply(Messages.STALE_BUTTON)
+                                        .setEphemeral(true)
+                                        .queue());
         }
     }
 
@@ -373,15 +451,20 @@ final class DailyCommand implements BotCommand {
     }
 
     /** Opens a form or a model answer only while the member may still answer, so nobody types in vain. */
-    private void ifOpen(ButtonInteractionEvent event, ComponentId id,
-            java.util.function.BiConsumer<DailyRun, Question> then) {
+    private void ifOpen(
+            ButtonInteractionEvent event, ComponentId id, java.util.function.BiConsumer<DailyRun, Question> then) {
         Optional<DailyRun> run = scheduler.run(id.session());
         long user = event.getUser().getIdLong();
-        Optional<String> refusal = run.isEmpty() ? Optional.of(refusal(new RunAnswerOutcome.NoSuchRun(id.session())))
-                : !run.get().takesAnswers(clock.instant()) ? Optional.of(refusal(new RunAnswerOutcome.Closed(run.get())))
-                : run.get().answers().stream().filter(a -> a.userId() == user && a.position() == id.position())
-                        .findFirst().map(a -> refusal(new RunAnswerOutcome.AlreadyAnswered(a)));
-        Optional<Question> question = run.filter(r -> id.position() >= 0 && id.position() < r.questionIds().size())
+        Optional<String> refusal = run.isEmpty()
+                ? Optional.of(refusal(new RunAnswerOutcome.NoSuchRun(id.session())))
+                : !run.get().takesAnswers(clock.instant())
+                        ? Optional.of(refusal(new RunAnswerOutcome.Closed(run.get())))
+                        : run.get().answers().stream()
+                                .filter(a -> a.userId() == user && a.position() == id.position())
+                                .findFirst()
+                                .map(a -> refusal(new RunAnswerOutcome.AlreadyAnswered(a)));
+        Optional<Question> question = run.filter(r ->
+                        id.position() >= 0 && id.position() < r.questionIds().size())
                 .flatMap(r -> bank.question(r.questionIds().get(id.position())));
         if (refusal.isPresent()) {
             event.reply(refusal.get()).setEphemeral(true).queue();
@@ -403,7 +486,8 @@ final class DailyCommand implements BotCommand {
             event.reply(refusal(outcome)).setEphemeral(true).queue();
             return;
         }
-        Optional<Question> question = scheduler.run(id.session())
+        Optional<Question> question = scheduler
+                .run(id.session())
                 .flatMap(r -> bank.question(r.questionIds().get(id.position())));
         String what = "daily answer (kept with run " + id.session() + ", not in the score store) guild="
                 + (event.getGuild() == null ? "-" : event.getGuild().getId()) + " user=" + user + " position="
@@ -411,12 +495,14 @@ final class DailyCommand implements BotCommand {
         Supplier<CompletableFuture<AnswerEvent>> record = () -> store.record(accepted.answer());
         BiConsumer<InteractionHook, AnswerEvent> saved = (hook, recorded) -> {
             if (question.isEmpty()) {
-                hook.editOriginal("Your answer is in: +" + accepted.points() + " points.").setEmbeds().setComponents()
+                hook.editOriginal("Your answer is in: +" + accepted.points() + " points.")
+                        .setEmbeds()
+                        .setComponents()
                         .queue();
                 return;
             }
-            EmbedBuilder embed = RevealView.answeredEmbed(question.get(), response, accepted.verdict(),
-                    " · +" + accepted.points() + " points");
+            EmbedBuilder embed = RevealView.answeredEmbed(
+                    question.get(), response, accepted.verdict(), " · +" + accepted.points() + " points");
             embed.setFooter("Only you see this; the group sees the answers when the quiz closes.");
             hook.editOriginal("").setEmbeds(embed.build()).setComponents().queue();
         };

@@ -16,7 +16,6 @@ import dev.drillbit.daily.WeeklyReport;
 import dev.drillbit.progress.stats.Leaderboard;
 import dev.drillbit.progress.stats.LeaderboardEntry;
 import java.time.DayOfWeek;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -68,33 +67,50 @@ final class DailyView {
         StringBuilder text = new StringBuilder();
         schedule.pingRole().ifPresent(role -> text.append("<@&").append(role).append("> "));
         int n = start.questions().size();
-        text.append("📚 **Daily quiz · ").append(DAY.format(run.date())).append("**: ").append(n)
-                .append(n == 1 ? " question" : " questions").append(" on ").append(scope(schedule)).append(". ")
-                .append("Answer each with its buttons until ").append(Style.at(run.closesAt(), "t")).append(" (")
-                .append(Style.relative(run.closesAt())).append("); the answers and results post then.");
+        text.append("📚 **Daily quiz · ")
+                .append(DAY.format(run.date()))
+                .append("**: ")
+                .append(n)
+                .append(n == 1 ? " question" : " questions")
+                .append(" on ")
+                .append(scope(schedule))
+                .append(". ")
+                .append("Answer each with its buttons until ")
+                .append(Style.at(run.closesAt(), "t"))
+                .append(" (")
+                .append(Style.relative(run.closesAt()))
+                .append("); the answers and results post then.");
         if (start.late()) {
             text.append("\n⏰ Posted late: the bot was offline at ")
-                    .append(schedule.time()).append(" (").append(Style.zone(schedule.zone()))
+                    .append(schedule.time())
+                    .append(" (")
+                    .append(Style.zone(schedule.zone()))
                     .append("). Answers still close at the usual time.");
         }
         if (questionsInThread) {
             text.append("\nThe questions are in the thread below.");
         }
-        MessageCreateBuilder message = new MessageCreateBuilder().setContent(Style.cut(text.toString(), 2000))
+        MessageCreateBuilder message = new MessageCreateBuilder()
+                .setContent(Style.cut(text.toString(), 2000))
                 .setAllowedMentions(List.of());
         schedule.pingRole().ifPresent(role -> message.mentionRoles(role));
         return message.build();
     }
 
     private String scope(DailySchedule schedule) {
-        String steps = schedule.steps().isEmpty() ? "the whole roadmap"
-                : schedule.steps().stream().sorted().map(s -> Style.stepTitle(bank, s)).collect(Collectors.joining(", "));
+        String steps = schedule.steps().isEmpty()
+                ? "the whole roadmap"
+                : schedule.steps().stream()
+                        .sorted()
+                        .map(s -> Style.stepTitle(bank, s))
+                        .collect(Collectors.joining(", "));
         return steps + schedule.difficulty().map(d -> " (" + d.id() + ")").orElse("");
     }
 
     private String title(DailyRun run, Question question, int position) {
         return "Question " + (position + 1) + "/" + run.questionIds().size() + " · "
-                + Style.stepTitle(bank, question.step()) + " · " + question.difficulty().id();
+                + Style.stepTitle(bank, question.step()) + " · "
+                + question.difficulty().id();
     }
 
     /** One question of a run with its answer buttons. */
@@ -112,43 +128,54 @@ final class DailyView {
                 .addField("Answers close", Style.relative(run.closesAt()), false)
                 .setFooter(how + " Everyone answers once; you see your result at once, the group's when the quiz"
                         + " closes.");
-        return new MessageCreateBuilder().setEmbeds(embed.build())
-                .setComponents(ActionRow.of(QuestionView.answerButtons(question,
-                        action -> id(run.id(), position, action))))
-                .setAllowedMentions(List.of()).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setComponents(
+                        ActionRow.of(QuestionView.answerButtons(question, action -> id(run.id(), position, action))))
+                .setAllowedMentions(List.of())
+                .build();
     }
 
     /** An open question's model answer and the self-grade buttons, for one member. */
     MessageCreateData modelAnswer(DailyRun run, Question.Open question, int position) {
-        return QuestionView.modelAnswer(Style.cut(title(run, question, position), 256), question,
-                action -> id(run.id(), position, action));
+        return QuestionView.modelAnswer(
+                Style.cut(title(run, question, position), 256), question, action -> id(run.id(), position, action));
     }
 
     /** A question of a closed run: answer, explanation and who got it right. No buttons. */
     MessageCreateData closedQuestion(DailyRun run, Question question, int position) {
-        List<RunAnswer> answers = run.answers().stream().filter(a -> a.position() == position).toList();
-        List<RevealView.Credit> right = answers.stream().filter(RunAnswer::correct)
-                .map(a -> new RevealView.Credit(a.userId(), a.points())).toList();
-        return new MessageCreateBuilder().setEmbeds(RevealView.closedEmbed("Closed · " + title(run, question, position),
-                        question, right, answers.size()).build())
-                .setAllowedMentions(List.of()).build();
+        List<RunAnswer> answers =
+                run.answers().stream().filter(a -> a.position() == position).toList();
+        List<RevealView.Credit> right = answers.stream()
+                .filter(RunAnswer::correct)
+                .map(a -> new RevealView.Credit(a.userId(), a.points()))
+                .toList();
+        return new MessageCreateBuilder()
+                .setEmbeds(RevealView.closedEmbed(
+                                "Closed · " + title(run, question, position), question, right, answers.size())
+                        .build())
+                .setAllowedMentions(List.of())
+                .build();
     }
 
     /** The day's results: each member's score, each question's tally, the day's leaderboard, the streak. */
     MessageCreateData results(DailyRun run, RunResults results, Leaderboard today, GroupStreak streak) {
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND)
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.BRAND)
                 .setTitle("Daily quiz · " + DAY.format(run.date()) + " · results");
         if (results.members().isEmpty()) {
             embed.setDescription("Nobody answered this time. The answers are above; tomorrow is another day.");
         } else {
-            StringBuilder lines = new StringBuilder(results.members().size() + (results.members().size() == 1
-                    ? " member answered:\n" : " members answered:\n"));
+            StringBuilder lines = new StringBuilder(results.members().size()
+                    + (results.members().size() == 1 ? " member answered:\n" : " members answered:\n"));
             int place = 0;
             for (RunResults.MemberResult m : results.members()) {
                 String line = (++place) + ". " + Style.mention(m.userId()) + " — **" + m.points() + "** points, "
                         + m.correct() + "/" + run.questionIds().size() + " right\n";
                 if (lines.length() + line.length() > LINES_MAX) {
-                    lines.append("… and ").append(results.members().size() - place + 1).append(" more");
+                    lines.append("… and ")
+                            .append(results.members().size() - place + 1)
+                            .append(" more");
                     break;
                 }
                 lines.append(line);
@@ -159,10 +186,14 @@ final class DailyView {
                 .map(q -> "Q" + (q.position() + 1) + ": " + q.correct() + "/" + q.answered() + " right")
                 .collect(Collectors.joining(" · "));
         embed.addField("Questions", Style.cut(tally.isEmpty() ? "none" : tally, 1024), false);
-        embed.addField("Today's leaderboard (" + Style.zone(today.zone()) + ")", Style.cut(leaders(today), 1024), false);
+        embed.addField(
+                "Today's leaderboard (" + Style.zone(today.zone()) + ")", Style.cut(leaders(today), 1024), false);
         embed.addField("Group streak", streakText(streak), false);
         embed.setFooter("Answers and explanations are on each question above.");
-        return new MessageCreateBuilder().setEmbeds(embed.build()).setAllowedMentions(List.of()).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setAllowedMentions(List.of())
+                .build();
     }
 
     private static String leaders(Leaderboard board) {
@@ -171,7 +202,11 @@ final class DailyView {
         }
         StringBuilder text = new StringBuilder();
         for (LeaderboardEntry e : board.top()) {
-            text.append(e.rank()).append(". ").append(Style.mention(e.userId())).append(" — ").append(e.points())
+            text.append(e.rank())
+                    .append(". ")
+                    .append(Style.mention(e.userId()))
+                    .append(" — ")
+                    .append(e.points())
                     .append(" points\n");
         }
         return text.toString().strip();
@@ -183,35 +218,64 @@ final class DailyView {
 
     /** The weekly report: participation, top members, weakest steps and what to study next. */
     MessageCreateData report(WeeklyReport report) {
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND)
-                .setTitle("Weekly report · " + report.from() + " to " + report.to().minusDays(1));
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.BRAND)
+                .setTitle("Weekly report · " + report.from() + " to "
+                        + report.to().minusDays(1));
         StringBuilder days = new StringBuilder();
         for (WeeklyReport.RunParticipation p : report.participation()) {
-            days.append(p.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).append(' ')
-                    .append(p.date()).append(": ")
-                    .append(p.status() == RunStatus.FAILED ? "could not be posted"
-                            : p.members() + (p.members() == 1 ? " member" : " members"))
-                    .append(p.late() ? " (late)" : "").append('\n');
+            days.append(p.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                    .append(' ')
+                    .append(p.date())
+                    .append(": ")
+                    .append(
+                            p.status() == RunStatus.FAILED
+                                    ? "could not be posted"
+                                    : p.members() + (p.members() == 1 ? " member" : " members"))
+                    .append(p.late() ? " (late)" : "")
+                    .append('\n');
         }
-        embed.setDescription(days.length() == 0 ? "No daily quiz ran this week." : "Participation:\n" + days.toString().strip());
+        embed.setDescription(
+                days.length() == 0
+                        ? "No daily quiz ran this week."
+                        : "Participation:\n" + days.toString().strip());
         StringBuilder top = new StringBuilder();
         int place = 0;
         for (GroupActivity.MemberPoints m : report.top()) {
-            top.append(++place).append(". ").append(Style.mention(m.userId())).append(" — ").append(m.points())
+            top.append(++place)
+                    .append(". ")
+                    .append(Style.mention(m.userId()))
+                    .append(" — ")
+                    .append(m.points())
                     .append(" points\n");
         }
-        embed.addField("Top members", top.length() == 0 ? "Nobody scored this week." : top.toString().strip(), false);
+        embed.addField(
+                "Top members",
+                top.length() == 0 ? "Nobody scored this week." : top.toString().strip(),
+                false);
         StringBuilder weak = new StringBuilder();
         for (GroupActivity.StepTally t : report.weakest()) {
-            weak.append(Style.stepTitle(bank, t.step())).append(": ").append(Style.percent(t.accuracy()))
-                    .append(" right of ").append(t.answered()).append('\n');
+            weak.append(Style.stepTitle(bank, t.step()))
+                    .append(": ")
+                    .append(Style.percent(t.accuracy()))
+                    .append(" right of ")
+                    .append(t.answered())
+                    .append('\n');
         }
-        embed.addField("Weakest steps", weak.length() == 0 ? "No answers to rank." : Style.cut(weak.toString().strip(), 1024),
+        embed.addField(
+                "Weakest steps",
+                weak.length() == 0
+                        ? "No answers to rank."
+                        : Style.cut(weak.toString().strip(), 1024),
                 false);
-        report.studyNext().ifPresent(step -> embed.addField("Study next: " + Style.cut(step.title(), 200),
-                Style.cut(studyNext(step), 1024), false));
+        report.studyNext()
+                .ifPresent(step -> embed.addField(
+                        "Study next: " + Style.cut(step.title(), 200), Style.cut(studyNext(step), 1024), false));
         embed.addField("Group streak", streakText(report.streak()), false);
-        return new MessageCreateBuilder().setEmbeds(embed.build()).setAllowedMentions(List.of()).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setAllowedMentions(List.of())
+                .build();
     }
 
     private static String studyNext(RoadmapStep step) {
@@ -224,19 +288,40 @@ final class DailyView {
 
     /** One schedule for {@code /daily show}: when, what, the next run in its own zone, the streak. */
     String describe(DailySchedule schedule, Optional<Instant> next, GroupStreak streak, Optional<DailyRun> open) {
-        StringBuilder text = new StringBuilder("<#").append(schedule.channelId()).append("> · ")
-                .append(days(schedule.days())).append(" at ").append(schedule.time()).append(' ')
-                .append(Style.zone(schedule.zone())).append('\n')
-                .append(schedule.count()).append(schedule.count() == 1 ? " question" : " questions").append(" on ")
-                .append(scope(schedule)).append(" · answers for ").append(schedule.window().toHours()).append(" h");
-        schedule.pingRole().ifPresent(role -> text.append(" · pings <@&").append(role).append('>'));
+        StringBuilder text = new StringBuilder("<#")
+                .append(schedule.channelId())
+                .append("> · ")
+                .append(days(schedule.days()))
+                .append(" at ")
+                .append(schedule.time())
+                .append(' ')
+                .append(Style.zone(schedule.zone()))
+                .append('\n')
+                .append(schedule.count())
+                .append(schedule.count() == 1 ? " question" : " questions")
+                .append(" on ")
+                .append(scope(schedule))
+                .append(" · answers for ")
+                .append(schedule.window().toHours())
+                .append(" h");
+        schedule.pingRole()
+                .ifPresent(role -> text.append(" · pings <@&").append(role).append('>'));
         text.append('\n');
-        open.ifPresent(run -> text.append("Today's quiz is open until ").append(Style.at(run.closesAt(), "t"))
-                .append(" (").append(Style.relative(run.closesAt())).append(")\n"));
-        text.append("Next run: ").append(next.map(at -> WHEN.format(ZonedDateTime.ofInstant(at, schedule.zone()))
-                + " " + Style.zone(schedule.zone()) + " (" + Style.relative(at) + ")").orElse("none within a week")).append('\n');
-        text.append("Group streak: ").append(streakText(streak)).append(" · counts days with ")
-                .append(schedule.groupMinimum()).append("+ members");
+        open.ifPresent(run -> text.append("Today's quiz is open until ")
+                .append(Style.at(run.closesAt(), "t"))
+                .append(" (")
+                .append(Style.relative(run.closesAt()))
+                .append(")\n"));
+        text.append("Next run: ")
+                .append(next.map(at -> WHEN.format(ZonedDateTime.ofInstant(at, schedule.zone())) + " "
+                                + Style.zone(schedule.zone()) + " (" + Style.relative(at) + ")")
+                        .orElse("none within a week"))
+                .append('\n');
+        text.append("Group streak: ")
+                .append(streakText(streak))
+                .append(" · counts days with ")
+                .append(schedule.groupMinimum())
+                .append("+ members");
         return text.toString();
     }
 

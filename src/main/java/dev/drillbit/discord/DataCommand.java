@@ -1,6 +1,5 @@
 package dev.drillbit.discord;
 
-import dev.drillbit.progress.Forgotten;
 import dev.drillbit.progress.MemberData;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
@@ -67,15 +66,22 @@ final class DataCommand implements BotCommand {
         }
         long guild = event.getGuild().getIdLong();
         long whom = member.getIdLong();
-        durable.privateReply(event, "forget guild=" + guild + " member=" + whom + " by=" + caller.getId(),
-                () -> store.forget(guild, whom), (hook, done) -> {
-                    LOG.info("forgot member={} guild={} by={} hadData={}", whom, guild, caller.getId(),
-                            done.hadData());
-                    hook.editOriginal(done.hadData()
-                            ? "Erased " + Style.mention(whom) + "'s answers, points and streaks in this server."
-                                    + " Answers they give from now on count afresh."
-                            : "There was nothing stored for " + Style.mention(whom) + " in this server.")
-                            .setAllowedMentions(List.of()).queue();
-                }, () -> "Could not erase " + Style.mention(whom) + "'s data; it may not be erased. Please try again.");
+        durable.privateReply(
+                event,
+                "forget guild=" + guild + " member=" + whom + " by=" + caller.getId(),
+                () -> store.forget(guild, whom),
+                (hook, done) -> {
+                    LOG.info("forgot member={} guild={} by={} hadData={}", whom, guild, caller.getId(), done.hadData());
+                    hook.editOriginal(
+                                    done.hadData()
+                                            ? "Erased " + Style.mention(whom)
+                                                    + "'s answers, points and streaks in this server."
+                                                    + " Answers they give from now on count afresh."
+                                            : "There was nothing stored for " + Style.mention(whom)
+                                                    + " in this server.")
+                            .setAllowedMentions(List.of())
+                            .queue();
+                },
+                () -> "Could not erase " + Style.mention(whom) + "'s data; it may not be erased. Please try again.");
     }
 }

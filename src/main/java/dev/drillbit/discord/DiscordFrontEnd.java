@@ -41,9 +41,18 @@ public final class DiscordFrontEnd {
      * @param memberData every store's data of a member, for {@code /data forget}
      * @param ticker measures how long what the adapter itself remembers is kept (claims on review cards)
      */
-    public DiscordFrontEnd(QuestionBank bank, QuizEngine engine, Scoring scoring, ScoreStore store, GuildZones zones,
-            int defaultCount, Collection<Long> devGuildIds, LearningLoop learning, DailyScheduler scheduler,
-            MemberData memberData, Ticker ticker) {
+    public DiscordFrontEnd(
+            QuestionBank bank,
+            QuizEngine engine,
+            Scoring scoring,
+            ScoreStore store,
+            GuildZones zones,
+            int defaultCount,
+            Collection<Long> devGuildIds,
+            LearningLoop learning,
+            DailyScheduler scheduler,
+            MemberData memberData,
+            Ticker ticker) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         DurableReply durable = new DurableReply(work);
@@ -62,14 +71,23 @@ public final class DiscordFrontEnd {
                 new DataCommand(memberData, durable)));
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
-        commands.add(new ReviewCommand(bank, learning.reviews(), scoring, new ReviewView(bank, scoring), reminders,
-                engine.clock(), ticker, work, durable));
+        commands.add(new ReviewCommand(
+                bank,
+                learning.reviews(),
+                scoring,
+                new ReviewView(bank, scoring),
+                reminders,
+                engine.clock(),
+                ticker,
+                work,
+                durable));
         commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), durable));
         DailyView dailyView = new DailyView(bank);
         this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);
         this.clock = engine.clock();
         commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, durable));
-        List<SlashCommandData> described = commands.stream().map(BotCommand::data).toList();
+        List<SlashCommandData> described =
+                commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
         this.router = new Router(commands, devGuildIds);
     }

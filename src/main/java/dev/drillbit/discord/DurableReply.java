@@ -51,46 +51,66 @@ final class DurableReply {
      * @param saved renders the durable result through the hook
      * @param notSaved takes back what was counted and returns the note for the member
      */
-    <T> void edit(IMessageEditCallback event, String what, Supplier<CompletableFuture<T>> record,
-            BiConsumer<InteractionHook, T> saved, Supplier<String> notSaved) {
+    <T> void edit(
+            IMessageEditCallback event,
+            String what,
+            Supplier<CompletableFuture<T>> record,
+            BiConsumer<InteractionHook, T> saved,
+            Supplier<String> notSaved) {
         event.deferEdit().queue();
         complete(event.getHook(), false, what, record, saved, notSaved);
     }
 
     /** As {@link #edit}, with a private (ephemeral) reply deferred instead; a failure's note replaces it. */
-    <T> void privateReply(IReplyCallback event, String what, Supplier<CompletableFuture<T>> record,
-            BiConsumer<InteractionHook, T> saved, Supplier<String> notSaved) {
+    <T> void privateReply(
+            IReplyCallback event,
+            String what,
+            Supplier<CompletableFuture<T>> record,
+            BiConsumer<InteractionHook, T> saved,
+            Supplier<String> notSaved) {
         event.deferReply(true).queue();
         complete(event.getHook(), true, what, record, saved, notSaved);
     }
 
-    private <T> void complete(InteractionHook hook, boolean privateReply, String what,
-            Supplier<CompletableFuture<T>> record, BiConsumer<InteractionHook, T> saved, Supplier<String> notSaved) {
+    private <T> void complete(
+            InteractionHook hook,
+            boolean privateReply,
+            String what,
+            Supplier<CompletableFuture<T>> record,
+            BiConsumer<InteractionHook, T> saved,
+            Supplier<String> notSaved) {
         CompletableFuture<T> stored;
         try {
             stored = record.get();
         } catch (RuntimeException e) {
             stored = CompletableFuture.failedFuture(e);
         }
-        stored.whenCompleteAsync((result, failure) -> {
-            if (failure != null) {
-                LOG.error("{} not saved", what, unwrap(failure));
-                tell(hook, privateReply, notSaved.get());
-                return;
-            }
-            try {
-                saved.accept(hook, result);
-            } catch (RuntimeException e) {
-                LOG.error("{} saved, but showing it failed", what, e);
-                tell(hook, privateReply, Messages.FAILED);
-            }
-        }, completions);
+        stored.whenCompleteAsync(
+                (result, failure) -> {
+                    if (failure != null) {
+                        LOG.error("{} not saved", what, unwrap(failure));
+                        tell(hook, privateReply, notSaved.get());
+                        return;
+                    }
+                    try {
+                        saved.accept(hook, result);
+                    } catch (RuntimeException e) {
+                        LOG.error("{} saved, but showing it failed", what, e);
+                        tell(hook, privateReply, Messages.FAILED);
+                    }
+                },
+                completions);
     }
 
     private static void tell(InteractionHook hook, boolean privateReply, String note) {
         if (privateReply) {
-            hook.editOriginal(new MessageEditBuilder().setContent(note).setEmbeds().setComponents()
-                    .setAllowedMentions(List.of()).build()).queue();
+            hook.editOriginal(new MessageEditBuilder()
+                            .setContent(note)
+                            .setEmbeds()
+                            .setComponents()
+                            .setAllowedMentions(List.of())
+                            .build())
+                    .queue();
         } else {
             hook.sendMessage(note).setEphemeral(true).queue();
         }

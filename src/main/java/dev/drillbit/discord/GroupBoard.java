@@ -33,8 +33,8 @@ final class GroupBoard {
     private final SummaryView summaries;
     private final Map<String, Posting> postings = new ConcurrentHashMap<>();
 
-    GroupBoard(QuizEngine engine, Channels channels, QuestionView questions, RevealView reveals,
-            SummaryView summaries) {
+    GroupBoard(
+            QuizEngine engine, Channels channels, QuestionView questions, RevealView reveals, SummaryView summaries) {
         this.engine = engine;
         this.channels = channels;
         this.questions = questions;
@@ -48,10 +48,11 @@ final class GroupBoard {
      */
     void post(QuizSession session, GuildMessageChannel channel) {
         postings.put(session.id(), new Posting(channel.getIdLong(), 0));
-        channel.sendMessage(questions.render(session)).queue(
-                message -> postings.computeIfPresent(session.id(),
-                        (id, p) -> new Posting(p.channelId(), message.getIdLong())),
-                e -> LOG.warn("could not post group quiz {} in channel {}", session.id(), channel.getId(), e));
+        channel.sendMessage(questions.render(session))
+                .queue(
+                        message -> postings.computeIfPresent(
+                                session.id(), (id, p) -> new Posting(p.channelId(), message.getIdLong())),
+                        e -> LOG.warn("could not post group quiz {} in channel {}", session.id(), channel.getId(), e));
     }
 
     /**
@@ -73,10 +74,11 @@ final class GroupBoard {
                 engine.stop(session.owner());
                 continue;
             }
-            channel.get().editMessageById(posting.messageId(),
-                    MessageEditData.fromCreateData(reveals.closed(session, step.reveal()))).setComponents().queue(
-                    ok -> { },
-                    e -> LOG.warn("could not reveal question of group quiz {}", session.id(), e));
+            channel.get()
+                    .editMessageById(
+                            posting.messageId(), MessageEditData.fromCreateData(reveals.closed(session, step.reveal())))
+                    .setComponents()
+                    .queue(ok -> {}, e -> LOG.warn("could not reveal question of group quiz {}", session.id(), e));
             if (step instanceof GroupStep.Next) {
                 post(session, channel.get());
             } else if (step instanceof GroupStep.Finished finished) {
@@ -93,9 +95,8 @@ final class GroupBoard {
     /** Posts a group quiz's standings and forgets it. */
     void finish(QuizSummary summary, GuildMessageChannel channel) {
         postings.remove(summary.sessionId());
-        channel.sendMessage(summaries.render(summary)).queue(
-                ok -> { },
-                e -> LOG.warn("could not post standings of group quiz {}", summary.sessionId(), e));
+        channel.sendMessage(summaries.render(summary))
+                .queue(ok -> {}, e -> LOG.warn("could not post standings of group quiz {}", summary.sessionId(), e));
     }
 
     /** A group quiz ended without its last reveal (stopped or expired): close its open question, post standings. */
@@ -106,11 +107,15 @@ final class GroupBoard {
         }
         channels.find(posting.channelId()).ifPresent(channel -> {
             if (posting.messageId() != 0) {
-                channel.editMessageComponentsById(posting.messageId()).queue(ok -> { },
-                        e -> LOG.warn("could not close the question of group quiz {}", summary.sessionId(), e));
+                channel.editMessageComponentsById(posting.messageId())
+                        .queue(
+                                ok -> {},
+                                e -> LOG.warn("could not close the question of group quiz {}", summary.sessionId(), e));
             }
-            channel.sendMessage(summaries.render(summary)).queue(ok -> { },
-                    e -> LOG.warn("could not post standings of group quiz {}", summary.sessionId(), e));
+            channel.sendMessage(summaries.render(summary))
+                    .queue(
+                            ok -> {},
+                            e -> LOG.warn("could not post standings of group quiz {}", summary.sessionId(), e));
         });
     }
 

@@ -24,8 +24,7 @@ final class HelpCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("help", "What drillbit does and how to use it")
-                .setContexts(InteractionContextType.GUILD);
+        return Commands.slash("help", "What drillbit does and how to use it").setContexts(InteractionContextType.GUILD);
     }
 
     @Override
@@ -33,32 +32,51 @@ final class HelpCommand implements BotCommand {
         StringBuilder commands = new StringBuilder();
         for (SlashCommandData command : others) {
             if (command.getSubcommands().isEmpty()) {
-                commands.append("`/").append(command.getName()).append("` — ").append(command.getDescription())
+                commands.append("`/")
+                        .append(command.getName())
+                        .append("` — ")
+                        .append(command.getDescription())
                         .append('\n');
             }
             for (SubcommandData sub : command.getSubcommands()) {
-                commands.append("`/").append(command.getName()).append(' ').append(sub.getName()).append("` — ")
-                        .append(sub.getDescription()).append('\n');
+                commands.append("`/")
+                        .append(command.getName())
+                        .append(' ')
+                        .append(sub.getName())
+                        .append("` — ")
+                        .append(sub.getDescription())
+                        .append('\n');
             }
             for (SubcommandGroupData group : command.getSubcommandGroups()) {
-                commands.append("`/").append(command.getName()).append(' ').append(group.getName()).append(' ')
-                        .append(group.getSubcommands().stream().map(SubcommandData::getName)
+                commands.append("`/")
+                        .append(command.getName())
+                        .append(' ')
+                        .append(group.getName())
+                        .append(' ')
+                        .append(group.getSubcommands().stream()
+                                .map(SubcommandData::getName)
                                 .collect(java.util.stream.Collectors.joining("|")))
-                        .append("` — ").append(group.getDescription()).append('\n');
+                        .append("` — ")
+                        .append(group.getDescription())
+                        .append('\n');
             }
         }
         commands.append("`/help` — this message");
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND).setTitle("drillbit").setDescription(ABOUT);
+        EmbedBuilder embed =
+                new EmbedBuilder().setColor(Style.BRAND).setTitle("drillbit").setDescription(ABOUT);
         List<String> parts = fieldValues(commands.toString());
         for (int i = 0; i < parts.size(); i++) {
             embed.addField(i == 0 ? "Commands" : "More commands", parts.get(i), false);
         }
-        event.replyEmbeds(embed
-                        .addField("Scoring", "10 points for a junior question, 20 for mid, 30 for senior; +5 for a"
-                                + " right answer in the first third of the time; half for an open question graded"
-                                + " \"partly\". Answers after the time limit are judged but earn nothing.", false)
+        event.replyEmbeds(embed.addField(
+                                "Scoring",
+                                "10 points for a junior question, 20 for mid, 30 for senior; +5 for a"
+                                        + " right answer in the first third of the time; half for an open question graded"
+                                        + " \"partly\". Answers after the time limit are judged but earn nothing.",
+                                false)
                         .build())
-                .setEphemeral(true).queue();
+                .setEphemeral(true)
+                .queue();
     }
 
     /** Lines split into field values of at most 1024 characters each, at line ends (a longer line is cut). */

@@ -67,11 +67,18 @@ final class InterviewCommand implements BotCommand {
         Arrays.stream(Difficulty.values()).forEach(d -> level.addChoice(d.id(), d.id()));
         return Commands.slash("interview", "A mock interview: open and short-answer questions, then a report")
                 .setContexts(InteractionContextType.GUILD)
-                .addOptions(QuizOptions.stepOption("Roadmap step to ask about (the whole roadmap when empty)"), level,
-                        new OptionData(OptionType.INTEGER, LENGTH, "How many questions (" + InterviewSpec.MIN_LENGTH
-                                + " to " + InterviewSpec.MAX_LENGTH + ", " + InterviewSpec.DEFAULT_LENGTH
-                                + " when empty)", false).setRequiredRange(InterviewSpec.MIN_LENGTH,
-                                        InterviewSpec.MAX_LENGTH));
+                .addOptions(
+                        QuizOptions.stepOption("Roadmap step to ask about (the whole roadmap when empty)"),
+                        level,
+                        new OptionData(
+                                        OptionType.INTEGER,
+                                        LENGTH,
+                                        "How many questions (" + InterviewSpec.MIN_LENGTH
+                                                + " to " + InterviewSpec.MAX_LENGTH + ", "
+                                                + InterviewSpec.DEFAULT_LENGTH
+                                                + " when empty)",
+                                        false)
+                                .setRequiredRange(InterviewSpec.MIN_LENGTH, InterviewSpec.MAX_LENGTH));
     }
 
     @Override
@@ -81,7 +88,8 @@ final class InterviewCommand implements BotCommand {
 
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue())).queue();
+        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue()))
+                .queue();
     }
 
     @Override
@@ -101,7 +109,9 @@ final class InterviewCommand implements BotCommand {
         int length = event.getOption(LENGTH, InterviewSpec.DEFAULT_LENGTH, OptionMapping::getAsInt);
         if (length < InterviewSpec.MIN_LENGTH || length > InterviewSpec.MAX_LENGTH) {
             event.reply("An interview has " + InterviewSpec.MIN_LENGTH + " to " + InterviewSpec.MAX_LENGTH
-                    + " questions.").setEphemeral(true).queue();
+                            + " questions.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         long guild = event.getGuild().getIdLong();
@@ -116,8 +126,9 @@ final class InterviewCommand implements BotCommand {
         }
         if (result instanceof StartResult.NoQuestions none) {
             event.reply("Too few open and short-answer questions for that choice (" + none.available() + "; an"
-                    + " interview needs " + InterviewSpec.MIN_LENGTH + "). Try another step, or none.")
-                    .setEphemeral(true).queue();
+                            + " interview needs " + InterviewSpec.MIN_LENGTH + "). Try another step, or none.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         if (!(result instanceof StartResult.Started started)) {
@@ -125,10 +136,11 @@ final class InterviewCommand implements BotCommand {
             return;
         }
         int size = started.first().size();
-        String intro = note + (size < length ? "Only " + size + " questions fit, so this interview has " + size + "."
-                : "");
+        String intro =
+                note + (size < length ? "Only " + size + " questions fit, so this interview has " + size + "." : "");
         event.reply(view.question(started.first(), intro.isBlank() ? Optional.empty() : Optional.of(intro.strip())))
-                .setEphemeral(true).queue();
+                .setEphemeral(true)
+                .queue();
     }
 
     @Override
@@ -142,7 +154,10 @@ final class InterviewCommand implements BotCommand {
         }
         switch (action.get()) {
             case WRITE -> {
-                if (interviews.active(guild, user).filter(s -> s.id().equals(id.session())).isEmpty()) {
+                if (interviews
+                        .active(guild, user)
+                        .filter(s -> s.id().equals(id.session()))
+                        .isEmpty()) {
                     event.reply(ENDED).setEphemeral(true).queue();
                 } else {
                     event.replyModal(InterviewView.answerModal(id)).queue();
@@ -185,24 +200,31 @@ final class InterviewCommand implements BotCommand {
         grade(event, id, ticked);
     }
 
-    private <E extends IReplyCallback & IMessageEditCallback> void submitted(E event, SubmitResult result, long guild,
-            long user) {
+    private <E extends IReplyCallback & IMessageEditCallback> void submitted(
+            E event, SubmitResult result, long guild, long user) {
         if (result instanceof Refused refused) {
             event.reply(refusal(refused)).setEphemeral(true).queue();
             return;
         }
         Revealed revealed = (Revealed) result;
         int size = interviews.active(guild, user).map(MockInterview::size).orElse(revealed.position() + 1);
-        event.editMessage(MessageEditData.fromCreateData(view.revealed(revealed, size))).queue();
+        event.editMessage(MessageEditData.fromCreateData(view.revealed(revealed, size)))
+                .queue();
     }
 
     private void stop(ButtonInteractionEvent event, ComponentId id, long guild, long user) {
-        if (interviews.active(guild, user).filter(s -> s.id().equals(id.session())).isEmpty()) {
+        if (interviews
+                .active(guild, user)
+                .filter(s -> s.id().equals(id.session()))
+                .isEmpty()) {
             event.reply(ENDED).setEphemeral(true).queue();
             return;
         }
-        interviews.stop(guild, user).ifPresentOrElse(report -> event.editMessage(view.report(report)).queue(),
-                () -> event.reply(ENDED).setEphemeral(true).queue());
+        interviews
+                .stop(guild, user)
+                .ifPresentOrElse(
+                        report -> event.editMessage(view.report(report)).queue(),
+                        () -> event.reply(ENDED).setEphemeral(true).queue());
     }
 
     /**
@@ -223,17 +245,24 @@ final class InterviewCommand implements BotCommand {
             return;
         }
         CompletableFuture<GradeResult> recorded = graded;
-        durable.edit(event, "interview grading guild=" + guild + " user=" + user + " session=" + id.session(),
-                () -> recorded, (hook, result) -> {
+        durable.edit(
+                event,
+                "interview grading guild=" + guild + " user=" + user + " session=" + id.session(),
+                () -> recorded,
+                (hook, result) -> {
                     if (result instanceof GradeResult.Next next) {
-                        hook.editOriginal(MessageEditData.fromCreateData(view.question(next.next(),
-                                Optional.of(InterviewView.graded(next.graded(), id.position()))))).queue();
+                        hook.editOriginal(MessageEditData.fromCreateData(view.question(
+                                        next.next(), Optional.of(InterviewView.graded(next.graded(), id.position())))))
+                                .queue();
                     } else if (result instanceof GradeResult.Finished finished) {
                         hook.editOriginal(view.report(finished.report())).queue();
                     } else {
-                        hook.sendMessage(refusal((Refused) result)).setEphemeral(true).queue();
+                        hook.sendMessage(refusal((Refused) result))
+                                .setEphemeral(true)
+                                .queue();
                     }
-                }, () -> "⚠️ Your grading could not be saved; please tick again.");
+                },
+                () -> "⚠️ Your grading could not be saved; please tick again.");
     }
 
     private static String refusal(Refused refused) {

@@ -68,14 +68,29 @@ final class InterviewView {
                 .setColor(Style.of(q.difficulty()))
                 .setTitle(title(q, asked.position(), asked.size()))
                 .setDescription(QuestionText.body(q))
-                .addField("Time limit", seconds(asked.limit()) + " · time's up " + Style.relative(asked.deadline()), false)
-                .setFooter(q.type() == QuestionType.OPEN
-                        ? "Answer as you would out loud: write it down, or think it through, then compare."
-                        : "A few words are enough: write them, or think of them, then compare.");
-        MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
-                Button.primary(id(asked.sessionId(), asked.position(), InterviewAction.WRITE).toString(), "Write my answer"),
-                Button.secondary(id(asked.sessionId(), asked.position(), InterviewAction.THINK).toString(), "I thought it through"),
-                Button.danger(id(asked.sessionId(), asked.position(), InterviewAction.STOP).toString(), "End interview")));
+                .addField(
+                        "Time limit",
+                        seconds(asked.limit()) + " · time's up " + Style.relative(asked.deadline()),
+                        false)
+                .setFooter(
+                        q.type() == QuestionType.OPEN
+                                ? "Answer as you would out loud: write it down, or think it through, then compare."
+                                : "A few words are enough: write them, or think of them, then compare.");
+        MessageCreateBuilder message = new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setComponents(ActionRow.of(
+                        Button.primary(
+                                id(asked.sessionId(), asked.position(), InterviewAction.WRITE)
+                                        .toString(),
+                                "Write my answer"),
+                        Button.secondary(
+                                id(asked.sessionId(), asked.position(), InterviewAction.THINK)
+                                        .toString(),
+                                "I thought it through"),
+                        Button.danger(
+                                id(asked.sessionId(), asked.position(), InterviewAction.STOP)
+                                        .toString(),
+                                "End interview")));
         previous.ifPresent(message::setContent);
         return message.build();
     }
@@ -91,7 +106,9 @@ final class InterviewView {
                 .setPlaceholder("Your answer, as you would give it in the interview")
                 .setRequiredRange(1, ANSWER_MAX)
                 .build();
-        return Modal.create(id.with(InterviewAction.TEXT).toString(), "Your answer").addComponents(Label.of("Answer", input)).build();
+        return Modal.create(id.with(InterviewAction.TEXT).toString(), "Your answer")
+                .addComponents(Label.of("Answer", input))
+                .build();
     }
 
     /** The answer revealed, with what to tick. */
@@ -101,9 +118,12 @@ final class InterviewView {
                 .setColor(Style.of(q.difficulty()))
                 .setTitle(title(q, r.position(), size))
                 .setDescription(QuestionText.body(q))
-                .addField("Your answer" + (r.overTime() ? " (over time)" : ""), r.typed()
-                        .map(t -> Style.cut(MarkdownSanitizer.escape(t), 1024))
-                        .orElse("Thought through without typing."), false);
+                .addField(
+                        "Your answer" + (r.overTime() ? " (over time)" : ""),
+                        r.typed()
+                                .map(t -> Style.cut(MarkdownSanitizer.escape(t), 1024))
+                                .orElse("Thought through without typing."),
+                        false);
         List<ActionRow> rows = new ArrayList<>();
         String session = r.sessionId();
         int position = r.position();
@@ -111,30 +131,39 @@ final class InterviewView {
             embed.addField("Model answer", Style.cut(r.answer(), 1024), false);
             embed.addField("Key points", Style.cut(numbered(r.checklist()), 1024), false);
             embed.setFooter("Tick the key points your answer covered (choose several), or press Missed it.");
-            StringSelectMenu.Builder menu = StringSelectMenu.create(id(session, position, InterviewAction.TICK).toString())
+            StringSelectMenu.Builder menu = StringSelectMenu.create(
+                            id(session, position, InterviewAction.TICK).toString())
                     .setPlaceholder("The key points you covered")
                     .setRequiredRange(1, r.checklist().size());
             for (int i = 0; i < r.checklist().size(); i++) {
-                menu.addOptions(SelectOption.of(Style.cut((i + 1) + ". " + r.checklist().get(i), 100),
-                        String.valueOf(i + 1)));
+                menu.addOptions(
+                        SelectOption.of(Style.cut((i + 1) + ". " + r.checklist().get(i), 100), String.valueOf(i + 1)));
             }
             rows.add(ActionRow.of(menu.build()));
-            rows.add(ActionRow.of(Button.secondary(id(session, position, InterviewAction.NONE).toString(), MISSED)));
+            rows.add(ActionRow.of(
+                    Button.secondary(id(session, position, InterviewAction.NONE).toString(), MISSED)));
         } else {
             embed.addField("Accepted answer", Style.cut(r.answer(), 1024), false);
             if (r.autoChecked().isPresent()) {
                 embed.addField("Checked", r.autoChecked().get() ? "✅ Accepted" : "❌ Not accepted", false);
-                rows.add(ActionRow.of(Button.primary(id(session, position, InterviewAction.NONE).toString(),
+                rows.add(ActionRow.of(Button.primary(
+                        id(session, position, InterviewAction.NONE).toString(),
                         position == size - 1 ? "See report" : "Next question")));
             } else {
                 embed.setFooter("Did you know it?");
-                rows.add(ActionRow.of(Button.success(id(session, position, InterviewAction.KNEW).toString(), "I knew it"),
-                        Button.danger(id(session, position, InterviewAction.NONE).toString(), MISSED)));
+                rows.add(ActionRow.of(
+                        Button.success(
+                                id(session, position, InterviewAction.KNEW).toString(), "I knew it"),
+                        Button.danger(
+                                id(session, position, InterviewAction.NONE).toString(), MISSED)));
             }
         }
         embed.addField("Explanation", Style.cut(q.explanation(), 1024), false);
         RevealView.readMore(embed, q);
-        return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(rows).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setComponents(rows)
+                .build();
     }
 
     private static String numbered(List<String> points) {
@@ -153,24 +182,38 @@ final class InterviewView {
 
     /** The report, with the transcript attached. */
     MessageEditData report(InterviewReport report) {
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND)
-                .setTitle("Mock interview report · " + report.level().id() + " level · " + Style.percent(report.overall()))
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.BRAND)
+                .setTitle("Mock interview report · " + report.level().id() + " level · "
+                        + Style.percent(report.overall()))
                 .setDescription(scores(report));
         if (!report.byStep().isEmpty()) {
             embed.addField("Strong", steps(report.strong(), report.byStep(), "none yet"), true);
             embed.addField("Weak", steps(report.weak(), report.byStep(), "none"), true);
         }
-        embed.addField("What to review", report.toReview().isEmpty() ? "Nothing: every answer covered the essentials."
-                : Style.cut(report.toReview().stream().map(q -> "• " + Style.cut(firstLine(q.prompt()), 120))
-                        .collect(Collectors.joining("\n")), 1024), false);
+        embed.addField(
+                "What to review",
+                report.toReview().isEmpty()
+                        ? "Nothing: every answer covered the essentials."
+                        : Style.cut(
+                                report.toReview().stream()
+                                        .map(q -> "• " + Style.cut(firstLine(q.prompt()), 120))
+                                        .collect(Collectors.joining("\n")),
+                                1024),
+                false);
         int added = report.addedToDeck().size();
-        embed.addField("Added to your review deck", added == 0 ? "No new cards."
-                : added + (added == 1 ? " card" : " cards") + "; they come up in /review start when due.", false);
+        embed.addField(
+                "Added to your review deck",
+                added == 0
+                        ? "No new cards."
+                        : added + (added == 1 ? " card" : " cards") + "; they come up in /review start when due.",
+                false);
         embed.setFooter("The transcript has every question, your answers and the model answers.");
-        MessageEditBuilder message = new MessageEditBuilder().setContent("").setEmbeds(embed.build()).setComponents();
+        MessageEditBuilder message =
+                new MessageEditBuilder().setContent("").setEmbeds(embed.build()).setComponents();
         if (!report.results().isEmpty()) {
-            message.setFiles(FileUpload.fromData(Transcript.markdown(report).getBytes(StandardCharsets.UTF_8),
-                    Transcript.fileName(report)));
+            message.setFiles(FileUpload.fromData(
+                    Transcript.markdown(report).getBytes(StandardCharsets.UTF_8), Transcript.fileName(report)));
         }
         return message.build();
     }
@@ -182,22 +225,35 @@ final class InterviewView {
         StringBuilder sb = new StringBuilder();
         int n = 0;
         for (QuestionResult r : report.results()) {
-            sb.append(++n).append(". ").append(Style.stepTitle(bank, r.question().step())).append(" · ")
-                    .append(r.question().type() == QuestionType.OPEN ? "open" : "short answer").append(" · **")
-                    .append(Style.percent(r.score())).append("**").append(r.overTime() ? " (over time)" : "")
+            sb.append(++n)
+                    .append(". ")
+                    .append(Style.stepTitle(bank, r.question().step()))
+                    .append(" · ")
+                    .append(r.question().type() == QuestionType.OPEN ? "open" : "short answer")
+                    .append(" · **")
+                    .append(Style.percent(r.score()))
+                    .append("**")
+                    .append(r.overTime() ? " (over time)" : "")
                     .append('\n');
         }
         if (!report.finished()) {
-            sb.append("Ended after ").append(report.results().size()).append(" of ").append(report.planned())
+            sb.append("Ended after ")
+                    .append(report.results().size())
+                    .append(" of ")
+                    .append(report.planned())
                     .append(" questions.");
         }
         return sb.toString().strip();
     }
 
     private String steps(List<String> ids, Map<String, Double> byStep, String none) {
-        return ids.isEmpty() ? none : Style.cut(ids.stream()
-                .map(s -> Style.stepTitle(bank, s) + " " + Style.percent(byStep.get(s)))
-                .collect(Collectors.joining("\n")), 1024);
+        return ids.isEmpty()
+                ? none
+                : Style.cut(
+                        ids.stream()
+                                .map(s -> Style.stepTitle(bank, s) + " " + Style.percent(byStep.get(s)))
+                                .collect(Collectors.joining("\n")),
+                        1024);
     }
 
     private static String firstLine(String s) {

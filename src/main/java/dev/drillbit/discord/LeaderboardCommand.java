@@ -2,9 +2,9 @@ package dev.drillbit.discord;
 
 import dev.drillbit.bank.RoadmapStep;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.progress.stats.Leaderboard;
 import dev.drillbit.progress.stats.LeaderboardPeriod;
-import dev.drillbit.progress.ScoreStore;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -37,9 +37,14 @@ final class LeaderboardCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        OptionData period = new OptionData(OptionType.STRING, PERIOD, "today, this week, this month, or all time"
-                + " (the default)", false)
-                .addChoice("today", "today").addChoice("week", "week").addChoice("month", "month")
+        OptionData period = new OptionData(
+                        OptionType.STRING,
+                        PERIOD,
+                        "today, this week, this month, or all time" + " (the default)",
+                        false)
+                .addChoice("today", "today")
+                .addChoice("week", "week")
+                .addChoice("month", "month")
                 .addChoice("all", "all");
         return Commands.slash("leaderboard", "The server's top ten and your own place")
                 .setContexts(InteractionContextType.GUILD)
@@ -50,7 +55,9 @@ final class LeaderboardCommand implements BotCommand {
     public void onSlash(SlashCommandInteractionEvent event) {
         Optional<LeaderboardPeriod> period = period(event.getOption(PERIOD, "all", OptionMapping::getAsString));
         if (period.isEmpty()) {
-            event.reply("Period must be today, week, month or all.").setEphemeral(true).queue();
+            event.reply("Period must be today, week, month or all.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         Optional<String> step = Optional.empty();
@@ -64,8 +71,8 @@ final class LeaderboardCommand implements BotCommand {
             step = Optional.of(found.get().id());
         }
         long guild = event.getGuild().getIdLong();
-        Leaderboard board = store.leaderboard(guild, period.get(), step, event.getUser().getIdLong(),
-                zones.zoneOf(guild));
+        Leaderboard board =
+                store.leaderboard(guild, period.get(), step, event.getUser().getIdLong(), zones.zoneOf(guild));
         event.reply(view.render(board)).queue();
     }
 
@@ -81,6 +88,7 @@ final class LeaderboardCommand implements BotCommand {
 
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue())).queue();
+        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue()))
+                .queue();
     }
 }

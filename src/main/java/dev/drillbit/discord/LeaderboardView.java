@@ -22,7 +22,8 @@ final class LeaderboardView {
 
     MessageCreateData render(Leaderboard board) {
         String scope = board.step().map(s -> " · " + Style.stepTitle(bank, s)).orElse("");
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND)
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.BRAND)
                 .setTitle("Leaderboard · " + periodName(board.period()) + scope);
         if (board.top().isEmpty()) {
             embed.setDescription("Nobody has points " + periodPhrase(board.period()) + " yet. Answer questions with"
@@ -34,12 +35,18 @@ final class LeaderboardView {
             }
             embed.setDescription(lines.toString().strip());
         }
-        embed.addField("Your place", board.requester()
-                .map(me -> "#" + me.rank() + " of " + board.ranked() + " · **" + me.points() + "** points")
-                .orElse("No points " + periodPhrase(board.period()) + " yet."), false);
+        embed.addField(
+                "Your place",
+                board.requester()
+                        .map(me -> "#" + me.rank() + " of " + board.ranked() + " · **" + me.points() + "** points")
+                        .orElse("No points " + periodPhrase(board.period()) + " yet."),
+                false);
         embed.setFooter(board.ranked() + (board.ranked() == 1 ? " member" : " members") + " ranked · days in "
                 + Style.zone(board.zone()) + " · weeks start on Monday");
-        return new MessageCreateBuilder().setEmbeds(embed.build()).setAllowedMentions(List.of()).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setAllowedMentions(List.of())
+                .build();
     }
 
     private static String line(LeaderboardEntry entry) {

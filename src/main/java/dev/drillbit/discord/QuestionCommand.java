@@ -23,7 +23,8 @@ final class QuestionCommand implements BotCommand {
     public SlashCommandData data() {
         return Commands.slash("question", "One random interview question, answered in place")
                 .setContexts(InteractionContextType.GUILD)
-                .addOptions(QuizOptions.stepOption("Roadmap step to draw from (the whole roadmap when empty)"),
+                .addOptions(
+                        QuizOptions.stepOption("Roadmap step to draw from (the whole roadmap when empty)"),
                         QuizOptions.difficultyOption());
     }
 
@@ -33,13 +34,16 @@ final class QuestionCommand implements BotCommand {
         if (filter.isEmpty()) {
             return;
         }
-        Owner owner = Owner.single(event.getGuild().getIdLong(), event.getChannel().getIdLong(),
+        Owner owner = Owner.single(
+                event.getGuild().getIdLong(),
+                event.getChannel().getIdLong(),
                 event.getUser().getIdLong());
         play.start(event, owner, filter.get(), 1);
     }
 
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue())).queue();
+        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue()))
+                .queue();
     }
 }

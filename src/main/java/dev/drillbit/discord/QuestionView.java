@@ -56,15 +56,21 @@ final class QuestionView {
         List<ActionRow> rows = new ArrayList<>();
         rows.add(ActionRow.of(answerButtons(session, question, position)));
         if (session.owner().mode() == Owner.Mode.SOLO) {
-            rows.add(ActionRow.of(Button.secondary(id(session, position, QuizAction.SKIP).toString(), "Skip"),
+            rows.add(ActionRow.of(
+                    Button.secondary(id(session, position, QuizAction.SKIP).toString(), "Skip"),
                     Button.danger(id(session, position, QuizAction.STOP).toString(), "Stop quiz")));
         }
-        return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(rows).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setComponents(rows)
+                .build();
     }
 
     private String title(QuizSession session, Question question) {
-        String number = session.size() == 1 ? "Question" : "Question " + (session.position() + 1) + "/" + session.size();
-        return number + " · " + Style.stepTitle(bank, question.step()) + " · " + question.difficulty().id() + " · "
+        String number =
+                session.size() == 1 ? "Question" : "Question " + (session.position() + 1) + "/" + session.size();
+        return number + " · " + Style.stepTitle(bank, question.step()) + " · "
+                + question.difficulty().id() + " · "
                 + scoring.timeLimit(question).toSeconds() + " s";
     }
 
@@ -96,7 +102,8 @@ final class QuestionView {
         List<Button> buttons = new ArrayList<>();
         if (question instanceof Question.MultipleChoice mc) {
             for (int i = 0; i < mc.options().size(); i++) {
-                buttons.add(Button.primary(id.apply(AnswerAction.choice(i)).toString(),
+                buttons.add(Button.primary(
+                        id.apply(AnswerAction.choice(i)).toString(),
                         String.valueOf(Question.MultipleChoice.letter(i))));
             }
         } else if (question instanceof Question.TrueFalse) {
@@ -116,7 +123,9 @@ final class QuestionView {
                 .setPlaceholder("A term, a number or a command")
                 .setRequiredRange(1, TYPED_ANSWER_MAX)
                 .build();
-        return Modal.create(id.with(AnswerAction.TEXT).toString(), "Your answer").addComponents(Label.of("Answer", input)).build();
+        return Modal.create(id.with(AnswerAction.TEXT).toString(), "Your answer")
+                .addComponents(Label.of("Answer", input))
+                .build();
     }
 
     /** An open question with its model answer and key points, and the three self-grade buttons. */
@@ -125,8 +134,7 @@ final class QuestionView {
     }
 
     /** The self-grading view of an open question under {@code title}; shared by quizzes and daily runs. */
-    static MessageCreateData modelAnswer(String title, Question.Open question,
-            Function<AnswerAction, ComponentId> id) {
+    static MessageCreateData modelAnswer(String title, Question.Open question, Function<AnswerAction, ComponentId> id) {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(Style.of(question.difficulty()))
                 .setTitle(title)
@@ -134,9 +142,12 @@ final class QuestionView {
                 .addField("Model answer", question.modelAnswer(), false)
                 .addField("Key points", QuestionText.keyPoints(question.keyPoints()), false)
                 .setFooter("How much of this did your answer cover?");
-        return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
-                Button.danger(id.apply(AnswerAction.MISSED_IT).toString(), "Missed it"),
-                Button.secondary(id.apply(AnswerAction.PARTLY).toString(), "Partly"),
-                Button.success(id.apply(AnswerAction.NAILED_IT).toString(), "Nailed it"))).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setComponents(ActionRow.of(
+                        Button.danger(id.apply(AnswerAction.MISSED_IT).toString(), "Missed it"),
+                        Button.secondary(id.apply(AnswerAction.PARTLY).toString(), "Partly"),
+                        Button.success(id.apply(AnswerAction.NAILED_IT).toString(), "Nailed it")))
+                .build();
     }
 }

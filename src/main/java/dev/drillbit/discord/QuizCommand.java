@@ -36,14 +36,23 @@ final class QuizCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        OptionData mode = new OptionData(OptionType.STRING, "mode", "solo (only you see it) or group (the whole"
-                + " channel plays)", false).addChoice("solo", "solo").addChoice("group", "group");
+        OptionData mode = new OptionData(
+                        OptionType.STRING,
+                        "mode",
+                        "solo (only you see it) or group (the whole" + " channel plays)",
+                        false)
+                .addChoice("solo", "solo")
+                .addChoice("group", "group");
         return Commands.slash("quiz", "Practise interview questions, alone or with the channel")
                 .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(
-                        new SubcommandData("start", "Start a quiz on the whole roadmap or one step").addOptions(
-                                QuizOptions.stepOption("Roadmap step to draw from (the whole roadmap when empty)"),
-                                QuizOptions.difficultyOption(), QuizOptions.countOption(QuizSpec.MAX_COUNT), mode),
+                        new SubcommandData("start", "Start a quiz on the whole roadmap or one step")
+                                .addOptions(
+                                        QuizOptions.stepOption(
+                                                "Roadmap step to draw from (the whole roadmap when empty)"),
+                                        QuizOptions.difficultyOption(),
+                                        QuizOptions.countOption(QuizSpec.MAX_COUNT),
+                                        mode),
                         new SubcommandData("stop", "Stop your quiz here, or the channel's group quiz"),
                         new SubcommandData("skip", "Skip the current question of your solo quiz"),
                         new SubcommandData("status", "Where your quiz and the channel's group quiz stand"));
@@ -75,7 +84,9 @@ final class QuizCommand implements BotCommand {
         boolean group = "group".equals(event.getOption("mode", "solo", OptionMapping::getAsString));
         long guild = event.getGuild().getIdLong();
         long channel = event.getChannel().getIdLong();
-        Owner owner = group ? Owner.group(guild, channel) : Owner.solo(guild, channel, event.getUser().getIdLong());
+        Owner owner = group
+                ? Owner.group(guild, channel)
+                : Owner.solo(guild, channel, event.getUser().getIdLong());
         play.start(event, owner, filter.get(), count);
     }
 
@@ -95,7 +106,9 @@ final class QuizCommand implements BotCommand {
         if (level != null) {
             Optional<Difficulty> difficulty = Difficulty.fromId(level);
             if (difficulty.isEmpty()) {
-                event.reply("Difficulty must be junior, mid or senior.").setEphemeral(true).queue();
+                event.reply("Difficulty must be junior, mid or senior.")
+                        .setEphemeral(true)
+                        .queue();
                 return Optional.empty();
             }
             filter = filter.withDifficulty(difficulty);
@@ -105,7 +118,8 @@ final class QuizCommand implements BotCommand {
 
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue())).queue();
+        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue()))
+                .queue();
     }
 
     @Override

@@ -45,9 +45,11 @@ final class QuizOptions {
     List<Command.Choice> stepChoices(String typed) {
         String needle = typed.toLowerCase(Locale.ROOT).strip();
         return bank.steps().stream()
-                .filter(s -> s.id().contains(needle) || s.title().toLowerCase(Locale.ROOT).contains(needle))
+                .filter(s -> s.id().contains(needle)
+                        || s.title().toLowerCase(Locale.ROOT).contains(needle))
                 .limit(25)
-                .map(s -> new Command.Choice(Style.cut(s.title() + " (" + bank.count(s.id()) + " questions)", 100), s.id()))
+                .map(s -> new Command.Choice(
+                        Style.cut(s.title() + " (" + bank.count(s.id()) + " questions)", 100), s.id()))
                 .toList();
     }
 
@@ -55,7 +57,9 @@ final class QuizOptions {
     Optional<RoadmapStep> findStep(String typed) {
         String value = typed.strip();
         return bank.step(value.toLowerCase(Locale.ROOT))
-                .or(() -> bank.steps().stream().filter(s -> s.title().equalsIgnoreCase(value)).findFirst());
+                .or(() -> bank.steps().stream()
+                        .filter(s -> s.title().equalsIgnoreCase(value))
+                        .findFirst());
     }
 
     static String unknownStep(String typed) {

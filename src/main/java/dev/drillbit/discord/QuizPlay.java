@@ -58,8 +58,15 @@ final class QuizPlay {
      * @param store where counted answers are recorded before the member sees their outcome
      * @param durable defers, records, and shows the outcome off the store's writer thread
      */
-    QuizPlay(QuizEngine engine, ScoreStore store, GuildZones zones, DurableReply durable, QuestionView questions,
-            RevealView reveals, SummaryView summaries, GroupBoard board) {
+    QuizPlay(
+            QuizEngine engine,
+            ScoreStore store,
+            GuildZones zones,
+            DurableReply durable,
+            QuestionView questions,
+            RevealView reveals,
+            SummaryView summaries,
+            GroupBoard board) {
         this.engine = engine;
         this.store = store;
         this.zones = zones;
@@ -79,14 +86,20 @@ final class QuizPlay {
             outcome = engine.start(owner, starter, new QuizSpec(filter, count));
         } else if (outcome instanceof StartOutcome.AlreadyRunning running) {
             QuizSession session = running.session();
-            event.reply((owner.isGroup() ? "This channel already has a group quiz running" : "You already have a quiz"
-                    + " running here") + " (question " + (session.position() + 1) + " of " + session.size()
-                    + "). Finish it, or end it with /quiz stop.").setEphemeral(true).queue();
+            event.reply((owner.isGroup()
+                                    ? "This channel already has a group quiz running"
+                                    : "You already have a quiz" + " running here")
+                            + " (question " + (session.position() + 1) + " of " + session.size()
+                            + "). Finish it, or end it with /quiz stop.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         if (outcome instanceof StartOutcome.NoQuestions) {
             event.reply("No question matches that choice of step and difficulty. Try another, or leave the"
-                    + " options empty to draw from the whole roadmap.").setEphemeral(true).queue();
+                            + " options empty to draw from the whole roadmap.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         StartOutcome.Started started = (StartOutcome.Started) outcome;
@@ -97,7 +110,10 @@ final class QuizPlay {
         if (owner.isGroup()) {
             startGroup(event, session, note);
         } else {
-            event.reply(questions.render(session)).setContent(note.isEmpty() ? null : note).setEphemeral(true).queue();
+            event.reply(questions.render(session))
+                    .setContent(note.isEmpty() ? null : note)
+                    .setEphemeral(true)
+                    .queue();
         }
     }
 
@@ -106,19 +122,25 @@ final class QuizPlay {
         String intro = Style.mention(session.startedBy()) + " started a group quiz of " + session.size()
                 + (session.size() == 1 ? " question" : " questions") + ". Everyone"
                 + " answers with the buttons; each question closes when its time is up. " + note;
-        boolean thread = event.getChannelType() == ChannelType.TEXT && event.getGuild() != null
-                && event.getGuild().getSelfMember().hasPermission(event.getGuildChannel(),
-                        Permission.CREATE_PUBLIC_THREADS);
-        event.reply(intro.strip() + (thread ? " Questions follow in the thread below." : "")).queue(hook -> {
-            if (!thread) {
-                board.post(session, channel);
-                return;
-            }
-            LocalDate today = engine.clock().instant().atZone(zones.zoneOf(event.getGuild().getIdLong())).toLocalDate();
-            hook.retrieveOriginal()
-                    .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(today)))
-                    .queue(created -> board.post(session, created), e -> board.post(session, channel));
-        });
+        boolean thread = event.getChannelType() == ChannelType.TEXT
+                && event.getGuild() != null
+                && event.getGuild()
+                        .getSelfMember()
+                        .hasPermission(event.getGuildChannel(), Permission.CREATE_PUBLIC_THREADS);
+        event.reply(intro.strip() + (thread ? " Questions follow in the thread below." : ""))
+                .queue(hook -> {
+                    if (!thread) {
+                        board.post(session, channel);
+                        return;
+                    }
+                    LocalDate today = engine.clock()
+                            .instant()
+                            .atZone(zones.zoneOf(event.getGuild().getIdLong()))
+                            .toLocalDate();
+                    hook.retrieveOriginal()
+                            .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(today)))
+                            .queue(created -> board.post(session, created), e -> board.post(session, channel));
+                });
     }
 
     void onButton(ButtonInteractionEvent event, ComponentId id) {
@@ -138,11 +160,22 @@ final class QuizPlay {
             return;
         }
         switch (answer.get()) {
-            case TYPE -> ifAllowed(event, id, session -> event.replyModal(QuestionView.answerModal(id)).queue());
+            case TYPE ->
+                ifAllowed(
+                        event,
+                        id,
+                        session ->
+                                event.replyModal(QuestionView.answerModal(id)).queue());
             case SHOW -> ifAllowed(event, id, session -> showModelAnswer(event, session, id));
-            default -> answer.get().response().ifPresentOrElse(
-                    response -> answered(event, id, engine.answer(id.session(), user, id.position(), response)),
-                    () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
+            default ->
+                answer.get()
+                        .response()
+                        .ifPresentOrElse(
+                                response ->
+                                        answered(event, id, engine.answer(id.session(), user, id.position(), response)),
+                                () -> event.reply(Messages.STALE_BUTTON)
+                                        .setEphemeral(true)
+                                        .queue());
         }
     }
 
@@ -156,14 +189,20 @@ final class QuizPlay {
         answered(event, id, engine.answer(id.session(), event.getUser().getIdLong(), id.position(), response));
     }
 
-    private void ifAllowed(ButtonInteractionEvent event, ComponentId id, java.util.function.Consumer<QuizSession> then) {
-        Optional<AnswerOutcome> refusal = engine.refusal(id.session(), event.getUser().getIdLong(), id.position());
+    private void ifAllowed(
+            ButtonInteractionEvent event, ComponentId id, java.util.function.Consumer<QuizSession> then) {
+        Optional<AnswerOutcome> refusal =
+                engine.refusal(id.session(), event.getUser().getIdLong(), id.position());
         if (refusal.isPresent()) {
             event.reply(refusalText(refusal.get())).setEphemeral(true).queue();
             return;
         }
-        engine.session(id.session()).ifPresentOrElse(then,
-                () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
+        engine.session(id.session())
+                .ifPresentOrElse(
+                        then,
+                        () -> event.reply(Messages.STALE_BUTTON)
+                                .setEphemeral(true)
+                                .queue());
     }
 
     private void showModelAnswer(ButtonInteractionEvent event, QuizSession session, ComponentId id) {
@@ -188,8 +227,8 @@ final class QuizPlay {
      * and the member is told privately that it was not saved. Refusals record nothing and are answered
      * directly.
      */
-    private <E extends IReplyCallback & IMessageEditCallback> void answered(E event, ComponentId id,
-            AnswerOutcome outcome) {
+    private <E extends IReplyCallback & IMessageEditCallback> void answered(
+            E event, ComponentId id, AnswerOutcome outcome) {
         if (!(outcome instanceof AnswerOutcome.Answered answered)) {
             event.reply(refusalText(outcome)).setEphemeral(true).queue();
             return;
@@ -202,13 +241,13 @@ final class QuizPlay {
         }
         QuizSession session = found.get();
         int position = id.position();
-        String what = "answer guild=" + session.owner().guildId() + " channel=" + session.owner().channelId()
-                + " user=" + user + " session=" + session.id() + " position=" + position;
+        String what = "answer guild=" + session.owner().guildId() + " channel="
+                + session.owner().channelId() + " user=" + user + " session=" + session.id() + " position=" + position;
         Supplier<CompletableFuture<AnswerEvent>> record = () -> store.record(answerOf(session, user, answered));
-        BiConsumer<InteractionHook, AnswerEvent> saved = (hook, recorded) ->
-                showAnswered(hook, session, user, position, answered);
-        Supplier<String> notSaved = () -> engine.withdraw(session.id(), user, position)
-                ? Messages.NOT_SAVED_TRY_AGAIN : Messages.NOT_SAVED;
+        BiConsumer<InteractionHook, AnswerEvent> saved =
+                (hook, recorded) -> showAnswered(hook, session, user, position, answered);
+        Supplier<String> notSaved =
+                () -> engine.withdraw(session.id(), user, position) ? Messages.NOT_SAVED_TRY_AGAIN : Messages.NOT_SAVED;
         if (session.owner().isGroup() && !(answered.response() instanceof Response.Graded)) {
             durable.privateReply(event, what, record, saved, notSaved);
         } else {
@@ -218,22 +257,27 @@ final class QuizPlay {
 
     /** The event for an answer, with its timing and chosen option, which review ratings and quality stats use. */
     private Answer answerOf(QuizSession session, long user, AnswerOutcome.Answered answered) {
-        return Answer.of(session.owner().guildId(), user, answered, engine.clock().instant());
+        return Answer.of(
+                session.owner().guildId(), user, answered, engine.clock().instant());
     }
 
-    private void showAnswered(InteractionHook hook, QuizSession session, long user, int position,
-            AnswerOutcome.Answered answered) {
+    private void showAnswered(
+            InteractionHook hook, QuizSession session, long user, int position, AnswerOutcome.Answered answered) {
         if (session.owner().isGroup()) {
             if (answered.response() instanceof Response.Graded graded) {
                 hook.editOriginal("Recorded: " + graded.grade().label() + ". The answer is revealed when time is up.")
-                        .setEmbeds().setComponents().queue();
+                        .setEmbeds()
+                        .setComponents()
+                        .queue();
             } else {
                 hook.editOriginal("Your answer is in. The right answer is revealed "
-                        + Style.relative(session.deadline()) + ".").queue();
+                                + Style.relative(session.deadline()) + ".")
+                        .queue();
             }
             return;
         }
-        hook.editOriginal(MessageEditData.fromCreateData(reveals.answered(session, position, answered))).queue();
+        hook.editOriginal(MessageEditData.fromCreateData(reveals.answered(session, position, answered)))
+                .queue();
         if (session.owner().mode() == Owner.Mode.SINGLE) {
             engine.next(session.id(), user, position);
         }
@@ -243,20 +287,28 @@ final class QuizPlay {
         if (advance instanceof Advance.Refused refused) {
             event.reply(refusalText(refused.why())).setEphemeral(true).queue();
         } else if (advance instanceof Advance.Finished finished) {
-            event.editMessage(MessageEditData.fromCreateData(summaries.render(finished.summary()))).queue();
+            event.editMessage(MessageEditData.fromCreateData(summaries.render(finished.summary())))
+                    .queue();
         } else {
-            engine.session(sessionId).ifPresentOrElse(
-                    session -> event.editMessage(MessageEditData.fromCreateData(questions.render(session))).queue(),
-                    () -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue());
+            engine.session(sessionId)
+                    .ifPresentOrElse(
+                            session -> event.editMessage(MessageEditData.fromCreateData(questions.render(session)))
+                                    .queue(),
+                            () -> event.reply(Messages.STALE_BUTTON)
+                                    .setEphemeral(true)
+                                    .queue());
         }
     }
 
     private void stopFromButton(ButtonInteractionEvent event, ComponentId id) {
         StopOutcome outcome = engine.stop(id.session(), event.getUser().getIdLong(), false);
         if (outcome instanceof StopOutcome.Stopped stopped) {
-            event.editMessage(MessageEditData.fromCreateData(summaries.render(stopped.summary()))).queue();
+            event.editMessage(MessageEditData.fromCreateData(summaries.render(stopped.summary())))
+                    .queue();
         } else if (outcome instanceof StopOutcome.NotAllowed) {
-            event.reply(refusalText(new AnswerOutcome.NotParticipant())).setEphemeral(true).queue();
+            event.reply(refusalText(new AnswerOutcome.NotParticipant()))
+                    .setEphemeral(true)
+                    .queue();
         } else {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
         }
@@ -275,36 +327,45 @@ final class QuizPlay {
         Optional<QuizSession> running = engine.active(Owner.group(guild, channel));
         Member member = event.getMember();
         boolean managesServer = member != null && member.hasPermission(Permission.MANAGE_SERVER);
-        StopOutcome outcome = running.isEmpty() ? new StopOutcome.NotRunning()
+        StopOutcome outcome = running.isEmpty()
+                ? new StopOutcome.NotRunning()
                 : engine.stop(running.get().id(), user, managesServer);
         if (outcome instanceof StopOutcome.Stopped) {
             event.reply(Style.mention(user) + " stopped the group quiz.").queue();
         } else if (outcome instanceof StopOutcome.NotAllowed) {
             event.reply("Only the member who started this group quiz, or someone with Manage Server, can stop it.")
-                    .setEphemeral(true).queue();
+                    .setEphemeral(true)
+                    .queue();
         } else {
             event.reply("Nothing to stop: you have no quiz running in this channel, and neither does the channel.")
-                    .setEphemeral(true).queue();
+                    .setEphemeral(true)
+                    .queue();
         }
     }
 
     /** {@code /quiz skip}: skips the current question of your solo quiz here. */
     void skip(SlashCommandInteractionEvent event) {
-        Owner owner = Owner.solo(event.getGuild().getIdLong(), event.getChannel().getIdLong(),
+        Owner owner = Owner.solo(
+                event.getGuild().getIdLong(),
+                event.getChannel().getIdLong(),
                 event.getUser().getIdLong());
         Optional<QuizSession> session = engine.active(owner);
         if (session.isEmpty()) {
             event.reply("You have no solo quiz running in this channel. Start one with /quiz start.")
-                    .setEphemeral(true).queue();
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
-        Advance advance = engine.skip(session.get().id(), owner.userId(), session.get().position());
+        Advance advance =
+                engine.skip(session.get().id(), owner.userId(), session.get().position());
         if (advance instanceof Advance.Finished finished) {
             event.reply(summaries.render(finished.summary())).setEphemeral(true).queue();
         } else if (advance instanceof Advance.Next) {
             event.reply(questions.render(session.get())).setEphemeral(true).queue();
         } else {
-            event.reply(refusalText(((Advance.Refused) advance).why())).setEphemeral(true).queue();
+            event.reply(refusalText(((Advance.Refused) advance).why()))
+                    .setEphemeral(true)
+                    .queue();
         }
     }
 
@@ -314,20 +375,37 @@ final class QuizPlay {
         long channel = event.getChannel().getIdLong();
         long user = event.getUser().getIdLong();
         StringBuilder text = new StringBuilder();
-        engine.active(Owner.solo(guild, channel, user)).ifPresent(s -> text.append("Your quiz: question ")
-                .append(s.position() + 1).append(" of ").append(s.size()).append(", ")
-                .append(points(s, user)).append(" points so far.\n"));
-        engine.active(Owner.group(guild, channel)).ifPresent(s -> text.append("Group quiz here: question ")
-                .append(s.position() + 1).append(" of ").append(s.size()).append(", ")
-                .append(s.reveal().answers().size()).append(" answers in; it closes ")
-                .append(Style.relative(s.deadline())).append(".\n"));
-        event.reply(text.length() == 0 ? "No quiz is running here. Start one with /quiz start." : text.toString().strip())
-                .setEphemeral(true).queue();
+        engine.active(Owner.solo(guild, channel, user))
+                .ifPresent(s -> text.append("Your quiz: question ")
+                        .append(s.position() + 1)
+                        .append(" of ")
+                        .append(s.size())
+                        .append(", ")
+                        .append(points(s, user))
+                        .append(" points so far.\n"));
+        engine.active(Owner.group(guild, channel))
+                .ifPresent(s -> text.append("Group quiz here: question ")
+                        .append(s.position() + 1)
+                        .append(" of ")
+                        .append(s.size())
+                        .append(", ")
+                        .append(s.reveal().answers().size())
+                        .append(" answers in; it closes ")
+                        .append(Style.relative(s.deadline()))
+                        .append(".\n"));
+        event.reply(
+                        text.length() == 0
+                                ? "No quiz is running here. Start one with /quiz start."
+                                : text.toString().strip())
+                .setEphemeral(true)
+                .queue();
     }
 
     private static int points(QuizSession session, long user) {
-        return session.summary().standings().stream().filter(s -> s.userId() == user)
-                .mapToInt(dev.drillbit.quiz.Standing::points).sum();
+        return session.summary().standings().stream()
+                .filter(s -> s.userId() == user)
+                .mapToInt(dev.drillbit.quiz.Standing::points)
+                .sum();
     }
 
     /** Group quizzes that end other than by their last reveal get their standings posted. */

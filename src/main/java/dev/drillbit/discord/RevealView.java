@@ -34,13 +34,18 @@ final class RevealView {
 
     /** A member's own answer revealed, with Next or See results in a solo quiz. */
     MessageCreateData answered(QuizSession session, int position, AnswerOutcome.Answered answered) {
-        EmbedBuilder embed = answeredEmbed(answered.question(), answered.response(), answered.verdict(),
-                answered.late() ? " · answered after the time limit, no points" : " · +" + answered.points() + " points");
+        EmbedBuilder embed = answeredEmbed(
+                answered.question(),
+                answered.response(),
+                answered.verdict(),
+                answered.late()
+                        ? " · answered after the time limit, no points"
+                        : " · +" + answered.points() + " points");
         MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed.build());
         if (session.owner().mode() == Owner.Mode.SOLO) {
             String label = position == session.size() - 1 ? "See results" : "Next question";
-            message.setComponents(ActionRow.of(
-                    Button.primary(QuestionView.id(session, position, QuizAction.NEXT).toString(), label)));
+            message.setComponents(ActionRow.of(Button.primary(
+                    QuestionView.id(session, position, QuizAction.NEXT).toString(), label)));
         }
         return message.build();
     }
@@ -66,9 +71,14 @@ final class RevealView {
             embed.addField("Answer", QuestionText.answer(question), false);
         }
         verdict.note().ifPresent(note -> embed.addField("Note", note, false));
-        if (!right && question instanceof Question.MultipleChoice mc && response instanceof Response.Choice c
+        if (!right
+                && question instanceof Question.MultipleChoice mc
+                && response instanceof Response.Choice c
                 && !mc.why().isEmpty()) {
-            embed.addField("Why not " + Question.MultipleChoice.letter(c.index()), mc.why().get(c.index()), false);
+            embed.addField(
+                    "Why not " + Question.MultipleChoice.letter(c.index()),
+                    mc.why().get(c.index()),
+                    false);
         }
         embed.addField("Explanation", question.explanation(), false);
         return readMore(embed, question);
@@ -95,12 +105,20 @@ final class RevealView {
     /** A group question at its close: the right answer, the explanation and who got it right. */
     MessageCreateData closed(QuizSession session, Reveal reveal) {
         Question question = reveal.question();
-        List<AnswerRecord> right = reveal.answers().stream().filter(a -> a.verdict().correct()).toList();
+        List<AnswerRecord> right =
+                reveal.answers().stream().filter(a -> a.verdict().correct()).toList();
         String title = "Time's up · Question " + (reveal.position() + 1) + "/" + session.size() + " · "
                 + Style.stepTitle(bank, question.step());
-        return new MessageCreateBuilder().setEmbeds(closedEmbed(title, question,
-                right.stream().map(a -> new Credit(a.userId(), a.points())).toList(), reveal.answers().size())
-                .build()).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(closedEmbed(
+                                title,
+                                question,
+                                right.stream()
+                                        .map(a -> new Credit(a.userId(), a.points()))
+                                        .toList(),
+                                reveal.answers().size())
+                        .build())
+                .build();
     }
 
     /** A member who got a question right, with the points it earned. */
@@ -132,7 +150,8 @@ final class RevealView {
         }
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < right.size(); i++) {
-            String next = (i == 0 ? "" : ", ") + Style.mention(right.get(i).userId()) + " (+" + right.get(i).points() + ")";
+            String next = (i == 0 ? "" : ", ") + Style.mention(right.get(i).userId()) + " (+"
+                    + right.get(i).points() + ")";
             if (names.length() + next.length() > NAMES_MAX) {
                 return names + " and " + (right.size() - i) + " more";
             }

@@ -64,8 +64,16 @@ final class ReviewCommand implements BotCommand {
     /** Cards shown and answered (or being answered), by user and shown card: one answer per showing. */
     private final AnswerClaims<String> answered;
 
-    ReviewCommand(QuestionBank bank, Reviews reviews, Scoring scoring, ReviewView view, ReviewReminders reminders,
-            Clock clock, Ticker ticker, Executor work, DurableReply durable) {
+    ReviewCommand(
+            QuestionBank bank,
+            Reviews reviews,
+            Scoring scoring,
+            ReviewView view,
+            ReviewReminders reminders,
+            Clock clock,
+            Ticker ticker,
+            Executor work,
+            DurableReply durable) {
         this.bank = bank;
         this.reviews = reviews;
         this.scoring = scoring;
@@ -85,7 +93,8 @@ final class ReviewCommand implements BotCommand {
                         new SubcommandData("start", "Review your due cards, one at a time"),
                         new SubcommandData("export", "Download your review deck as a CSV file Anki imports"))
                 .addSubcommandGroups(new SubcommandGroupData("remind", "A daily direct message when cards are due")
-                        .addSubcommands(new SubcommandData("on", "Get a direct message once a day when cards are due"),
+                        .addSubcommands(
+                                new SubcommandData("on", "Get a direct message once a day when cards are due"),
                                 new SubcommandData("off", "Stop the daily review reminder")));
     }
 
@@ -98,15 +107,19 @@ final class ReviewCommand implements BotCommand {
     public void onSlash(SlashCommandInteractionEvent event) {
         long guild = event.getGuild().getIdLong();
         long user = event.getUser().getIdLong();
-        String sub = event.getSubcommandGroup() == null ? event.getSubcommandName()
+        String sub = event.getSubcommandGroup() == null
+                ? event.getSubcommandName()
                 : event.getSubcommandGroup() + " " + event.getSubcommandName();
         switch (sub == null ? "" : sub) {
             case "start" -> {
                 Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
                 if (due.isPresent()) {
-                    event.reply(view.card(due.get(), clock.instant())).setEphemeral(true).queue();
+                    event.reply(view.card(due.get(), clock.instant()))
+                            .setEphemeral(true)
+                            .queue();
                 } else {
-                    event.reply(view.nothingDue(reviews.summary(guild, user), clock.instant())).setEphemeral(true)
+                    event.reply(view.nothingDue(reviews.summary(guild, user), clock.instant()))
+                            .setEphemeral(true)
                             .queue();
                 }
             }
@@ -117,8 +130,11 @@ final class ReviewCommand implements BotCommand {
     }
 
     private void remind(SlashCommandInteractionEvent event, long guild, long user, boolean on) {
-        durable.privateReply(event, "review reminder setting guild=" + guild + " user=" + user,
-                () -> reviews.reminder(guild, user, on), (hook, done) -> {
+        durable.privateReply(
+                event,
+                "review reminder setting guild=" + guild + " user=" + user,
+                () -> reviews.reminder(guild, user, on),
+                (hook, done) -> {
                     LOG.info("review reminder {} guild={} user={}", on ? "on" : "off", guild, user);
                     if (!on) {
                         hook.editOriginal("Daily review reminder off.").queue();
@@ -126,32 +142,40 @@ final class ReviewCommand implements BotCommand {
                     }
                     int due = reviews.summary(guild, user).dueNow();
                     hook.editOriginal("Daily review reminder on: drillbit sends you a direct message once a day"
-                            + " when cards are due (" + due + " due now). Turn it off with /review remind off.")
+                                    + " when cards are due (" + due + " due now). Turn it off with /review remind off.")
                             .queue();
                     reminders.wake();
-                }, () -> "⚠️ Your reminder setting could not be saved; please try again.");
+                },
+                () -> "⚠️ Your reminder setting could not be saved; please try again.");
     }
 
     private void export(SlashCommandInteractionEvent event, long guild, long user) {
         event.deferReply(true).queue();
         InteractionHook hook = event.getHook();
-        CompletableFuture.supplyAsync(() -> {
-            int size = reviews.summary(guild, user).deckSize();
-            if (size == 0) {
-                return MessageEditData.fromContent(view.nothingDue(reviews.summary(guild, user), clock.instant()));
-            }
-            byte[] csv = reviews.exportCsv(guild, user).getBytes(StandardCharsets.UTF_8);
-            return new MessageEditBuilder().setContent("Your review deck: " + size + (size == 1 ? " card" : " cards")
-                    + ". In Anki: File → Import, choose this file; front, back and tags are mapped for you.")
-                    .setFiles(FileUpload.fromData(csv, EXPORT_FILE)).build();
-        }, work).whenComplete((message, failure) -> {
-            if (failure != null) {
-                LOG.error("/review export failed guild={} user={}", guild, user, failure);
-                hook.editOriginal(Messages.FAILED).queue();
-            } else {
-                hook.editOriginal(message).queue();
-            }
-        });
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            int size = reviews.summary(guild, user).deckSize();
+                            if (size == 0) {
+                                return MessageEditData.fromContent(
+                                        view.nothingDue(reviews.summary(guild, user), clock.instant()));
+                            }
+                            byte[] csv = reviews.exportCsv(guild, user).getBytes(StandardCharsets.UTF_8);
+                            return new MessageEditBuilder()
+                                    .setContent(
+                                            "Your review deck: " + size + (size == 1 ? " card" : " cards")
+                                                    + ". In Anki: File → Import, choose this file; front, back and tags are mapped for you.")
+                                    .setFiles(FileUpload.fromData(csv, EXPORT_FILE))
+                                    .build();
+                        },
+                        work)
+                .whenComplete((message, failure) -> {
+                    if (failure != null) {
+                        LOG.error("/review export failed guild={} user={}", guild, user, failure);
+                        hook.editOriginal(Messages.FAILED).queue();
+                    } else {
+                        hook.editOriginal(message).queue();
+                    }
+                });
     }
 
     @Override
@@ -170,14 +194,20 @@ final class ReviewCommand implements BotCommand {
         Optional<Rating> rating = own.flatMap(ReviewAction::rating);
         if (own.filter(ReviewAction.NEXT::equals).isPresent()) {
             Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
-            event.editMessage(due.isPresent() ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant()))
-                    : new MessageEditBuilder()
-                            .setContent(view.nothingDue(reviews.summary(guild, user), clock.instant()))
-                            .setEmbeds().setComponents().build()).queue();
+            event.editMessage(
+                            due.isPresent()
+                                    ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant()))
+                                    : new MessageEditBuilder()
+                                            .setContent(view.nothingDue(reviews.summary(guild, user), clock.instant()))
+                                            .setEmbeds()
+                                            .setComponents()
+                                            .build())
+                    .queue();
         } else if (answer.filter(AnswerAction.TYPE::equals).isPresent()) {
             event.replyModal(QuestionView.answerModal(id)).queue();
         } else if (answer.filter(AnswerAction.SHOW::equals).isPresent() && q instanceof Question.Open open) {
-            event.editMessage(MessageEditData.fromCreateData(view.modelAnswer(open, shown.get()))).queue();
+            event.editMessage(MessageEditData.fromCreateData(view.modelAnswer(open, shown.get())))
+                    .queue();
         } else if (rating.isPresent() && q instanceof Question.Open) {
             rate(event, shown.get(), q, rating.get());
         } else {
@@ -190,7 +220,8 @@ final class ReviewCommand implements BotCommand {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
         Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
         Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
-        if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty() || value == null
+        if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty()
+                || value == null
                 || question.isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
@@ -198,8 +229,8 @@ final class ReviewCommand implements BotCommand {
         judge(event, shown.get(), question.get(), Optional.of(new Response.Text(value.getAsString())));
     }
 
-    private <E extends IReplyCallback & IMessageEditCallback> void judge(E event, ReviewView.Shown shown,
-            Question question, Optional<Response> response) {
+    private <E extends IReplyCallback & IMessageEditCallback> void judge(
+            E event, ReviewView.Shown shown, Question question, Optional<Response> response) {
         long guild = event.getGuild().getIdLong();
         long user = event.getUser().getIdLong();
         String key = claim(event, user, shown);
@@ -209,23 +240,33 @@ final class ReviewCommand implements BotCommand {
         Duration elapsed = Duration.between(shown.at(), clock.instant());
         Optional<CompletableFuture<Reviews.Reviewed>> judged;
         try {
-            judged = response.flatMap(r -> reviews.answer(guild, user, question, r,
-                    elapsed.isNegative() ? Duration.ZERO : elapsed, scoring.timeLimit(question)));
+            judged = response.flatMap(r -> reviews.answer(
+                    guild,
+                    user,
+                    question,
+                    r,
+                    elapsed.isNegative() ? Duration.ZERO : elapsed,
+                    scoring.timeLimit(question)));
         } catch (RuntimeException e) {
             judged = Optional.of(CompletableFuture.failedFuture(e));
         }
         if (judged.isEmpty()) {
             answered.release(key);
             event.reply("That answer does not fit this card; use the buttons of its latest message.")
-                    .setEphemeral(true).queue();
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
-        finish(event, key, shown, judged.get(), reviewed -> view.answered(reviewed, reviews.summary(guild, user),
-                clock.instant(), shown));
+        finish(
+                event,
+                key,
+                shown,
+                judged.get(),
+                reviewed -> view.answered(reviewed, reviews.summary(guild, user), clock.instant(), shown));
     }
 
-    private <E extends IReplyCallback & IMessageEditCallback> void rate(E event, ReviewView.Shown shown,
-            Question question, Rating rating) {
+    private <E extends IReplyCallback & IMessageEditCallback> void rate(
+            E event, ReviewView.Shown shown, Question question, Rating rating) {
         long guild = event.getGuild().getIdLong();
         long user = event.getUser().getIdLong();
         String key = claim(event, user, shown);
@@ -238,8 +279,18 @@ final class ReviewCommand implements BotCommand {
         } catch (RuntimeException e) {
             saved = CompletableFuture.failedFuture(e);
         }
-        finish(event, key, shown, saved, done -> view.rated(question, rating,
-                reviews.cardDue(guild, user, question.id()), reviews.summary(guild, user), clock.instant(), shown));
+        finish(
+                event,
+                key,
+                shown,
+                saved,
+                done -> view.rated(
+                        question,
+                        rating,
+                        reviews.cardDue(guild, user, question.id()),
+                        reviews.summary(guild, user),
+                        clock.instant(),
+                        shown));
     }
 
     /** Claims the shown card for the member (one answer per showing); null, with the member told, if taken. */
@@ -247,7 +298,8 @@ final class ReviewCommand implements BotCommand {
         String key = user + "/" + shown.session();
         if (!answered.claim(key)) {
             event.reply("You already answered this card; your first answer counts. /review start serves the next.")
-                    .setEphemeral(true).queue();
+                    .setEphemeral(true)
+                    .queue();
             return null;
         }
         return key;
@@ -257,11 +309,19 @@ final class ReviewCommand implements BotCommand {
      * Shows {@code render} of the result once {@code saved} is durable ({@link DurableReply}); a failed save
      * releases the claim so that the member can answer again, and says so.
      */
-    private <E extends IReplyCallback & IMessageEditCallback, T> void finish(E event, String key,
-            ReviewView.Shown shown, CompletableFuture<T> saved, Function<T, MessageCreateData> render) {
-        durable.edit(event, "review guild=" + event.getGuild().getId() + " user=" + event.getUser().getId() + " card="
-                + shown.questionId(), () -> saved,
-                (hook, result) -> hook.editOriginal(MessageEditData.fromCreateData(render.apply(result))).queue(),
+    private <E extends IReplyCallback & IMessageEditCallback, T> void finish(
+            E event,
+            String key,
+            ReviewView.Shown shown,
+            CompletableFuture<T> saved,
+            Function<T, MessageCreateData> render) {
+        durable.edit(
+                event,
+                "review guild=" + event.getGuild().getId() + " user="
+                        + event.getUser().getId() + " card=" + shown.questionId(),
+                () -> saved,
+                (hook, result) -> hook.editOriginal(MessageEditData.fromCreateData(render.apply(result)))
+                        .queue(),
                 () -> {
                     answered.release(key);
                     return Messages.NOT_SAVED_TRY_AGAIN;

@@ -1,8 +1,8 @@
 package dev.drillbit.discord;
 
-import dev.drillbit.progress.MemberRef;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.learning.Reviews;
+import dev.drillbit.progress.MemberRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -70,25 +70,33 @@ final class ReviewReminders {
         }
         int due = reviews.summary(member.guildId(), member.userId()).dueNow();
         String text = ReviewView.reminder(due, MarkdownSanitizer.escape(guild.getName()));
-        guild.getJDA().openPrivateChannelById(member.userId())
+        guild.getJDA()
+                .openPrivateChannelById(member.userId())
                 .flatMap(channel -> channel.sendMessage(text))
-                .queue(sent -> LOG.info("review reminder sent guild={} user={} due={}", member.guildId(),
-                        member.userId(), due), failure -> undelivered(member, failure));
+                .queue(
+                        sent -> LOG.info(
+                                "review reminder sent guild={} user={} due={}", member.guildId(), member.userId(), due),
+                        failure -> undelivered(member, failure));
     }
 
     private void undelivered(MemberRef member, Throwable failure) {
         if (failure instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
-            LOG.info("review reminder undeliverable (direct messages closed), switching it off guild={} user={}",
-                    member.guildId(), member.userId());
+            LOG.info(
+                    "review reminder undeliverable (direct messages closed), switching it off guild={} user={}",
+                    member.guildId(),
+                    member.userId());
             reviews.reminderUndeliverable(member.guildId(), member.userId()).whenComplete((done, error) -> {
                 if (error != null) {
-                    LOG.warn("could not switch off the undeliverable reminder guild={} user={}", member.guildId(),
-                            member.userId(), error);
+                    LOG.warn(
+                            "could not switch off the undeliverable reminder guild={} user={}",
+                            member.guildId(),
+                            member.userId(),
+                            error);
                 }
             });
             return;
         }
-        LOG.warn("review reminder not sent guild={} user={}: {}", member.guildId(), member.userId(),
-                failure.toString());
+        LOG.warn(
+                "review reminder not sent guild={} user={}: {}", member.guildId(), member.userId(), failure.toString());
     }
 }

@@ -31,8 +31,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  */
 final class ReviewView {
     static final String PREFIX = "review";
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_AND_TIME =
+            DateTimeFormatter.ofPattern("EEE HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final QuestionBank bank;
     private final Scoring scoring;
@@ -58,7 +58,8 @@ final class ReviewView {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Shown(id.session().substring(0, dot),
+                return Optional.of(new Shown(
+                        id.session().substring(0, dot),
                         Instant.ofEpochMilli(Long.parseLong(id.session().substring(dot + 1), 36))));
             } catch (NumberFormatException e) {
                 return Optional.empty();
@@ -75,12 +76,15 @@ final class ReviewView {
                 .setTitle(title(question))
                 .setDescription(QuestionText.body(question))
                 .setFooter("Card 1 of " + due.dueNow() + " due · " + QuestionView.how(question));
-        return new MessageCreateBuilder().setEmbeds(embed.build())
-                .setComponents(ActionRow.of(QuestionView.answerButtons(question, shown::id))).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setComponents(ActionRow.of(QuestionView.answerButtons(question, shown::id)))
+                .build();
     }
 
     private String title(Question question) {
-        return "Review · " + Style.stepTitle(bank, question.step()) + " · " + question.difficulty().id() + " · "
+        return "Review · " + Style.stepTitle(bank, question.step()) + " · "
+                + question.difficulty().id() + " · "
                 + scoring.timeLimit(question).toSeconds() + " s";
     }
 
@@ -95,13 +99,15 @@ final class ReviewView {
                 .addField(QuestionText.READ_MORE, QuestionText.readMore(question), false)
                 .setFooter("How well did you recall it? Again: it did not come · Hard: with real effort · Good:"
                         + " after a moment · Easy: at once");
-        return new MessageCreateBuilder().setEmbeds(embed.build()).setComponents(ActionRow.of(
-                Button.danger(shown.id(ReviewAction.AGAIN).toString(), "Again"),
-                Button.secondary(shown.id(ReviewAction.HARD).toString(), "Hard"),
-                Button.primary(shown.id(ReviewAction.GOOD).toString(), "Good"),
-                Button.success(shown.id(ReviewAction.EASY).toString(), "Easy"))).build();
+        return new MessageCreateBuilder()
+                .setEmbeds(embed.build())
+                .setComponents(ActionRow.of(
+                        Button.danger(shown.id(ReviewAction.AGAIN).toString(), "Again"),
+                        Button.secondary(shown.id(ReviewAction.HARD).toString(), "Hard"),
+                        Button.primary(shown.id(ReviewAction.GOOD).toString(), "Good"),
+                        Button.success(shown.id(ReviewAction.EASY).toString(), "Easy")))
+                .build();
     }
-
 
     /** An auto-graded card answered: the judged answer, its rating, and what comes next. */
     MessageCreateData answered(Reviews.Reviewed reviewed, Reviews.Summary after, Instant now, Shown shown) {
@@ -110,8 +116,8 @@ final class ReviewView {
     }
 
     /** An open card rated by the member. */
-    MessageCreateData rated(Question question, Rating rating, Optional<Instant> due, Reviews.Summary after,
-            Instant now, Shown shown) {
+    MessageCreateData rated(
+            Question question, Rating rating, Optional<Instant> due, Reviews.Summary after, Instant now, Shown shown) {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(rating == Rating.AGAIN ? Style.WRONG : Style.RIGHT)
                 .setTitle("Rated " + label(rating))
@@ -119,13 +125,14 @@ final class ReviewView {
         return next(embed, due, after, now, shown);
     }
 
-    private MessageCreateData next(EmbedBuilder embed, Optional<Instant> due, Reviews.Summary after, Instant now,
-            Shown shown) {
+    private MessageCreateData next(
+            EmbedBuilder embed, Optional<Instant> due, Reviews.Summary after, Instant now, Shown shown) {
         due.ifPresent(d -> embed.addField("This card comes back", when(d, now), false));
         MessageCreateBuilder message = new MessageCreateBuilder();
         if (after.dueNow() > 0) {
             embed.setFooter(after.dueNow() + (after.dueNow() == 1 ? " more card is" : " more cards are") + " due.");
-            message.setComponents(ActionRow.of(Button.primary(shown.id(ReviewAction.NEXT).toString(), "Next card")));
+            message.setComponents(
+                    ActionRow.of(Button.primary(shown.id(ReviewAction.NEXT).toString(), "Next card")));
         } else {
             embed.setFooter("That was the last card due. " + nextCard(after, now));
         }

@@ -46,14 +46,16 @@ final class RoadmapCommand implements BotCommand {
                 return;
             }
         }
-        RoadmapProgress.Report report = reviews.progress(event.getGuild().getIdLong(), event.getUser().getIdLong());
-        MessageEmbed embed = step.map(s -> view.one(s, report.step(s.id()).orElseThrow())).orElseGet(() -> view.all(report));
+        RoadmapProgress.Report report =
+                reviews.progress(event.getGuild().getIdLong(), event.getUser().getIdLong());
+        MessageEmbed embed =
+                step.map(s -> view.one(s, report.step(s.id()).orElseThrow())).orElseGet(() -> view.all(report));
         event.replyEmbeds(embed).setEphemeral(true).queue();
     }
 
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue())).queue();
+        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue()))
+                .queue();
     }
-
 }

@@ -37,31 +37,58 @@ final class RoadmapView {
         for (int i = 0; i < report.steps().size(); i++) {
             RoadmapProgress.StepProgress p = report.steps().get(i);
             RoadmapStep step = p.step();
-            lines.append(i + 1).append(". **").append(step.title()).append("** · `").append(step.id()).append("` · ")
-                    .append(p.total()).append(" questions\n").append(bar(p.mastery())).append(" · ").append(p.seen())
-                    .append(" seen").append(p.checkpointReached() ? " · " + REACHED + " checkpoint" : "").append('\n');
+            lines.append(i + 1)
+                    .append(". **")
+                    .append(step.title())
+                    .append("** · `")
+                    .append(step.id())
+                    .append("` · ")
+                    .append(p.total())
+                    .append(" questions\n")
+                    .append(bar(p.mastery()))
+                    .append(" · ")
+                    .append(p.seen())
+                    .append(" seen")
+                    .append(p.checkpointReached() ? " · " + REACHED + " checkpoint" : "")
+                    .append('\n');
         }
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND).setTitle("The backend roadmap")
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.BRAND)
+                .setTitle("The backend roadmap")
                 .setDescription(Style.cut(lines.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
-        report.next().ifPresentOrElse(
-                next -> embed.addField("Next step", "**" + next.step().title() + "** (`" + next.step().id() + "`): "
-                        + next.reason().text() + ". Practise it: /quiz start step:" + next.step().id(), false),
-                () -> embed.addField("Next step", "Every checkpoint reached. Keep them fresh with /review start.",
-                        false));
+        report.next()
+                .ifPresentOrElse(
+                        next -> embed.addField(
+                                "Next step",
+                                "**" + next.step().title() + "** (`"
+                                        + next.step().id() + "`): "
+                                        + next.reason().text() + ". Practise it: /quiz start step:"
+                                        + next.step().id(),
+                                false),
+                        () -> embed.addField(
+                                "Next step", "Every checkpoint reached. Keep them fresh with /review start.", false));
         return embed.setFooter("Mastery: accuracy, scaled down until you have covered 60% of a step."
-                + " Details: /roadmap step:<id>").build();
+                        + " Details: /roadmap step:<id>")
+                .build();
     }
 
     MessageEmbed one(RoadmapStep step, RoadmapProgress.StepProgress progress) {
         int number = bank.steps().indexOf(step) + 1;
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND)
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.BRAND)
                 .setTitle("Step " + number + " of " + bank.steps().size() + " · " + step.title())
                 .setDescription(step.summary())
                 .addField("Concepts", Style.cut(String.join(" · ", step.concepts()), 1024), false)
                 .addField("Checkpoint", step.checkpoint(), false);
         if (!step.resources().isEmpty()) {
-            embed.addField("Read", Style.cut(step.resources().stream()
-                    .map(r -> "[" + r.title() + "](" + r.url() + ")").collect(Collectors.joining("\n")), 1024), false);
+            embed.addField(
+                    "Read",
+                    Style.cut(
+                            step.resources().stream()
+                                    .map(r -> "[" + r.title() + "](" + r.url() + ")")
+                                    .collect(Collectors.joining("\n")),
+                            1024),
+                    false);
         }
         embed.addField("Questions", questions(step), false);
         embed.addField("Your progress", progress(progress), false);
@@ -78,7 +105,9 @@ final class RoadmapView {
     }
 
     private String questions(RoadmapStep step) {
-        var inStep = bank.questions().stream().filter(q -> q.step().equals(step.id())).toList();
+        var inStep = bank.questions().stream()
+                .filter(q -> q.step().equals(step.id()))
+                .toList();
         String byType = Arrays.stream(QuestionType.values())
                 .map(t -> inStep.stream().filter(q -> q.type() == t).count() + " " + t.id().replace('_', ' '))
                 .collect(Collectors.joining(", "));

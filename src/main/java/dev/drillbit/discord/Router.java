@@ -54,16 +54,21 @@ public final class Router extends ListenerAdapter {
 
     /** Every command's definition, as registered. */
     public List<CommandData> commandData() {
-        return byName.values().stream().<CommandData>map(BotCommand::data)
-                .sorted(java.util.Comparator.comparing(CommandData::getName)).toList();
+        return byName.values().stream()
+                .<CommandData>map(BotCommand::data)
+                .sorted(java.util.Comparator.comparing(CommandData::getName))
+                .toList();
     }
 
     @Override
     public void onReady(ReadyEvent event) {
         if (devGuildIds.isEmpty()) {
-            event.getJDA().updateCommands().addCommands(commandData()).queue(
-                    ok -> LOG.info("registered {} global commands", ok.size()),
-                    e -> LOG.error("global command registration failed", e));
+            event.getJDA()
+                    .updateCommands()
+                    .addCommands(commandData())
+                    .queue(
+                            ok -> LOG.info("registered {} global commands", ok.size()),
+                            e -> LOG.error("global command registration failed", e));
         }
     }
 
@@ -71,9 +76,11 @@ public final class Router extends ListenerAdapter {
     public void onGuildReady(GuildReadyEvent event) {
         Guild guild = event.getGuild();
         if (devGuildIds.contains(guild.getIdLong())) {
-            guild.updateCommands().addCommands(commandData()).queue(
-                    ok -> LOG.info("registered {} commands in guild {}", ok.size(), guild.getId()),
-                    e -> LOG.error("command registration failed in guild {}", guild.getId(), e));
+            guild.updateCommands()
+                    .addCommands(commandData())
+                    .queue(
+                            ok -> LOG.info("registered {} commands in guild {}", ok.size(), guild.getId()),
+                            e -> LOG.error("command registration failed in guild {}", guild.getId(), e));
         }
     }
 
@@ -81,7 +88,9 @@ public final class Router extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         BotCommand command = byName.get(event.getName());
         if (command == null || !event.isFromGuild()) {
-            event.reply(command == null ? Messages.STALE_BUTTON : Messages.GUILD_ONLY).setEphemeral(true).queue();
+            event.reply(command == null ? Messages.STALE_BUTTON : Messages.GUILD_ONLY)
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         guard(event, "/" + event.getFullCommandName(), () -> command.onSlash(event));
@@ -97,8 +106,12 @@ public final class Router extends ListenerAdapter {
                 event.replyChoices().queue();
             }
         } catch (RuntimeException e) {
-            LOG.error("autocomplete for /{} failed guild={} user={}", event.getFullCommandName(),
-                    event.getGuild() == null ? "-" : event.getGuild().getId(), event.getUser().getId(), e);
+            LOG.error(
+                    "autocomplete for /{} failed guild={} user={}",
+                    event.getFullCommandName(),
+                    event.getGuild() == null ? "-" : event.getGuild().getId(),
+                    event.getUser().getId(),
+                    e);
             if (!event.isAcknowledged()) {
                 event.replyChoices().queue();
             }
@@ -142,9 +155,13 @@ public final class Router extends ListenerAdapter {
         try {
             handler.run();
         } catch (RuntimeException e) {
-            LOG.error("{} failed guild={} channel={} user={}", what,
+            LOG.error(
+                    "{} failed guild={} channel={} user={}",
+                    what,
                     event.getGuild() == null ? "-" : event.getGuild().getId(),
-                    event.getChannelId(), event.getUser().getId(), e);
+                    event.getChannelId(),
+                    event.getUser().getId(),
+                    e);
             if (event.isAcknowledged()) {
                 event.getHook().sendMessage(Messages.FAILED).setEphemeral(true).queue();
             } else {

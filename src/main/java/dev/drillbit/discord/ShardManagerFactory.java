@@ -57,10 +57,7 @@ public final class ShardManagerFactory {
                 .setShardsTotal(1)
                 .setSessionController(new FixedGatewaySessionController(url))
                 .setCompression(Compression.NONE));
-        LOG.info(
-                "building shard manager (rest={}, gateway={})",
-                restBaseUrl.orElse("discord.com"),
-                gateway);
+        LOG.info("building shard manager (rest={}, gateway={})", restBaseUrl.orElse("discord.com"), gateway);
         return builder.build();
     }
 

@@ -59,8 +59,12 @@ final class StatsCommand implements BotCommand {
             case "show" -> {
                 User member = event.getOption(MEMBER, event.getUser(), OptionMapping::getAsUser);
                 long whom = member.getIdLong();
-                later(event, "/stats show", () -> store.memberStats(guild, whom).map(view::render)
-                        .orElseGet(() -> view.nothingYet(whom, whom == caller)));
+                later(
+                        event,
+                        "/stats show",
+                        () -> store.memberStats(guild, whom)
+                                .map(view::render)
+                                .orElseGet(() -> view.nothingYet(whom, whom == caller)));
             }
             case "export" -> later(event, "/stats export", () -> view.export(store.history(guild, caller)));
             default -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();

@@ -2,9 +2,9 @@ package dev.drillbit.discord;
 
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.progress.stats.Accuracy;
 import dev.drillbit.progress.AnswerCsv;
 import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.stats.Accuracy;
 import dev.drillbit.progress.stats.MemberStats;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +32,9 @@ final class StatsView {
 
     MessageEditData render(MemberStats stats) {
         Accuracy overall = stats.overall();
-        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND).setTitle("Stats")
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(Style.BRAND)
+                .setTitle("Stats")
                 .setDescription(Style.mention(stats.userId()) + " · **" + stats.points() + "** points")
                 .addField("Answered", Integer.toString(stats.answered()), true)
                 .addField("Accuracy", accuracy(overall), true)
@@ -41,14 +43,22 @@ final class StatsView {
                 .addField("By difficulty", byDifficulty(stats.byDifficulty()), false)
                 .addField("By step", byStep(stats.byStep()), false)
                 .setImage("attachment://" + AccuracyChart.FILE_NAME);
-        return new MessageEditBuilder().setContent("").setEmbeds(embed.build()).setAllowedMentions(List.of())
-                .setFiles(FileUpload.fromData(chart.png(stats), AccuracyChart.FILE_NAME)).build();
+        return new MessageEditBuilder()
+                .setContent("")
+                .setEmbeds(embed.build())
+                .setAllowedMentions(List.of())
+                .setFiles(FileUpload.fromData(chart.png(stats), AccuracyChart.FILE_NAME))
+                .build();
     }
 
     MessageEditData nothingYet(long userId, boolean self) {
-        return new MessageEditBuilder().setAllowedMentions(List.of()).setContent(self
-                ? "You have not answered anything in this server yet. Start with /quiz start or /question."
-                : Style.mention(userId) + " has not answered anything in this server yet.").build();
+        return new MessageEditBuilder()
+                .setAllowedMentions(List.of())
+                .setContent(
+                        self
+                                ? "You have not answered anything in this server yet. Start with /quiz start or /question."
+                                : Style.mention(userId) + " has not answered anything in this server yet.")
+                .build();
     }
 
     MessageEditData export(List<AnswerEvent> history) {
@@ -57,7 +67,10 @@ final class StatsView {
                 ? "You have no answers in this server yet; the file holds only the header row."
                 : "Your " + history.size() + (history.size() == 1 ? " answer" : " answers")
                         + " in this server, oldest first, as CSV.";
-        return new MessageEditBuilder().setContent(text).setFiles(FileUpload.fromData(csv, CSV_NAME)).build();
+        return new MessageEditBuilder()
+                .setContent(text)
+                .setFiles(FileUpload.fromData(csv, CSV_NAME))
+                .build();
     }
 
     private static String accuracy(Accuracy accuracy) {
@@ -81,8 +94,12 @@ final class StatsView {
 
     private String byStep(Map<String, Accuracy> byStep) {
         StringBuilder lines = new StringBuilder();
-        bank.steps().stream().filter(s -> byStep.containsKey(s.id())).forEach(s -> lines.append(s.title())
-                .append(": ").append(accuracy(byStep.get(s.id()))).append('\n'));
+        bank.steps().stream()
+                .filter(s -> byStep.containsKey(s.id()))
+                .forEach(s -> lines.append(s.title())
+                        .append(": ")
+                        .append(accuracy(byStep.get(s.id())))
+                        .append('\n'));
         byStep.forEach((id, a) -> {
             if (bank.step(id).isEmpty()) {
                 lines.append(id).append(": ").append(accuracy(a)).append('\n');

@@ -54,14 +54,25 @@ final class SummaryView {
         StringBuilder table = new StringBuilder();
         for (int i = 0; i < Math.min(STANDINGS_SHOWN, standings.size()); i++) {
             Standing s = standings.get(i);
-            table.append(i + 1).append(". ").append(Style.mention(s.userId())).append(" — **").append(s.points())
-                    .append("** points, ").append(s.correct()).append('/').append(s.answered()).append(" right\n");
+            table.append(i + 1)
+                    .append(". ")
+                    .append(Style.mention(s.userId()))
+                    .append(" — **")
+                    .append(s.points())
+                    .append("** points, ")
+                    .append(s.correct())
+                    .append('/')
+                    .append(s.answered())
+                    .append(" right\n");
         }
         if (standings.size() > STANDINGS_SHOWN) {
             table.append("…and ").append(standings.size() - STANDINGS_SHOWN).append(" more");
         }
         embed.setDescription(table.toString());
-        List<String> steps = standings.stream().flatMap(s -> s.missedSteps().stream()).distinct().toList();
+        List<String> steps = standings.stream()
+                .flatMap(s -> s.missedSteps().stream())
+                .distinct()
+                .toList();
         embed.addField("Steps the group should revisit", steps.isEmpty() ? "None — well done." : titles(steps), false);
     }
 

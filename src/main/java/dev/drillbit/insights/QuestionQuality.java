@@ -39,8 +39,8 @@ public final class QuestionQuality {
      *
      * @param preferredDistractor the wrong option chosen more often than the right one (most chosen), if any
      */
-    public record Flagged(Question question, QuestionStats stats, boolean lowSuccess,
-            Optional<Integer> preferredDistractor) {}
+    public record Flagged(
+            Question question, QuestionStats stats, boolean lowSuccess, Optional<Integer> preferredDistractor) {}
 
     public static List<Flagged> flagged(QuestionBank bank, List<QuestionStats> stats, Thresholds t) {
         List<Flagged> out = new ArrayList<>();
@@ -78,40 +78,65 @@ public final class QuestionQuality {
     public static String format(QuestionBank bank, List<QuestionStats> stats, Thresholds t) {
         List<Flagged> flagged = flagged(bank, stats, t);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Question quality: %d questions answered, %d look broken "
-                + "(at least %d answers, and success below %d%% or a wrong option chosen more than the right one)%n",
-                stats.size(), flagged.size(), t.minAnswers(), Math.round(t.lowSuccess() * 100)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "Question quality: %d questions answered, %d look broken "
+                        + "(at least %d answers, and success below %d%% or a wrong option chosen more than the right one)%n",
+                stats.size(),
+                flagged.size(),
+                t.minAnswers(),
+                Math.round(t.lowSuccess() * 100)));
         if (!flagged.isEmpty()) {
             sb.append(String.format("%nLooks broken:%n"));
         }
         for (Flagged f : flagged) {
             Question q = f.question();
-            sb.append(String.format(Locale.ROOT, "  %s [%s, %s, %s] %d answers, %d%% right", q.id(), q.step(),
-                    q.difficulty().id(), q.type().id(), f.stats().answers(), percent(f.stats().successRate())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %s [%s, %s, %s] %d answers, %d%% right",
+                    q.id(),
+                    q.step(),
+                    q.difficulty().id(),
+                    q.type().id(),
+                    f.stats().answers(),
+                    percent(f.stats().successRate())));
             if (f.lowSuccess()) {
                 sb.append("; success is low");
             }
             if (f.preferredDistractor().isPresent() && q instanceof Question.MultipleChoice mc) {
                 int d = f.preferredDistractor().get();
-                sb.append(String.format(Locale.ROOT, "; option %c chosen %d times, the right answer %c %d times",
-                        Question.MultipleChoice.letter(d), count(f.stats(), d),
-                        Question.MultipleChoice.letter(mc.answer()), count(f.stats(), mc.answer())));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "; option %c chosen %d times, the right answer %c %d times",
+                        Question.MultipleChoice.letter(d),
+                        count(f.stats(), d),
+                        Question.MultipleChoice.letter(mc.answer()),
+                        count(f.stats(), mc.answer())));
             }
             sb.append(String.format("%n    %s%n", abbreviate(q.prompt(), 100)));
         }
         if (!stats.isEmpty()) {
             sb.append(String.format("%nEvery answered question:%n"));
-            sb.append(String.format(Locale.ROOT, "  %-24s %8s %7s  %s%n", "question", "answers", "right", "options chosen"));
+            sb.append(String.format(
+                    Locale.ROOT, "  %-24s %8s %7s  %s%n", "question", "answers", "right", "options chosen"));
         }
         for (QuestionStats s : stats) {
             StringBuilder options = new StringBuilder();
             for (int i = 0; i < s.choices().size(); i++) {
-                options.append(i == 0 ? "" : " ").append(Question.MultipleChoice.letter(i)).append(':')
+                options.append(i == 0 ? "" : " ")
+                        .append(Question.MultipleChoice.letter(i))
+                        .append(':')
                         .append(s.choices().get(i));
             }
             String note = bank.question(s.questionId()).isPresent() ? "" : " (no longer in the bank)";
-            sb.append(String.format(Locale.ROOT, "  %-24s %8d %6d%%  %s%s%n", s.questionId(), s.answers(),
-                    percent(s.successRate()), options, note));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-24s %8d %6d%%  %s%s%n",
+                    s.questionId(),
+                    s.answers(),
+                    percent(s.successRate()),
+                    options,
+                    note));
         }
         return sb.toString();
     }

@@ -18,9 +18,21 @@ import java.util.Optional;
  * @param toReview questions scored below {@link MockInterview#NAILED}, in order
  * @param addedToDeck ids of the questions this interview put into the review deck
  */
-public record InterviewReport(String id, long guildId, long userId, Optional<String> step, Difficulty level,
-        Instant startedAt, int planned, boolean finished, List<QuestionResult> results, double overall,
-        Map<String, Double> byStep, List<String> strong, List<String> weak, List<Question> toReview,
+public record InterviewReport(
+        String id,
+        long guildId,
+        long userId,
+        Optional<String> step,
+        Difficulty level,
+        Instant startedAt,
+        int planned,
+        boolean finished,
+        List<QuestionResult> results,
+        double overall,
+        Map<String, Double> byStep,
+        List<String> strong,
+        List<String> weak,
+        List<Question> toReview,
         List<String> addedToDeck) {
     public static final double STRONG = 0.75;
     public static final double WEAK = 0.5;

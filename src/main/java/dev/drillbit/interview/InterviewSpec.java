@@ -17,7 +17,8 @@ public record InterviewSpec(Optional<String> step, Difficulty level, int length)
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(level, "level");
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new IllegalArgumentException("length must be " + MIN_LENGTH + " to " + MAX_LENGTH + ", was " + length);
+            throw new IllegalArgumentException(
+                    "length must be " + MIN_LENGTH + " to " + MAX_LENGTH + ", was " + length);
         }
     }
 }

@@ -36,7 +36,12 @@ public final class MockInterview extends QuestionSession<MemberRef> {
     public static final double PARTLY = 0.25;
     static final String KNEW_IT = "I knew it";
 
-    private enum Phase { ASKING, REVEALED, RECORDING, ENDED }
+    private enum Phase {
+        ASKING,
+        REVEALED,
+        RECORDING,
+        ENDED
+    }
 
     private final InterviewSpec spec;
     private final AnswerChecker checker;
@@ -46,8 +51,14 @@ public final class MockInterview extends QuestionSession<MemberRef> {
     private Duration took = Duration.ZERO;
     private Optional<Boolean> autoChecked = Optional.empty();
 
-    MockInterview(String id, MemberRef owner, InterviewSpec spec, List<Question> questions, Scoring scoring,
-            AnswerChecker checker, Instant now) {
+    MockInterview(
+            String id,
+            MemberRef owner,
+            InterviewSpec spec,
+            List<Question> questions,
+            Scoring scoring,
+            AnswerChecker checker,
+            Instant now) {
         super(id, owner, questions, scoring::timeLimit, now);
         this.spec = spec;
         this.checker = checker;
@@ -122,8 +133,8 @@ public final class MockInterview extends QuestionSession<MemberRef> {
         valid.removeIf(i -> i < 0 || i >= checklist.size());
         double score = autoChecked.isPresent() ? (autoChecked.get() ? 1 : 0) : (double) valid.size() / checklist.size();
         phase = Phase.RECORDING;
-        return Optional.of(new QuestionResult(q, typed, took, overTime(), checklist, valid, autoChecked, score,
-                score < NAILED && !inDeckBefore));
+        return Optional.of(new QuestionResult(
+                q, typed, took, overTime(), checklist, valid, autoChecked, score, score < NAILED && !inDeckBefore));
     }
 
     /** The self-grade an open question's score records. */
@@ -186,8 +197,21 @@ public final class MockInterview extends QuestionSession<MemberRef> {
                 weak.add(step);
             }
         });
-        return new InterviewReport(id(), guildId(), userId(), spec.step(), spec.level(), run.startedAt(),
-                run.size(), results.size() == run.size(), results, results.isEmpty() ? 0 : sum / results.size(), byStep,
-                strong, weak, toReview, added);
+        return new InterviewReport(
+                id(),
+                guildId(),
+                userId(),
+                spec.step(),
+                spec.level(),
+                run.startedAt(),
+                run.size(),
+                results.size() == run.size(),
+                results,
+                results.isEmpty() ? 0 : sum / results.size(),
+                byStep,
+                strong,
+                weak,
+                toReview,
+                added);
     }
 }

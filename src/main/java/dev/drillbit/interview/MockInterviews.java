@@ -5,8 +5,8 @@ import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionType;
-import dev.drillbit.progress.Answer;
 import dev.drillbit.learning.LearningStore;
+import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.MemberRef;
 import dev.drillbit.quiz.AnswerChecker;
 import dev.drillbit.quiz.AnswerOutcome;
@@ -59,15 +59,21 @@ public final class MockInterviews {
         public static final Settings DEFAULT = new Settings(Duration.ofMinutes(30), 10_000);
     }
 
-    public MockInterviews(QuestionBank bank, Scoring scoring, LearningStore store, Settings settings, Ticker ticker,
-            Clock clock, Random random) {
+    public MockInterviews(
+            QuestionBank bank,
+            Scoring scoring,
+            LearningStore store,
+            Settings settings,
+            Ticker ticker,
+            Clock clock,
+            Random random) {
         this.bank = bank;
         this.scoring = scoring;
         this.store = store;
         this.clock = clock;
         this.random = random;
-        this.sessions = new SessionRegistry<>(settings.idle(), settings.maxSessions(), ticker, random,
-                (session, why) -> { });
+        this.sessions =
+                new SessionRegistry<>(settings.idle(), settings.maxSessions(), ticker, random, (session, why) -> {});
     }
 
     public StartResult start(long guildId, long userId, InterviewSpec spec) {
@@ -76,14 +82,20 @@ public final class MockInterviews {
             return new StartResult.NoQuestions(spec, drawn.size());
         }
         MemberRef candidate = new MemberRef(guildId, userId);
-        SessionRegistry.Start<MockInterview> start = sessions.start(candidate,
-                id -> new MockInterview(id, candidate, spec, drawn, scoring, checker, clock.instant()));
+        SessionRegistry.Start<MockInterview> start = sessions.start(
+                candidate, id -> new MockInterview(id, candidate, spec, drawn, scoring, checker, clock.instant()));
         if (start instanceof SessionRegistry.Start.AlreadyRunning<MockInterview> running) {
             return new StartResult.AlreadyRunning(running.session().id());
         }
         MockInterview session = ((SessionRegistry.Start.Started<MockInterview>) start).session();
-        LOG.info("interview {} started guild={} user={} level={} step={} questions={}", session.id(), guildId, userId,
-                spec.level().id(), spec.step().orElse("any"), drawn.size());
+        LOG.info(
+                "interview {} started guild={} user={} level={} step={} questions={}",
+                session.id(),
+                guildId,
+                userId,
+                spec.level().id(),
+                spec.step().orElse("any"),
+                drawn.size());
         return new StartResult.Started(session.current());
     }
 
@@ -145,19 +157,32 @@ public final class MockInterviews {
         MockInterview s = found.get();
         Asked asked = s.current();
         Question q = asked.question();
-        boolean inDeck = store.learner(guildId, userId).deck().stream().anyMatch(c -> c.questionId().equals(q.id()));
+        boolean inDeck = store.learner(guildId, userId).deck().stream()
+                .anyMatch(c -> c.questionId().equals(q.id()));
         Optional<QuestionResult> graded = s.grade(ticked, inDeck);
         if (graded.isEmpty()) {
             return CompletableFuture.completedFuture(new Refused(Refused.Reason.NOT_NOW));
         }
         QuestionResult r = graded.get();
-        Answer answer = Answer.of(guildId, userId, q, Optional.empty(),
+        Answer answer = Answer.of(
+                guildId,
+                userId,
+                q,
+                Optional.empty(),
                 q instanceof Question.Open ? Optional.of(MockInterview.selfGrade(r.score())) : Optional.empty(),
-                r.correct(), 0, Optional.of(new AnswerOutcome.Timing(r.took(), asked.limit())), clock.instant());
+                r.correct(),
+                0,
+                Optional.of(new AnswerOutcome.Timing(r.took(), asked.limit())),
+                clock.instant());
         return store.record(answer).handle((event, error) -> {
             if (error != null) {
                 s.gradingFailed();
-                LOG.warn("interview {} could not record question {} guild={} user={}", s.id(), q.id(), guildId, userId,
+                LOG.warn(
+                        "interview {} could not record question {} guild={} user={}",
+                        s.id(),
+                        q.id(),
+                        guildId,
+                        userId,
                         error);
                 throw error instanceof CompletionException c ? c : new CompletionException(error);
             }
@@ -167,7 +192,11 @@ public final class MockInterviews {
             }
             sessions.remove(s);
             InterviewReport report = s.report();
-            LOG.info("interview {} finished guild={} user={} score={}", s.id(), guildId, userId,
+            LOG.info(
+                    "interview {} finished guild={} user={} score={}",
+                    s.id(),
+                    guildId,
+                    userId,
                     Math.round(report.overall() * 100));
             return new GradeResult.Finished(r, report);
         });

@@ -18,8 +18,15 @@ import java.util.Optional;
  * @param score 0 to 1: the share of the checklist ticked, or 1/0 for a checked short answer
  * @param addedToDeck whether this miss put the question into the review deck (it was not there before)
  */
-public record QuestionResult(Question question, Optional<String> typed, Duration took, boolean overTime,
-        List<String> checklist, List<Integer> ticked, Optional<Boolean> autoChecked, double score,
+public record QuestionResult(
+        Question question,
+        Optional<String> typed,
+        Duration took,
+        boolean overTime,
+        List<String> checklist,
+        List<Integer> ticked,
+        Optional<Boolean> autoChecked,
+        double score,
         boolean addedToDeck) {
     public QuestionResult {
         checklist = List.copyOf(checklist);

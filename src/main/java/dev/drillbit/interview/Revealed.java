@@ -11,8 +11,16 @@ import java.util.Optional;
  * @param checklist key points to tick (open), "I knew it" (short answer not typed), or empty (typed short
  *     answer: already checked, see {@code autoChecked})
  */
-public record Revealed(String sessionId, Question question, int position, Optional<String> typed, boolean overTime,
-        String answer, List<String> checklist, Optional<Boolean> autoChecked) implements SubmitResult {
+public record Revealed(
+        String sessionId,
+        Question question,
+        int position,
+        Optional<String> typed,
+        boolean overTime,
+        String answer,
+        List<String> checklist,
+        Optional<Boolean> autoChecked)
+        implements SubmitResult {
     public Revealed {
         checklist = List.copyOf(checklist);
     }

@@ -1,9 +1,9 @@
 package dev.drillbit.learning;
 
-import dev.drillbit.progress.AnswerCsv;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionText;
+import dev.drillbit.progress.AnswerCsv;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +20,8 @@ import java.util.List;
  * Cards whose question left the bank are left out. Stateless; thread-safe.
  */
 public final class DeckExport {
-    static final String ANKI_HEADERS = "#separator:comma\r\n#html:false\r\n#columns:Front,Back,Tags\r\n"
-            + "#tags column:3\r\n";
+    static final String ANKI_HEADERS =
+            "#separator:comma\r\n#html:false\r\n#columns:Front,Back,Tags\r\n" + "#tags column:3\r\n";
 
     private DeckExport() {}
 
@@ -29,8 +29,12 @@ public final class DeckExport {
         StringBuilder out = new StringBuilder(ANKI_HEADERS);
         for (DeckCard card : deck) {
             bank.question(card.questionId()).ifPresent(q -> {
-                out.append(AnswerCsv.field(front(q))).append(',').append(AnswerCsv.field(back(q))).append(',')
-                        .append(AnswerCsv.field(tags(q))).append("\r\n");
+                out.append(AnswerCsv.field(front(q)))
+                        .append(',')
+                        .append(AnswerCsv.field(back(q)))
+                        .append(',')
+                        .append(AnswerCsv.field(tags(q)))
+                        .append("\r\n");
             });
         }
         return out.toString();
@@ -42,7 +46,10 @@ public final class DeckExport {
         }
         StringBuilder sb = new StringBuilder(mc.prompt()).append('\n');
         for (int i = 0; i < mc.options().size(); i++) {
-            sb.append('\n').append(Question.MultipleChoice.letter(i)).append(". ").append(mc.options().get(i));
+            sb.append('\n')
+                    .append(Question.MultipleChoice.letter(i))
+                    .append(". ")
+                    .append(mc.options().get(i));
         }
         return sb.toString();
     }
@@ -55,7 +62,9 @@ public final class DeckExport {
     }
 
     static String tags(Question q) {
-        List<String> tags = new ArrayList<>(List.of("drillbit", q.step(), q.difficulty().id()));
-        return String.join(" ", tags.stream().map(t -> t.strip().replaceAll("\\s+", "_")).toList());
+        List<String> tags =
+                new ArrayList<>(List.of("drillbit", q.step(), q.difficulty().id()));
+        return String.join(
+                " ", tags.stream().map(t -> t.strip().replaceAll("\\s+", "_")).toList());
     }
 }

@@ -58,8 +58,8 @@ public final class Fsrs {
 
     /** The 21 default FSRS-6 parameters w0…w20. */
     public static final List<Double> DEFAULT_PARAMETERS = List.of(
-            0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-            1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542);
+            0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,
+            1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542);
 
     /** The default desired retention: the probability of recall a card is scheduled for. */
     public static final double DEFAULT_DESIRED_RETENTION = 0.9;
@@ -74,15 +74,37 @@ public final class Fsrs {
     static final double MAX_DIFFICULTY = 10.0;
 
     private static final double[] LOWER_BOUNDS = {
-        MIN_STABILITY, MIN_STABILITY, MIN_STABILITY, MIN_STABILITY, 1.0, 0.001, 0.001, 0.001, 0.0, 0.0, 0.001,
-        0.001, 0.001, 0.001, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.1};
+        MIN_STABILITY,
+        MIN_STABILITY,
+        MIN_STABILITY,
+        MIN_STABILITY,
+        1.0,
+        0.001,
+        0.001,
+        0.001,
+        0.0,
+        0.0,
+        0.001,
+        0.001,
+        0.001,
+        0.001,
+        0.0,
+        0.0,
+        1.0,
+        0.0,
+        0.0,
+        0.0,
+        0.1
+    };
     private static final double[] UPPER_BOUNDS = {
-        100.0, 100.0, 100.0, 100.0, 10.0, 4.0, 4.0, 0.75, 4.5, 0.8, 3.5, 5.0, 0.25, 0.9, 4.0, 1.0, 6.0, 2.0, 2.0,
-        0.8, 0.8};
+        100.0, 100.0, 100.0, 100.0, 10.0, 4.0, 4.0, 0.75, 4.5, 0.8, 3.5, 5.0, 0.25, 0.9, 4.0, 1.0, 6.0, 2.0, 2.0, 0.8,
+        0.8
+    };
 
     /** Fuzz bands of the reference: from {@code start} days on, each further day adds {@code factor}. */
     private static final double[][] FUZZ_RANGES = {
-        {2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, Double.POSITIVE_INFINITY, 0.05}};
+        {2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, Double.POSITIVE_INFINITY, 0.05}
+    };
 
     private static final long SECONDS_PER_DAY = 86_400;
 
@@ -112,8 +134,13 @@ public final class Fsrs {
         this(validated(parameters), desiredRetention, maximumIntervalDays, List.of(), List.of(), null);
     }
 
-    private Fsrs(double[] w, double desiredRetention, int maximumIntervalDays, List<Duration> learningSteps,
-            List<Duration> relearningSteps, RandomGenerator fuzz) {
+    private Fsrs(
+            double[] w,
+            double desiredRetention,
+            int maximumIntervalDays,
+            List<Duration> learningSteps,
+            List<Duration> relearningSteps,
+            RandomGenerator fuzz) {
         if (!(desiredRetention > 0 && desiredRetention < 1)) {
             throw new IllegalArgumentException("desired retention must be between 0 and 1: " + desiredRetention);
         }
@@ -142,7 +169,12 @@ public final class Fsrs {
 
     /** This scheduler with the reference's interval fuzz, drawing from {@code random}. */
     public Fsrs withFuzz(RandomGenerator random) {
-        return new Fsrs(w, desiredRetention, maximumIntervalDays, learningSteps, relearningSteps,
+        return new Fsrs(
+                w,
+                desiredRetention,
+                maximumIntervalDays,
+                learningSteps,
+                relearningSteps,
                 Objects.requireNonNull(random, "random"));
     }
 
@@ -200,22 +232,50 @@ public final class Fsrs {
         long days = elapsedDays(card.lastReview(), now);
         double stability = days < 1
                 ? shortTermStability(card.stability(), rating.grade())
-                : nextStability(card.difficulty(), card.stability(),
-                        retrievability(card.stability(), Math.max(0, days)), rating);
+                : nextStability(
+                        card.difficulty(),
+                        card.stability(),
+                        retrievability(card.stability(), Math.max(0, days)),
+                        rating);
         double difficulty = nextDifficulty(card.difficulty(), rating.grade());
         int reps = card.reps() + 1;
         return switch (card.state()) {
-            case LEARNING -> stepped(State.LEARNING, learningSteps, card.step(), rating, stability, difficulty, now,
-                    reps, card.lapses());
-            case RELEARNING -> stepped(State.RELEARNING, relearningSteps, card.step(), rating, stability, difficulty,
-                    now, reps, card.lapses());
+            case LEARNING ->
+                stepped(
+                        State.LEARNING,
+                        learningSteps,
+                        card.step(),
+                        rating,
+                        stability,
+                        difficulty,
+                        now,
+                        reps,
+                        card.lapses());
+            case RELEARNING ->
+                stepped(
+                        State.RELEARNING,
+                        relearningSteps,
+                        card.step(),
+                        rating,
+                        stability,
+                        difficulty,
+                        now,
+                        reps,
+                        card.lapses());
             case REVIEW -> {
                 if (rating == Rating.AGAIN) {
                     int lapses = card.lapses() + 1;
                     yield relearningSteps.isEmpty()
                             ? inReview(stability, difficulty, now, reps, lapses)
-                            : new ReviewCard(State.RELEARNING, 0, stability, difficulty, now,
-                                    now.plus(relearningSteps.get(0)), reps, lapses);
+                            : new ReviewCard(
+                                    State.RELEARNING,
+                                    0,
+                                    stability,
+                                    difficulty,
+                                    now,
+                                    now.plus(relearningSteps.get(0)),
+                                    reps,
+                                    lapses);
                 }
                 yield inReview(stability, difficulty, now, reps, card.lapses());
             }
@@ -233,8 +293,16 @@ public final class Fsrs {
     }
 
     /** The reference's learning-step rules for a card in {@code state} at step {@code step}. */
-    private ReviewCard stepped(State state, List<Duration> steps, int step, Rating rating, double stability,
-            double difficulty, Instant now, int reps, int lapses) {
+    private ReviewCard stepped(
+            State state,
+            List<Duration> steps,
+            int step,
+            Rating rating,
+            double stability,
+            double difficulty,
+            Instant now,
+            int reps,
+            int lapses) {
         if (steps.isEmpty() || (step >= steps.size() && rating != Rating.AGAIN)) {
             return inReview(stability, difficulty, now, reps, lapses);
         }
@@ -251,10 +319,18 @@ public final class Fsrs {
                 }
                 yield new ReviewCard(state, step, stability, difficulty, now, now.plus(wait), reps, lapses);
             }
-            case GOOD -> step + 1 == steps.size()
-                    ? inReview(stability, difficulty, now, reps, lapses)
-                    : new ReviewCard(state, step + 1, stability, difficulty, now, now.plus(steps.get(step + 1)), reps,
-                            lapses);
+            case GOOD ->
+                step + 1 == steps.size()
+                        ? inReview(stability, difficulty, now, reps, lapses)
+                        : new ReviewCard(
+                                state,
+                                step + 1,
+                                stability,
+                                difficulty,
+                                now,
+                                now.plus(steps.get(step + 1)),
+                                reps,
+                                lapses);
             case EASY -> inReview(stability, difficulty, now, reps, lapses);
         };
     }
@@ -264,8 +340,8 @@ public final class Fsrs {
         if (fuzz != null) {
             days = fuzzed(days);
         }
-        return new ReviewCard(State.REVIEW, 0, stability, difficulty, now, now.plus(Duration.ofDays(days)), reps,
-                lapses);
+        return new ReviewCard(
+                State.REVIEW, 0, stability, difficulty, now, now.plus(Duration.ofDays(days)), reps, lapses);
     }
 
     /** The reference's fuzz: a uniform draw from a band around the interval that widens with its length. */
@@ -320,7 +396,9 @@ public final class Fsrs {
     }
 
     private double forgetStability(double difficulty, double stability, double retrievability) {
-        double longTerm = w[11] * Math.pow(difficulty, -w[12]) * (Math.pow(stability + 1, w[13]) - 1)
+        double longTerm = w[11]
+                * Math.pow(difficulty, -w[12])
+                * (Math.pow(stability + 1, w[13]) - 1)
                 * Math.exp((1 - retrievability) * w[14]);
         double shortTerm = stability / Math.exp(w[17] * w[18]);
         return Math.min(longTerm, shortTerm);
@@ -329,8 +407,14 @@ public final class Fsrs {
     private double recallStability(double difficulty, double stability, double retrievability, Rating rating) {
         double hardPenalty = rating == Rating.HARD ? w[15] : 1;
         double easyBonus = rating == Rating.EASY ? w[16] : 1;
-        return stability * (1 + Math.exp(w[8]) * (11 - difficulty) * Math.pow(stability, -w[9])
-                * (Math.exp((1 - retrievability) * w[10]) - 1) * hardPenalty * easyBonus);
+        return stability
+                * (1
+                        + Math.exp(w[8])
+                                * (11 - difficulty)
+                                * Math.pow(stability, -w[9])
+                                * (Math.exp((1 - retrievability) * w[10]) - 1)
+                                * hardPenalty
+                                * easyBonus);
     }
 
     private static double clampDifficulty(double difficulty) {
@@ -353,8 +437,8 @@ public final class Fsrs {
         for (int i = 0; i < w.length; i++) {
             w[i] = Objects.requireNonNull(parameters.get(i), "parameter " + i);
             if (!(w[i] >= LOWER_BOUNDS[i] && w[i] <= UPPER_BOUNDS[i])) {
-                problems.append(String.format("%n  w%d = %s is outside [%s, %s]", i, w[i], LOWER_BOUNDS[i],
-                        UPPER_BOUNDS[i]));
+                problems.append(
+                        String.format("%n  w%d = %s is outside [%s, %s]", i, w[i], LOWER_BOUNDS[i], UPPER_BOUNDS[i]));
             }
         }
         if (!problems.isEmpty()) {

@@ -8,8 +8,8 @@ import java.util.Set;
  * answer was right, the review deck (by due instant, earliest first) and the reminder setting. A copy;
  * immutable.
  */
-public record LearnerState(long guildId, long userId, Set<String> seen, Set<String> right, List<DeckCard> deck,
-        boolean reminder) {
+public record LearnerState(
+        long guildId, long userId, Set<String> seen, Set<String> right, List<DeckCard> deck, boolean reminder) {
     public LearnerState {
         seen = Set.copyOf(seen);
         right = Set.copyOf(right);

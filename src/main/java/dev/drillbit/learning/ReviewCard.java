@@ -1,6 +1,5 @@
 package dev.drillbit.learning;
 
-import dev.drillbit.progress.Forgotten;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,7 +19,13 @@ import java.util.Objects;
  * @param lapses how many times the card was rated {@link Rating#AGAIN} while in {@link State#REVIEW}
  */
 public record ReviewCard(
-        State state, int step, double stability, double difficulty, Instant lastReview, Instant due, int reps,
+        State state,
+        int step,
+        double stability,
+        double difficulty,
+        Instant lastReview,
+        Instant due,
+        int reps,
         int lapses) {
 
     /** Where a card is in its life, with the same meaning as in the reference FSRS schedulers. */

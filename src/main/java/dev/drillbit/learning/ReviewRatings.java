@@ -1,8 +1,8 @@
 package dev.drillbit.learning;
 
+import dev.drillbit.bank.QuestionType;
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.ReviewEvent;
-import dev.drillbit.bank.QuestionType;
 import dev.drillbit.quiz.SelfGrade;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -45,7 +45,11 @@ public final class ReviewRatings {
     }
 
     /** The rating of an answer given its type, correctness, self-grade (open) and timing, per the table above. */
-    public static Rating of(QuestionType type, boolean correct, Optional<SelfGrade> grade, OptionalLong elapsedMillis,
+    public static Rating of(
+            QuestionType type,
+            boolean correct,
+            Optional<SelfGrade> grade,
+            OptionalLong elapsedMillis,
             OptionalLong limitMillis) {
         if (type == QuestionType.OPEN && grade.isPresent()) {
             return switch (grade.get()) {

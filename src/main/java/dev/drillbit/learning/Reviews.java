@@ -1,12 +1,12 @@
 package dev.drillbit.learning;
 
+import dev.drillbit.bank.Question;
+import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.MemberRef;
 import dev.drillbit.progress.ReminderEvent;
 import dev.drillbit.progress.ReviewEvent;
 import dev.drillbit.progress.ScoreStore;
-import dev.drillbit.bank.Question;
-import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.quiz.AnswerChecker;
 import dev.drillbit.quiz.AnswerOutcome;
 import dev.drillbit.quiz.Response;
@@ -57,7 +57,8 @@ public final class Reviews {
     public Summary summary(long guildId, long userId) {
         LearnerState learner = store.learner(guildId, userId);
         Instant now = clock.instant();
-        List<DeckCard> known = learner.deck().stream().filter(c -> bank.question(c.questionId()).isPresent())
+        List<DeckCard> known = learner.deck().stream()
+                .filter(c -> bank.question(c.questionId()).isPresent())
                 .toList();
         int due = (int) known.stream().filter(c -> !c.card().due().isAfter(now)).count();
         Optional<Instant> next = known.stream().map(c -> c.card().due()).min(Instant::compareTo);
@@ -67,8 +68,10 @@ public final class Reviews {
     /** The most overdue card now; empty when nothing is due (then see {@link Summary#nextDue()}). */
     public Optional<DueQuestion> next(long guildId, long userId) {
         List<DeckCard> due = store.dueCards(guildId, userId, clock.instant()).stream()
-                .filter(c -> bank.question(c.questionId()).isPresent()).toList();
-        return due.stream().findFirst()
+                .filter(c -> bank.question(c.questionId()).isPresent())
+                .toList();
+        return due.stream()
+                .findFirst()
                 .map(c -> new DueQuestion(bank.question(c.questionId()).orElseThrow(), c.card(), due.size()));
     }
 
@@ -87,8 +90,8 @@ public final class Reviews {
      * @param elapsed from the card being shown to the answer
      * @param limit the question's time limit, as a quiz would give it
      */
-    public Optional<CompletableFuture<Reviewed>> answer(long guildId, long userId, Question question,
-            Response response, Duration elapsed, Duration limit) {
+    public Optional<CompletableFuture<Reviewed>> answer(
+            long guildId, long userId, Question question, Response response, Duration elapsed, Duration limit) {
         if (question.type() == dev.drillbit.bank.QuestionType.OPEN) {
             return Optional.empty();
         }
@@ -96,17 +99,25 @@ public final class Reviews {
         if (verdict.isEmpty()) {
             return Optional.empty();
         }
-        AnswerOutcome.Answered answered = new AnswerOutcome.Answered(question, response, verdict.get(), 0,
-                elapsed.compareTo(limit) > 0, Optional.of(new AnswerOutcome.Timing(elapsed, limit)));
+        AnswerOutcome.Answered answered = new AnswerOutcome.Answered(
+                question,
+                response,
+                verdict.get(),
+                0,
+                elapsed.compareTo(limit) > 0,
+                Optional.of(new AnswerOutcome.Timing(elapsed, limit)));
         Answer answer = Answer.of(guildId, userId, answered, clock.instant());
-        return Optional.of(store.record(answer).thenApply(event -> new Reviewed(answered, ReviewRatings.of(event),
-                cardDue(guildId, userId, question.id()))));
+        return Optional.of(store.record(answer)
+                .thenApply(event ->
+                        new Reviewed(answered, ReviewRatings.of(event), cardDue(guildId, userId, question.id()))));
     }
 
     /** When the member's card for this question is due next; empty when it is not in the deck. */
     public Optional<Instant> cardDue(long guildId, long userId, String questionId) {
-        return store.learner(guildId, userId).deck().stream().filter(c -> c.questionId().equals(questionId))
-                .map(c -> c.card().due()).findFirst();
+        return store.learner(guildId, userId).deck().stream()
+                .filter(c -> c.questionId().equals(questionId))
+                .map(c -> c.card().due())
+                .findFirst();
     }
 
     /** The member's own rating of a card (open questions), now. */

@@ -69,8 +69,15 @@ public final class RoadmapProgress {
      * @param total questions in the step
      * @param dueReviews review cards of the step's questions due now
      */
-    public record StepProgress(RoadmapStep step, int seen, int total, double coverage, double accuracy,
-            double mastery, boolean checkpointReached, int dueReviews) {
+    public record StepProgress(
+            RoadmapStep step,
+            int seen,
+            int total,
+            double coverage,
+            double accuracy,
+            double mastery,
+            boolean checkpointReached,
+            int dueReviews) {
         public boolean started() {
             return seen > 0;
         }
@@ -133,8 +140,15 @@ public final class RoadmapProgress {
             double coverage = s[0] == 0 ? 0 : (double) s[1] / s[0];
             double accuracy = s[1] == 0 ? 0 : (double) s[2] / s[1];
             double mastery = mastery(coverage, accuracy);
-            steps.add(new StepProgress(step, (int) s[3], (int) s[4], coverage, accuracy, mastery,
-                    checkpointReached(coverage, mastery), due.getOrDefault(step.id(), 0)));
+            steps.add(new StepProgress(
+                    step,
+                    (int) s[3],
+                    (int) s[4],
+                    coverage,
+                    accuracy,
+                    mastery,
+                    checkpointReached(coverage, mastery),
+                    due.getOrDefault(step.id(), 0)));
         }
         return new Report(steps, recommend(steps));
     }
@@ -146,7 +160,9 @@ public final class RoadmapProgress {
         if (weakest.isPresent()) {
             return Optional.of(new Recommendation(weakest.get().step(), Reason.LOWEST_MASTERY));
         }
-        return steps.stream().filter(s -> s.total() > 0 && !s.checkpointReached()).findFirst()
+        return steps.stream()
+                .filter(s -> s.total() > 0 && !s.checkpointReached())
+                .findFirst()
                 .map(s -> new Recommendation(s.step(), Reason.NEXT_IN_ORDER));
     }
 }

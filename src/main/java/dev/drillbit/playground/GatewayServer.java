@@ -103,7 +103,8 @@ final class GatewayServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
-        LOG.debug("gateway connection from {} to {}", socket.getRemoteSocketAddress(), handshake.getResourceDescriptor());
+        LOG.debug(
+                "gateway connection from {} to {}", socket.getRemoteSocketAddress(), handshake.getResourceDescriptor());
         String descriptor = handshake.getResourceDescriptor();
         if (descriptor.contains("compress=")) {
             LOG.warn("the bot asked for gateway compression ({}); the stand-in speaks plain JSON only", descriptor);
@@ -155,7 +156,10 @@ final class GatewayServer extends WebSocketServer {
 
     private void send(WebSocket socket, Session session, String type, JsonNode data) {
         synchronized (session) {
-            ObjectNode frame = json.createObjectNode().put("op", 0).put("s", ++session.sequence).put("t", type);
+            ObjectNode frame = json.createObjectNode()
+                    .put("op", 0)
+                    .put("s", ++session.sequence)
+                    .put("t", type);
             frame.set("d", data);
             if (socket.isOpen()) {
                 socket.send(frame.toString());

@@ -120,7 +120,8 @@ public final class InteractionHandle {
     public JsonNode awaitModal(Duration timeout) {
         Callback answer = awaitCallback(timeout);
         if (answer.type() != 9) {
-            throw new AssertionError(description + " was answered with callback type " + answer.type() + ", not a modal");
+            throw new AssertionError(
+                    description + " was answered with callback type " + answer.type() + ", not a modal");
         }
         return answer.data();
     }
@@ -129,7 +130,8 @@ public final class InteractionHandle {
     public List<JsonNode> awaitChoices(Duration timeout) {
         Callback answer = awaitCallback(timeout);
         if (answer.type() != 8) {
-            throw new AssertionError(description + " was answered with callback type " + answer.type() + ", not choices");
+            throw new AssertionError(
+                    description + " was answered with callback type " + answer.type() + ", not choices");
         }
         List<JsonNode> choices = new ArrayList<>();
         answer.data().path("choices").forEach(choices::add);

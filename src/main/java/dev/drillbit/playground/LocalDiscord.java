@@ -52,6 +52,7 @@ public final class LocalDiscord implements AutoCloseable {
 
     /** Discord permission bits the model uses. */
     public static final long ADMINISTRATOR = 1L << 3;
+
     public static final long MANAGE_GUILD = 1L << 5;
     static final long ADD_REACTIONS = 1L << 6;
     static final long VIEW_CHANNEL = 1L << 10;
@@ -66,15 +67,23 @@ public final class LocalDiscord implements AutoCloseable {
     static final long CREATE_PUBLIC_THREADS = 1L << 35;
     static final long CREATE_PRIVATE_THREADS = 1L << 36;
     static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
-    static final long EVERYONE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
-            | READ_MESSAGE_HISTORY | ADD_REACTIONS | USE_EXTERNAL_EMOJIS | USE_APPLICATION_COMMANDS
-            | CREATE_PUBLIC_THREADS | SEND_MESSAGES_IN_THREADS;
+    static final long EVERYONE_PERMISSIONS = VIEW_CHANNEL
+            | SEND_MESSAGES
+            | EMBED_LINKS
+            | ATTACH_FILES
+            | READ_MESSAGE_HISTORY
+            | ADD_REACTIONS
+            | USE_EXTERNAL_EMOJIS
+            | USE_APPLICATION_COMMANDS
+            | CREATE_PUBLIC_THREADS
+            | SEND_MESSAGES_IN_THREADS;
     static final long BOT_PERMISSIONS =
             EVERYONE_PERMISSIONS | MANAGE_MESSAGES | MANAGE_THREADS | CREATE_PRIVATE_THREADS;
 
     private final ObjectMapper json = new ObjectMapper();
     /** Discord's own clock, real time: what ids and timestamps carry. */
     private final Clock wallClock;
+
     private final Snowflakes ids;
     private final String token;
     private final LocalUser bot;
@@ -90,6 +99,7 @@ public final class LocalDiscord implements AutoCloseable {
     private final Map<String, InteractionHandle> interactionsByToken = new LinkedHashMap<>();
     /** Users who accept no direct messages from the bot (privacy settings, or the bot blocked). */
     private final java.util.Set<Long> directMessagesClosed = new java.util.HashSet<>();
+
     private final CommandCatalog commands;
     private final List<Consumer<Posted>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -125,7 +135,8 @@ public final class LocalDiscord implements AutoCloseable {
         this.commands = new CommandCatalog(bot.id(), ids::next);
         this.rest = new RestServer(json);
         registerRoutes();
-        this.gateway = new GatewayServer(json, new GatewaySessions(), () -> UUID.randomUUID().toString().replace("-", ""));
+        this.gateway = new GatewayServer(
+                json, new GatewaySessions(), () -> UUID.randomUUID().toString().replace("-", ""));
         rest.start();
         try {
             gateway.startAndAwait();
@@ -318,7 +329,9 @@ public final class LocalDiscord implements AutoCloseable {
     /** Messages of a channel in order of creation, each in its latest version. */
     public List<LocalMessage> messages(LocalChannel channel) {
         synchronized (lock) {
-            return messageOrder.getOrDefault(channel.id(), List.of()).stream().map(messages::get).toList();
+            return messageOrder.getOrDefault(channel.id(), List.of()).stream()
+                    .map(messages::get)
+                    .toList();
         }
     }
 
@@ -367,7 +380,9 @@ public final class LocalDiscord implements AutoCloseable {
     /** The DM channel the bot opened with this user, if any. */
     public Optional<LocalChannel> directChannel(LocalUser user) {
         synchronized (lock) {
-            return channels.values().stream().filter(c -> c.isDirect() && c.recipientId() == user.id()).findFirst();
+            return channels.values().stream()
+                    .filter(c -> c.isDirect() && c.recipientId() == user.id())
+                    .findFirst();
         }
     }
 
@@ -396,7 +411,8 @@ public final class LocalDiscord implements AutoCloseable {
 
     /** Blocks (without sleeping: on the model's monitor) until the bot registered this command. */
     public JsonNode awaitCommand(LocalGuild guild, String name, Duration timeout) {
-        return awaitState(() -> commands.chatInput(guild.id(), name).map(ObjectNode::deepCopy), timeout, "command /" + name);
+        return awaitState(
+                () -> commands.chatInput(guild.id(), name).map(ObjectNode::deepCopy), timeout, "command /" + name);
     }
 
     /** Blocks until a message of the channel matches, and returns it. */
@@ -465,7 +481,12 @@ public final class LocalDiscord implements AutoCloseable {
      * {@code focusedOption}; other options already filled can be given too.
      */
     public InteractionHandle autocomplete(
-            LocalMember member, LocalChannel channel, String command, String focusedOption, String partial, Map<String, ?> others) {
+            LocalMember member,
+            LocalChannel channel,
+            String command,
+            String focusedOption,
+            String partial,
+            Map<String, ?> others) {
         ObjectNode data;
         synchronized (lock) {
             data = new CommandPayload(member.guild(), command).build(others, focusedOption, partial);
@@ -494,7 +515,8 @@ public final class LocalDiscord implements AutoCloseable {
         int min = menu.path("min_values").asInt(1);
         int max = menu.path("max_values").asInt(1);
         if (values.length < min || values.length > max) {
-            throw new IllegalArgumentException("select " + customId + " takes " + min + ".." + max + " values, got " + values.length);
+            throw new IllegalArgumentException(
+                    "select " + customId + " takes " + min + ".." + max + " values, got " + values.length);
         }
         ObjectNode data = json.createObjectNode().put("custom_id", customId).put("component_type", 3);
         ArrayNode chosen = data.putArray("values");
@@ -519,7 +541,8 @@ public final class LocalDiscord implements AutoCloseable {
         }
         JsonNode modal = callback.data();
         if (!customId.equals(modal.path("custom_id").asText())) {
-            throw new IllegalArgumentException("the open modal is " + modal.path("custom_id").asText() + ", not " + customId);
+            throw new IllegalArgumentException(
+                    "the open modal is " + modal.path("custom_id").asText() + ", not " + customId);
         }
         ObjectNode data = json.createObjectNode().put("custom_id", customId);
         ArrayNode rows = data.putArray("components");
@@ -544,7 +567,9 @@ public final class LocalDiscord implements AutoCloseable {
                     }
                     value = "";
                 }
-                ObjectNode label = rows.addObject().put("type", 18).put("id", top.path("id").asInt(nextId[0]++));
+                ObjectNode label = rows.addObject()
+                        .put("type", 18)
+                        .put("id", top.path("id").asInt(nextId[0]++));
                 label.putObject("component")
                         .put("type", 4)
                         .put("id", input.path("id").asInt(nextId[0]++))
@@ -555,20 +580,24 @@ public final class LocalDiscord implements AutoCloseable {
         if (!remaining.isEmpty()) {
             throw new IllegalArgumentException("modal " + customId + " has no fields " + remaining.keySet());
         }
-        LocalMessage source = opener.type() == 3 ? message(opener.sourceMessageId()).orElse(null) : null;
+        LocalMessage source =
+                opener.type() == 3 ? message(opener.sourceMessageId()).orElse(null) : null;
         return dispatch(5, member, opener.channel(), data, source, "modal " + customId);
     }
 
-    private LocalMessage visibleComponentMessage(LocalMember member, LocalMessage message, String customId, int componentType) {
+    private LocalMessage visibleComponentMessage(
+            LocalMember member, LocalMessage message, String customId, int componentType) {
         LocalMessage current = message(message.id())
                 .orElseThrow(() -> new IllegalArgumentException("message " + message.id() + " no longer exists"));
         if (!current.visibleTo(member.user())) {
             throw new IllegalArgumentException(member.name() + " cannot see message " + current.id());
         }
-        JsonNode component = current.component(customId).orElseThrow(() -> new IllegalArgumentException(
-                "message " + current.id() + " has no component " + customId + "; it has " + current.customIds()));
+        JsonNode component = current.component(customId)
+                .orElseThrow(() -> new IllegalArgumentException("message " + current.id() + " has no component "
+                        + customId + "; it has " + current.customIds()));
         if (component.path("type").asInt() != componentType) {
-            throw new IllegalArgumentException(customId + " is a component of type " + component.path("type").asInt());
+            throw new IllegalArgumentException(customId + " is a component of type "
+                    + component.path("type").asInt());
         }
         if (component.path("disabled").asBoolean(false)) {
             throw new IllegalArgumentException(customId + " is disabled");
@@ -583,7 +612,12 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     private InteractionHandle dispatch(
-            int type, LocalMember member, LocalChannel channel, ObjectNode data, LocalMessage source, String description) {
+            int type,
+            LocalMember member,
+            LocalChannel channel,
+            ObjectNode data,
+            LocalMessage source,
+            String description) {
         if (channel.isDirect()) {
             throw new UnsupportedOperationException("interactions in DMs are not modelled yet");
         }
@@ -596,7 +630,12 @@ public final class LocalDiscord implements AutoCloseable {
             long id = ids.next();
             String interactionToken = "itok." + Long.toUnsignedString(id) + "." + UUID.randomUUID();
             handle = new InteractionHandle(
-                    id, interactionToken, type, description + " by " + member.name(), member, channel,
+                    id,
+                    interactionToken,
+                    type,
+                    description + " by " + member.name(),
+                    member,
+                    channel,
                     source == null ? 0 : source.id());
             interactions.put(id, handle);
             interactionsByToken.put(interactionToken, handle);
@@ -619,9 +658,12 @@ public final class LocalDiscord implements AutoCloseable {
                 payload.set("message", source.json().deepCopy());
             }
             payload.put("locale", "en-US").put("guild_locale", "en-US");
-            payload.put("app_permissions", Long.toString(permissions(members.get(member.guild().id()).get(bot.id()))));
+            payload.put(
+                    "app_permissions",
+                    Long.toString(permissions(members.get(member.guild().id()).get(bot.id()))));
             payload.putArray("entitlements");
-            payload.putObject("authorizing_integration_owners").put("0", member.guild().idString());
+            payload.putObject("authorizing_integration_owners")
+                    .put("0", member.guild().idString());
             payload.put("context", 0);
             payload.put("attachment_size_limit", 10 * 1024 * 1024);
         }
@@ -643,9 +685,10 @@ public final class LocalDiscord implements AutoCloseable {
             this.guild = guild;
             this.path = path.trim();
             this.pathParts = List.of(this.path.split("\\s+"));
-            this.command = commands.chatInput(guild.id(), pathParts.get(0)).orElseThrow(() -> new IllegalArgumentException(
-                    "no command /" + pathParts.get(0) + " is registered in " + guild.name() + "; registered: "
-                            + commands.chatInputNames(guild.id())));
+            this.command = commands.chatInput(guild.id(), pathParts.get(0))
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("no command /" + pathParts.get(0) + " is registered in "
+                                    + guild.name() + "; registered: " + commands.chatInputNames(guild.id())));
         }
 
         ObjectNode build(Map<String, ?> values, String focused, String partial) {
@@ -661,10 +704,12 @@ public final class LocalDiscord implements AutoCloseable {
             for (String part : pathParts.subList(1, pathParts.size())) {
                 JsonNode level = declared;
                 JsonNode sub = findOption(level, part)
-                        .filter(o -> o.path("type").asInt() == 1 || o.path("type").asInt() == 2)
+                        .filter(o ->
+                                o.path("type").asInt() == 1 || o.path("type").asInt() == 2)
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "/" + path + ": no subcommand (group) " + part + "; declared: " + names(level)));
-                ObjectNode nested = target.addObject().put("type", sub.path("type").asInt()).put("name", part);
+                ObjectNode nested =
+                        target.addObject().put("type", sub.path("type").asInt()).put("name", part);
                 target = nested.putArray("options");
                 declared = sub.path("options");
             }
@@ -679,7 +724,11 @@ public final class LocalDiscord implements AutoCloseable {
                 String name = option.path("name").asText();
                 int optionType = option.path("type").asInt();
                 if (name.equals(focused)) {
-                    target.addObject().put("type", optionType).put("name", name).put("value", partial).put("focused", true);
+                    target.addObject()
+                            .put("type", optionType)
+                            .put("name", name)
+                            .put("value", partial)
+                            .put("focused", true);
                     continue;
                 }
                 Object value = remaining.remove(name);
@@ -710,16 +759,25 @@ public final class LocalDiscord implements AutoCloseable {
             int type = option.path("type").asInt();
             JsonNode result = switch (type) {
                 case 3 -> json.getNodeFactory().textNode(String.valueOf(value));
-                case 4 -> json.getNodeFactory().numberNode(value instanceof Number n ? n.longValue() : parseLong(name, value));
-                case 10 -> json.getNodeFactory().numberNode(value instanceof Number n ? n.doubleValue() : parseDouble(name, value));
+                case 4 ->
+                    json.getNodeFactory()
+                            .numberNode(value instanceof Number n ? n.longValue() : parseLong(name, value));
+                case 10 ->
+                    json.getNodeFactory()
+                            .numberNode(value instanceof Number n ? n.doubleValue() : parseDouble(name, value));
                 case 5 -> json.getNodeFactory().booleanNode(value instanceof Boolean b ? b : parseBoolean(name, value));
                 case 6 -> resolveUser(name, value);
                 case 7 -> resolveChannel(name, value, option);
                 case 8 -> resolveRole(name, value);
-                case 9 -> value instanceof LocalRole || (value instanceof String s && roleNamed(s).isPresent())
-                        ? resolveRole(name, value)
-                        : resolveUser(name, value);
-                default -> throw new IllegalArgumentException("/" + path + ": option " + name + " has type " + type + ", not modelled");
+                case 9 ->
+                    value instanceof LocalRole
+                                    || (value instanceof String s
+                                            && roleNamed(s).isPresent())
+                            ? resolveRole(name, value)
+                            : resolveUser(name, value);
+                default ->
+                    throw new IllegalArgumentException(
+                            "/" + path + ": option " + name + " has type " + type + ", not modelled");
             };
             JsonNode choices = option.path("choices");
             if (choices.isArray() && choices.size() > 0) {
@@ -731,12 +789,21 @@ public final class LocalDiscord implements AutoCloseable {
                     throw new IllegalArgumentException("/" + path + ": option " + name + " must be one of " + choices);
                 }
             }
-            if ((type == 4 || type == 10) && option.has("min_value") && result.asDouble() < option.get("min_value").asDouble()
-                    || (type == 4 || type == 10) && option.has("max_value") && result.asDouble() > option.get("max_value").asDouble()) {
+            if ((type == 4 || type == 10)
+                            && option.has("min_value")
+                            && result.asDouble() < option.get("min_value").asDouble()
+                    || (type == 4 || type == 10)
+                            && option.has("max_value")
+                            && result.asDouble() > option.get("max_value").asDouble()) {
                 throw new IllegalArgumentException("/" + path + ": option " + name + " out of range: " + result);
             }
-            if (type == 3 && (option.has("max_length") && result.asText().length() > option.get("max_length").asInt()
-                    || option.has("min_length") && result.asText().length() < option.get("min_length").asInt())) {
+            if (type == 3
+                    && (option.has("max_length")
+                                    && result.asText().length()
+                                            > option.get("max_length").asInt()
+                            || option.has("min_length")
+                                    && result.asText().length()
+                                            < option.get("min_length").asInt())) {
                 throw new IllegalArgumentException("/" + path + ": option " + name + " has the wrong length");
             }
             return result;
@@ -774,7 +841,8 @@ public final class LocalDiscord implements AutoCloseable {
             } else {
                 String key = String.valueOf(value).replaceFirst("^#", "");
                 channel = channels.values().stream()
-                        .filter(c -> c.guildId() == guild.id() && (c.name().equals(key) || c.idString().equals(key)))
+                        .filter(c -> c.guildId() == guild.id()
+                                && (c.name().equals(key) || c.idString().equals(key)))
                         .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("option " + option + ": no channel " + key));
             }
@@ -805,14 +873,16 @@ public final class LocalDiscord implements AutoCloseable {
             LocalRole role = value instanceof LocalRole r
                     ? r
                     : roleNamed(String.valueOf(value).replaceFirst("^@", ""))
-                            .orElseThrow(() -> new IllegalArgumentException("option " + option + ": no role " + String.valueOf(value)));
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "option " + option + ": no role " + String.valueOf(value)));
             resolved.with("roles").set(Long.toUnsignedString(role.id()), roleJson(role));
             return json.getNodeFactory().textNode(Long.toUnsignedString(role.id()));
         }
 
         private Optional<LocalRole> roleNamed(String key) {
             return roles.get(guild.id()).stream()
-                    .filter(r -> r.name().equals(key) || Long.toUnsignedString(r.id()).equals(key))
+                    .filter(r -> r.name().equals(key)
+                            || Long.toUnsignedString(r.id()).equals(key))
                     .findFirst();
         }
 
@@ -904,7 +974,10 @@ public final class LocalDiscord implements AutoCloseable {
                 .put("id", Long.toUnsignedString(role.id()))
                 .put("name", role.name())
                 .put("color", 0);
-        node.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        node.putObject("colors")
+                .put("primary_color", 0)
+                .putNull("secondary_color")
+                .putNull("tertiary_color");
         node.put("hoist", false).putNull("icon");
         node.putNull("unicode_emoji");
         node.put("position", role.position())
@@ -933,9 +1006,13 @@ public final class LocalDiscord implements AutoCloseable {
         if (channel.isThread()) {
             node.put("parent_id", Long.toUnsignedString(channel.parentId()))
                     .put("owner_id", bot.idString())
-                    .put("message_count", messageOrder.getOrDefault(channel.id(), List.of()).size())
+                    .put(
+                            "message_count",
+                            messageOrder.getOrDefault(channel.id(), List.of()).size())
                     .put("member_count", 1)
-                    .put("total_message_sent", messageOrder.getOrDefault(channel.id(), List.of()).size());
+                    .put(
+                            "total_message_sent",
+                            messageOrder.getOrDefault(channel.id(), List.of()).size());
             node.set("thread_metadata", threadMetadata());
         } else {
             node.putNull("parent_id");
@@ -1016,11 +1093,18 @@ public final class LocalDiscord implements AutoCloseable {
         public ObjectNode ready(String sessionId, String resumeUrl) {
             synchronized (lock) {
                 ObjectNode ready = json.createObjectNode().put("v", 10);
-                ObjectNode user = userJson(bot).put("verified", true).put("mfa_enabled", false).put("flags", 0);
+                ObjectNode user = userJson(bot)
+                        .put("verified", true)
+                        .put("mfa_enabled", false)
+                        .put("flags", 0);
                 ready.set("user", user);
                 ArrayNode guildArray = ready.putArray("guilds");
-                guilds.values().forEach(g -> guildArray.addObject().put("id", g.idString()).put("unavailable", true));
-                ready.put("session_id", sessionId).put("resume_gateway_url", resumeUrl).put("session_type", "normal");
+                guilds.values()
+                        .forEach(g ->
+                                guildArray.addObject().put("id", g.idString()).put("unavailable", true));
+                ready.put("session_id", sessionId)
+                        .put("resume_gateway_url", resumeUrl)
+                        .put("session_type", "normal");
                 ready.putArray("shard").add(0).add(1);
                 ready.putObject("application").put("id", bot.idString()).put("flags", 0);
                 ready.putArray("private_channels");
@@ -1036,7 +1120,9 @@ public final class LocalDiscord implements AutoCloseable {
         @Override
         public List<ObjectNode> guildCreates() {
             synchronized (lock) {
-                return guilds.values().stream().map(LocalDiscord.this::guildCreateJson).toList();
+                return guilds.values().stream()
+                        .map(LocalDiscord.this::guildCreateJson)
+                        .toList();
             }
         }
 
@@ -1057,7 +1143,12 @@ public final class LocalDiscord implements AutoCloseable {
      * messages.
      */
     private LocalMessage createMessage(
-            LocalChannel channel, JsonNode body, List<RecordedRequest.FilePart> files, int type, InteractionHandle interaction, long visibleTo) {
+            LocalChannel channel,
+            JsonNode body,
+            List<RecordedRequest.FilePart> files,
+            int type,
+            InteractionHandle interaction,
+            long visibleTo) {
         long id = ids.next();
         ObjectNode node = json.createObjectNode()
                 .put("id", Long.toUnsignedString(id))
@@ -1070,7 +1161,9 @@ public final class LocalDiscord implements AutoCloseable {
         node.set("attachments", attachments(body.path("attachments"), files, json.createArrayNode()));
         node.putArray("mentions");
         node.putArray("mention_roles");
-        node.put("mention_everyone", false).put("pinned", false).put("tts", body.path("tts").asBoolean(false));
+        node.put("mention_everyone", false)
+                .put("pinned", false)
+                .put("tts", body.path("tts").asBoolean(false));
         node.put("timestamp", now());
         node.putNull("edited_timestamp");
         node.put("flags", body.path("flags").asInt(0));
@@ -1081,7 +1174,8 @@ public final class LocalDiscord implements AutoCloseable {
                     .put("id", Long.toUnsignedString(interaction.id()))
                     .put("type", interaction.type());
             metadata.set("user", userJson(interaction.member().user()));
-            metadata.putObject("authorizing_integration_owners").put("0", interaction.member().guild().idString());
+            metadata.putObject("authorizing_integration_owners")
+                    .put("0", interaction.member().guild().idString());
         }
         if (body.has("message_reference")) {
             node.set("message_reference", body.get("message_reference"));
@@ -1097,10 +1191,13 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /** Applies an edit (PATCH body or UPDATE_MESSAGE data) to a stored message. Must hold the lock. */
-    private LocalMessage editMessage(LocalMessage current, JsonNode body, List<RecordedRequest.FilePart> files, boolean clearLoading) {
+    private LocalMessage editMessage(
+            LocalMessage current, JsonNode body, List<RecordedRequest.FilePart> files, boolean clearLoading) {
         ObjectNode node = current.json().deepCopy();
         if (body.has("content")) {
-            node.put("content", body.get("content").isNull() ? "" : body.get("content").asText());
+            node.put(
+                    "content",
+                    body.get("content").isNull() ? "" : body.get("content").asText());
         }
         if (body.has("embeds")) {
             node.set("embeds", embeds(body.get("embeds")));
@@ -1122,7 +1219,8 @@ public final class LocalDiscord implements AutoCloseable {
         }
         node.put("flags", flags);
         node.put("edited_timestamp", now());
-        LocalMessage edited = new LocalMessage(current.id(), current.channelId(), current.visibleTo(), current.revision() + 1, node);
+        LocalMessage edited =
+                new LocalMessage(current.id(), current.channelId(), current.visibleTo(), current.revision() + 1, node);
         messages.put(current.id(), edited);
         lock.notifyAll();
         return edited;
@@ -1228,7 +1326,9 @@ public final class LocalDiscord implements AutoCloseable {
                 .put("size", file == null ? 0 : file.bytes().length)
                 .put("url", url)
                 .put("proxy_url", url)
-                .put("content_type", file == null || file.contentType().isEmpty() ? "application/octet-stream" : file.contentType());
+                .put(
+                        "content_type",
+                        file == null || file.contentType().isEmpty() ? "application/octet-stream" : file.contentType());
     }
 
     private void announce(LocalMessage message, boolean edit) {
@@ -1258,19 +1358,49 @@ public final class LocalDiscord implements AutoCloseable {
         rest.route("PUT", "/applications/{application_id}/commands", call -> replaceCommands(call, 0));
         rest.route("POST", "/applications/{application_id}/commands", call -> upsertCommand(call, 0));
         rest.route("DELETE", "/applications/{application_id}/commands/{command_id}", call -> deleteCommand(call, 0));
-        rest.route("GET", "/applications/{application_id}/guilds/{guild_id}/commands", call -> listCommands(call, call.id("guild_id")));
-        rest.route("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", call -> replaceCommands(call, call.id("guild_id")));
-        rest.route("POST", "/applications/{application_id}/guilds/{guild_id}/commands", call -> upsertCommand(call, call.id("guild_id")));
-        rest.route("DELETE", "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}", call -> deleteCommand(call, call.id("guild_id")));
+        rest.route(
+                "GET",
+                "/applications/{application_id}/guilds/{guild_id}/commands",
+                call -> listCommands(call, call.id("guild_id")));
+        rest.route(
+                "PUT",
+                "/applications/{application_id}/guilds/{guild_id}/commands",
+                call -> replaceCommands(call, call.id("guild_id")));
+        rest.route(
+                "POST",
+                "/applications/{application_id}/guilds/{guild_id}/commands",
+                call -> upsertCommand(call, call.id("guild_id")));
+        rest.route(
+                "DELETE",
+                "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}",
+                call -> deleteCommand(call, call.id("guild_id")));
 
         rest.route("POST", "/interactions/{interaction_id}/{interaction_token}/callback", this::interactionCallback);
         rest.route("POST", "/webhooks/{webhook_id}/{webhook_token}", this::followUp);
-        rest.route("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", call -> webhookMessage(call, "GET", true));
-        rest.route("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", call -> webhookMessage(call, "PATCH", true));
-        rest.route("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/@original", call -> webhookMessage(call, "DELETE", true));
-        rest.route("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", call -> webhookMessage(call, "GET", false));
-        rest.route("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", call -> webhookMessage(call, "PATCH", false));
-        rest.route("DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", call -> webhookMessage(call, "DELETE", false));
+        rest.route(
+                "GET",
+                "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
+                call -> webhookMessage(call, "GET", true));
+        rest.route(
+                "PATCH",
+                "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
+                call -> webhookMessage(call, "PATCH", true));
+        rest.route(
+                "DELETE",
+                "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
+                call -> webhookMessage(call, "DELETE", true));
+        rest.route(
+                "GET",
+                "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+                call -> webhookMessage(call, "GET", false));
+        rest.route(
+                "PATCH",
+                "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+                call -> webhookMessage(call, "PATCH", false));
+        rest.route(
+                "DELETE",
+                "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+                call -> webhookMessage(call, "DELETE", false));
 
         rest.route("GET", "/channels/{channel_id}", this::getChannel);
         rest.route("POST", "/channels/{channel_id}/messages", this::postChannelMessage);
@@ -1279,11 +1409,18 @@ public final class LocalDiscord implements AutoCloseable {
         rest.route("PATCH", "/channels/{channel_id}/messages/{message_id}", call -> channelMessage(call, "PATCH"));
         rest.route("DELETE", "/channels/{channel_id}/messages/{message_id}", call -> channelMessage(call, "DELETE"));
         rest.route("POST", "/channels/{channel_id}/threads", call -> startThread(call, 0));
-        rest.route("POST", "/channels/{channel_id}/messages/{message_id}/threads", call -> startThread(call, call.id("message_id")));
+        rest.route(
+                "POST",
+                "/channels/{channel_id}/messages/{message_id}/threads",
+                call -> startThread(call, call.id("message_id")));
     }
 
     private Reply getSelf(Call call) {
-        return Reply.ok(userJson(bot).put("verified", true).put("mfa_enabled", false).put("flags", 0).put("locale", "en-US"));
+        return Reply.ok(userJson(bot)
+                .put("verified", true)
+                .put("mfa_enabled", false)
+                .put("flags", 0)
+                .put("locale", "en-US"));
     }
 
     private ObjectNode applicationJson() {
@@ -1298,7 +1435,12 @@ public final class LocalDiscord implements AutoCloseable {
                 .put("verify_key", "0".repeat(64))
                 .put("flags", 0)
                 .putNull("team");
-        app.set("owner", userJson(users.values().stream().filter(u -> !u.bot()).findFirst().orElse(bot)));
+        app.set(
+                "owner",
+                userJson(users.values().stream()
+                        .filter(u -> !u.bot())
+                        .findFirst()
+                        .orElse(bot)));
         app.set("bot", userJson(bot));
         app.putArray("tags");
         app.putArray("redirect_uris");
@@ -1326,7 +1468,10 @@ public final class LocalDiscord implements AutoCloseable {
         synchronized (lock) {
             List<ObjectNode> stored = commands.replace(guildId, call.body());
             lock.notifyAll();
-            LOG.info("bot registered {} commands ({}): {}", stored.size(), guildId == 0 ? "global" : "guild " + guildId,
+            LOG.info(
+                    "bot registered {} commands ({}): {}",
+                    stored.size(),
+                    guildId == 0 ? "global" : "guild " + guildId,
                     stored.stream().map(c -> c.path("name").asText()).toList());
             return Reply.ok(json.valueToTree(stored));
         }
@@ -1366,21 +1511,30 @@ public final class LocalDiscord implements AutoCloseable {
             if (handle.acknowledged()) {
                 throw new DiscordError(400, 40060, "Interaction has already been acknowledged.");
             }
-            long visibleTo = (data.path("flags").asInt(0) & LocalMessage.EPHEMERAL) != 0 ? handle.member().id() : 0;
+            long visibleTo = (data.path("flags").asInt(0) & LocalMessage.EPHEMERAL) != 0
+                    ? handle.member().id()
+                    : 0;
             int messageType = handle.type() == 2 ? 20 : 0;
             switch (type) {
                 case 1, 6, 8, 9 -> {}
-                case 4 -> created = createMessage(handle.channel(), data, call.request().files(), messageType, handle, visibleTo);
+                case 4 ->
+                    created = createMessage(
+                            handle.channel(), data, call.request().files(), messageType, handle, visibleTo);
                 case 5 -> {
                     ObjectNode loading = json.createObjectNode()
                             .put("content", "")
-                            .put("flags", LocalMessage.LOADING | (data.path("flags").asInt(0) & LocalMessage.EPHEMERAL));
+                            .put(
+                                    "flags",
+                                    LocalMessage.LOADING | (data.path("flags").asInt(0) & LocalMessage.EPHEMERAL));
                     created = createMessage(handle.channel(), loading, List.of(), messageType, handle, visibleTo);
                 }
                 case 7 -> {
                     LocalMessage source = messages.get(handle.sourceMessageId());
                     if (source == null) {
-                        throw new DiscordError(400, 50035, "UPDATE_MESSAGE is only valid for component and modal interactions on a message");
+                        throw new DiscordError(
+                                400,
+                                50035,
+                                "UPDATE_MESSAGE is only valid for component and modal interactions on a message");
                     }
                     edited = editMessage(source, data, call.request().files(), false);
                 }
@@ -1414,7 +1568,8 @@ public final class LocalDiscord implements AutoCloseable {
                 .put("id", Long.toUnsignedString(handle.id()))
                 .put("type", handle.type());
         if (resource != null) {
-            interaction.put("response_message_id", Long.toUnsignedString(resource.id()))
+            interaction
+                    .put("response_message_id", Long.toUnsignedString(resource.id()))
                     .put("response_message_loading", resource.isLoading())
                     .put("response_message_ephemeral", resource.isEphemeral());
         }
@@ -1451,8 +1606,11 @@ public final class LocalDiscord implements AutoCloseable {
                 // Discord: the first follow-up after a deferral fills in the "thinking" message
                 message = editMessage(original, call.body(), call.request().files(), true);
             } else {
-                long visibleTo = (call.body().path("flags").asInt(0) & LocalMessage.EPHEMERAL) != 0 ? handle.member().id() : 0;
-                message = createMessage(handle.channel(), call.body(), call.request().files(), 0, handle, visibleTo);
+                long visibleTo = (call.body().path("flags").asInt(0) & LocalMessage.EPHEMERAL) != 0
+                        ? handle.member().id()
+                        : 0;
+                message = createMessage(
+                        handle.channel(), call.body(), call.request().files(), 0, handle, visibleTo);
             }
         }
         handle.addFollowUp(message);
@@ -1478,7 +1636,8 @@ public final class LocalDiscord implements AutoCloseable {
                     removeMessage(current);
                     return Reply.noContent();
                 }
-                default -> result = editMessage(current, call.body(), call.request().files(), true);
+                default ->
+                    result = editMessage(current, call.body(), call.request().files(), true);
             }
         }
         if (original) {
@@ -1517,11 +1676,15 @@ public final class LocalDiscord implements AutoCloseable {
                 throw new DiscordError(403, 50007, "Cannot send messages to this user");
             }
             JsonNode body = call.body();
-            if (body.path("content").asText("").isEmpty() && body.path("embeds").isEmpty()
-                    && body.path("components").isEmpty() && call.request().files().isEmpty() && !body.has("poll")) {
+            if (body.path("content").asText("").isEmpty()
+                    && body.path("embeds").isEmpty()
+                    && body.path("components").isEmpty()
+                    && call.request().files().isEmpty()
+                    && !body.has("poll")) {
                 throw new DiscordError(400, 50006, "Cannot send an empty message");
             }
-            message = createMessage(channel, body, call.request().files(), body.has("message_reference") ? 19 : 0, null, 0);
+            message = createMessage(
+                    channel, body, call.request().files(), body.has("message_reference") ? 19 : 0, null, 0);
         }
         announce(message, false);
         return Reply.ok(message.json().deepCopy());
@@ -1598,14 +1761,17 @@ public final class LocalDiscord implements AutoCloseable {
             if (parent.isDirect() || parent.isThread()) {
                 throw new DiscordError(400, 50024, "Cannot execute action on this channel type");
             }
-            if (fromMessageId != 0 && !messageOrder.getOrDefault(parent.id(), List.of()).contains(fromMessageId)) {
+            if (fromMessageId != 0
+                    && !messageOrder.getOrDefault(parent.id(), List.of()).contains(fromMessageId)) {
                 throw new DiscordError(404, 10008, "Unknown Message");
             }
             String name = call.body().path("name").asText("");
             if (name.isEmpty()) {
                 throw new DiscordError(400, 50035, "Invalid Form Body: name is required");
             }
-            int type = fromMessageId != 0 ? LocalChannel.PUBLIC_THREAD : call.body().path("type").asInt(LocalChannel.PRIVATE_THREAD);
+            int type = fromMessageId != 0
+                    ? LocalChannel.PUBLIC_THREAD
+                    : call.body().path("type").asInt(LocalChannel.PRIVATE_THREAD);
             long id = fromMessageId != 0 ? fromMessageId : ids.next();
             LocalChannel thread = new LocalChannel(id, parent.guildId(), name, type, parent.id(), 0);
             channels.put(id, thread);
@@ -1621,7 +1787,9 @@ public final class LocalDiscord implements AutoCloseable {
     private Reply openDirectChannel(Call call) {
         synchronized (lock) {
             String recipient = call.body().path("recipient_id").asText("");
-            LocalUser user = users.values().stream().filter(u -> u.idString().equals(recipient)).findFirst()
+            LocalUser user = users.values().stream()
+                    .filter(u -> u.idString().equals(recipient))
+                    .findFirst()
                     .orElseThrow(() -> new DiscordError(400, 50033, "Invalid Recipient(s)"));
             LocalChannel channel = channels.values().stream()
                     .filter(c -> c.isDirect() && c.recipientId() == user.id())

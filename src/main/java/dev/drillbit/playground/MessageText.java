@@ -23,7 +23,8 @@ final class MessageText {
     private static final Pattern TIMESTAMP = Pattern.compile("<t:(\\d+)(?::([tTdDfFR]))?>");
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((https?://[^)]+)\\)");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final LongFunction<String> names;
     private final Clock clock;
@@ -40,8 +41,9 @@ final class MessageText {
     List<String> render(int number, String channel, LocalMessage message, boolean edit, List<String> attachments) {
         List<String> lines = new ArrayList<>();
         String who = message.visibleTo() != 0 ? "  (only " + names.apply(message.visibleTo()) + " can see this)" : "";
-        lines.add("[" + number + "] " + message.json().path("author").path("username").asText("drillbit") + " in #"
-                + channel + who + (edit ? "  — edited" : ""));
+        lines.add("[" + number + "] "
+                + message.json().path("author").path("username").asText("drillbit") + " in #" + channel + who
+                + (edit ? "  — edited" : ""));
         if (message.isLoading()) {
             lines.add("    drillbit is thinking…");
         }
@@ -82,7 +84,9 @@ final class MessageText {
                 buttons.append(component.path("disabled").asBoolean() ? "(" + label + ") " : "[" + label + "] ");
             } else if (type == 3) {
                 List<String> options = new ArrayList<>();
-                component.path("options").forEach(o -> options.add(o.path("value").asText()));
+                component
+                        .path("options")
+                        .forEach(o -> options.add(o.path("value").asText()));
                 lines.add("    select: " + String.join(" | ", options) + "   (choose with: select <value>)");
             }
         }
@@ -96,11 +100,11 @@ final class MessageText {
         String plain = LINK.matcher(markup).replaceAll("$1 <$2>");
         plain = BOLD.matcher(plain).replaceAll("$1");
         Matcher mention = MENTION.matcher(plain);
-        plain = mention.replaceAll(m -> Matcher.quoteReplacement((m.group(1).equals("#") ? "#" : "@")
-                + names.apply(Long.parseLong(m.group(2)))));
+        plain = mention.replaceAll(m -> Matcher.quoteReplacement(
+                (m.group(1).equals("#") ? "#" : "@") + names.apply(Long.parseLong(m.group(2)))));
         Matcher time = TIMESTAMP.matcher(plain);
-        return time.replaceAll(m -> Matcher.quoteReplacement(timestamp(Instant.ofEpochSecond(Long.parseLong(m.group(1))),
-                m.group(2))));
+        return time.replaceAll(m ->
+                Matcher.quoteReplacement(timestamp(Instant.ofEpochSecond(Long.parseLong(m.group(1))), m.group(2))));
     }
 
     private String timestamp(Instant at, String style) {
@@ -109,8 +113,9 @@ final class MessageText {
         }
         Duration delta = Duration.between(clock.instant(), at);
         long seconds = Math.abs(delta.toSeconds());
-        String amount = seconds < 90 ? seconds + " s" : seconds < 5400 ? (seconds + 30) / 60 + " min"
-                : (seconds + 1800) / 3600 + " h";
+        String amount = seconds < 90
+                ? seconds + " s"
+                : seconds < 5400 ? (seconds + 30) / 60 + " min" : (seconds + 1800) / 3600 + " h";
         return delta.isNegative() ? amount + " ago" : "in " + amount;
     }
 }

@@ -55,6 +55,7 @@ public final class Playground implements AutoCloseable {
     private final LocalDiscord discord;
     /** A role the playground's server has for study groups to ping, as in {@code /daily set role:study-group}. */
     static final String STUDY_ROLE = "study-group";
+
     private final PlaygroundClock clock;
     private final BotProcess bot;
     private volatile java.util.function.Consumer<String> sink;
@@ -74,7 +75,8 @@ public final class Playground implements AutoCloseable {
     private boolean quit;
 
     /** A form the bot opened, being filled one {@code type} at a time. */
-    private record PendingModal(LocalMember member, InteractionHandle opener, JsonNode form, Map<String, String> filled) {}
+    private record PendingModal(
+            LocalMember member, InteractionHandle opener, JsonNode form, Map<String, String> filled) {}
 
     private Playground(LocalDiscord discord, PlaygroundClock clock, BotStarter starter, PrintWriter out, Path dataDir)
             throws Exception {
@@ -169,8 +171,9 @@ public final class Playground implements AutoCloseable {
                 case "clock" -> clock(input.rest());
                 case "help" -> say(HELP);
                 case "quit", "exit" -> quit = true;
-                default -> throw new IllegalArgumentException("unknown command \"" + input.first()
-                        + "\"; slash commands start with /, and help lists the rest");
+                default ->
+                    throw new IllegalArgumentException("unknown command \"" + input.first()
+                            + "\"; slash commands start with /, and help lists the rest");
             }
             return true;
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -196,30 +199,35 @@ public final class Playground implements AutoCloseable {
 
     private void click(InputLine input) {
         Target target = target(input, "click", "label");
-        LocalMessage message = target.message().orElseGet(() -> awaitLatestWith(m -> button(m, target.label()).isPresent())
-                .orElseThrow(() -> new IllegalArgumentException("no message you can see has a button \""
-                        + target.label() + "\"")));
-        JsonNode button = button(message, target.label()).orElseThrow(() -> new IllegalArgumentException(
-                "message " + numberOf(message) + " has no button \"" + target.label() + "\""));
+        LocalMessage message = target.message()
+                .orElseGet(() -> awaitLatestWith(m -> button(m, target.label()).isPresent())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "no message you can see has a button \"" + target.label() + "\"")));
+        JsonNode button = button(message, target.label())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "message " + numberOf(message) + " has no button \"" + target.label() + "\""));
         if (button.path("disabled").asBoolean()) {
             throw new IllegalArgumentException("that button is disabled");
         }
-        InteractionHandle handle = discord.click(me, message, button.path("custom_id").asText());
+        InteractionHandle handle =
+                discord.click(me, message, button.path("custom_id").asText());
         settle(handle);
         InteractionHandle.Callback callback = handle.callback().getNow(null);
         if (callback != null && callback.type() == 9) {
             modal = new PendingModal(me, handle, callback.data(), new LinkedHashMap<>());
-            say("form \"" + callback.data().path("title").asText() + "\" is open: " + String.join(", ",
-                    fields(callback.data()).values()) + ". Fill it with: type <text>");
+            say("form \"" + callback.data().path("title").asText() + "\" is open: "
+                    + String.join(", ", fields(callback.data()).values()) + ". Fill it with: type <text>");
         }
     }
 
     private void select(InputLine input) {
         Target target = target(input, "select", "value");
-        LocalMessage message = target.message().orElseGet(() -> awaitLatestWith(m -> menu(m).isPresent())
-                .orElseThrow(() -> new IllegalArgumentException("no message you can see has a select menu")));
-        JsonNode menu = menu(message).orElseThrow(() -> new IllegalArgumentException(
-                "message " + numberOf(message) + " has no select menu"));
+        LocalMessage message = target.message()
+                .orElseGet(() -> awaitLatestWith(m -> menu(m).isPresent())
+                        .orElseThrow(() -> new IllegalArgumentException("no message you can see has a select menu")));
+        JsonNode menu = menu(message)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("message " + numberOf(message) + " has no select menu"));
         settle(discord.select(me, message, menu.path("custom_id").asText(), target.label()));
     }
 
@@ -232,8 +240,8 @@ public final class Playground implements AutoCloseable {
         }
         if (words.size() > 1 && words.get(0).matches("\\d+")) {
             int number = Integer.parseInt(words.get(0));
-            LocalMessage message = message(number).orElseThrow(() -> new IllegalArgumentException(
-                    "there is no message " + number));
+            LocalMessage message =
+                    message(number).orElseThrow(() -> new IllegalArgumentException("there is no message " + number));
             return new Target(Optional.of(message), String.join(" ", words.subList(1, words.size())));
         }
         return new Target(Optional.empty(), String.join(" ", words));
@@ -241,7 +249,9 @@ public final class Playground implements AutoCloseable {
 
     private Optional<LocalMessage> message(int number) {
         synchronized (numbered) {
-            return number < 1 || number > numbered.size() ? Optional.empty() : discord.message(numbered.get(number - 1));
+            return number < 1 || number > numbered.size()
+                    ? Optional.empty()
+                    : discord.message(numbered.get(number - 1));
         }
     }
 
@@ -281,19 +291,22 @@ public final class Playground implements AutoCloseable {
 
     private static Optional<JsonNode> button(LocalMessage message, String label) {
         List<JsonNode> buttons = new ArrayList<>();
-        message.components().forEach(row -> row.path("components").forEach(c -> {
-            if (c.path("type").asInt() == 2) {
-                buttons.add(c);
-            }
-        }));
+        message.components()
+                .forEach(row -> row.path("components").forEach(c -> {
+                    if (c.path("type").asInt() == 2) {
+                        buttons.add(c);
+                    }
+                }));
         String wanted = label.toLowerCase(Locale.ROOT);
         Optional<JsonNode> exact = buttons.stream()
-                .filter(b -> b.path("label").asText().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+                .filter(b -> b.path("label").asText().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
         if (exact.isPresent()) {
             return exact;
         }
         List<JsonNode> prefixed = buttons.stream()
-                .filter(b -> b.path("label").asText().toLowerCase(Locale.ROOT).startsWith(wanted)).toList();
+                .filter(b -> b.path("label").asText().toLowerCase(Locale.ROOT).startsWith(wanted))
+                .toList();
         return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Optional.empty();
     }
 
@@ -313,9 +326,13 @@ public final class Playground implements AutoCloseable {
         Map<String, String> fields = new LinkedHashMap<>();
         for (JsonNode top : form.path("components")) {
             if (top.path("type").asInt() == 18) {
-                fields.put(top.path("component").path("custom_id").asText(), top.path("label").asText());
+                fields.put(
+                        top.path("component").path("custom_id").asText(),
+                        top.path("label").asText());
             } else {
-                top.path("components").forEach(c -> fields.put(c.path("custom_id").asText(), c.path("label").asText()));
+                top.path("components")
+                        .forEach(c -> fields.put(
+                                c.path("custom_id").asText(), c.path("label").asText()));
             }
         }
         return fields;
@@ -329,33 +346,43 @@ public final class Playground implements AutoCloseable {
             throw new IllegalArgumentException("type needs the text to put in the form");
         }
         if (modal.member() != me) {
-            throw new IllegalArgumentException("the open form belongs to " + modal.member().name()
-                    + "; switch back with: as " + modal.member().name());
+            throw new IllegalArgumentException(
+                    "the open form belongs to " + modal.member().name() + "; switch back with: as "
+                            + modal.member().name());
         }
         Map<String, String> fields = fields(modal.form());
-        String next = fields.keySet().stream().filter(k -> !modal.filled().containsKey(k)).findFirst().orElseThrow();
+        String next = fields.keySet().stream()
+                .filter(k -> !modal.filled().containsKey(k))
+                .findFirst()
+                .orElseThrow();
         modal.filled().put(next, value);
         if (modal.filled().size() < fields.size()) {
-            say("filled \"" + fields.get(next) + "\"; next: " + fields.get(
-                    fields.keySet().stream().filter(k -> !modal.filled().containsKey(k)).findFirst().orElseThrow()));
+            say("filled \"" + fields.get(next) + "\"; next: "
+                    + fields.get(fields.keySet().stream()
+                            .filter(k -> !modal.filled().containsKey(k))
+                            .findFirst()
+                            .orElseThrow()));
             return;
         }
         PendingModal sending = modal;
         modal = null;
-        settle(discord.submitModal(me, sending.opener(), sending.form().path("custom_id").asText(), sending.filled()));
+        settle(discord.submitModal(
+                me, sending.opener(), sending.form().path("custom_id").asText(), sending.filled()));
     }
 
     private void as(InputLine input) {
         List<String> words = input.words();
-        if (words.size() < 2 || words.size() > 3 || words.size() == 3 && !words.get(2).equalsIgnoreCase("admin")) {
+        if (words.size() < 2
+                || words.size() > 3
+                || words.size() == 3 && !words.get(2).equalsIgnoreCase("admin")) {
             throw new IllegalArgumentException("write: as <name>, or as <name> admin");
         }
         String name = words.get(1);
         boolean admin = words.size() == 3;
         LocalMember existing = members.get(name.toLowerCase(Locale.ROOT));
         if (existing != null && admin && !isAdmin(existing)) {
-            throw new IllegalArgumentException(name + " already exists without Manage Server; pick a new name for"
-                    + " an admin");
+            throw new IllegalArgumentException(
+                    name + " already exists without Manage Server; pick a new name for" + " an admin");
         }
         me = existing != null ? existing : member(name, admin);
         say("you are now " + me.name() + (isAdmin(me) ? " (Manage Server)" : ""));
@@ -381,7 +408,8 @@ public final class Playground implements AutoCloseable {
     /** The guild's channel or thread of that name, or a new text channel (remembered for next time). */
     private LocalChannel channelNamed(String wanted) {
         return discord.channels().stream()
-                .filter(c -> c.guildId() == guild.id() && c.name().equalsIgnoreCase(wanted)).findFirst()
+                .filter(c -> c.guildId() == guild.id() && c.name().equalsIgnoreCase(wanted))
+                .findFirst()
                 .orElseGet(() -> {
                     LocalChannel created = discord.channel(guild, wanted);
                     world.channel(created.name(), created.id());
@@ -406,12 +434,13 @@ public final class Playground implements AutoCloseable {
             int end = 0;
             while (parts.find() && parts.start() == end) {
                 long amount = Long.parseLong(parts.group(1));
-                by = by.plus(switch (parts.group(2)) {
-                    case "d" -> Duration.ofDays(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofSeconds(amount);
-                });
+                by = by.plus(
+                        switch (parts.group(2)) {
+                            case "d" -> Duration.ofDays(amount);
+                            case "h" -> Duration.ofHours(amount);
+                            case "m" -> Duration.ofMinutes(amount);
+                            default -> Duration.ofSeconds(amount);
+                        });
                 end = parts.end();
             }
             if (end != value.length() - 1 || by.isZero()) {
@@ -430,7 +459,9 @@ public final class Playground implements AutoCloseable {
 
     private static Instant instant(String value) {
         try {
-            return value.endsWith("Z") ? Instant.parse(value) : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            return value.endsWith("Z")
+                    ? Instant.parse(value)
+                    : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("write the time like 2026-12-01T09:00 (UTC) or +1d");
         }
@@ -523,10 +554,17 @@ public final class Playground implements AutoCloseable {
     }
 
     private String name(long id) {
-        return names.getOrDefault(id, discord.channels().stream().filter(c -> c.id() == id).map(LocalChannel::name)
-                .findFirst().or(() -> discord.roles(guild).stream().filter(r -> r.id() == id).map(LocalRole::name)
-                        .findFirst())
-                .orElse(Long.toString(id)));
+        return names.getOrDefault(
+                id,
+                discord.channels().stream()
+                        .filter(c -> c.id() == id)
+                        .map(LocalChannel::name)
+                        .findFirst()
+                        .or(() -> discord.roles(guild).stream()
+                                .filter(r -> r.id() == id)
+                                .map(LocalRole::name)
+                                .findFirst())
+                        .orElse(Long.toString(id)));
     }
 
     private void say(String line) {

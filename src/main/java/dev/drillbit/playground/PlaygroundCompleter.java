@@ -16,7 +16,8 @@ import org.jline.reader.ParsedLine;
  * it. Reads the stand-in's state on every call; thread-safe.
  */
 final class PlaygroundCompleter implements Completer {
-    private static final List<String> WORDS = List.of("click", "select", "type", "as", "channel", "clock", "help", "quit");
+    private static final List<String> WORDS =
+            List.of("click", "select", "type", "as", "channel", "clock", "help", "quit");
 
     private final Playground playground;
 
@@ -32,15 +33,23 @@ final class PlaygroundCompleter implements Completer {
         List<JsonNode> commands = discord.commands(playground.guild());
         if (words.isEmpty()) {
             WORDS.forEach(w -> candidates.add(new Candidate(w)));
-            commands.forEach(c -> candidates.add(new Candidate("/" + c.path("name").asText(), "/" + c.path("name").asText(),
-                    null, c.path("description").asText(), null, null, true)));
+            commands.forEach(c -> candidates.add(new Candidate(
+                    "/" + c.path("name").asText(),
+                    "/" + c.path("name").asText(),
+                    null,
+                    c.path("description").asText(),
+                    null,
+                    null,
+                    true)));
             return;
         }
         if (!words.get(0).startsWith("/")) {
             return;
         }
-        JsonNode node = commands.stream().filter(c -> ("/" + c.path("name").asText()).equals(words.get(0)))
-                .findFirst().orElse(null);
+        JsonNode node = commands.stream()
+                .filter(c -> ("/" + c.path("name").asText()).equals(words.get(0)))
+                .findFirst()
+                .orElse(null);
         List<String> path = new ArrayList<>(List.of(words.get(0).substring(1)));
         for (String word : words.subList(1, words.size())) {
             if (node == null || word.contains(":")) {
@@ -59,7 +68,11 @@ final class PlaygroundCompleter implements Completer {
         if (colon > 0) {
             JsonNode option = child(node, current.substring(0, colon));
             if (option != null) {
-                values(option, current.substring(0, colon), current.substring(colon + 1), String.join(" ", path),
+                values(
+                        option,
+                        current.substring(0, colon),
+                        current.substring(colon + 1),
+                        String.join(" ", path),
                         candidates);
             }
             return;
@@ -68,21 +81,31 @@ final class PlaygroundCompleter implements Completer {
             int type = option.path("type").asInt();
             String name = option.path("name").asText();
             String text = type <= 2 ? name : name + ":";
-            candidates.add(new Candidate(text, text, null, option.path("description").asText(), null, null, type <= 2));
+            candidates.add(
+                    new Candidate(text, text, null, option.path("description").asText(), null, null, type <= 2));
         }
     }
 
     private void values(JsonNode option, String name, String typed, String path, List<Candidate> candidates) {
         for (JsonNode choice : option.path("choices")) {
             String value = choice.path("value").asText();
-            candidates.add(new Candidate(name + ":" + value, value, null, choice.path("name").asText(), null, null, true));
+            candidates.add(new Candidate(
+                    name + ":" + value, value, null, choice.path("name").asText(), null, null, true));
         }
         if (option.path("autocomplete").asBoolean()) {
             try {
-                playground.discord().autocomplete(playground.member(), playground.channel(), path, name, typed, Map.of())
+                playground
+                        .discord()
+                        .autocomplete(playground.member(), playground.channel(), path, name, typed, Map.of())
                         .awaitChoices(Duration.ofSeconds(2))
-                        .forEach(c -> candidates.add(new Candidate(name + ":" + c.path("value").asText(),
-                                c.path("value").asText(), null, c.path("name").asText(), null, null, true)));
+                        .forEach(c -> candidates.add(new Candidate(
+                                name + ":" + c.path("value").asText(),
+                                c.path("value").asText(),
+                                null,
+                                c.path("name").asText(),
+                                null,
+                                null,
+                                true)));
             } catch (RuntimeException | AssertionError e) {
                 // No suggestions this time; completion must never break the prompt.
             }

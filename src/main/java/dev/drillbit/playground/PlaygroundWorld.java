@@ -42,16 +42,28 @@ final class PlaygroundWorld {
         try {
             JsonNode root = JSON.readTree(world.file.toFile());
             world.guildId = root.path("guild").asLong();
-            root.path("channels").fields().forEachRemaining(e -> world.channels.put(e.getKey(), e.getValue().asLong()));
-            root.path("roles").fields().forEachRemaining(e -> world.roles.put(e.getKey(), e.getValue().asLong()));
-            root.path("members").fields().forEachRemaining(e -> world.members.put(e.getKey(),
-                    new Member(e.getValue().path("id").asLong(), e.getValue().path("admin").asBoolean())));
+            root.path("channels")
+                    .fields()
+                    .forEachRemaining(
+                            e -> world.channels.put(e.getKey(), e.getValue().asLong()));
+            root.path("roles")
+                    .fields()
+                    .forEachRemaining(
+                            e -> world.roles.put(e.getKey(), e.getValue().asLong()));
+            root.path("members")
+                    .fields()
+                    .forEachRemaining(e -> world.members.put(
+                            e.getKey(),
+                            new Member(
+                                    e.getValue().path("id").asLong(),
+                                    e.getValue().path("admin").asBoolean())));
             if (world.guildId <= 0) {
                 throw new IllegalStateException(world.file + ": no guild id; delete the file to start a new world");
             }
         } catch (IOException e) {
-            throw new IllegalStateException(world.file + " cannot be read (" + e.getMessage()
-                    + "); delete it to start a new playground world", e);
+            throw new IllegalStateException(
+                    world.file + " cannot be read (" + e.getMessage() + "); delete it to start a new playground world",
+                    e);
         }
         return world;
     }
@@ -103,7 +115,8 @@ final class PlaygroundWorld {
         ObjectNode roleNode = root.putObject("roles");
         roles.forEach(roleNode::put);
         ObjectNode memberNode = root.putObject("members");
-        members.forEach((name, m) -> memberNode.putObject(name).put("id", m.id()).put("admin", m.admin()));
+        members.forEach(
+                (name, m) -> memberNode.putObject(name).put("id", m.id()).put("admin", m.admin()));
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -120,7 +120,8 @@ final class RestServer {
         StringBuilder regex = new StringBuilder();
         int last = 0;
         while (matcher.find()) {
-            regex.append(Pattern.quote(template.substring(last, matcher.start()))).append("([^/]+)");
+            regex.append(Pattern.quote(template.substring(last, matcher.start())))
+                    .append("([^/]+)");
             names.add(matcher.group(1));
             last = matcher.end();
         }
@@ -133,7 +134,8 @@ final class RestServer {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String fullPath = exchange.getRequestURI().getRawPath();
             String path = fullPath.startsWith(PREFIX) ? fullPath.substring(PREFIX.length()) : fullPath;
-            String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            String query =
+                    Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             byte[] raw;
             try (InputStream in = exchange.getRequestBody()) {
                 raw = in.readAllBytes();
@@ -144,7 +146,9 @@ final class RestServer {
                     headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
                 }
             });
-            String contentTypeHeader = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+            String contentTypeHeader = Optional.ofNullable(
+                            exchange.getRequestHeaders().getFirst("Content-Type"))
+                    .orElse("");
             String contentType = contentTypeHeader.split(";")[0].trim().toLowerCase(Locale.ROOT);
 
             Route route = null;
@@ -164,18 +168,27 @@ final class RestServer {
                 Optional<JsonNode> body = Optional.empty();
                 List<RecordedRequest.FilePart> files = new ArrayList<>();
                 if (contentType.startsWith("multipart/")) {
-                    for (MultipartBody.Part part : MultipartBody.parse(raw, MultipartBody.boundary(contentTypeHeader))) {
+                    for (MultipartBody.Part part :
+                            MultipartBody.parse(raw, MultipartBody.boundary(contentTypeHeader))) {
                         if ("payload_json".equals(part.name())) {
                             body = Optional.of(json.readTree(part.bytes()));
                         } else {
-                            files.add(new RecordedRequest.FilePart(part.name(), part.filename(), part.contentType(), part.bytes()));
+                            files.add(new RecordedRequest.FilePart(
+                                    part.name(), part.filename(), part.contentType(), part.bytes()));
                         }
                     }
                 } else if (raw.length > 0) {
                     body = Optional.of(json.readTree(raw));
                 }
                 request = new RecordedRequest(
-                        method, path, query, Optional.ofNullable(route).map(Route::template), headers, contentType, body, files);
+                        method,
+                        path,
+                        query,
+                        Optional.ofNullable(route).map(Route::template),
+                        headers,
+                        contentType,
+                        body,
+                        files);
                 recorded.add(request);
                 if (route == null) {
                     LOG.warn("unknown route {} {}; answering 404", method, path);
@@ -186,20 +199,31 @@ final class RestServer {
                     params.put(route.names.get(i), matcher.group(i + 1));
                 }
                 LOG.debug("{} {}", method, route.template);
-                reply = route.handler.handle(new Call(
-                        request, params, body.orElseGet(json::createObjectNode), queryParams(query)));
+                reply = route.handler.handle(
+                        new Call(request, params, body.orElseGet(json::createObjectNode), queryParams(query)));
             } catch (DiscordError e) {
                 if (route != null) {
                     LOG.info("{} {} refused: {} {}", method, path, e.code, e.getMessage());
                 }
-                ObjectNode error = json.createObjectNode().put("message", e.getMessage()).put("code", e.code);
+                ObjectNode error =
+                        json.createObjectNode().put("message", e.getMessage()).put("code", e.code);
                 reply = new Reply(e.status, error);
             } catch (Exception e) {
                 if (request == null) {
-                    recorded.add(new RecordedRequest(method, path, query, Optional.ofNullable(route).map(Route::template), headers, contentType, Optional.empty(), List.of()));
+                    recorded.add(new RecordedRequest(
+                            method,
+                            path,
+                            query,
+                            Optional.ofNullable(route).map(Route::template),
+                            headers,
+                            contentType,
+                            Optional.empty(),
+                            List.of()));
                 }
                 LOG.warn("{} {} failed in the stand-in: {}", method, path, e.toString(), e);
-                ObjectNode error = json.createObjectNode().put("message", "400: Bad Request (" + e.getMessage() + ")").put("code", 50035);
+                ObjectNode error = json.createObjectNode()
+                        .put("message", "400: Bad Request (" + e.getMessage() + ")")
+                        .put("code", 50035);
                 reply = new Reply(400, error);
             }
             respond(exchange, route == null ? "unknown" : route.template, reply);
@@ -232,7 +256,9 @@ final class RestServer {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                params.put(java.net.URLDecoder.decode(name, StandardCharsets.UTF_8), java.net.URLDecoder.decode(value, StandardCharsets.UTF_8));
+                params.put(
+                        java.net.URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(value, StandardCharsets.UTF_8));
             }
         }
         return params;

@@ -1,10 +1,10 @@
 package dev.drillbit.progress;
 
-import dev.drillbit.learning.Rating;
-import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionType;
+import dev.drillbit.learning.Rating;
+import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.quiz.AnswerOutcome;
 import dev.drillbit.quiz.Response;
 import dev.drillbit.quiz.SelfGrade;
@@ -55,10 +55,31 @@ public record Answer(
     }
 
     /** An answer without timing or chosen option (the shape before they existed). */
-    public Answer(long guildId, long userId, String questionId, String step, Difficulty difficulty,
-            QuestionType type, boolean correct, Optional<SelfGrade> selfGrade, int points, Instant at) {
-        this(guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points, at,
-                OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty());
+    public Answer(
+            long guildId,
+            long userId,
+            String questionId,
+            String step,
+            Difficulty difficulty,
+            QuestionType type,
+            boolean correct,
+            Optional<SelfGrade> selfGrade,
+            int points,
+            Instant at) {
+        this(
+                guildId,
+                userId,
+                questionId,
+                step,
+                difficulty,
+                type,
+                correct,
+                selfGrade,
+                points,
+                at,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalInt.empty());
     }
 
     static void checkTiming(OptionalLong elapsedMillis, OptionalLong limitMillis, OptionalInt choice) {
@@ -84,13 +105,30 @@ public record Answer(
      *     grades by ticked key points)
      * @param selfGrade the member's own grade of an open question when it is not in {@code response}
      */
-    public static Answer of(long guildId, long userId, Question question, Optional<Response> response,
-            Optional<SelfGrade> selfGrade, boolean correct, int points, Optional<AnswerOutcome.Timing> timing,
+    public static Answer of(
+            long guildId,
+            long userId,
+            Question question,
+            Optional<Response> response,
+            Optional<SelfGrade> selfGrade,
+            boolean correct,
+            int points,
+            Optional<AnswerOutcome.Timing> timing,
             Instant at) {
         Optional<SelfGrade> grade = response.filter(Response.Graded.class::isInstance)
-                .map(r -> ((Response.Graded) r).grade()).or(() -> selfGrade);
-        Answer answer = new Answer(guildId, userId, question.id(), question.step(), question.difficulty(),
-                question.type(), correct, grade, points, at);
+                .map(r -> ((Response.Graded) r).grade())
+                .or(() -> selfGrade);
+        Answer answer = new Answer(
+                guildId,
+                userId,
+                question.id(),
+                question.step(),
+                question.difficulty(),
+                question.type(),
+                correct,
+                grade,
+                points,
+                at);
         if (response.orElse(null) instanceof Response.Choice c) {
             answer = answer.withChoice(c.index());
         }
@@ -102,8 +140,16 @@ public record Answer(
 
     /** The answer a quiz (or a review) counted: {@link #of(long, long, Question, Optional, Optional, boolean, int, Optional, Instant)} of its outcome. */
     public static Answer of(long guildId, long userId, AnswerOutcome.Answered answered, Instant at) {
-        return of(guildId, userId, answered.question(), Optional.of(answered.response()), Optional.empty(),
-                answered.verdict().correct(), answered.points(), answered.timing(), at);
+        return of(
+                guildId,
+                userId,
+                answered.question(),
+                Optional.of(answered.response()),
+                Optional.empty(),
+                answered.verdict().correct(),
+                answered.points(),
+                answered.timing(),
+                at);
     }
 
     /**
@@ -112,19 +158,56 @@ public record Answer(
      * correction) as 0.
      */
     public Answer withTiming(Duration elapsed, Duration limit) {
-        return new Answer(guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points, at,
-                OptionalLong.of(Math.max(0, elapsed.toMillis())), OptionalLong.of(limit.toMillis()), choice);
+        return new Answer(
+                guildId,
+                userId,
+                questionId,
+                step,
+                difficulty,
+                type,
+                correct,
+                selfGrade,
+                points,
+                at,
+                OptionalLong.of(Math.max(0, elapsed.toMillis())),
+                OptionalLong.of(limit.toMillis()),
+                choice);
     }
 
     /** This answer with the multiple-choice option chosen, 0 for A. */
     public Answer withChoice(int option) {
-        return new Answer(guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points, at,
-                elapsedMillis, limitMillis, OptionalInt.of(option));
+        return new Answer(
+                guildId,
+                userId,
+                questionId,
+                step,
+                difficulty,
+                type,
+                correct,
+                selfGrade,
+                points,
+                at,
+                elapsedMillis,
+                limitMillis,
+                OptionalInt.of(option));
     }
 
     /** The event as stored: the journal keeps milliseconds, so the acknowledged event equals the replayed one. */
     public AnswerEvent withId(long id) {
-        return new AnswerEvent(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points,
-                at.truncatedTo(ChronoUnit.MILLIS), elapsedMillis, limitMillis, choice);
+        return new AnswerEvent(
+                id,
+                guildId,
+                userId,
+                questionId,
+                step,
+                difficulty,
+                type,
+                correct,
+                selfGrade,
+                points,
+                at.truncatedTo(ChronoUnit.MILLIS),
+                elapsedMillis,
+                limitMillis,
+                choice);
     }
 }

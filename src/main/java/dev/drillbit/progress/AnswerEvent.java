@@ -1,8 +1,8 @@
 package dev.drillbit.progress;
 
-import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionType;
+import dev.drillbit.learning.ReviewRatings;
 import dev.drillbit.quiz.SelfGrade;
 import java.time.Instant;
 import java.util.Objects;
@@ -61,23 +61,86 @@ public record AnswerEvent(
     }
 
     /** An event without its recorded day, as events recorded before the day was kept read. */
-    public AnswerEvent(long id, long guildId, long userId, String questionId, String step, Difficulty difficulty,
-            QuestionType type, boolean correct, Optional<SelfGrade> selfGrade, int points, Instant at,
-            OptionalLong elapsedMillis, OptionalLong limitMillis, OptionalInt choice) {
-        this(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points, at, elapsedMillis,
-                limitMillis, choice, OptionalInt.empty());
+    public AnswerEvent(
+            long id,
+            long guildId,
+            long userId,
+            String questionId,
+            String step,
+            Difficulty difficulty,
+            QuestionType type,
+            boolean correct,
+            Optional<SelfGrade> selfGrade,
+            int points,
+            Instant at,
+            OptionalLong elapsedMillis,
+            OptionalLong limitMillis,
+            OptionalInt choice) {
+        this(
+                id,
+                guildId,
+                userId,
+                questionId,
+                step,
+                difficulty,
+                type,
+                correct,
+                selfGrade,
+                points,
+                at,
+                elapsedMillis,
+                limitMillis,
+                choice,
+                OptionalInt.empty());
     }
 
     /** This event with the day its streak counts (an epoch day in the guild's zone when recorded). */
     public AnswerEvent withDay(int epochDay) {
-        return new AnswerEvent(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points,
-                at, elapsedMillis, limitMillis, choice, OptionalInt.of(epochDay));
+        return new AnswerEvent(
+                id,
+                guildId,
+                userId,
+                questionId,
+                step,
+                difficulty,
+                type,
+                correct,
+                selfGrade,
+                points,
+                at,
+                elapsedMillis,
+                limitMillis,
+                choice,
+                OptionalInt.of(epochDay));
     }
 
     /** An event without timing or chosen option, as every event of format version 1 reads. */
-    public AnswerEvent(long id, long guildId, long userId, String questionId, String step, Difficulty difficulty,
-            QuestionType type, boolean correct, Optional<SelfGrade> selfGrade, int points, Instant at) {
-        this(id, guildId, userId, questionId, step, difficulty, type, correct, selfGrade, points, at,
-                OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty());
+    public AnswerEvent(
+            long id,
+            long guildId,
+            long userId,
+            String questionId,
+            String step,
+            Difficulty difficulty,
+            QuestionType type,
+            boolean correct,
+            Optional<SelfGrade> selfGrade,
+            int points,
+            Instant at) {
+        this(
+                id,
+                guildId,
+                userId,
+                questionId,
+                step,
+                difficulty,
+                type,
+                correct,
+                selfGrade,
+                points,
+                at,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalInt.empty());
     }
 }

@@ -35,8 +35,8 @@ public interface ScoreStore extends AutoCloseable {
      * A guild's leaderboard for a period in {@code zone}, optionally for one roadmap step, with the
      * requester's own place.
      */
-    Leaderboard leaderboard(long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId,
-            ZoneId zone);
+    Leaderboard leaderboard(
+            long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId, ZoneId zone);
 
     /** A member's figures in a guild, empty if the store holds nothing for them there. */
     Optional<MemberStats> memberStats(long guildId, long userId);

@@ -12,8 +12,9 @@ public sealed interface AnswerOutcome {
      * how long the answer took against the question's limit (for review ratings); the session always sets
      * it.
      */
-    record Answered(Question question, Response response, Verdict verdict, int points, boolean late,
-            Optional<Timing> timing) implements AnswerOutcome {
+    record Answered(
+            Question question, Response response, Verdict verdict, int points, boolean late, Optional<Timing> timing)
+            implements AnswerOutcome {
 
         public Answered {
             java.util.Objects.requireNonNull(timing, "timing");

@@ -18,18 +18,36 @@ record Filler(Set<String> leading, List<List<String>> trailing) {
     /** The filler authors are told about (README, "Writing questions"). */
     static final Filler GENERIC = of(
             Set.of("the", "a", "an", "using", "use", "via", "with"),
-            List.of("header", "pattern", "directive", "command", "method", "algorithm", "protocol", "strategy",
-                    "status code", "status", "code", "flag", "option", "function", "keyword"));
+            List.of(
+                    "header",
+                    "pattern",
+                    "directive",
+                    "command",
+                    "method",
+                    "algorithm",
+                    "protocol",
+                    "strategy",
+                    "status code",
+                    "status",
+                    "code",
+                    "flag",
+                    "option",
+                    "function",
+                    "keyword"));
 
     Filler {
         leading = Set.copyOf(leading);
-        trailing = trailing.stream().map(List::copyOf)
-                .sorted(Comparator.comparingInt(phrase -> -phrase.size())).toList();
+        trailing = trailing.stream()
+                .map(List::copyOf)
+                .sorted(Comparator.comparingInt(phrase -> -phrase.size()))
+                .toList();
     }
 
     /** Filler from phrases written with single spaces ("status code"). */
     static Filler of(Set<String> leading, List<String> trailing) {
-        return new Filler(leading, trailing.stream().map(phrase -> List.of(phrase.split(" "))).toList());
+        return new Filler(
+                leading,
+                trailing.stream().map(phrase -> List.of(phrase.split(" "))).toList());
     }
 
     /**

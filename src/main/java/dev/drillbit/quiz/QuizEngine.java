@@ -37,21 +37,33 @@ public final class QuizEngine {
     /** Settings of the engine. Immutable. */
     public record Settings(Duration idle, long maxSessions) {}
 
-    public QuizEngine(QuestionBank bank, Scoring scoring, Settings settings, Ticker ticker, Clock clock, Random random,
+    public QuizEngine(
+            QuestionBank bank,
+            Scoring scoring,
+            Settings settings,
+            Ticker ticker,
+            Clock clock,
+            Random random,
             Consumer<QuizSummary> onEnd) {
         this.bank = bank;
         this.scoring = scoring;
         this.clock = clock;
-        this.sessions = new SessionRegistry<>(settings.idle(), settings.maxSessions(), ticker, random,
-                (session, why) -> ended(session, why, onEnd));
+        this.sessions = new SessionRegistry<>(
+                settings.idle(), settings.maxSessions(), ticker, random, (session, why) -> ended(session, why, onEnd));
     }
 
     private void ended(QuizSession session, Removal why, Consumer<QuizSummary> onEnd) {
-        EndReason reason = why == Removal.EXPIRED ? EndReason.EXPIRED
+        EndReason reason = why == Removal.EXPIRED
+                ? EndReason.EXPIRED
                 : why == Removal.EVICTED ? EndReason.EVICTED : EndReason.STOPPED;
         QuizSummary summary = session.end(reason);
-        LOG.info("quiz {} ended ({}) guild={} channel={} user={}", session.id(), summary.reason(),
-                session.owner().guildId(), session.owner().channelId(), session.owner().userId());
+        LOG.info(
+                "quiz {} ended ({}) guild={} channel={} user={}",
+                session.id(),
+                summary.reason(),
+                session.owner().guildId(),
+                session.owner().channelId(),
+                session.owner().userId());
         onEnd.accept(summary);
     }
 
@@ -72,14 +84,20 @@ public final class QuizEngine {
         }
         sessions.shuffle(pool);
         List<Question> drawn = pool.subList(0, Math.min(spec.count(), pool.size()));
-        SessionRegistry.Start<QuizSession> start = sessions.start(owner,
-                id -> new QuizSession(id, owner, startedBy, drawn, scoring, checker, clock.instant()));
+        SessionRegistry.Start<QuizSession> start = sessions.start(
+                owner, id -> new QuizSession(id, owner, startedBy, drawn, scoring, checker, clock.instant()));
         if (start instanceof SessionRegistry.Start.AlreadyRunning<QuizSession> running) {
             return new StartOutcome.AlreadyRunning(running.session());
         }
         QuizSession session = ((SessionRegistry.Start.Started<QuizSession>) start).session();
-        LOG.info("quiz {} started guild={} channel={} user={} mode={} questions={}", session.id(), owner.guildId(),
-                owner.channelId(), startedBy, owner.mode(), drawn.size());
+        LOG.info(
+                "quiz {} started guild={} channel={} user={} mode={} questions={}",
+                session.id(),
+                owner.guildId(),
+                owner.channelId(),
+                startedBy,
+                owner.mode(),
+                drawn.size());
         return new StartOutcome.Started(session, pool.size());
     }
 
@@ -104,9 +122,7 @@ public final class QuizEngine {
      * the member may answer again.
      */
     public boolean withdraw(String sessionId, long userId, int position) {
-        return sessions.held(sessionId)
-                .map(s -> s.withdraw(userId, position))
-                .orElse(false);
+        return sessions.held(sessionId).map(s -> s.withdraw(userId, position)).orElse(false);
     }
 
     /** Why {@code userId} may not act on question {@code position} now; empty when they may. */

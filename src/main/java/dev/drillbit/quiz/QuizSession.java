@@ -29,8 +29,14 @@ public final class QuizSession extends QuestionSession<Owner> {
     private boolean closed;
     private EndReason ended;
 
-    QuizSession(String id, Owner owner, long startedBy, List<Question> questions, Scoring scoring,
-            AnswerChecker checker, Instant now) {
+    QuizSession(
+            String id,
+            Owner owner,
+            long startedBy,
+            List<Question> questions,
+            Scoring scoring,
+            AnswerChecker checker,
+            Instant now) {
         super(id, owner, questions, scoring::timeLimit, now);
         this.startedBy = startedBy;
         this.scoring = scoring;
@@ -104,7 +110,12 @@ public final class QuizSession extends QuestionSession<Owner> {
         if (!owner().isGroup()) {
             closed = true;
         }
-        return new AnswerOutcome.Answered(question, response, verdict.get(), points, run.timer().isPast(now),
+        return new AnswerOutcome.Answered(
+                question,
+                response,
+                verdict.get(),
+                points,
+                run.timer().isPast(now),
                 Optional.of(new AnswerOutcome.Timing(elapsed, scoring.timeLimit(question))));
     }
 
@@ -134,7 +145,9 @@ public final class QuizSession extends QuestionSession<Owner> {
 
     /** The current question with its answers so far. */
     public synchronized Reveal reveal() {
-        return new Reveal(current(), run.position(),
+        return new Reveal(
+                current(),
+                run.position(),
                 List.copyOf(answers.getOrDefault(run.position(), Map.of()).values()));
     }
 
@@ -149,9 +162,10 @@ public final class QuizSession extends QuestionSession<Owner> {
         closed = true;
         Reveal reveal = reveal();
         Advance advance = moveOn(now);
-        return Optional.of(advance instanceof Advance.Finished finished
-                ? new GroupStep.Finished(this, reveal, finished.summary())
-                : new GroupStep.Next(this, reveal, run.position()));
+        return Optional.of(
+                advance instanceof Advance.Finished finished
+                        ? new GroupStep.Finished(this, reveal, finished.summary())
+                        : new GroupStep.Next(this, reveal, run.position()));
     }
 
     /** Moves past question {@code at} once it is closed: to the next question, or to the end. */
@@ -220,14 +234,16 @@ public final class QuizSession extends QuestionSession<Owner> {
                 t[1] += record.verdict().correct() ? 1 : 0;
                 t[2]++;
                 if (!record.verdict().correct()) {
-                    missed.computeIfAbsent(record.userId(), u -> new LinkedHashSet<>()).add(question.step());
+                    missed.computeIfAbsent(record.userId(), u -> new LinkedHashSet<>())
+                            .add(question.step());
                 }
             }
         }
         if (!owner().isGroup()) {
             totals.computeIfAbsent(owner().userId(), u -> new int[3]);
             for (int s : skipped) {
-                missed.computeIfAbsent(owner().userId(), u -> new LinkedHashSet<>()).add(run.question(s).step());
+                missed.computeIfAbsent(owner().userId(), u -> new LinkedHashSet<>())
+                        .add(run.question(s).step());
             }
         }
         List<Long> order = new ArrayList<>(totals.keySet());
@@ -236,7 +252,8 @@ public final class QuizSession extends QuestionSession<Owner> {
             int[] t = totals.get(user);
             standings.add(new Standing(user, t[0], t[1], t[2], List.copyOf(missed.getOrDefault(user, Set.of()))));
         }
-        standings.sort(Comparator.comparingInt(Standing::points).reversed()
+        standings.sort(Comparator.comparingInt(Standing::points)
+                .reversed()
                 .thenComparing(Comparator.comparingDouble(Standing::accuracy).reversed())
                 .thenComparingInt(s -> order.indexOf(s.userId())));
         int shown = ended == EndReason.FINISHED ? run.size() : run.position() + (closed ? 1 : 0);

@@ -1,8 +1,7 @@
 package dev.drillbit.quiz;
 
 /** What a member gave as an answer, one kind per answer widget. Immutable. */
-public sealed interface Response
-        permits Response.Choice, Response.Truth, Response.Text, Response.Graded {
+public sealed interface Response permits Response.Choice, Response.Truth, Response.Text, Response.Graded {
 
     /** A lettered option of a multiple-choice question, 0 for A. */
     record Choice(int index) implements Response {}

@@ -70,9 +70,13 @@ public final class ShortAnswerMatcher {
      */
     record Key(String whole, String core) {
         static Key of(String text) {
-            String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
-            List<String> words = SPACE.splitAsStream(normalized).map(word -> DROPPED.matcher(word).replaceAll(""))
-                    .filter(word -> !word.isEmpty()).toList();
+            String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                    .toLowerCase(Locale.ROOT)
+                    .strip();
+            List<String> words = SPACE.splitAsStream(normalized)
+                    .map(word -> DROPPED.matcher(word).replaceAll(""))
+                    .filter(word -> !word.isEmpty())
+                    .toList();
             return new Key(String.join("", words), String.join("", Filler.GENERIC.strip(words)));
         }
 

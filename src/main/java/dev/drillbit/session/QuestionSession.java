@@ -26,8 +26,8 @@ public abstract class QuestionSession<O> implements Session<O> {
      * @param now when the first question is shown
      * @throws IllegalArgumentException without questions
      */
-    protected QuestionSession(String id, O owner, List<Question> questions, Function<Question, Duration> limits,
-            Instant now) {
+    protected QuestionSession(
+            String id, O owner, List<Question> questions, Function<Question, Duration> limits, Instant now) {
         this.id = id;
         this.owner = owner;
         this.run = new QuestionRun(questions, limits, now);

@@ -50,8 +50,8 @@ public final class SessionRegistry<O, S extends Session<O>> {
      * @param maxSessions how many sessions are held at most; the least recently used go first
      * @param onRemoval hears each session that leaves, with why; its failures are logged, never thrown
      */
-    public SessionRegistry(Duration idle, long maxSessions, Ticker ticker, Random random,
-            BiConsumer<S, Removal> onRemoval) {
+    public SessionRegistry(
+            Duration idle, long maxSessions, Ticker ticker, Random random, BiConsumer<S, Removal> onRemoval) {
         this.random = random;
         this.sessions = Caffeine.newBuilder()
                 .ticker(ticker)
@@ -67,7 +67,8 @@ public final class SessionRegistry<O, S extends Session<O>> {
             return;
         }
         active.remove(session.owner(), session.id());
-        Removal why = cause == RemovalCause.EXPIRED ? Removal.EXPIRED
+        Removal why = cause == RemovalCause.EXPIRED
+                ? Removal.EXPIRED
                 : cause == RemovalCause.SIZE ? Removal.EVICTED : Removal.REMOVED;
         try {
             onRemoval.accept(session, why);

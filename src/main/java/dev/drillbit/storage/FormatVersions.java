@@ -23,6 +23,7 @@ public final class FormatVersions {
     public static final int SNAPSHOT = 2;
     /** The oldest version this build migrates, for both files. */
     public static final int OLDEST = 1;
+
     public static final String JOURNAL_FORMAT = "drillbit-journal";
     public static final String SNAPSHOT_FORMAT = "drillbit-snapshot";
 
@@ -45,13 +46,19 @@ public final class FormatVersions {
         }
         int version = v.intValue();
         if (version > current) {
-            throw new UnsupportedVersionException(file, version, "format version " + version + " is newer than this drillbit "
-                    + "understands (" + current + "); it was written by a later release. Refusing to read it: "
-                    + "upgrade drillbit (the file is left untouched)");
+            throw new UnsupportedVersionException(
+                    file,
+                    version,
+                    "format version " + version + " is newer than this drillbit "
+                            + "understands (" + current + "); it was written by a later release. Refusing to read it: "
+                            + "upgrade drillbit (the file is left untouched)");
         }
         if (version < OLDEST) {
-            throw new UnsupportedVersionException(file, version, "format version " + version + " is older than any this drillbit "
-                    + "can migrate (" + OLDEST + " is the oldest readable); the file is left untouched");
+            throw new UnsupportedVersionException(
+                    file,
+                    version,
+                    "format version " + version + " is older than any this drillbit " + "can migrate (" + OLDEST
+                            + " is the oldest readable); the file is left untouched");
         }
         return version;
     }

@@ -30,15 +30,22 @@ class GuildZonesWiringTest {
     void zoneFollowsTheSchedule() {
         QuestionBank bank = Fixtures.goodBank();
         ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
-        try (DailyScheduler daily = DailyScheduler.open(dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir), bank, null, time, new Random(1),
+        try (DailyScheduler daily = DailyScheduler.open(
+                dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir),
+                bank,
+                null,
+                time,
+                new Random(1),
                 DailyScheduler.Settings.defaults())) {
             GuildZones zones = Bot.zones(daily);
             ScheduleParser parser = new ScheduleParser(bank);
-            daily.set(((ScheduleParse.Valid) parser.parse(ScheduleInput.of(1, 10, 5, "09:00", "Europe/Berlin"),
-                    time.instant())).schedule());
+            daily.set(((ScheduleParse.Valid)
+                            parser.parse(ScheduleInput.of(1, 10, 5, "09:00", "Europe/Berlin"), time.instant()))
+                    .schedule());
             time.advance(Duration.ofMinutes(1));
-            daily.set(((ScheduleParse.Valid) parser.parse(ScheduleInput.of(1, 11, 5, "09:00", "Asia/Tokyo"),
-                    time.instant())).schedule());
+            daily.set(((ScheduleParse.Valid)
+                            parser.parse(ScheduleInput.of(1, 11, 5, "09:00", "Asia/Tokyo"), time.instant()))
+                    .schedule());
 
             assertThat(zones.zoneOf(1)).isEqualTo(ZoneId.of("Europe/Berlin"));
             assertThat(zones.zoneOf(2)).isEqualTo(ZoneOffset.UTC);

@@ -26,8 +26,9 @@ class MainTest {
         int code = run("validate", Fixtures.resource("bank/good").toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).isEqualTo("OK: 9 questions in 3 steps; by type: multiple_choice 3, true_false 2,"
-                + " short_answer 2, open 2; by difficulty: junior 4, mid 3, senior 2\n");
+        assertThat(out.toString())
+                .isEqualTo("OK: 9 questions in 3 steps; by type: multiple_choice 3, true_false 2,"
+                        + " short_answer 2, open 2; by difficulty: junior 4, mid 3, senior 2\n");
     }
 
     @Test
@@ -49,8 +50,10 @@ class MainTest {
         int code = run("validate", dir.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(out.toString()).isEqualTo(dir.resolve("sql.json")
-                + ":16:17: question t-sql-1 answer must be a whole number, found a string\n1 problem in 1 file\n");
+        assertThat(out.toString())
+                .isEqualTo(
+                        dir.resolve("sql.json")
+                                + ":16:17: question t-sql-1 answer must be a whole number, found a string\n1 problem in 1 file\n");
     }
 
     @Test

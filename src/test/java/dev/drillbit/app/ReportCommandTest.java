@@ -33,8 +33,10 @@ class ReportCommandTest {
 
     private Path config() throws Exception {
         Path config = dir.resolve("config.json");
-        Files.writeString(config, "{\"questionsDir\": \"" + Fixtures.resource("bank/good").toString().replace("\\", "/")
-                + "\"}");
+        Files.writeString(
+                config,
+                "{\"questionsDir\": \""
+                        + Fixtures.resource("bank/good").toString().replace("\\", "/") + "\"}");
         return config;
     }
 
@@ -42,12 +44,23 @@ class ReportCommandTest {
     void reportQuestionsFlagsAPreferredDistractorAndExitsZero() throws Exception {
         // GIVEN 20 answers to t-sql-1 (B is right): 12 chose C, 8 chose B; while the store is still open
         Path data = dir.resolve("data");
-        try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(data)
-                .withClock(new ManualTime(T0)))) {
+        try (FlatFileScoreStore store =
+                FlatFileScoreStore.open(StoreOptions.defaults(data).withClock(new ManualTime(T0)))) {
             for (int u = 0; u < 20; u++) {
                 boolean right = u < 8;
-                store.record(new Answer(1, u, "t-sql-1", "sql", Difficulty.MID, QuestionType.MULTIPLE_CHOICE, right,
-                        Optional.empty(), right ? 20 : 0, T0).withChoice(right ? 1 : 2)).join();
+                store.record(new Answer(
+                                        1,
+                                        u,
+                                        "t-sql-1",
+                                        "sql",
+                                        Difficulty.MID,
+                                        QuestionType.MULTIPLE_CHOICE,
+                                        right,
+                                        Optional.empty(),
+                                        right ? 20 : 0,
+                                        T0)
+                                .withChoice(right ? 1 : 2))
+                        .join();
             }
 
             // WHEN
@@ -55,7 +68,8 @@ class ReportCommandTest {
 
             // THEN
             assertThat(code).isZero();
-            assertThat(out.toString()).startsWith("Question quality: 1 questions answered, 1 look broken")
+            assertThat(out.toString())
+                    .startsWith("Question quality: 1 questions answered, 1 look broken")
                     .contains("t-sql-1 [sql, mid, multiple_choice] 20 answers, 40% right; option C chosen 12 times, "
                             + "the right answer B 8 times");
         }
@@ -63,7 +77,13 @@ class ReportCommandTest {
 
     @Test
     void aMissingDataFolderIsRefused() throws Exception {
-        int code = run("report", "questions", "--config", config().toString(), "--data", dir.resolve("none").toString());
+        int code = run(
+                "report",
+                "questions",
+                "--config",
+                config().toString(),
+                "--data",
+                dir.resolve("none").toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("No data folder at");

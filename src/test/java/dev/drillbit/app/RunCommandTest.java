@@ -32,42 +32,55 @@ class RunCommandTest {
         Files.writeString(config, "{}");
         StringWriter err = new StringWriter();
 
-        int code = Main.run(new String[] {"run", "--config", config.toString()}, new PrintWriter(new StringWriter()),
+        int code = Main.run(
+                new String[] {"run", "--config", config.toString()},
+                new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("No bot token. Create an application at"
-                + " https://discord.com/developers/applications");
+        assertThat(err.toString())
+                .startsWith("No bot token. Create an application at" + " https://discord.com/developers/applications");
     }
 
     @Test
-    @DisplayName("storage on a PostgreSQL nobody answers at: start-up stops with one line naming it, never the password")
+    @DisplayName(
+            "storage on a PostgreSQL nobody answers at: start-up stops with one line naming it, never the password")
     void anUnreachableDatabaseStopsStartUpWithOneLine() throws Exception {
-        Files.writeString(dir.resolve("config.json"), "{\"discord\": {\"token\": \"x\"}, \"storage\": {\"type\":"
-                + " \"postgres\", \"url\": \"jdbc:postgresql://127.0.0.1:1/drillbit\", \"user\": \"drillbit\","
-                + " \"password\": \"pw-in-file\"}}");
+        Files.writeString(
+                dir.resolve("config.json"),
+                "{\"discord\": {\"token\": \"x\"}, \"storage\": {\"type\":"
+                        + " \"postgres\", \"url\": \"jdbc:postgresql://127.0.0.1:1/drillbit\", \"user\": \"drillbit\","
+                        + " \"password\": \"pw-in-file\"}}");
         StringWriter err = new StringWriter();
 
-        int code = Main.run(new String[] {"run", "--config", dir.resolve("config.json").toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code = Main.run(
+                new String[] {"run", "--config", dir.resolve("config.json").toString()},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
 
         assertThat(code).isEqualTo(ExitCodes.FAILED);
-        assertThat(err.toString().strip()).startsWith("drillbit did not start: cannot connect to PostgreSQL at "
-                + "jdbc:postgresql://127.0.0.1:1/drillbit as drillbit: ").doesNotContain("\n")
+        assertThat(err.toString().strip())
+                .startsWith("drillbit did not start: cannot connect to PostgreSQL at "
+                        + "jdbc:postgresql://127.0.0.1:1/drillbit as drillbit: ")
+                .doesNotContain("\n")
                 .doesNotContain("pw-in-file");
     }
 
     @Test
     void aBrokenBankStopsStartUpWithTheValidatorsMessages() throws Exception {
-        Files.writeString(dir.resolve("config.json"), "{\"questionsDir\": \"" + dir.resolve("nowhere") + "\","
-                + " \"discord\": {\"token\": \"x\"}}");
+        Files.writeString(
+                dir.resolve("config.json"),
+                "{\"questionsDir\": \"" + dir.resolve("nowhere") + "\"," + " \"discord\": {\"token\": \"x\"}}");
         StringWriter err = new StringWriter();
 
-        int code = Main.run(new String[] {"run", "--config", dir.resolve("config.json").toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code = Main.run(
+                new String[] {"run", "--config", dir.resolve("config.json").toString()},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("nowhere ($): no such directory")
+        assertThat(err.toString())
+                .contains("nowhere ($): no such directory")
                 .contains("drillbit did not start: fix the question files above");
     }
 
@@ -83,11 +96,18 @@ class RunCommandTest {
             Files.writeString(config, """
                     {"dataDir": "%s", "discord": {"token": "%s", "devGuildIds": ["%d"],
                      "restBaseUrl": "%s", "gatewayUrl": "%s"}}
-                    """.formatted(dir.resolve("data"), discord.botToken(), guild.id(), discord.restBaseUrl(),
-                    discord.gatewayUrl()));
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process bot = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "dev.drillbit.app.Main", "run", "--config", config.toString()))
+                    """.formatted(
+                    dir.resolve("data"), discord.botToken(), guild.id(), discord.restBaseUrl(), discord.gatewayUrl()));
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process bot = new ProcessBuilder(List.of(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "dev.drillbit.app.Main",
+                            "run",
+                            "--config",
+                            config.toString()))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("bot.log").toFile())
@@ -98,7 +118,9 @@ class RunCommandTest {
                 assertThat(roadmap.embeds().path(0).path("title").asText()).isEqualTo("The backend roadmap");
             } finally {
                 bot.destroy();
-                assertThat(bot.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+                assertThat(bot.waitFor(20, TimeUnit.SECONDS))
+                        .as("stops on SIGTERM")
+                        .isTrue();
             }
             String log = Files.readString(dir.resolve("bot.log"));
             assertThat(log).contains("drillbit is running").doesNotContain(discord.botToken());
@@ -126,20 +148,26 @@ class RunCommandTest {
     void aDamagedDataFileStopsStartUp() throws Exception {
         Path journal = damagedData();
         byte[] before = Files.readAllBytes(journal);
-        Files.writeString(dir.resolve("config.json"), "{\"questionsDir\": \"" + Fixtures.resource("bank/good")
-                + "\", \"dataDir\": \"" + dir.resolve("data") + "\", \"discord\": {\"token\": \"x\"}}");
+        Files.writeString(
+                dir.resolve("config.json"),
+                "{\"questionsDir\": \"" + Fixtures.resource("bank/good") + "\", \"dataDir\": \"" + dir.resolve("data")
+                        + "\", \"discord\": {\"token\": \"x\"}}");
         StringWriter err = new StringWriter();
 
-        int code = Main.run(new String[] {"run", "--config", dir.resolve("config.json").toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code = Main.run(
+                new String[] {"run", "--config", dir.resolve("config.json").toString()},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).startsWith(journal + ":3: ")
+        assertThat(err.toString())
+                .startsWith(journal + ":3: ")
                 .contains("drillbit did not start: a data file in " + dir.resolve("data") + " is damaged")
                 .contains("repair-data --data " + dir.resolve("data"));
         assertThat(Files.readAllBytes(journal)).isEqualTo(before);
         assertThat(Files.list(dir.resolve("data")).map(p -> p.getFileName().toString()))
-                .doesNotContain("snapshot.jsonl").noneMatch(n -> n.contains("damaged"));
+                .doesNotContain("snapshot.jsonl")
+                .noneMatch(n -> n.contains("damaged"));
     }
 
     @Test
@@ -148,8 +176,10 @@ class RunCommandTest {
         Path journal = damagedData();
         StringWriter out = new StringWriter();
 
-        int code = Main.run(new String[] {"repair-data", "--data", dir.resolve("data").toString()},
-                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        int code = Main.run(
+                new String[] {"repair-data", "--data", dir.resolve("data").toString()},
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
 
         assertThat(code).isZero();
         assertThat(out.toString())
@@ -158,9 +188,14 @@ class RunCommandTest {
                 .contains("  dropped " + journal + ":3 (byte offset 228): ")
                 .contains("Repaired 1 file in " + dir.resolve("data") + ". The bot can start again.");
         StringWriter again = new StringWriter();
-        assertThat(Main.run(new String[] {"repair-data", "--data", dir.resolve("data").toString()},
-                new PrintWriter(again), new PrintWriter(new StringWriter()))).isZero();
-        assertThat(again.toString()).isEqualTo("Nothing to repair in " + dir.resolve("data")
-                + ": every data file reads cleanly.\n");
+        assertThat(Main.run(
+                        new String[] {
+                            "repair-data", "--data", dir.resolve("data").toString()
+                        },
+                        new PrintWriter(again),
+                        new PrintWriter(new StringWriter())))
+                .isZero();
+        assertThat(again.toString())
+                .isEqualTo("Nothing to repair in " + dir.resolve("data") + ": every data file reads cleanly.\n");
     }
 }

@@ -21,7 +21,10 @@ class BankLoaderTest {
         BankLoader.Result result = new BankLoader().load(Fixtures.bankWith(overlay, dir));
         assertThat(result.ok()).as("the %s fixture must be refused", overlay).isFalse();
         assertThat(result.bank()).isEmpty();
-        return result.problems().stream().map(Problem::render).map(s -> s.replace(dir + "/", "")).toList();
+        return result.problems().stream()
+                .map(Problem::render)
+                .map(s -> s.replace(dir + "/", ""))
+                .toList();
     }
 
     @Test
@@ -34,7 +37,8 @@ class BankLoaderTest {
         assertThat(bank.questions()).hasSize(9);
         assertThat(bank.questions().get(0).step()).isEqualTo("internet");
         assertThat(bank.question("t-sql-2")).get().isInstanceOf(Question.ShortAnswer.class);
-        Question.MultipleChoice mc = (Question.MultipleChoice) bank.question("t-internet-1").orElseThrow();
+        Question.MultipleChoice mc =
+                (Question.MultipleChoice) bank.question("t-internet-1").orElseThrow();
         assertThat(mc.options()).containsExactly("UDP", "TCP", "ICMP", "SCTP");
         assertThat(mc.answer()).isEqualTo(1);
         assertThat(mc.why()).hasSize(4);
@@ -43,9 +47,11 @@ class BankLoaderTest {
     @Test
     @DisplayName("reads each question's source and a short answer's variants, which may differ only in case")
     void readsEachQuestionsSourceAndAShortAnswersVariants() {
-        QuestionBank bank = new BankLoader().load(Fixtures.resource("bank/good")).bank().orElseThrow();
+        QuestionBank bank =
+                new BankLoader().load(Fixtures.resource("bank/good")).bank().orElseThrow();
 
-        Question.ShortAnswer atomicity = (Question.ShortAnswer) bank.question("t-sql-2").orElseThrow();
+        Question.ShortAnswer atomicity =
+                (Question.ShortAnswer) bank.question("t-sql-2").orElseThrow();
 
         assertThat(atomicity.source()).isEqualTo("https://www.postgresql.org/docs/current/tutorial-transactions.html");
         assertThat(atomicity.variants().pass()).containsExactly("Atomicity.", "ATOMICITY.", "“atomicity”", "atomicty");
@@ -55,12 +61,16 @@ class BankLoaderTest {
     @Test
     void refusesAcceptedAnswersTooLongToShowInOneField() throws IOException {
         Fixtures.bankWith(null, dir);
-        String many = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "\"" + "a".repeat(60) + i + "\"")
+        String many = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> "\"" + "a".repeat(60) + i + "\"")
                 .collect(java.util.stream.Collectors.joining(", "));
-        Files.writeString(dir.resolve("sql.json"), Files.readString(dir.resolve("sql.json"))
-                .replace("\"accept\": [\"atomicity\", \"atomic\"]", "\"accept\": [" + many + "]"));
+        Files.writeString(
+                dir.resolve("sql.json"),
+                Files.readString(dir.resolve("sql.json"))
+                        .replace("\"accept\": [\"atomicity\", \"atomic\"]", "\"accept\": [" + many + "]"));
 
-        assertThat(new BankLoader().load(dir).problems()).map(Problem::message)
+        assertThat(new BankLoader().load(dir).problems())
+                .map(Problem::message)
                 .containsExactly("question t-sql-2: accepted answers take 1287 characters when shown; Discord's embed"
                         + " field value holds 1024");
     }
@@ -108,38 +118,49 @@ class BankLoaderTest {
     @Test
     void reportsEveryProblemInOneRunNotJustTheFirst() throws IOException {
         Fixtures.bankWith(null, dir);
-        Files.writeString(dir.resolve("sql.json"), Files.readString(Fixtures.resource("bank/wrong-type/sql.json"))
-                .replace("\"difficulty\": \"mid\"", "\"difficulty\": \"hard\""));
+        Files.writeString(
+                dir.resolve("sql.json"),
+                Files.readString(Fixtures.resource("bank/wrong-type/sql.json"))
+                        .replace("\"difficulty\": \"mid\"", "\"difficulty\": \"hard\""));
 
-        List<String> problems = new BankLoader().load(dir).problems().stream().map(Problem::message).toList();
+        List<String> problems = new BankLoader()
+                .load(dir).problems().stream().map(Problem::message).toList();
 
-        assertThat(problems).anyMatch(p -> p.contains("answer must be a whole number"))
+        assertThat(problems)
+                .anyMatch(p -> p.contains("answer must be a whole number"))
                 .anyMatch(p -> p.contains("difficulty \"hard\" is unknown"));
     }
 
     @Test
     void namesTheByteOfAFileThatIsNotUtf8() throws IOException {
         Fixtures.bankWith(null, dir);
-        byte[] latin1 = "{\n  \"step\": \"sql\", \"x\": \"caf\u00e9\"\n}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "{\n  \"step\": \"sql\", \"x\": \"caf\u00e9\"\n}\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Files.write(dir.resolve("sql.json"), latin1);
 
-        assertThat(new BankLoader().load(dir).problems()).map(Problem::render)
-                .anyMatch(p -> p.endsWith("sql.json:2:27: the file is not UTF-8: byte 0xE9 at offset 28 cannot be decoded;"
-                        + " save the file as UTF-8"));
+        assertThat(new BankLoader().load(dir).problems())
+                .map(Problem::render)
+                .anyMatch(p ->
+                        p.endsWith("sql.json:2:27: the file is not UTF-8: byte 0xE9 at offset 28 cannot be decoded;"
+                                + " save the file as UTF-8"));
     }
 
     @Test
     void refusesAFolderWithoutARoadmap() throws IOException {
         Files.writeString(dir.resolve("sql.json"), "{}");
 
-        assertThat(new BankLoader().load(dir).problems()).map(Problem::message)
+        assertThat(new BankLoader().load(dir).problems())
+                .map(Problem::message)
                 .contains("missing: every question folder needs its roadmap");
     }
 
     @Test
     void refusesAMissingFolder() {
-        assertThat(new BankLoader().load(dir.resolve("nope")).problems()).map(Problem::message)
-                .singleElement().asString().startsWith("no such directory");
+        assertThat(new BankLoader().load(dir.resolve("nope")).problems())
+                .map(Problem::message)
+                .singleElement()
+                .asString()
+                .startsWith("no such directory");
     }
 
     @Test

@@ -44,13 +44,17 @@ class BankShapeTest {
     @Test
     void everyStepHasEveryTypeAndTheSharesHold() {
         for (RoadmapStep step : bank.steps()) {
-            Set<QuestionType> types = bank.questions().stream().filter(q -> q.step().equals(step.id()))
-                    .map(Question::type).collect(Collectors.toSet());
+            Set<QuestionType> types = bank.questions().stream()
+                    .filter(q -> q.step().equals(step.id()))
+                    .map(Question::type)
+                    .collect(Collectors.toSet());
             assertThat(types).as(step.id()).containsExactlyInAnyOrder(QuestionType.values());
         }
         int all = bank.questions().size();
         Map<QuestionType, Long> byType = count(Question::type);
-        assertThat(byType.get(QuestionType.OPEN) * 100.0 / all).as("open share %").isGreaterThanOrEqualTo(15);
+        assertThat(byType.get(QuestionType.OPEN) * 100.0 / all)
+                .as("open share %")
+                .isGreaterThanOrEqualTo(15);
         Map<Difficulty, Long> byLevel = count(Question::difficulty);
         for (Difficulty d : Difficulty.values()) {
             assertThat(byLevel.get(d) * 100.0 / all).as(d + " share %").isGreaterThanOrEqualTo(20);
@@ -59,14 +63,17 @@ class BankShapeTest {
 
     @Test
     void everyQuestionNamesAnHttpsSource() {
-        assertThat(bank.questions()).allSatisfy(q -> assertThat(q.source()).as(q.id()).startsWith("https://"));
+        assertThat(bank.questions())
+                .allSatisfy(q -> assertThat(q.source()).as(q.id()).startsWith("https://"));
     }
 
     @Test
     @DisplayName("every short answer lists at least one answer that must pass and one near miss that must fail")
     void everyShortAnswerHasPassAndFailVariants() {
         List<Question.ShortAnswer> shortAnswers = bank.questions().stream()
-                .filter(Question.ShortAnswer.class::isInstance).map(Question.ShortAnswer.class::cast).toList();
+                .filter(Question.ShortAnswer.class::isInstance)
+                .map(Question.ShortAnswer.class::cast)
+                .toList();
 
         assertThat(shortAnswers).allSatisfy(sa -> {
             assertThat(sa.variants().pass()).as(sa.id() + " pass variants").isNotEmpty();
@@ -79,8 +86,10 @@ class BankShapeTest {
     }
 
     private static List<Question.MultipleChoice> multipleChoice() {
-        return bank.questions().stream().filter(Question.MultipleChoice.class::isInstance)
-                .map(Question.MultipleChoice.class::cast).toList();
+        return bank.questions().stream()
+                .filter(Question.MultipleChoice.class::isInstance)
+                .map(Question.MultipleChoice.class::cast)
+                .toList();
     }
 
     @Test
@@ -96,12 +105,14 @@ class BankShapeTest {
         }
         // a position expected fewer than 5 times is too rare to judge; but the guard must not skip them all
         for (int i = 0; i < 4; i++) {
-            assertThat(expected[i]).as("expected answers at %s: enough to judge", (char) ('A' + i))
+            assertThat(expected[i])
+                    .as("expected answers at %s: enough to judge", (char) ('A' + i))
                     .isGreaterThanOrEqualTo(5);
         }
         for (int i = 0; i < 5; i++) {
             if (expected[i] >= 5) {
-                assertThat((double) observed[i]).as("answers at %s", (char) ('A' + i))
+                assertThat((double) observed[i])
+                        .as("answers at %s", (char) ('A' + i))
                         .isBetween(expected[i] * 0.75, expected[i] * 1.25);
             }
         }
@@ -110,23 +121,31 @@ class BankShapeTest {
     @Test
     void theRightOptionIsNotSystematicallyTheLongest() {
         List<Question.MultipleChoice> all = multipleChoice();
-        long longest = all.stream().filter(mc -> {
-            int right = mc.options().get(mc.answer()).length();
-            for (int i = 0; i < mc.options().size(); i++) {
-                if (i != mc.answer() && mc.options().get(i).length() >= right) {
-                    return false;
-                }
-            }
-            return true;
-        }).count();
-        assertThat(longest * 100.0 / all.size()).as("%% where the right option is strictly longest").isLessThan(35);
+        long longest = all.stream()
+                .filter(mc -> {
+                    int right = mc.options().get(mc.answer()).length();
+                    for (int i = 0; i < mc.options().size(); i++) {
+                        if (i != mc.answer() && mc.options().get(i).length() >= right) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .count();
+        assertThat(longest * 100.0 / all.size())
+                .as("%% where the right option is strictly longest")
+                .isLessThan(35);
     }
 
     @Test
     void everyDistractorSaysWhyItIsWrong() {
-        assertThat(multipleChoice()).allSatisfy(mc -> assertThat(mc.why()).as(mc.id()).hasSameSizeAs(mc.options()));
-        assertThat(multipleChoice()).allSatisfy(mc -> assertThat(String.join(" ", mc.options()).toLowerCase(Locale.ROOT))
-                .as(mc.id()).doesNotContain("all of the above").doesNotContain("none of the above"));
+        assertThat(multipleChoice())
+                .allSatisfy(mc -> assertThat(mc.why()).as(mc.id()).hasSameSizeAs(mc.options()));
+        assertThat(multipleChoice())
+                .allSatisfy(mc -> assertThat(String.join(" ", mc.options()).toLowerCase(Locale.ROOT))
+                        .as(mc.id())
+                        .doesNotContain("all of the above")
+                        .doesNotContain("none of the above"));
     }
 
     @Test
@@ -147,7 +166,8 @@ class BankShapeTest {
 
     private static Set<String> words(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 2).collect(Collectors.toSet());
+                .filter(w -> w.length() > 2)
+                .collect(Collectors.toSet());
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {
@@ -179,7 +199,9 @@ class BankShapeTest {
         }
         Set<String> current = bank.questions().stream().map(Question::id).collect(Collectors.toSet());
         assertThat(retired).as("retired ids must never be reused").doesNotContainAnyElementsOf(current);
-        assertThat(published).as("published ids must stay (retire them instead)").containsAll(current)
+        assertThat(published)
+                .as("published ids must stay (retire them instead)")
+                .containsAll(current)
                 .hasSameSizeAs(current);
     }
 }

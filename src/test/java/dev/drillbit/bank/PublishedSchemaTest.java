@@ -24,12 +24,14 @@ class PublishedSchemaTest {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     private static JsonSchema schema(String name) throws IOException {
-        return FACTORY.getSchema(MAPPER.readTree(Path.of("questions/schema", name).toFile()));
+        return FACTORY.getSchema(
+                MAPPER.readTree(Path.of("questions/schema", name).toFile()));
     }
 
     private static Set<ValidationMessage> validate(Path file) throws IOException {
         JsonNode node = MAPPER.readTree(file.toFile());
-        String schema = file.getFileName().toString().equals("roadmap.json") ? "roadmap.schema.json" : "pack.schema.json";
+        String schema =
+                file.getFileName().toString().equals("roadmap.json") ? "roadmap.schema.json" : "pack.schema.json";
         return schema(schema).validate(node);
     }
 
@@ -57,10 +59,24 @@ class PublishedSchemaTest {
 
     // Case-insensitive duplicate options are beyond JSON Schema's uniqueItems; the loader's own test covers them.
     @ParameterizedTest
-    @ValueSource(strings = {"unknown-field", "missing-field", "wrong-type", "too-few-options",
-            "empty-string", "over-long-explanation", "unknown-type", "unknown-difficulty", "why-count",
-            "missing-source", "source-not-https", "source-without-host", "source-malformed", "unknown-variant-key",
-            "variant-not-a-list"})
+    @ValueSource(
+            strings = {
+                "unknown-field",
+                "missing-field",
+                "wrong-type",
+                "too-few-options",
+                "empty-string",
+                "over-long-explanation",
+                "unknown-type",
+                "unknown-difficulty",
+                "why-count",
+                "missing-source",
+                "source-not-https",
+                "source-without-host",
+                "source-malformed",
+                "unknown-variant-key",
+                "variant-not-a-list"
+            })
     void badPacksThatTheSchemaCanSeeAreRefusedByItToo(String overlay) throws IOException {
         assertThat(validate(Fixtures.resource("bank/" + overlay + "/sql.json"))).isNotEmpty();
     }
@@ -68,6 +84,7 @@ class PublishedSchemaTest {
     @ParameterizedTest
     @ValueSource(strings = {"long-summary", "insecure-url"})
     void badRoadmapsAreRefusedByTheSchema(String overlay) throws IOException {
-        assertThat(validate(Fixtures.resource("bank/" + overlay + "/roadmap.json"))).isNotEmpty();
+        assertThat(validate(Fixtures.resource("bank/" + overlay + "/roadmap.json")))
+                .isNotEmpty();
     }
 }

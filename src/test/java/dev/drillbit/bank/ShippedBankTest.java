@@ -38,7 +38,8 @@ class ShippedBankTest {
         Path jar = dir.resolve("drillbit.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
                 Stream<Path> files = Files.list(Fixtures.realQuestions())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 out.putNextEntry(new JarEntry("questions/" + file.getFileName()));
                 Files.copy(file, (OutputStream) out);
                 out.closeEntry();
@@ -56,6 +57,9 @@ class ShippedBankTest {
     }
 
     private static List<String> ids(BankLoader.Result result) {
-        return result.bank().orElseThrow().questions().stream().map(Question::id).sorted().toList();
+        return result.bank().orElseThrow().questions().stream()
+                .map(Question::id)
+                .sorted()
+                .toList();
     }
 }

@@ -23,7 +23,9 @@ class BenchSmokeTest {
             BenchMain.quietStandIn(before);
         }
 
-        assertThat(bench.rows()).extracting(Row::figure).anySatisfy(f -> assertThat(f).startsWith("load + validate"))
+        assertThat(bench.rows())
+                .extracting(Row::figure)
+                .anySatisfy(f -> assertThat(f).startsWith("load + validate"))
                 .anySatisfy(f -> assertThat(f).contains("crash image"))
                 .anySatisfy(f -> assertThat(f).contains("whole-file"))
                 .anySatisfy(f -> assertThat(f).startsWith("heap after full GC"))

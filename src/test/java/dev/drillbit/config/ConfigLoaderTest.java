@@ -34,7 +34,9 @@ class ConfigLoaderTest {
         assertThat(config.quiz().secondsPerQuestion()).isEqualTo(45);
         assertThat(config.quiz().questionsPerQuiz()).isEqualTo(10);
         assertThat(config.discord().devGuildIds()).containsExactly(123L);
-        assertThat(config.questionsPath()).as("unset: the bank shipped in the jar").isEmpty();
+        assertThat(config.questionsPath())
+                .as("unset: the bank shipped in the jar")
+                .isEmpty();
     }
 
     @Test
@@ -75,7 +77,8 @@ class ConfigLoaderTest {
         {"storage": {"type": 1}}                       | "storage.type" is "1"; it must be
         """)
     void namesTheKeyOfEveryBadValue(String json, String message) {
-        assertThatThrownBy(() -> load(json)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> load(json))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(dir.resolve("config.json").toString())
                 .hasMessageContaining(message);
     }
@@ -99,7 +102,8 @@ class ConfigLoaderTest {
         assertThat(config.storage().postgres()).isTrue();
         assertThat(config.storage().url()).isEqualTo("jdbc:postgresql://db:5432/drillbit");
         assertThat(config.databasePassword(Map.of())).contains("pw-from-file");
-        assertThat(config.databasePassword(Map.of("DRILLBIT_DB_PASSWORD", "pw-from-env"))).contains("pw-from-env");
+        assertThat(config.databasePassword(Map.of("DRILLBIT_DB_PASSWORD", "pw-from-env")))
+                .contains("pw-from-env");
         assertThat(config.toString()).doesNotContain("pw-from-file").contains("password=***");
         assertThat(Config.defaults().storage().postgres()).isFalse();
         assertThat(Config.defaults().databasePassword(Map.of())).isEmpty();

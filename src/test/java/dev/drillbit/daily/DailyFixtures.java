@@ -27,12 +27,23 @@ public final class DailyFixtures {
         List<RoadmapStep> steps = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
         questionsPerStep.forEach((step, n) -> {
-            steps.add(new RoadmapStep(step, "Title of " + step, "Summary of " + step, List.of("concept"),
-                    "Checkpoint of " + step, List.of(new RoadmapStep.Resource("Guide to " + step,
-                            "https://example.org/" + step))));
+            steps.add(new RoadmapStep(
+                    step,
+                    "Title of " + step,
+                    "Summary of " + step,
+                    List.of("concept"),
+                    "Checkpoint of " + step,
+                    List.of(new RoadmapStep.Resource("Guide to " + step, "https://example.org/" + step))));
             for (int i = 1; i <= n; i++) {
-                questions.add(new Question.TrueFalse(String.format("%s-%03d", step, i), step, Difficulty.JUNIOR,
-                        "Is " + step + " " + i + " true?", "Because it is.", "https://docs.example.org/" + step, List.of(), true));
+                questions.add(new Question.TrueFalse(
+                        String.format("%s-%03d", step, i),
+                        step,
+                        Difficulty.JUNIOR,
+                        "Is " + step + " " + i + " true?",
+                        "Because it is.",
+                        "https://docs.example.org/" + step,
+                        List.of(),
+                        true));
             }
         });
         return new QuestionBank(steps, questions);
@@ -59,7 +70,13 @@ public final class DailyFixtures {
     }
 
     public static DailyScheduler open(Path dir, QuestionBank bank, ManualTime time, GroupActivity activity) {
-        return DailyScheduler.open(dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir), bank, activity, time, new Random(7), DailyScheduler.Settings.defaults());
+        return DailyScheduler.open(
+                dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir),
+                bank,
+                activity,
+                time,
+                new Random(7),
+                DailyScheduler.Settings.defaults());
     }
 
     /** A scheduler over data kept in memory: no disk; a second call with the same data is a restart. */
@@ -67,9 +84,14 @@ public final class DailyFixtures {
         return open(data, bank, time, null);
     }
 
-    public static DailyScheduler open(InMemoryDailyRepository.Data data, QuestionBank bank, ManualTime time,
-            GroupActivity activity) {
-        return DailyScheduler.open(new InMemoryDailyRepository(data), bank, activity, time, new Random(7),
+    public static DailyScheduler open(
+            InMemoryDailyRepository.Data data, QuestionBank bank, ManualTime time, GroupActivity activity) {
+        return DailyScheduler.open(
+                new InMemoryDailyRepository(data),
+                bank,
+                activity,
+                time,
+                new Random(7),
                 DailyScheduler.Settings.defaults());
     }
 

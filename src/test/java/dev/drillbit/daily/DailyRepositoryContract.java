@@ -46,15 +46,31 @@ public abstract class DailyRepositoryContract {
     }
 
     private DailySchedule schedule() {
-        return DailyFixtures.schedule(bank, DailyFixtures.input("09:00", "Europe/Berlin").withDays("mon-fri")
-                .withSteps("sql").withPingRole(77).withReportDay("fri"), SINCE);
+        return DailyFixtures.schedule(
+                bank,
+                DailyFixtures.input("09:00", "Europe/Berlin")
+                        .withDays("mon-fri")
+                        .withSteps("sql")
+                        .withPingRole(77)
+                        .withReportDay("fri"),
+                SINCE);
     }
 
     private static DailyRun run(DailySchedule schedule, RunStatus status, RunAnswer... answers) {
         LocalDate date = LocalDate.parse("2026-01-05");
         Instant at = Instant.parse("2026-01-05T08:00:00Z");
-        return new DailyRun(DailyRun.idOf(schedule.id(), date), schedule.id(), date, List.of("sql-001", "sql-002"),
-                at, at, at.plusSeconds(3600), false, status, Optional.empty(), List.of(answers));
+        return new DailyRun(
+                DailyRun.idOf(schedule.id(), date),
+                schedule.id(),
+                date,
+                List.of("sql-001", "sql-002"),
+                at,
+                at,
+                at.plusSeconds(3600),
+                false,
+                status,
+                Optional.empty(),
+                List.of(answers));
     }
 
     @Test
@@ -73,8 +89,12 @@ public abstract class DailyRepositoryContract {
         DailySchedule schedule = schedule();
         DailyRepository.State state = DailyRepository.State.empty();
         state.schedules().put(schedule.id(), schedule);
-        state.groups().put(schedule.id(), new DailyRepository.GroupState(
-                new GroupStreak(3, 5, Optional.of(LocalDate.parse("2026-01-02"))), Optional.of(LocalDate.parse("2026-01-02"))));
+        state.groups()
+                .put(
+                        schedule.id(),
+                        new DailyRepository.GroupState(
+                                new GroupStreak(3, 5, Optional.of(LocalDate.parse("2026-01-02"))),
+                                Optional.of(LocalDate.parse("2026-01-02"))));
         state.seen().put(schedule.guildId(), new LinkedHashSet<>(List.of("sql-001", "sql-002")));
 
         r.writeState(state);

@@ -88,8 +88,8 @@ class DailySchedulerTest {
     void neverTwiceAcrossRestarts() {
         berlinScheduleSet();
         List<DailyAction.StartRun> starts = new ArrayList<>();
-        for (String when : List.of("2026-01-05T08:30:00Z", "2026-01-05T08:30:01Z", "2026-01-05T12:00:00Z",
-                "2026-01-05T19:59:59Z")) {
+        for (String when : List.of(
+                "2026-01-05T08:30:00Z", "2026-01-05T08:30:01Z", "2026-01-05T12:00:00Z", "2026-01-05T19:59:59Z")) {
             at(Instant.parse(when));
             try (DailyScheduler scheduler = open()) {
                 starts.addAll(only(due(scheduler), DailyAction.StartRun.class));
@@ -113,7 +113,8 @@ class DailySchedulerTest {
         at(START.plusSeconds(5));
         try (DailyScheduler scheduler = open()) {
             assertThat(only(due(scheduler), DailyAction.StartRun.class)).isEmpty();
-            assertThat(scheduler.run(RUN)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RunStatus.STARTING));
+            assertThat(scheduler.run(RUN))
+                    .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RunStatus.STARTING));
             assertThat(scheduler.openRuns()).extracting(DailyRun::id).containsExactly(RUN);
         }
     }
@@ -127,7 +128,8 @@ class DailySchedulerTest {
             assertThat(due(scheduler)).isEmpty();
 
             at(Instant.parse("2026-01-06T08:00:00Z"));
-            assertThat(only(due(scheduler), DailyAction.StartRun.class)).singleElement()
+            assertThat(only(due(scheduler), DailyAction.StartRun.class))
+                    .singleElement()
                     .satisfies(s -> assertThat(s.late()).isFalse());
             assertThat(scheduler.run(RUN)).isEmpty();
         }
@@ -153,7 +155,8 @@ class DailySchedulerTest {
         at(START);
         List<String> questionIds;
         try (DailyScheduler scheduler = open()) {
-            DailyAction.StartRun start = only(due(scheduler), DailyAction.StartRun.class).get(0);
+            DailyAction.StartRun start =
+                    only(due(scheduler), DailyAction.StartRun.class).get(0);
             scheduler.started(RUN);
             questionIds = start.run().questionIds();
             at(START.plus(Duration.ofHours(1)));
@@ -194,8 +197,10 @@ class DailySchedulerTest {
             // THEN the new member's answers count, the repeat does not
             assertThat(newMember).isInstanceOf(RunAnswerOutcome.Accepted.class);
             assertThat(again).isInstanceOf(RunAnswerOutcome.AlreadyAnswered.class);
-            assertThat(wrong).isInstanceOfSatisfying(RunAnswerOutcome.Accepted.class,
-                    a -> assertThat(a.points()).isZero());
+            assertThat(wrong)
+                    .isInstanceOfSatisfying(
+                            RunAnswerOutcome.Accepted.class,
+                            a -> assertThat(a.points()).isZero());
         }
     }
 
@@ -232,7 +237,8 @@ class DailySchedulerTest {
 
             // THEN
             assertThat(closes).singleElement().satisfies(c -> {
-                assertThat(c.results().members()).extracting(RunResults.MemberResult::userId)
+                assertThat(c.results().members())
+                        .extracting(RunResults.MemberResult::userId)
                         .containsExactly(501L, 502L, 503L);
                 assertThat(c.results().members().get(0).points()).isEqualTo(50);
                 assertThat(c.results().members().get(2).points()).isEqualTo(10);
@@ -257,13 +263,15 @@ class DailySchedulerTest {
         }
         at(CLOSE.plusSeconds(30));
         try (DailyScheduler scheduler = open()) {
-            assertThat(only(due(scheduler), DailyAction.CloseRun.class)).singleElement()
+            assertThat(only(due(scheduler), DailyAction.CloseRun.class))
+                    .singleElement()
                     .satisfies(c -> assertThat(c.run().id()).isEqualTo(RUN));
             assertThat(scheduler.closed(RUN)).isTrue();
         }
         try (DailyScheduler scheduler = open()) {
             assertThat(due(scheduler)).isEmpty();
-            assertThat(scheduler.run(RUN)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RunStatus.CLOSED));
+            assertThat(scheduler.run(RUN))
+                    .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RunStatus.CLOSED));
         }
     }
 
@@ -271,10 +279,14 @@ class DailySchedulerTest {
     @DisplayName("two schedules in one guild run independently, each in its own channel and zone")
     void twoSchedulesInOneGuild() {
         try (DailyScheduler scheduler = open()) {
-            scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin").withSteps("sql"), SET_AT));
-            scheduler.set(DailyFixtures.schedule(bank,
-                    ScheduleInput.of(GUILD, OTHER_CHANNEL, ADMIN, "18:00", "Asia/Kolkata").withSteps("caching")
-                            .withWindowHours(2), SET_AT));
+            scheduler.set(
+                    DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin").withSteps("sql"), SET_AT));
+            scheduler.set(DailyFixtures.schedule(
+                    bank,
+                    ScheduleInput.of(GUILD, OTHER_CHANNEL, ADMIN, "18:00", "Asia/Kolkata")
+                            .withSteps("caching")
+                            .withWindowHours(2),
+                    SET_AT));
             at(START);
             List<DailyAction.StartRun> morning = only(due(scheduler), DailyAction.StartRun.class);
             at(Instant.parse("2026-01-05T12:30:00Z"));
@@ -296,28 +308,32 @@ class DailySchedulerTest {
     }
 
     @Test
-    @DisplayName("a channel the bot lost: the failure is recorded with its reason and every other schedule keeps running")
+    @DisplayName(
+            "a channel the bot lost: the failure is recorded with its reason and every other schedule keeps running")
     void failingChannel() {
         try (DailyScheduler scheduler = open()) {
             scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin"), SET_AT));
-            scheduler.set(DailyFixtures.schedule(bank,
-                    ScheduleInput.of(OTHER_GUILD, CHANNEL, ADMIN, "09:00", "Europe/Berlin"), SET_AT));
+            scheduler.set(DailyFixtures.schedule(
+                    bank, ScheduleInput.of(OTHER_GUILD, CHANNEL, ADMIN, "09:00", "Europe/Berlin"), SET_AT));
             at(START);
             List<DailyAction.StartRun> starts = only(due(scheduler), DailyAction.StartRun.class);
             assertThat(starts).hasSize(2);
 
             // WHEN the adapter cannot post the first guild's run
             assertThat(scheduler.failed(RUN, "Missing Access (50001)")).isTrue();
-            assertThat(scheduler.started(OTHER_GUILD + "-" + CHANNEL + "-2026-01-05")).isTrue();
+            assertThat(scheduler.started(OTHER_GUILD + "-" + CHANNEL + "-2026-01-05"))
+                    .isTrue();
 
             // THEN the failed run takes no answers and never closes; the other one goes on
             assertThat(scheduler.answer(RUN, 501, 0, TRUE)).isInstanceOf(RunAnswerOutcome.Closed.class);
             at(CLOSE);
-            assertThat(only(due(scheduler), DailyAction.CloseRun.class)).extracting(c -> c.run().guildId())
+            assertThat(only(due(scheduler), DailyAction.CloseRun.class))
+                    .extracting(c -> c.run().guildId())
                     .containsExactly(OTHER_GUILD);
             // and the failed guild runs again the next day
             at(Instant.parse("2026-01-06T08:00:00Z"));
-            assertThat(only(due(scheduler), DailyAction.StartRun.class)).extracting(s -> s.run().guildId())
+            assertThat(only(due(scheduler), DailyAction.StartRun.class))
+                    .extracting(s -> s.run().guildId())
                     .containsExactlyInAnyOrder(GUILD, OTHER_GUILD);
         }
         try (DailyScheduler scheduler = open()) {
@@ -332,18 +348,21 @@ class DailySchedulerTest {
     @DisplayName("a schedule that breaks inside the scheduler (its steps left the bank) does not stop the others")
     void brokenScheduleIsolated() {
         try (DailyScheduler scheduler = open()) {
-            scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin").withSteps("apis"), SET_AT));
-            scheduler.set(DailyFixtures.schedule(bank,
-                    ScheduleInput.of(OTHER_GUILD, CHANNEL, ADMIN, "09:00", "Europe/Berlin"), SET_AT));
+            scheduler.set(
+                    DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin").withSteps("apis"), SET_AT));
+            scheduler.set(DailyFixtures.schedule(
+                    bank, ScheduleInput.of(OTHER_GUILD, CHANNEL, ADMIN, "09:00", "Europe/Berlin"), SET_AT));
         }
         QuestionBank smaller = DailyFixtures.bank(Map.of("sql", 12));
         at(START);
         try (DailyScheduler scheduler = DailyFixtures.open(data, smaller, clock)) {
             List<DailyAction> actions = due(scheduler);
 
-            assertThat(only(actions, DailyAction.StartRun.class)).extracting(s -> s.run().guildId())
+            assertThat(only(actions, DailyAction.StartRun.class))
+                    .extracting(s -> s.run().guildId())
                     .containsExactly(OTHER_GUILD);
-            assertThat(scheduler.run(RUN)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RunStatus.FAILED));
+            assertThat(scheduler.run(RUN))
+                    .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RunStatus.FAILED));
             assertThat(due(scheduler)).as("not retried every second").isEmpty();
         }
     }
@@ -360,8 +379,8 @@ class DailySchedulerTest {
             assertThat(scheduler.answer(RUN, 501, 9, TRUE)).isInstanceOf(RunAnswerOutcome.NotAQuestion.class);
             assertThat(scheduler.answer(RUN, 501, 0, new Response.Choice(1)))
                     .isInstanceOf(RunAnswerOutcome.NotAQuestion.class);
-            assertThat(scheduler.answer(RUN, 501, 0, TRUE)).isInstanceOfSatisfying(RunAnswerOutcome.Accepted.class,
-                    a -> {
+            assertThat(scheduler.answer(RUN, 501, 0, TRUE))
+                    .isInstanceOfSatisfying(RunAnswerOutcome.Accepted.class, a -> {
                         assertThat(a.points()).isEqualTo(10);
                         assertThat(a.answer().guildId()).isEqualTo(GUILD);
                         assertThat(a.answer().userId()).isEqualTo(501);
@@ -382,7 +401,10 @@ class DailySchedulerTest {
         for (int day = 0; day < 5; day++) {
             at(START.plus(Duration.ofDays(day)));
             try (DailyScheduler scheduler = DailyFixtures.open(data, twelve, clock)) {
-                days.add(only(due(scheduler), DailyAction.StartRun.class).get(0).run().questionIds());
+                days.add(only(due(scheduler), DailyAction.StartRun.class)
+                        .get(0)
+                        .run()
+                        .questionIds());
             }
         }
 
@@ -400,8 +422,8 @@ class DailySchedulerTest {
     void groupStreak() {
         // mon-fri, a day counts with 2 members; Fri 2026-01-09 .. Tue 2026-01-13 around a weekend
         try (DailyScheduler scheduler = open()) {
-            scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin").withDays("mon-fri")
-                    .withGroupMinimum(2), SET_AT));
+            scheduler.set(DailyFixtures.schedule(
+                    bank, input("09:00", "Europe/Berlin").withDays("mon-fri").withGroupMinimum(2), SET_AT));
             ScheduleId id = new ScheduleId(GUILD, CHANNEL);
 
             runDay(scheduler, "2026-01-08", 501, 502); // Thu: counts
@@ -435,25 +457,29 @@ class DailySchedulerTest {
     @DisplayName("a group streak survives a restart between a day's close and the next day")
     void groupStreakWhileStillOpen() {
         try (DailyScheduler scheduler = open()) {
-            scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin").withGroupMinimum(1), SET_AT));
+            scheduler.set(
+                    DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin").withGroupMinimum(1), SET_AT));
             runDay(scheduler, "2026-01-05", 501);
             at(Instant.parse("2026-01-06T10:00:00Z")); // next day's run is open, not closed: streak holds
             due(scheduler);
-            assertThat(scheduler.groupStreak(new ScheduleId(GUILD, CHANNEL)).current()).isEqualTo(1);
+            assertThat(scheduler.groupStreak(new ScheduleId(GUILD, CHANNEL)).current())
+                    .isEqualTo(1);
         }
     }
 
     /** Starts the Berlin 09:00 run of {@code date}, has {@code members} answer it all, closes it. */
     private void runDay(DailyScheduler scheduler, String date, long... members) {
-        Instant start = LocalTimes.instantOf(LocalDate.parse(date), java.time.LocalTime.of(9, 0),
-                java.time.ZoneId.of("Europe/Berlin"));
+        Instant start = LocalTimes.instantOf(
+                LocalDate.parse(date), java.time.LocalTime.of(9, 0), java.time.ZoneId.of("Europe/Berlin"));
         at(start);
-        DailyAction.StartRun run = only(due(scheduler), DailyAction.StartRun.class).get(0);
+        DailyAction.StartRun run =
+                only(due(scheduler), DailyAction.StartRun.class).get(0);
         scheduler.started(run.run().id());
         at(start.plus(Duration.ofHours(1)));
         answerAll(scheduler, run.run().id(), run.questions().size(), members);
         at(run.run().closesAt());
-        only(due(scheduler), DailyAction.CloseRun.class).forEach(c -> scheduler.closed(c.run().id()));
+        only(due(scheduler), DailyAction.CloseRun.class)
+                .forEach(c -> scheduler.closed(c.run().id()));
     }
 
     private static void answerAll(DailyScheduler scheduler, String runId, int questions, long... members) {
@@ -465,6 +491,7 @@ class DailySchedulerTest {
             }
         }
     }
+
     @Test
     @DisplayName("starting today's run by hand: once a day, and the scheduled start then finds it and does nothing")
     void startNowKeepsTheNeverTwiceRule() {
@@ -484,8 +511,10 @@ class DailySchedulerTest {
                 assertThat(s.action().late()).isFalse();
                 assertThat(s.action().run().closesAt()).isEqualTo(early.plus(Duration.ofHours(12)));
             });
-            assertThat(second).isInstanceOfSatisfying(DailyScheduler.StartNow.AlreadyRan.class,
-                    a -> assertThat(a.run().id()).isEqualTo(RUN));
+            assertThat(second)
+                    .isInstanceOfSatisfying(
+                            DailyScheduler.StartNow.AlreadyRan.class,
+                            a -> assertThat(a.run().id()).isEqualTo(RUN));
             assertThat(only(atNine, DailyAction.StartRun.class)).isEmpty();
             assertThat(scheduler.startNow(new ScheduleId(GUILD, OTHER_CHANNEL), clock.instant()))
                     .isInstanceOf(DailyScheduler.StartNow.NoSchedule.class);

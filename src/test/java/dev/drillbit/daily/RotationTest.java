@@ -23,6 +23,7 @@ class RotationTest {
     private final QuestionBank bank = DailyFixtures.bank(Map.of("sql", 12, "caching", 7));
     /** Every test draws with this seed; {@code -Drotation.seed=N} replays a failure. */
     private final long seed = Seeds.of("rotation.seed", 42);
+
     private final Random random = new Random(seed);
 
     private List<Question> pool(String step) {
@@ -50,13 +51,17 @@ class RotationTest {
             for (int k = 0; k < run.size(); k++) {
                 String id = run.get(k);
                 if (cycle.contains(id)) {
-                    assertThat(cycle).as("seed %d: %s came again before the pool was seen", seed, id).hasSize(poolSize);
+                    assertThat(cycle)
+                            .as("seed %d: %s came again before the pool was seen", seed, id)
+                            .hasSize(poolSize);
                     cycle = new HashSet<>(run.subList(0, k));
                 }
                 cycle.add(id);
             }
         }
-        assertThat(runs.stream().flatMap(List::stream).distinct()).as("seed %d", seed).hasSize(poolSize);
+        assertThat(runs.stream().flatMap(List::stream).distinct())
+                .as("seed %d", seed)
+                .hasSize(poolSize);
     }
 
     @Test
@@ -77,13 +82,15 @@ class RotationTest {
             Rotation.draw(pool("sql"), 5, seen, random); // the third run crosses into a new sql cycle
         }
 
-        Set<String> cachingSeen = new HashSet<>(seen.stream().filter(id -> id.startsWith("caching")).toList());
+        Set<String> cachingSeen = new HashSet<>(
+                seen.stream().filter(id -> id.startsWith("caching")).toList());
         assertThat(cachingSeen).hasSize(5);
         List<Question> caching = Rotation.draw(pool("caching"), 5, seen, random);
         // the two caching questions not yet seen come first, then a new caching cycle
         assertThat(caching.subList(0, 2)).extracting(Question::id).doesNotContainAnyElementsOf(cachingSeen);
-        assertThat(caching.subList(2, 5)).extracting(Question::id).allSatisfy(id -> assertThat(cachingSeen)
-                .contains(id));
+        assertThat(caching.subList(2, 5))
+                .extracting(Question::id)
+                .allSatisfy(id -> assertThat(cachingSeen).contains(id));
     }
 
     @Test
@@ -96,9 +103,12 @@ class RotationTest {
 
         List<Question> crossing = Rotation.draw(pool, 5, seen, random);
 
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(crossing.stream().map(Question::id).toList());
+        assertThat(seen)
+                .containsExactlyInAnyOrderElementsOf(
+                        crossing.stream().map(Question::id).toList());
         List<Question> next = Rotation.draw(pool, 7, seen, random);
-        assertThat(next).extracting(Question::id).doesNotContainAnyElementsOf(
-                crossing.stream().map(Question::id).toList());
+        assertThat(next)
+                .extracting(Question::id)
+                .doesNotContainAnyElementsOf(crossing.stream().map(Question::id).toList());
     }
 }

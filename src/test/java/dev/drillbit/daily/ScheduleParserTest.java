@@ -45,7 +45,8 @@ class ScheduleParserTest {
     }
 
     @Test
-    @DisplayName("only time and zone given: every day, all steps, any difficulty, 5 questions, 12 hours, 3 members, Monday report")
+    @DisplayName(
+            "only time and zone given: every day, all steps, any difficulty, 5 questions, 12 hours, 3 members, Monday report")
     void defaults() {
         DailySchedule s = valid(input("09:00", "Europe/Berlin"));
 
@@ -66,8 +67,14 @@ class ScheduleParserTest {
     @Test
     @DisplayName("every option given is taken as written")
     void everyOption() {
-        DailySchedule s = valid(input("7:05", "america/new_york").withDays("mon,wed,fri").withSteps("sql, caching")
-                .withDifficulty("Junior").withCount(10).withWindowHours(3).withPingRole(555).withGroupMinimum(2)
+        DailySchedule s = valid(input("7:05", "america/new_york")
+                .withDays("mon,wed,fri")
+                .withSteps("sql, caching")
+                .withDifficulty("Junior")
+                .withCount(10)
+                .withWindowHours(3)
+                .withPingRole(555)
+                .withGroupMinimum(2)
                 .withReportDay("fri"));
 
         assertThat(s.time()).isEqualTo(LocalTime.of(7, 5));
@@ -91,8 +98,9 @@ class ScheduleParserTest {
                 Arguments.of("mon,wed,fri", EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)),
                 Arguments.of("mon wed fri", EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)),
                 Arguments.of("weekends", EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)),
-                Arguments.of("fri-mon", EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY,
-                        DayOfWeek.MONDAY)),
+                Arguments.of(
+                        "fri-mon",
+                        EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.MONDAY)),
                 Arguments.of("mon-tue,thu", EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)),
                 Arguments.of("daily", EnumSet.allOf(DayOfWeek.class)));
     }
@@ -106,41 +114,64 @@ class ScheduleParserTest {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of(input("25:00", "Europe/Berlin"), "time",
+                Arguments.of(
+                        input("25:00", "Europe/Berlin"),
+                        "time",
                         "time \"25:00\" is not a time of day; use 24-hour HH:MM such as 09:00 or 18:30"),
-                Arguments.of(input("9am", "Europe/Berlin"), "time",
+                Arguments.of(
+                        input("9am", "Europe/Berlin"),
+                        "time",
                         "time \"9am\" is not a time of day; use 24-hour HH:MM such as 09:00 or 18:30"),
-                Arguments.of(input("09:00", "Berlin"), "zone",
+                Arguments.of(
+                        input("09:00", "Berlin"),
+                        "zone",
                         "unknown time zone \"Berlin\"; use an IANA name such as Europe/Berlin, America/New_York or "
                                 + "Asia/Kolkata. Did you mean Europe/Berlin?"),
-                Arguments.of(input("09:00", "Mars/Olympus"), "zone",
+                Arguments.of(
+                        input("09:00", "Mars/Olympus"),
+                        "zone",
                         "unknown time zone \"Mars/Olympus\"; use an IANA name such as Europe/Berlin, "
                                 + "America/New_York or Asia/Kolkata."),
-                Arguments.of(input("09:00", "+02:00"), "zone",
+                Arguments.of(
+                        input("09:00", "+02:00"),
+                        "zone",
                         "unknown time zone \"+02:00\"; use an IANA name such as Europe/Berlin, America/New_York or "
                                 + "Asia/Kolkata."),
-                Arguments.of(input("09:00", "UTC").withDays("mon-fry"), "days",
+                Arguments.of(
+                        input("09:00", "UTC").withDays("mon-fry"),
+                        "days",
                         "days \"mon-fry\": \"mon-fry\" is not a day or range; use daily, weekdays, weekends, a range "
                                 + "such as mon-fri, or a list such as mon,wed,fri"),
-                Arguments.of(input("09:00", "UTC").withDays(","), "days",
+                Arguments.of(
+                        input("09:00", "UTC").withDays(","),
+                        "days",
                         "days is empty; use daily, weekdays, weekends, a range such as mon-fri, or a list such as "
                                 + "mon,wed,fri"),
-                Arguments.of(input("09:00", "UTC").withSteps("sql,kubernetes"), "steps",
+                Arguments.of(
+                        input("09:00", "UTC").withSteps("sql,kubernetes"),
+                        "steps",
                         "unknown roadmap step \"kubernetes\"; /roadmap lists the step ids"),
-                Arguments.of(input("09:00", "UTC").withDifficulty("expert"), "difficulty",
+                Arguments.of(
+                        input("09:00", "UTC").withDifficulty("expert"),
+                        "difficulty",
                         "difficulty \"expert\" is not one of junior, mid, senior"),
-                Arguments.of(input("09:00", "UTC").withDifficulty("senior"), "steps",
+                Arguments.of(
+                        input("09:00", "UTC").withDifficulty("senior"),
+                        "steps",
                         "no question matches these steps and this difficulty; widen the steps or leave out the "
                                 + "difficulty"),
                 Arguments.of(input("09:00", "UTC").withCount(0), "count", "count must be 1 to 20 questions, was 0"),
                 Arguments.of(input("09:00", "UTC").withCount(21), "count", "count must be 1 to 20 questions, was 21"),
-                Arguments.of(input("09:00", "UTC").withWindowHours(0), "window",
-                        "window must be 1 to 22 hours, was 0"),
-                Arguments.of(input("09:00", "UTC").withWindowHours(24), "window",
-                        "window must be 1 to 22 hours, was 24"),
-                Arguments.of(input("09:00", "UTC").withGroupMinimum(0), "group-minimum",
+                Arguments.of(input("09:00", "UTC").withWindowHours(0), "window", "window must be 1 to 22 hours, was 0"),
+                Arguments.of(
+                        input("09:00", "UTC").withWindowHours(24), "window", "window must be 1 to 22 hours, was 24"),
+                Arguments.of(
+                        input("09:00", "UTC").withGroupMinimum(0),
+                        "group-minimum",
                         "group-minimum must be 1 to 100 members, was 0"),
-                Arguments.of(input("09:00", "UTC").withReportDay("someday"), "report-day",
+                Arguments.of(
+                        input("09:00", "UTC").withReportDay("someday"),
+                        "report-day",
                         "report day \"someday\" is not a weekday; use mon to sun, or off"));
     }
 
@@ -154,11 +185,10 @@ class ScheduleParserTest {
     @Test
     @DisplayName("every problem is reported at once, not only the first")
     void allProblems() {
-        List<InputProblem> problems = problems(input("9", "Nowhere").withDays("funday").withCount(99)
-                .withSteps("nope"));
+        List<InputProblem> problems =
+                problems(input("9", "Nowhere").withDays("funday").withCount(99).withSteps("nope"));
 
-        assertThat(problems).extracting(InputProblem::option).containsExactly("time", "zone", "days", "steps",
-                "count");
+        assertThat(problems).extracting(InputProblem::option).containsExactly("time", "zone", "days", "steps", "count");
     }
 
     @ParameterizedTest
@@ -172,8 +202,8 @@ class ScheduleParserTest {
     @DisplayName("unknown steps list every unknown id")
     void unknownSteps() {
         assertThat(problems(input("09:00", "UTC").withSteps("k8s, sql, helm")))
-                .containsExactly(new InputProblem("steps", "unknown roadmap steps \"k8s\", \"helm\"; /roadmap lists "
-                        + "the step ids"));
+                .containsExactly(new InputProblem(
+                        "steps", "unknown roadmap steps \"k8s\", \"helm\"; /roadmap lists " + "the step ids"));
     }
 
     @Test
@@ -187,8 +217,10 @@ class ScheduleParserTest {
     @Test
     @DisplayName("count, window and group minimum at the edges of their ranges are accepted")
     void edges() {
-        DailySchedule low = valid(input("00:00", "UTC").withCount(1).withWindowHours(1).withGroupMinimum(1));
-        DailySchedule high = valid(input("23:59", "UTC").withCount(20).withWindowHours(22).withGroupMinimum(100));
+        DailySchedule low =
+                valid(input("00:00", "UTC").withCount(1).withWindowHours(1).withGroupMinimum(1));
+        DailySchedule high =
+                valid(input("23:59", "UTC").withCount(20).withWindowHours(22).withGroupMinimum(100));
 
         assertThat(List.of(low.count(), low.window().toHours(), (long) low.groupMinimum()))
                 .containsExactly(1, 1L, 1L);

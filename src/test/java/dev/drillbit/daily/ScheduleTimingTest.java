@@ -77,8 +77,9 @@ class ScheduleTimingTest {
             List<Instant> starts = startsWhileStepping(scheduler, clock, Duration.ofDays(4), Duration.ofMinutes(1));
 
             // THEN one run a day, each at the expected instant
-            assertThat(starts).containsExactly(Instant.parse(day1), Instant.parse(day2), Instant.parse(day3),
-                    Instant.parse(day4));
+            assertThat(starts)
+                    .containsExactly(
+                            Instant.parse(day1), Instant.parse(day2), Instant.parse(day3), Instant.parse(day4));
         }
     }
 
@@ -126,13 +127,13 @@ class ScheduleTimingTest {
     void weekdaysOnly() {
         ManualTime clock = ManualTime.at("2026-01-09T00:00:00Z"); // a Friday
         try (DailyScheduler scheduler = DailyFixtures.open(data, bank, clock)) {
-            scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Asia/Kolkata").withDays("mon-fri"),
-                    clock.instant()));
+            scheduler.set(
+                    DailyFixtures.schedule(bank, input("09:00", "Asia/Kolkata").withDays("mon-fri"), clock.instant()));
 
             List<Instant> starts = startsWhileStepping(scheduler, clock, Duration.ofDays(4), Duration.ofMinutes(5));
 
-            assertThat(starts).containsExactly(Instant.parse("2026-01-09T03:30:00Z"),
-                    Instant.parse("2026-01-12T03:30:00Z"));
+            assertThat(starts)
+                    .containsExactly(Instant.parse("2026-01-09T03:30:00Z"), Instant.parse("2026-01-12T03:30:00Z"));
         }
     }
 
@@ -148,7 +149,8 @@ class ScheduleTimingTest {
                 starts.add(clock.instant());
                 scheduler.started(start.run().id());
             }
-            only(actions, DailyAction.CloseRun.class).forEach(c -> scheduler.closed(c.run().id()));
+            only(actions, DailyAction.CloseRun.class)
+                    .forEach(c -> scheduler.closed(c.run().id()));
             clock.advance(step);
         }
         return starts;

@@ -39,8 +39,10 @@ class WeeklyReportTest {
     /** GIVEN a week of runs (answered by two members on two days) and the guild's answers in the activity source. */
     private DailyScheduler weekOfRuns() {
         DailyScheduler scheduler = DailyFixtures.open(data, bank, clock, activity);
-        scheduler.set(DailyFixtures.schedule(bank, input("09:00", "Asia/Kolkata").withSteps("sql,caching,apis")
-                .withGroupMinimum(1), SET_AT));
+        scheduler.set(DailyFixtures.schedule(
+                bank,
+                input("09:00", "Asia/Kolkata").withSteps("sql,caching,apis").withGroupMinimum(1),
+                SET_AT));
         for (int day = 0; day < 7; day++) {
             at(Instant.parse("2026-01-05T03:30:00Z").plus(Duration.ofDays(day)));
             for (DailyAction action : scheduler.due(clock.instant())) {
@@ -73,7 +75,8 @@ class WeeklyReportTest {
     void report() {
         try (DailyScheduler scheduler = weekOfRuns()) {
             at(REPORT_AT.minusSeconds(1));
-            assertThat(only(scheduler.due(clock.instant()), DailyAction.PostReport.class)).isEmpty();
+            assertThat(only(scheduler.due(clock.instant()), DailyAction.PostReport.class))
+                    .isEmpty();
 
             at(REPORT_AT);
             List<DailyAction.PostReport> reports = only(scheduler.due(clock.instant()), DailyAction.PostReport.class);
@@ -82,16 +85,22 @@ class WeeklyReportTest {
                 WeeklyReport r = p.report();
                 assertThat(r.from()).isEqualTo(LocalDate.parse("2026-01-05"));
                 assertThat(r.to()).isEqualTo(LocalDate.parse("2026-01-12"));
-                assertThat(r.participation()).extracting(WeeklyReport.RunParticipation::members)
+                assertThat(r.participation())
+                        .extracting(WeeklyReport.RunParticipation::members)
                         .containsExactly(2L, 2L, 0L, 0L, 0L, 0L, 0L);
-                assertThat(r.top()).containsExactly(new GroupActivity.MemberPoints(502, 50),
-                        new GroupActivity.MemberPoints(501, 30), new GroupActivity.MemberPoints(504, 20),
-                        new GroupActivity.MemberPoints(503, 10));
-                assertThat(r.weakest()).extracting(GroupActivity.StepTally::step)
+                assertThat(r.top())
+                        .containsExactly(
+                                new GroupActivity.MemberPoints(502, 50),
+                                new GroupActivity.MemberPoints(501, 30),
+                                new GroupActivity.MemberPoints(504, 20),
+                                new GroupActivity.MemberPoints(503, 10));
+                assertThat(r.weakest())
+                        .extracting(GroupActivity.StepTally::step)
                         .containsExactly("caching", "sql", "apis");
                 assertThat(r.weakest().get(0)).isEqualTo(new GroupActivity.StepTally("caching", 3, 1));
                 assertThat(r.studyNext()).map(RoadmapStep::checkpoint).contains("Checkpoint of caching");
-                assertThat(r.studyNext().orElseThrow().resources()).extracting(RoadmapStep.Resource::url)
+                assertThat(r.studyNext().orElseThrow().resources())
+                        .extracting(RoadmapStep.Resource::url)
                         .containsExactly("https://example.org/caching");
                 assertThat(r.streak().current()).isEqualTo(0);
                 assertThat(r.streak().best()).isEqualTo(2);
@@ -107,7 +116,8 @@ class WeeklyReportTest {
         for (String when : List.of("2026-01-12T03:30:00Z", "2026-01-12T03:30:01Z", "2026-01-12T20:00:00Z")) {
             at(Instant.parse(when));
             try (DailyScheduler scheduler = DailyFixtures.open(data, bank, clock, activity)) {
-                reports += only(scheduler.due(clock.instant()), DailyAction.PostReport.class).size();
+                reports += only(scheduler.due(clock.instant()), DailyAction.PostReport.class)
+                        .size();
             }
         }
         assertThat(reports).isEqualTo(1);
@@ -119,11 +129,11 @@ class WeeklyReportTest {
         try (DailyScheduler scheduler = weekOfRuns()) {
             GroupActivity own = scheduler.runActivity();
 
-            List<GroupActivity.MemberPoints> points = own.pointsByMember(GUILD, Instant.parse("2026-01-04T18:30:00Z"),
-                    Instant.parse("2026-01-11T18:30:00Z"));
+            List<GroupActivity.MemberPoints> points = own.pointsByMember(
+                    GUILD, Instant.parse("2026-01-04T18:30:00Z"), Instant.parse("2026-01-11T18:30:00Z"));
 
-            assertThat(points).containsExactly(new GroupActivity.MemberPoints(501, 20),
-                    new GroupActivity.MemberPoints(502, 20));
+            assertThat(points)
+                    .containsExactly(new GroupActivity.MemberPoints(501, 20), new GroupActivity.MemberPoints(502, 20));
         }
     }
 }

@@ -49,7 +49,8 @@ class ComponentActionTest {
     @Test
     @DisplayName("the quiz, review and daily commands read their own actions and the answer widget's: no code in both")
     void sharedWidgetCodesDoNotClash() {
-        List<String> widget = Arrays.stream(AnswerAction.values()).map(AnswerAction::code).toList();
+        List<String> widget =
+                Arrays.stream(AnswerAction.values()).map(AnswerAction::code).toList();
         List<String> own = new ArrayList<>();
         Arrays.stream(QuizAction.values()).map(QuizAction::code).forEach(own::add);
         Arrays.stream(ReviewAction.values()).map(ReviewAction::code).forEach(own::add);
@@ -81,7 +82,9 @@ class ComponentActionTest {
     @Test
     @DisplayName("the rating buttons give every rating once, in order; Next gives none")
     void ratingButtonsGiveEveryRating() {
-        assertThat(Arrays.stream(ReviewAction.values()).map(ReviewAction::rating).flatMap(Optional::stream))
+        assertThat(Arrays.stream(ReviewAction.values())
+                        .map(ReviewAction::rating)
+                        .flatMap(Optional::stream))
                 .containsExactly(Rating.values());
         assertThat(ReviewAction.NEXT.rating()).isEmpty();
     }

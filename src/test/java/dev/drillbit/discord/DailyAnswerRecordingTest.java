@@ -70,14 +70,27 @@ class DailyAnswerRecordingTest {
     @BeforeEach
     @SuppressWarnings({"unchecked", "rawtypes"})
     void setUp() {
-        scheduler = DailyScheduler.open(dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir), bank, null, time, new Random(1), DailyScheduler.Settings.defaults());
-        ScheduleInput input = ScheduleInput.of(GUILD, CHANNEL, 9, "23:00", "UTC").withSteps("sql").withCount(3);
+        scheduler = DailyScheduler.open(
+                dev.drillbit.storage.flatfile.FlatFileDailyRepository.open(dir),
+                bank,
+                null,
+                time,
+                new Random(1),
+                DailyScheduler.Settings.defaults());
+        ScheduleInput input = ScheduleInput.of(GUILD, CHANNEL, 9, "23:00", "UTC")
+                .withSteps("sql")
+                .withCount(3);
         scheduler.set(((ScheduleParse.Valid) new ScheduleParser(bank).parse(input, time.instant())).schedule());
         run = ((DailyScheduler.StartNow.Started) scheduler.startNow(new ScheduleId(GUILD, CHANNEL), time.instant()))
-                .action().run();
-        truthPosition = run.questionIds().indexOf(run.questionIds().stream()
-                .filter(id -> bank.question(id).orElseThrow() instanceof Question.TrueFalse).findFirst().orElseThrow());
-        command = new DailyCommand(scheduler, bank, store, null, new DailyView(bank), time, new DurableReply(Runnable::run));
+                .action()
+                .run();
+        truthPosition = run.questionIds()
+                .indexOf(run.questionIds().stream()
+                        .filter(id -> bank.question(id).orElseThrow() instanceof Question.TrueFalse)
+                        .findFirst()
+                        .orElseThrow());
+        command = new DailyCommand(
+                scheduler, bank, store, null, new DailyView(bank), time, new DurableReply(Runnable::run));
 
         event = mock(ButtonInteractionEvent.class);
         User user = mock(User.class);
@@ -98,8 +111,8 @@ class DailyAnswerRecordingTest {
     }
 
     private void pressTheRightButton() {
-        Question.TrueFalse question = (Question.TrueFalse) bank.question(run.questionIds().get(truthPosition))
-                .orElseThrow();
+        Question.TrueFalse question = (Question.TrueFalse)
+                bank.question(run.questionIds().get(truthPosition)).orElseThrow();
         command.onButton(event, DailyView.id(run.id(), truthPosition, AnswerAction.truth(question.answer())));
     }
 

@@ -41,6 +41,7 @@ class DurableReplyTest {
 
     /** The completions executor: holds tasks until the test runs them, so "not yet" is observable. */
     private final List<Runnable> pending = new ArrayList<>();
+
     private final DurableReply durable = new DurableReply(pending::add);
     private final LogCapture log = LogCapture.attach(DurableReply.class.getName(), Level.ERROR);
 
@@ -80,7 +81,8 @@ class DurableReplyTest {
     }
 
     @Test
-    @DisplayName("GIVEN a slow store WHEN recording THEN the edit is deferred at once and the outcome waits for the store")
+    @DisplayName(
+            "GIVEN a slow store WHEN recording THEN the edit is deferred at once and the outcome waits for the store")
     void outcomeWaitsForTheStore() {
         CompletableFuture<String> store = new CompletableFuture<>();
 
@@ -91,7 +93,9 @@ class DurableReplyTest {
         assertThat(shown).hasValue(null);
 
         store.complete("durable");
-        assertThat(shown).as("not on the thread that completed the store's future").hasValue(null);
+        assertThat(shown)
+                .as("not on the thread that completed the store's future")
+                .hasValue(null);
         runCompletions();
 
         assertThat(shown).hasValue("durable");
@@ -100,10 +104,11 @@ class DurableReplyTest {
     }
 
     @Test
-    @DisplayName("GIVEN a failed save after an edit deferral THEN withdrawn, logged unwrapped, told in an ephemeral follow-up")
+    @DisplayName(
+            "GIVEN a failed save after an edit deferral THEN withdrawn, logged unwrapped, told in an ephemeral follow-up")
     void failureAfterEditIsWithdrawnAndToldPrivately() {
-        CompletableFuture<String> store = CompletableFuture.failedFuture(
-                new CompletionException(new IOException("No space left on device")));
+        CompletableFuture<String> store =
+                CompletableFuture.failedFuture(new CompletionException(new IOException("No space left on device")));
 
         durable.edit(event, "answer user=3", () -> store, (h, result) -> shown.set(result), this::withdraw);
         runCompletions();
@@ -114,17 +119,22 @@ class DurableReplyTest {
         verify(followUp).setEphemeral(true);
         verify(followUp).queue();
         verify(hook, never()).editOriginal(any(MessageEditData.class));
-        assertThat(log.lines()).containsExactly(
-                "ERROR " + DurableReply.class.getName() + ": answer user=3 not saved (java.io.IOException: No space"
-                        + " left on device)");
+        assertThat(log.lines())
+                .containsExactly("ERROR " + DurableReply.class.getName()
+                        + ": answer user=3 not saved (java.io.IOException: No space" + " left on device)");
     }
 
     @Test
     @DisplayName("GIVEN a store that throws instead of failing its future THEN it is handled as a failed save")
     void throwingStoreIsAFailedSave() {
-        durable.edit(event, "answer user=3", () -> {
-            throw new IllegalStateException("the score store is closed");
-        }, (h, result) -> shown.set(String.valueOf(result)), this::withdraw);
+        durable.edit(
+                event,
+                "answer user=3",
+                () -> {
+                    throw new IllegalStateException("the score store is closed");
+                },
+                (h, result) -> shown.set(String.valueOf(result)),
+                this::withdraw);
         runCompletions();
 
         verify(deferredEdit).queue();
@@ -133,10 +143,15 @@ class DurableReplyTest {
     }
 
     @Test
-    @DisplayName("GIVEN a private reply deferral WHEN the save fails THEN the reply becomes the note, without embeds or buttons")
+    @DisplayName(
+            "GIVEN a private reply deferral WHEN the save fails THEN the reply becomes the note, without embeds or buttons")
     void failureAfterPrivateReplyReplacesIt() {
-        durable.privateReply(event, "forget guild=1", () -> CompletableFuture.failedFuture(new IOException("EIO")),
-                (h, result) -> shown.set(String.valueOf(result)), this::withdraw);
+        durable.privateReply(
+                event,
+                "forget guild=1",
+                () -> CompletableFuture.failedFuture(new IOException("EIO")),
+                (h, result) -> shown.set(String.valueOf(result)),
+                this::withdraw);
         runCompletions();
 
         verify(event).deferReply(true);
@@ -152,11 +167,17 @@ class DurableReplyTest {
     }
 
     @Test
-    @DisplayName("GIVEN a durable save WHEN rendering it throws THEN the member is told something went wrong, nothing withdrawn")
+    @DisplayName(
+            "GIVEN a durable save WHEN rendering it throws THEN the member is told something went wrong, nothing withdrawn")
     void renderingFailureIsTold() {
-        durable.edit(event, "answer user=3", () -> CompletableFuture.completedFuture("durable"), (h, result) -> {
-            throw new IllegalStateException("bug in a view");
-        }, this::withdraw);
+        durable.edit(
+                event,
+                "answer user=3",
+                () -> CompletableFuture.completedFuture("durable"),
+                (h, result) -> {
+                    throw new IllegalStateException("bug in a view");
+                },
+                this::withdraw);
         runCompletions();
 
         assertThat(withdrawn).hasValue(0);

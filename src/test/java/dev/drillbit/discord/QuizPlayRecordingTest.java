@@ -76,14 +76,28 @@ class QuizPlayRecordingTest {
     void setUp() {
         var bank = Fixtures.goodBank();
         Scoring scoring = new Scoring(Duration.ofSeconds(30), true);
-        engine = new QuizEngine(bank, scoring, new QuizEngine.Settings(Duration.ofMinutes(15), 100), time, time,
-                new Random(1), summary -> { });
+        engine = new QuizEngine(
+                bank,
+                scoring,
+                new QuizEngine.Settings(Duration.ofMinutes(15), 100),
+                time,
+                time,
+                new Random(1),
+                summary -> {});
         QuestionView questions = new QuestionView(bank, scoring);
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
-        play = new QuizPlay(engine, store, GuildZones.utc(), new DurableReply(Runnable::run), questions, reveals,
-                summaries, new GroupBoard(engine, new Channels(), questions, reveals, summaries));
-        StartOutcome started = engine.start(Owner.solo(GUILD, CHANNEL, USER),
+        play = new QuizPlay(
+                engine,
+                store,
+                GuildZones.utc(),
+                new DurableReply(Runnable::run),
+                questions,
+                reveals,
+                summaries,
+                new GroupBoard(engine, new Channels(), questions, reveals, summaries));
+        StartOutcome started = engine.start(
+                Owner.solo(GUILD, CHANNEL, USER),
                 new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1));
         session = ((StartOutcome.Started) started).session();
 
@@ -107,8 +121,8 @@ class QuizPlayRecordingTest {
 
     private void pressTheRightButton() {
         Question.TrueFalse question = (Question.TrueFalse) session.current();
-        play.onButton(event, new ComponentId(QuestionView.PREFIX, session.id(), 0,
-                AnswerAction.truth(question.answer())));
+        play.onButton(
+                event, new ComponentId(QuestionView.PREFIX, session.id(), 0, AnswerAction.truth(question.answer())));
     }
 
     @Test
@@ -133,8 +147,9 @@ class QuizPlayRecordingTest {
     @Test
     @DisplayName("the store fails: an ephemeral 'not saved, answer again', and the member can answer again")
     void storeFailureIsToldAndTheAnswerWithdrawn() {
-        when(store.record(any(Answer.class))).thenReturn(
-                CompletableFuture.failedFuture(new UncheckedIOException(new IOException("No space left on device"))));
+        when(store.record(any(Answer.class)))
+                .thenReturn(CompletableFuture.failedFuture(
+                        new UncheckedIOException(new IOException("No space left on device"))));
 
         pressTheRightButton();
 
@@ -160,8 +175,10 @@ class QuizPlayRecordingTest {
     @DisplayName("a group answer: acknowledged with a private deferred reply, which says 'not saved' on failure")
     @SuppressWarnings({"unchecked", "rawtypes"})
     void groupAnswerNotSavedEditsThePrivateReply() {
-        session = ((StartOutcome.Started) engine.start(Owner.group(GUILD, CHANNEL),
-                new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1))).session();
+        session = ((StartOutcome.Started) engine.start(
+                        Owner.group(GUILD, CHANNEL),
+                        new QuizSpec(QuestionFilter.ANY.withTypes(Set.of(QuestionType.TRUE_FALSE)), 1)))
+                .session();
         ReplyCallbackAction deferredReply = mock(ReplyCallbackAction.class);
         when(event.deferReply(true)).thenReturn(deferredReply);
         when(store.record(any(Answer.class))).thenReturn(CompletableFuture.failedFuture(new IOException("EIO")));

@@ -23,7 +23,9 @@ class ReadMoreTest {
     private final Question.ShortAnswer shortAnswer = TinyBank.shortAnswer("b2", "b", Difficulty.JUNIOR);
 
     private static Optional<String> field(MessageEmbed embed, String name) {
-        return embed.getFields().stream().filter(f -> name.equals(f.getName())).map(MessageEmbed.Field::getValue)
+        return embed.getFields().stream()
+                .filter(f -> name.equals(f.getName()))
+                .map(MessageEmbed.Field::getValue)
                 .findFirst();
     }
 
@@ -37,7 +39,8 @@ class ReadMoreTest {
         Response given = new Response.Text("8443");
 
         // WHEN it is revealed to the member
-        MessageEmbed embed = RevealView.answeredEmbed(shortAnswer, given, Verdict.WRONG, " · +0 points").build();
+        MessageEmbed embed = RevealView.answeredEmbed(shortAnswer, given, Verdict.WRONG, " · +0 points")
+                .build();
 
         // THEN the accepted answers and the link to the source follow the explanation
         assertThat(field(embed, "Answer")).contains("443 / https");
@@ -50,7 +53,8 @@ class ReadMoreTest {
         MessageEmbed embed = RevealView.closedEmbed("Time's up", shortAnswer, List.of(new RevealView.Credit(7, 10)), 2)
                 .build();
 
-        assertThat(embed.getFields()).extracting(MessageEmbed.Field::getName)
+        assertThat(embed.getFields())
+                .extracting(MessageEmbed.Field::getName)
                 .containsSubsequence("Answer", "Explanation", "Read more", "1 of 2 got it right");
         assertThat(field(embed, "Read more")).contains(LINK);
     }
@@ -68,12 +72,13 @@ class ReadMoreTest {
     @Test
     void anInterviewRevealLinksTheSourceAfterTheModelAnswer() {
         Question.Open open = TinyBank.open("a3", "a", Difficulty.SENIOR);
-        Revealed revealed = new Revealed("s1", open, 0, Optional.of("my answer"), false, open.modelAnswer(),
-                open.keyPoints(), Optional.empty());
+        Revealed revealed = new Revealed(
+                "s1", open, 0, Optional.of("my answer"), false, open.modelAnswer(), open.keyPoints(), Optional.empty());
 
         MessageEmbed embed = embed(new InterviewView(TinyBank.bank()).revealed(revealed, 3));
 
-        assertThat(embed.getFields()).extracting(MessageEmbed.Field::getName)
+        assertThat(embed.getFields())
+                .extracting(MessageEmbed.Field::getName)
                 .containsSubsequence("Model answer", "Explanation", "Read more");
     }
 }

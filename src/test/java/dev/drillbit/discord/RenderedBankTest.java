@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 class RenderedBankTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final QuestionBank BANK = new BankLoader().load(Fixtures.realQuestions()).bank().orElseThrow();
+    private static final QuestionBank BANK =
+            new BankLoader().load(Fixtures.realQuestions()).bank().orElseThrow();
     private static final Scoring SCORING = new Scoring(Duration.ofSeconds(30), true);
 
     private final ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
@@ -48,8 +49,14 @@ class RenderedBankTest {
 
     private QuizSession sessionOf(Question question, Owner owner) {
         QuestionBank one = new QuestionBank(BANK.steps(), List.of(question));
-        QuizEngine engine = new QuizEngine(one, SCORING, new QuizEngine.Settings(Duration.ofMinutes(15), 10), time,
-                time, new Random(1), summary -> { });
+        QuizEngine engine = new QuizEngine(
+                one,
+                SCORING,
+                new QuizEngine.Settings(Duration.ofMinutes(15), 10),
+                time,
+                time,
+                new Random(1),
+                summary -> {});
         return ((StartOutcome.Started) engine.start(owner, new QuizSpec(QuestionFilter.ANY, 1))).session();
     }
 
@@ -62,14 +69,16 @@ class RenderedBankTest {
     }
 
     private void asChannelMessage(Question question, String state, MessageCreateData data) {
-        DiscordApiSchema.get().violations("POST", "/channels/1/messages", "application/json", body(data))
+        DiscordApiSchema.get()
+                .violations("POST", "/channels/1/messages", "application/json", body(data))
                 .forEach(v -> violations.add(question.id() + " " + state + ": " + v));
     }
 
     private void asInteractionUpdate(Question question, String state, MessageCreateData data) {
         ObjectNode callback = JSON.createObjectNode().put("type", 7);
         callback.set("data", body(data));
-        DiscordApiSchema.get().violations("POST", "/interactions/1/token/callback", "application/json", callback)
+        DiscordApiSchema.get()
+                .violations("POST", "/interactions/1/token/callback", "application/json", callback)
                 .forEach(v -> violations.add(question.id() + " " + state + ": " + v));
     }
 
@@ -85,9 +94,13 @@ class RenderedBankTest {
             return List.of(new Response.Truth(true), new Response.Truth(false));
         }
         if (question instanceof Question.ShortAnswer sa) {
-            return List.of(new Response.Text(sa.accept().get(0)), new Response.Text("x".repeat(QuestionView.TYPED_ANSWER_MAX)));
+            return List.of(
+                    new Response.Text(sa.accept().get(0)),
+                    new Response.Text("x".repeat(QuestionView.TYPED_ANSWER_MAX)));
         }
-        return List.of(new Response.Graded(SelfGrade.MISSED), new Response.Graded(SelfGrade.PARTLY),
+        return List.of(
+                new Response.Graded(SelfGrade.MISSED),
+                new Response.Graded(SelfGrade.PARTLY),
                 new Response.Graded(SelfGrade.NAILED));
     }
 
@@ -121,8 +134,9 @@ class RenderedBankTest {
                 QuizSession session = sessionOf(question, Owner.solo(1, 2, 3));
                 AnswerOutcome outcome = session.answer(3, 0, response, time.instant());
                 assertThat(outcome).as(question.id()).isInstanceOf(AnswerOutcome.Answered.class);
-                asInteractionUpdate(question, "revealed after " + response,
-                        reveals.answered(session, 0, (AnswerOutcome.Answered) outcome));
+                asInteractionUpdate(
+                        question, "revealed after " + response, reveals.answered(session, 0, (AnswerOutcome.Answered)
+                                outcome));
             }
             QuizSession group = sessionOf(question, Owner.group(1, 2));
             for (long member = 1; member <= 60; member++) {
@@ -137,12 +151,21 @@ class RenderedBankTest {
     @Test
     @DisplayName("the check bites: a prompt too long for an embed description is a violation")
     void anOverlongQuestionIsCaught() {
-        Question tooLong = new Question.TrueFalse("too-long", BANK.steps().get(0).id(),
-                dev.drillbit.bank.Difficulty.MID, "p".repeat(4200), "e", "https://e.example", List.of(), true);
+        Question tooLong = new Question.TrueFalse(
+                "too-long",
+                BANK.steps().get(0).id(),
+                dev.drillbit.bank.Difficulty.MID,
+                "p".repeat(4200),
+                "e",
+                "https://e.example",
+                List.of(),
+                true);
 
         renderEveryWay(tooLong);
 
-        assertThat(violations).singleElement().asString()
+        assertThat(violations)
+                .singleElement()
+                .asString()
                 .isEqualTo("too-long cannot be rendered: Description cannot be longer than 4096 characters.");
     }
 }

@@ -113,7 +113,8 @@ class RouterTest {
     @Test
     void duplicateNamesOrPrefixesFailAtStartUp() {
         assertThatThrownBy(() -> new Router(List.of(new Exploding("a"), new Exploding("a")), List.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessage("two commands are named a");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("two commands are named a");
     }
 
     @Test

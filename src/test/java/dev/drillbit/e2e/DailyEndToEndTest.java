@@ -18,7 +18,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -54,31 +53,54 @@ class DailyEndToEndTest extends EndToEndTest {
     }
 
     private LocalChannel thread(LocalChannel parent, String name) {
-        return await().atMost(TIMEOUT).until(() -> h.discord.channels().stream()
-                .filter(c -> c.parentId() == parent.id() && c.name().equals(name)).findFirst(), o -> o.isPresent())
+        return await().atMost(TIMEOUT)
+                .until(
+                        () -> h.discord.channels().stream()
+                                .filter(c ->
+                                        c.parentId() == parent.id() && c.name().equals(name))
+                                .findFirst(),
+                        o -> o.isPresent())
                 .orElseThrow();
     }
 
     private List<LocalMessage> questions(LocalChannel thread, int count) {
-        return await().atMost(TIMEOUT).until(() -> h.discord.messages(thread).stream()
-                .filter(m -> !m.customIds().isEmpty()).toList(), l -> l.size() == count);
+        return await().atMost(TIMEOUT)
+                .until(
+                        () -> h.discord.messages(thread).stream()
+                                .filter(m -> !m.customIds().isEmpty())
+                                .toList(),
+                        l -> l.size() == count);
     }
 
     /** A schedule set in {@code room}, pinging {@code role}, and the admin's confirmation of it. */
-    private record Scheduled(LocalChannel room, LocalRole role, LocalMessage confirmation) {
-    }
+    private record Scheduled(LocalChannel room, LocalRole role, LocalMessage confirmation) {}
 
     /** A run of a {@link Scheduled} schedule posted at 09:00 Berlin: its date, announcement, thread and questions. */
-    private record PostedRun(Scheduled schedule, LocalDate day, LocalMessage intro, LocalChannel thread,
-            List<LocalMessage> questions) {
-    }
+    private record PostedRun(
+            Scheduled schedule, LocalDate day, LocalMessage intro, LocalChannel thread, List<LocalMessage> questions) {}
 
     /** GIVEN an admin sets, in a fresh channel, a daily quiz of four internet questions at 09:00 Berlin. */
     private Scheduled scheduleSet(String roomName) {
         LocalChannel room = room(roomName);
         LocalRole learners = h.discord.role(h.guild, "learners", 0);
-        LocalMessage confirmation = set(h.carol, h.general, Map.of("channel", room, "time", "09:00",
-                "timezone", "Europe/Berlin", "steps", "internet", "count", 4, "role", learners, "window", 6));
+        LocalMessage confirmation = set(
+                h.carol,
+                h.general,
+                Map.of(
+                        "channel",
+                        room,
+                        "time",
+                        "09:00",
+                        "timezone",
+                        "Europe/Berlin",
+                        "steps",
+                        "internet",
+                        "count",
+                        4,
+                        "role",
+                        learners,
+                        "window",
+                        6));
         return new Scheduled(room, learners, confirmation);
     }
 
@@ -86,8 +108,8 @@ class DailyEndToEndTest extends EndToEndTest {
     private PostedRun runPosted(String roomName) {
         Scheduled schedule = scheduleSet(roomName);
         LocalDate day = nextNineInBerlin();
-        LocalMessage intro = h.discord.awaitMessage(schedule.room(), m -> m.content().contains("Daily quiz"),
-                TIMEOUT);
+        LocalMessage intro =
+                h.discord.awaitMessage(schedule.room(), m -> m.content().contains("Daily quiz"), TIMEOUT);
         LocalChannel thread = thread(schedule.room(), "Daily quiz " + day);
         return new PostedRun(schedule, day, intro, thread, questions(thread, 4));
     }
@@ -110,7 +132,8 @@ class DailyEndToEndTest extends EndToEndTest {
 
     private List<RecordedRequest> postsTo(LocalChannel channel) {
         return h.discord.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().endsWith("/channels/" + channel.idString() + "/messages"))
+                .filter(r ->
+                        r.method().equals("POST") && r.path().endsWith("/channels/" + channel.idString() + "/messages"))
                 .toList();
     }
 
@@ -136,8 +159,10 @@ class DailyEndToEndTest extends EndToEndTest {
         LocalRole learners = run.schedule().role();
 
         // THEN the announcement pings the role, and allows no other mention
-        assertThat(run.intro().content()).startsWith("<@&" + learners.id() + "> 📚 **Daily quiz · ")
-                .contains("4 questions on How the internet works").contains("The questions are in the thread below.");
+        assertThat(run.intro().content())
+                .startsWith("<@&" + learners.id() + "> 📚 **Daily quiz · ")
+                .contains("4 questions on How the internet works")
+                .contains("The questions are in the thread below.");
         assertThat(postsTo(run.schedule().room())).singleElement().satisfies(r -> {
             JsonNode allowed = r.body().orElseThrow().path("allowed_mentions");
             assertThat(allowed.path("parse")).isEmpty();
@@ -146,9 +171,11 @@ class DailyEndToEndTest extends EndToEndTest {
             assertThat(allowed.path("users")).isEmpty();
         });
         // and the questions' buttons name the run (guild, channel, day) within Discord's 100 characters
-        String runPrefix = "daily:" + h.guild.idString() + "-" + run.schedule().room().idString() + "-" + run.day() + ":";
-        assertThat(run.questions()).allSatisfy(q -> assertThat(q.customIds()).allSatisfy(id -> assertThat(id)
-                .startsWith(runPrefix).hasSizeLessThanOrEqualTo(100)));
+        String runPrefix =
+                "daily:" + h.guild.idString() + "-" + run.schedule().room().idString() + "-" + run.day() + ":";
+        assertThat(run.questions())
+                .allSatisfy(q -> assertThat(q.customIds())
+                        .allSatisfy(id -> assertThat(id).startsWith(runPrefix).hasSizeLessThanOrEqualTo(100)));
     }
 
     @Test
@@ -169,9 +196,10 @@ class DailyEndToEndTest extends EndToEndTest {
         });
         // WHEN she clicks an answer to the first question again THEN it is refused
         LocalMessage first = run.questions().get(0);
-        LocalMessage again = h.discord.click(h.alice, first, first.customIds().get(0)).awaitReply(TIMEOUT);
-        assertThat(again.content()).isEqualTo("You already answered question 1 of this daily quiz; your first answer"
-                + " counts.");
+        LocalMessage again =
+                h.discord.click(h.alice, first, first.customIds().get(0)).awaitReply(TIMEOUT);
+        assertThat(again.content())
+                .isEqualTo("You already answered question 1 of this daily quiz; your first answer" + " counts.");
     }
 
     @Test
@@ -188,18 +216,22 @@ class DailyEndToEndTest extends EndToEndTest {
         // THEN the results rank the members, publicly
         LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
         assertThat(results.isEphemeral()).isFalse();
-        assertThat(description(results)).startsWith("3 members answered:\n1. <@" + h.alice.id() + "> — **")
-                .contains("4/4 right\n2. <@" + h.bob.id() + ">").contains("2/4 right\n3. <@" + dan.id() + ">")
+        assertThat(description(results))
+                .startsWith("3 members answered:\n1. <@" + h.alice.id() + "> — **")
+                .contains("4/4 right\n2. <@" + h.bob.id() + ">")
+                .contains("2/4 right\n3. <@" + dan.id() + ">")
                 .endsWith("1/4 right");
         assertThat(field(results, "Today's leaderboard (Europe/Berlin)")).startsWith("1. <@" + h.alice.id() + ">");
         assertThat(field(results, "Questions")).startsWith("Q1: 3/3 right");
         // and each question loses its buttons and shows its explanation
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(h.discord.messages(thread))
-                .filteredOn(m -> title(m).startsWith("Closed · Question")).hasSize(4)
-                .allSatisfy(m -> {
-                    assertThat(m.customIds()).isEmpty();
-                    assertThat(field(m, "Explanation")).isNotBlank();
-                }));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(h.discord.messages(thread))
+                        .filteredOn(m -> title(m).startsWith("Closed · Question"))
+                        .hasSize(4)
+                        .allSatisfy(m -> {
+                            assertThat(m.customIds()).isEmpty();
+                            assertThat(field(m, "Explanation")).isNotBlank();
+                        }));
     }
 
     @Test
@@ -211,18 +243,35 @@ class DailyEndToEndTest extends EndToEndTest {
         threeMembersAnswer(run, new ArrayList<>());
         clockForward(Duration.ofHours(6));
         h.discord.awaitMessage(run.thread(), m -> title(m).endsWith(" · results"), TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> h.discord.messages(run.thread()).stream()
-                .filter(m -> title(m).startsWith("Closed · Question")).count() == 4);
+        await().atMost(TIMEOUT)
+                .until(() -> h.discord.messages(run.thread()).stream()
+                                .filter(m -> title(m).startsWith("Closed · Question"))
+                                .count()
+                        == 4);
 
         // THEN
         LocalRole learners = run.schedule().role();
         List<RecordedRequest> mentioningRole = h.discord.requests().stream()
-                .filter(r -> r.body().map(b -> b.toString().contains("<@&" + learners.id())).orElse(false)).toList();
+                .filter(r -> r.body()
+                        .map(b -> b.toString().contains("<@&" + learners.id()))
+                        .orElse(false))
+                .toList();
         assertThat(mentioningRole).hasSize(2); // the run's announcement and the admin's private confirmation
-        assertThat(mentioningRole).filteredOn(r -> r.body().orElseThrow().findPath("allowed_mentions").path("roles").size() > 0)
+        assertThat(mentioningRole)
+                .filteredOn(r -> r.body()
+                                .orElseThrow()
+                                .findPath("allowed_mentions")
+                                .path("roles")
+                                .size()
+                        > 0)
                 .containsExactlyElementsOf(postsTo(run.schedule().room()));
-        assertThat(mentioningRole).allSatisfy(r -> assertThat(r.body().orElseThrow().findPath("allowed_mentions")
-                .isMissingNode()).as(r.toString()).isFalse());
+        assertThat(mentioningRole)
+                .allSatisfy(r -> assertThat(r.body()
+                                .orElseThrow()
+                                .findPath("allowed_mentions")
+                                .isMissingNode())
+                        .as(r.toString())
+                        .isFalse());
     }
 
     @Test
@@ -230,8 +279,22 @@ class DailyEndToEndTest extends EndToEndTest {
             + " by name and the questions by their buttons, and turns them into their answers")
     void restartDuringARun() throws InterruptedException {
         LocalChannel room = room("daily-restart");
-        set(h.carol, h.general, Map.of("channel", room, "time", "09:00", "timezone", "Europe/Berlin",
-                "steps", "sql", "count", 2, "window", 3));
+        set(
+                h.carol,
+                h.general,
+                Map.of(
+                        "channel",
+                        room,
+                        "time",
+                        "09:00",
+                        "timezone",
+                        "Europe/Berlin",
+                        "steps",
+                        "sql",
+                        "count",
+                        2,
+                        "window",
+                        3));
         LocalDate day = nextNineInBerlin();
         LocalChannel thread = thread(room, "Daily quiz " + day);
         List<LocalMessage> questions = questions(thread, 2);
@@ -244,10 +307,15 @@ class DailyEndToEndTest extends EndToEndTest {
         assertThat(title(afterRestart)).startsWith("✅ Right — ");
         LocalMessage results = h.discord.awaitMessage(thread, m -> title(m).endsWith(" · results"), TIMEOUT);
         assertThat(description(results)).startsWith("2 members answered:");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(h.discord.messages(thread))
-                .filteredOn(m -> title(m).startsWith("Closed · Question")).hasSize(2)
-                .extracting(LocalMessage::id).containsExactlyElementsOf(questions.stream().map(LocalMessage::id).toList()));
-        assertThat(h.discord.messages(thread)).allSatisfy(m -> assertThat(m.customIds()).isEmpty());
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(h.discord.messages(thread))
+                        .filteredOn(m -> title(m).startsWith("Closed · Question"))
+                        .hasSize(2)
+                        .extracting(LocalMessage::id)
+                        .containsExactlyElementsOf(
+                                questions.stream().map(LocalMessage::id).toList()));
+        assertThat(h.discord.messages(thread))
+                .allSatisfy(m -> assertThat(m.customIds()).isEmpty());
     }
 
     @Test
@@ -258,10 +326,18 @@ class DailyEndToEndTest extends EndToEndTest {
         LocalMessage reply = set(h.alice, room, Map.of("channel", room, "time", "09:00", "timezone", "UTC"));
 
         assertThat(reply.isEphemeral()).isTrue();
-        assertThat(reply.content()).isEqualTo("Only members with the Manage Server permission can change the daily quiz.");
-        assertThat(h.discord.command(h.guild, "daily").orElseThrow().path("default_member_permissions").asText())
+        assertThat(reply.content())
+                .isEqualTo("Only members with the Manage Server permission can change the daily quiz.");
+        assertThat(h.discord
+                        .command(h.guild, "daily")
+                        .orElseThrow()
+                        .path("default_member_permissions")
+                        .asText())
                 .isEqualTo("32");
-        assertThat(h.discord.slash(h.alice, room, "daily now").awaitReply(TIMEOUT).content())
+        assertThat(h.discord
+                        .slash(h.alice, room, "daily now")
+                        .awaitReply(TIMEOUT)
+                        .content())
                 .startsWith("Only members with the Manage Server");
     }
 
@@ -270,11 +346,24 @@ class DailyEndToEndTest extends EndToEndTest {
     void everyProblemAtOnce() {
         LocalChannel room = room("daily-bad");
 
-        LocalMessage reply = set(h.carol, room, Map.of("channel", room, "time", "25:99", "timezone", "Mars/Olympus",
-                "days", "funday", "steps", "internet,nope"));
+        LocalMessage reply = set(
+                h.carol,
+                room,
+                Map.of(
+                        "channel",
+                        room,
+                        "time",
+                        "25:99",
+                        "timezone",
+                        "Mars/Olympus",
+                        "days",
+                        "funday",
+                        "steps",
+                        "internet,nope"));
 
         assertThat(reply.isEphemeral()).isTrue();
-        assertThat(reply.content()).startsWith("The daily quiz was not set; please fix these 4 things:\n")
+        assertThat(reply.content())
+                .startsWith("The daily quiz was not set; please fix these 4 things:\n")
                 .contains("• time \"25:99\" is not a time of day")
                 .contains("• unknown time zone \"Mars/Olympus\"")
                 .contains("• days \"funday\": \"funday\" is not a day or range")
@@ -287,22 +376,41 @@ class DailyEndToEndTest extends EndToEndTest {
     @DisplayName("/daily show gives each schedule's next run in its own zone and its group streak; /daily off stops it")
     void showAndOff() {
         LocalChannel room = room("daily-show");
-        set(h.carol, room, Map.of("channel", room, "time", "07:30", "timezone", "America/New_York",
-                "days", "mon-fri", "count", 2));
+        set(
+                h.carol,
+                room,
+                Map.of(
+                        "channel",
+                        room,
+                        "time",
+                        "07:30",
+                        "timezone",
+                        "America/New_York",
+                        "days",
+                        "mon-fri",
+                        "count",
+                        2));
 
         LocalMessage shown = h.discord.slash(h.alice, room, "daily show").awaitReply(TIMEOUT);
 
         assertThat(shown.isEphemeral()).isTrue();
-        assertThat(description(shown)).contains("<#" + room.idString() + "> · Weekdays at 07:30 America/New_York\n"
-                + "2 questions on the whole roadmap · answers for 12 h\n")
+        assertThat(description(shown))
+                .contains("<#" + room.idString() + "> · Weekdays at 07:30 America/New_York\n"
+                        + "2 questions on the whole roadmap · answers for 12 h\n")
                 .containsPattern("Next run: (Mon|Tue|Wed|Thu|Fri) \\d+ \\w{3} 07:30 America/New_York \\(<t:\\d+:R>\\)")
                 .contains("Group streak: 0 days (best 0)");
 
         LocalMessage off = h.discord.slash(h.carol, room, "daily off").awaitReply(TIMEOUT);
         assertThat(off.content()).startsWith("The daily quiz in <#" + room.idString() + "> is off");
-        assertThat(h.discord.slash(h.carol, room, "daily show").awaitReply(TIMEOUT).toString())
+        assertThat(h.discord
+                        .slash(h.carol, room, "daily show")
+                        .awaitReply(TIMEOUT)
+                        .toString())
                 .doesNotContain("<#" + room.id() + ">");
-        assertThat(h.discord.slash(h.carol, room, "daily off").awaitReply(TIMEOUT).content())
+        assertThat(h.discord
+                        .slash(h.carol, room, "daily off")
+                        .awaitReply(TIMEOUT)
+                        .content())
                 .isEqualTo("<#" + room.idString() + "> has no daily quiz. `/daily show` lists this server's.");
     }
 
@@ -317,7 +425,10 @@ class DailyEndToEndTest extends EndToEndTest {
 
         assertThat(first.content()).startsWith("Today's quiz is being posted in <#" + room.id() + ">");
         questions(thread(room, "Daily quiz " + today), 2);
-        assertThat(h.discord.slash(h.carol, room, "daily now").awaitReply(TIMEOUT).content())
+        assertThat(h.discord
+                        .slash(h.carol, room, "daily now")
+                        .awaitReply(TIMEOUT)
+                        .content())
                 .startsWith("<#" + room.idString() + "> already had its quiz for " + today);
     }
 
@@ -337,16 +448,21 @@ class DailyEndToEndTest extends EndToEndTest {
 
         questions(thread(healthy, "Daily quiz " + day), 1);
         LocalMessage notice = h.discord.awaitMessage(lobby, m -> m.content().startsWith("⚠️"), TIMEOUT);
-        assertThat(notice.content()).contains("<#" + doomed.idString() + "> (" + day + ") could not be posted: the"
-                + " channel is gone or the bot cannot see it");
+        assertThat(notice.content())
+                .contains("<#" + doomed.idString() + "> (" + day + ") could not be posted: the"
+                        + " channel is gone or the bot cannot see it");
     }
 
     @Test
     @DisplayName("timezone autocomplete offers IANA ids matching what was typed, at most 25")
     void timezoneAutocomplete() {
-        List<JsonNode> choices = h.discord.autocomplete(h.carol, h.general, "daily set", "timezone", "berl",
-                Map.of("channel", h.general)).awaitChoices(TIMEOUT);
+        List<JsonNode> choices = h.discord
+                .autocomplete(h.carol, h.general, "daily set", "timezone", "berl", Map.of("channel", h.general))
+                .awaitChoices(TIMEOUT);
 
-        assertThat(choices).extracting(c -> c.path("value").asText()).contains("Europe/Berlin").hasSizeLessThanOrEqualTo(25);
+        assertThat(choices)
+                .extracting(c -> c.path("value").asText())
+                .contains("Europe/Berlin")
+                .hasSizeLessThanOrEqualTo(25);
     }
 }

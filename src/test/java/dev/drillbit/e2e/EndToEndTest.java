@@ -31,8 +31,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EndToEndTest {
     /** Every slash command the bot registers. */
-    static final List<String> COMMANDS = List.of("quiz", "question", "roadmap", "help", "leaderboard", "stats", "data",
-            "review", "interview", "daily");
+    static final List<String> COMMANDS = List.of(
+            "quiz", "question", "roadmap", "help", "leaderboard", "stats", "data", "review", "interview", "daily");
+
     private static final Pattern POINTS = Pattern.compile("\\+(\\d+) points$");
 
     BotHarness h;
@@ -45,7 +46,8 @@ abstract class EndToEndTest {
     @BeforeAll
     final void startBot() throws InterruptedException {
         h = startHarness();
-        for (LocalGuild guild : Stream.of(h.guild, h.otherGuild).filter(g -> g != null).toList()) {
+        for (LocalGuild guild :
+                Stream.of(h.guild, h.otherGuild).filter(g -> g != null).toList()) {
             for (String command : COMMANDS) {
                 h.discord.awaitCommand(guild, command, TIMEOUT);
             }
@@ -85,13 +87,16 @@ abstract class EndToEndTest {
 
     /** {@link #playSolo(LocalMember, LocalChannel, String, boolean...)} against another harness. */
     static int playSolo(BotHarness harness, LocalMember member, LocalChannel room, String step, boolean... rights) {
-        LocalMessage message = harness.discord.slash(member, room, "quiz start",
-                Map.of("step", step, "count", rights.length)).awaitReply(TIMEOUT);
+        LocalMessage message = harness.discord
+                .slash(member, room, "quiz start", Map.of("step", step, "count", rights.length))
+                .awaitReply(TIMEOUT);
         int points = 0;
         for (boolean right : rights) {
             LocalMessage reveal = harness.answer(member, message, right).awaitReply(TIMEOUT);
             points += points(reveal);
-            message = harness.discord.click(member, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
+            message = harness.discord
+                    .click(member, reveal, button(reveal, QuizAction.NEXT))
+                    .awaitReply(TIMEOUT);
         }
         return points;
     }
@@ -116,13 +121,16 @@ abstract class EndToEndTest {
 
     static List<String> fieldNames(LocalMessage message) {
         return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
-                .map(f -> f.path("name").asText()).toList();
+                .map(f -> f.path("name").asText())
+                .toList();
     }
 
     /** The value of the first embed's field called {@code name}; fails the test when there is none. */
     static String field(LocalMessage message, String name) {
         return StreamSupport.stream(message.embeds().path(0).path("fields").spliterator(), false)
-                .filter(f -> f.path("name").asText().equals(name)).map(f -> f.path("value").asText())
-                .findFirst().orElseThrow(() -> new AssertionError("no field " + name + " in " + message.embeds()));
+                .filter(f -> f.path("name").asText().equals(name))
+                .map(f -> f.path("value").asText())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no field " + name + " in " + message.embeds()));
     }
 }

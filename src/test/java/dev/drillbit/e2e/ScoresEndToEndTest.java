@@ -48,7 +48,8 @@ class ScoresEndToEndTest extends EndToEndTest {
         try (BotHarness own = new BotHarness(Fixtures.goodBank())) {
             LocalChannel room = own.discord.channel(own.guild, "scores");
             int alice = playSolo(own, own.alice, room, "internet", true, true, true, true);
-            LocalMessage single = own.discord.slash(own.bob, room, "question", Map.of("step", "sql"))
+            LocalMessage single = own.discord
+                    .slash(own.bob, room, "question", Map.of("step", "sql"))
                     .awaitReply(TIMEOUT);
             LocalMessage bobReveal = own.answer(own.bob, single, true).awaitReply(TIMEOUT);
             int bob = points(bobReveal);
@@ -59,21 +60,32 @@ class ScoresEndToEndTest extends EndToEndTest {
 
             assertThat(board.isEphemeral()).isFalse();
             assertThat(title(board)).isEqualTo("Leaderboard · All time");
-            assertThat(description(board)).isEqualTo("🥇 <@" + own.alice.id() + "> — **" + alice + "** points\n"
-                    + "🥈 <@" + own.bob.id() + "> — **" + bob + "** points");
+            assertThat(description(board))
+                    .isEqualTo("🥇 <@" + own.alice.id() + "> — **" + alice + "** points\n" + "🥈 <@" + own.bob.id()
+                            + "> — **" + bob + "** points");
             assertThat(field(board, "Your place")).isEqualTo("#2 of 2 · **" + bob + "** points");
             assertThat(board.json().path("mentions")).isEmpty();
-            assertThat(own.discord.requests()).filteredOn(r -> r.body().map(b -> b.path("data").path("embeds").path(0)
-                    .path("title").asText().startsWith("Leaderboard")).orElse(false))
+            assertThat(own.discord.requests())
+                    .filteredOn(r -> r.body()
+                            .map(b -> b.path("data")
+                                    .path("embeds")
+                                    .path(0)
+                                    .path("title")
+                                    .asText()
+                                    .startsWith("Leaderboard"))
+                            .orElse(false))
                     .isNotEmpty()
                     .allSatisfy(r -> {
                         // path() never gives null, and a missing node is an empty one: check the object is there
                         JsonNode allowed = r.body().orElseThrow().path("data").path("allowed_mentions");
-                        assertThat(allowed.isObject()).as("allowed_mentions is set: %s", r).isTrue();
+                        assertThat(allowed.isObject())
+                                .as("allowed_mentions is set: %s", r)
+                                .isTrue();
                         assertThat(allowed.path("parse")).isEmpty();
                     });
-            LocalMessage forCarol = own.discord.slash(own.carol, room, "leaderboard",
-                    Map.of("period", "today", "step", "sql")).awaitReply(TIMEOUT);
+            LocalMessage forCarol = own.discord
+                    .slash(own.carol, room, "leaderboard", Map.of("period", "today", "step", "sql"))
+                    .awaitReply(TIMEOUT);
             assertThat(title(forCarol)).isEqualTo("Leaderboard · Today · Relational databases and SQL");
             assertThat(description(forCarol)).isEqualTo("🥇 <@" + own.bob.id() + "> — **" + bob + "** points");
             assertThat(field(forCarol, "Your place")).isEqualTo("No points today yet.");
@@ -81,7 +93,8 @@ class ScoresEndToEndTest extends EndToEndTest {
 
             own.restartBot();
 
-            LocalMessage after = own.discord.slash(own.alice, room, "leaderboard", Map.of("period", "week"))
+            LocalMessage after = own.discord
+                    .slash(own.alice, room, "leaderboard", Map.of("period", "week"))
                     .awaitReply(TIMEOUT);
             assertThat(description(after)).isEqualTo(description(board));
             assertThat(field(after, "Your place")).isEqualTo("#1 of 2 · **" + alice + "** points");
@@ -92,12 +105,16 @@ class ScoresEndToEndTest extends EndToEndTest {
     @Test
     void leaderboardRefusesAnUnknownStep() {
         LocalChannel room = room("board-step");
-        LocalMessage reply = h.discord.slash(h.alice, room, "leaderboard", Map.of("step", "kubernetes"))
+        LocalMessage reply = h.discord
+                .slash(h.alice, room, "leaderboard", Map.of("step", "kubernetes"))
                 .awaitReply(TIMEOUT);
         assertThat(reply.isEphemeral()).isTrue();
         assertThat(reply.content()).startsWith("There is no roadmap step called \"kubernetes\"");
-        assertThat(h.discord.autocomplete(h.alice, room, "leaderboard", "step", "sq", Map.of())
-                .awaitChoices(TIMEOUT)).extracting(c -> c.path("value").asText()).containsExactly("sql");
+        assertThat(h.discord
+                        .autocomplete(h.alice, room, "leaderboard", "step", "sq", Map.of())
+                        .awaitChoices(TIMEOUT))
+                .extracting(c -> c.path("value").asText())
+                .containsExactly("sql");
     }
 
     @Test
@@ -116,7 +133,9 @@ class ScoresEndToEndTest extends EndToEndTest {
         assertThat(field(stats, "By step")).isEqualTo("Relational databases and SQL: 50% (1/2)");
         assertThat(field(stats, "Streak")).isEqualTo("1 day now · best 1 day");
         assertThat(stats.embeds().path(0).path("image").path("url").asText()).endsWith("accuracy.png");
-        assertThat(stats.attachments()).extracting(a -> a.path("filename").asText()).containsExactly("accuracy.png");
+        assertThat(stats.attachments())
+                .extracting(a -> a.path("filename").asText())
+                .containsExactly("accuracy.png");
         List<RecordedRequest.FilePart> charts = uploaded("accuracy.png");
         assertThat(charts).isNotEmpty();
         byte[] png = charts.get(charts.size() - 1).bytes();
@@ -126,10 +145,15 @@ class ScoresEndToEndTest extends EndToEndTest {
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(400);
 
-        LocalMessage other = h.discord.slash(h.bob, room, "stats show", Map.of("member", eve)).awaitReply(TIMEOUT);
+        LocalMessage other = h.discord
+                .slash(h.bob, room, "stats show", Map.of("member", eve))
+                .awaitReply(TIMEOUT);
         assertThat(description(other)).isEqualTo(description(stats));
         LocalMember nobody = h.discord.member(h.guild, "newcomer", false);
-        assertThat(h.discord.slash(nobody, room, "stats show").awaitReply(TIMEOUT).content())
+        assertThat(h.discord
+                        .slash(nobody, room, "stats show")
+                        .awaitReply(TIMEOUT)
+                        .content())
                 .isEqualTo("You have not answered anything in this server yet. Start with /quiz start or /question.");
     }
 
@@ -144,15 +168,18 @@ class ScoresEndToEndTest extends EndToEndTest {
 
         assertThat(export.isEphemeral()).isTrue();
         assertThat(export.content()).isEqualTo("Your 3 answers in this server, oldest first, as CSV.");
-        assertThat(export.attachments()).extracting(a -> a.path("filename").asText())
+        assertThat(export.attachments())
+                .extracting(a -> a.path("filename").asText())
                 .containsExactly("drillbit-answers.csv");
         List<RecordedRequest.FilePart> files = uploaded("drillbit-answers.csv");
         String csv = new String(files.get(files.size() - 1).bytes(), StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo(String.join(",", AnswerCsv.HEADER));
-        assertThat(lines.subList(1, 4)).allSatisfy(l -> assertThat(l)
-                .contains("," + h.guild.id() + "," + fay.id() + ",").contains(",internet,"));
+        assertThat(lines.subList(1, 4))
+                .allSatisfy(l -> assertThat(l)
+                        .contains("," + h.guild.id() + "," + fay.id() + ",")
+                        .contains(",internet,"));
         assertThat(lines.subList(1, 4)).extracting(l -> l.split(",")[8]).containsExactly("true", "false", "true");
         assertThat(csv).contains("\r\n");
     }
@@ -163,21 +190,34 @@ class ScoresEndToEndTest extends EndToEndTest {
         LocalMember gus = h.discord.member(h.guild, "gus", false);
         LocalChannel room = room("forget");
         playSolo(gus, room, "caching", true);
-        assertThat(h.discord.command(h.guild, "data").orElseThrow().path("default_member_permissions").asText())
+        assertThat(h.discord
+                        .command(h.guild, "data")
+                        .orElseThrow()
+                        .path("default_member_permissions")
+                        .asText())
                 .isEqualTo("32");
 
-        LocalMessage refused = h.discord.slash(h.bob, room, "data forget", Map.of("member", gus)).awaitReply(TIMEOUT);
+        LocalMessage refused = h.discord
+                .slash(h.bob, room, "data forget", Map.of("member", gus))
+                .awaitReply(TIMEOUT);
         assertThat(refused.isEphemeral()).isTrue();
-        assertThat(refused.content()).isEqualTo("Only members with the Manage Server permission can erase someone's data.");
-        assertThat(h.discord.slash(gus, room, "stats show").awaitReply(TIMEOUT).embeds()).isNotEmpty();
+        assertThat(refused.content())
+                .isEqualTo("Only members with the Manage Server permission can erase someone's data.");
+        assertThat(h.discord.slash(gus, room, "stats show").awaitReply(TIMEOUT).embeds())
+                .isNotEmpty();
 
-        LocalMessage erased = h.discord.slash(h.carol, room, "data forget", Map.of("member", gus)).awaitReply(TIMEOUT);
+        LocalMessage erased = h.discord
+                .slash(h.carol, room, "data forget", Map.of("member", gus))
+                .awaitReply(TIMEOUT);
 
         assertThat(erased.isEphemeral()).isTrue();
         assertThat(erased.content()).startsWith("Erased <@" + gus.id() + ">'s answers, points and streaks");
         assertThat(h.discord.slash(gus, room, "stats show").awaitReply(TIMEOUT).content())
                 .startsWith("You have not answered anything in this server yet.");
-        assertThat(h.discord.slash(h.carol, room, "data forget", Map.of("member", gus)).awaitReply(TIMEOUT).content())
+        assertThat(h.discord
+                        .slash(h.carol, room, "data forget", Map.of("member", gus))
+                        .awaitReply(TIMEOUT)
+                        .content())
                 .isEqualTo("There was nothing stored for <@" + gus.id() + "> in this server.");
     }
 
@@ -187,10 +227,16 @@ class ScoresEndToEndTest extends EndToEndTest {
         LocalMember hal = h.discord.member(h.guild, "hal", false);
         LocalMember ida = h.discord.member(h.guild, "ida", false);
         LocalChannel room = room("group-scores");
-        h.discord.slash(h.carol, room, "quiz start", Map.of("mode", "group", "count", 1, "step", "sql"))
+        h.discord
+                .slash(h.carol, room, "quiz start", Map.of("mode", "group", "count", 1, "step", "sql"))
                 .awaitReply(TIMEOUT);
-        LocalChannel thread = await().atMost(TIMEOUT).until(() -> h.discord.channels().stream()
-                .filter(c -> c.isThread() && c.parentId() == room.id()).findFirst(), Optional::isPresent).get();
+        LocalChannel thread = await().atMost(TIMEOUT)
+                .until(
+                        () -> h.discord.channels().stream()
+                                .filter(c -> c.isThread() && c.parentId() == room.id())
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         LocalMessage question = h.discord.awaitMessage(thread, m -> title(m).startsWith("Question · "), TIMEOUT);
 
         LocalMessage halNote = h.answer(hal, question, true).awaitReply(TIMEOUT);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.quiz.Scoring;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
-import dev.drillbit.quiz.Scoring;
 import dev.drillbit.testsupport.ManualTime;
 import dev.drillbit.testsupport.Seeds;
 import dev.drillbit.testsupport.TinyBank;
@@ -29,11 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 class MockInterviewsTest {
     private static final long GUILD = 1;
     private static final long USER = 2;
-    private static final QuestionBank BANK = new QuestionBank(List.of(TinyBank.step("a"), TinyBank.step("b")), List.of(
-            TinyBank.open("a-o1", "a", Difficulty.MID), TinyBank.open("a-o2", "a", Difficulty.MID),
-            TinyBank.shortAnswer("a-s1", "a", Difficulty.MID), TinyBank.mc("a-m1", "a", Difficulty.MID),
-            TinyBank.open("b-o1", "b", Difficulty.JUNIOR), TinyBank.shortAnswer("b-s1", "b", Difficulty.SENIOR),
-            TinyBank.open("b-o2", "b", Difficulty.SENIOR)));
+    private static final QuestionBank BANK = new QuestionBank(
+            List.of(TinyBank.step("a"), TinyBank.step("b")),
+            List.of(
+                    TinyBank.open("a-o1", "a", Difficulty.MID),
+                    TinyBank.open("a-o2", "a", Difficulty.MID),
+                    TinyBank.shortAnswer("a-s1", "a", Difficulty.MID),
+                    TinyBank.mc("a-m1", "a", Difficulty.MID),
+                    TinyBank.open("b-o1", "b", Difficulty.JUNIOR),
+                    TinyBank.shortAnswer("b-s1", "b", Difficulty.SENIOR),
+                    TinyBank.open("b-o2", "b", Difficulty.SENIOR)));
 
     private final ManualTime time = ManualTime.at("2026-03-10T12:00:00Z");
     private final Scoring scoring = new Scoring(Duration.ofSeconds(30), true);
@@ -48,7 +53,13 @@ class MockInterviewsTest {
     void open() {
         store = FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(time));
         // the order of questions is random; no test depends on it (-Dinterview.seed=N replays one)
-        interviews = new MockInterviews(BANK, scoring, store, MockInterviews.Settings.DEFAULT, time, time,
+        interviews = new MockInterviews(
+                BANK,
+                scoring,
+                store,
+                MockInterviews.Settings.DEFAULT,
+                time,
+                time,
                 new Random(Seeds.of("interview.seed", 42)));
     }
 
@@ -81,10 +92,15 @@ class MockInterviewsTest {
         for (int i = 0; i < 3; i++) {
             Question q = asked.question();
             time.advance(Duration.ofSeconds(20));
-            SubmitResult submitted = interviews.submit(GUILD, USER, asked.sessionId(),
+            SubmitResult submitted = interviews.submit(
+                    GUILD,
+                    USER,
+                    asked.sessionId(),
                     Optional.of(q.id().equals("a-s1") ? "https" : "I would say\nsomething about " + q.id()));
             eachAnswer.accept(asked, submitted);
-            result = interviews.grade(GUILD, USER, asked.sessionId(), TICKS.get(q.id())).join();
+            result = interviews
+                    .grade(GUILD, USER, asked.sessionId(), TICKS.get(q.id()))
+                    .join();
             if (result instanceof GradeResult.Next next) {
                 asked = next.next();
             }
@@ -93,7 +109,7 @@ class MockInterviewsTest {
     }
 
     private InterviewReport reportOfInterviewOnStepA() {
-        GradeResult result = interviewOnStepA((asked, submitted) -> { });
+        GradeResult result = interviewOnStepA((asked, submitted) -> {});
         assertThat(result).isInstanceOf(GradeResult.Finished.class);
         return ((GradeResult.Finished) result).report();
     }
@@ -133,8 +149,9 @@ class MockInterviewsTest {
 
         // THEN every question is scored with the time it took
         assertThat(report.finished()).isTrue();
-        assertThat(report.results()).extracting(r -> r.question().id()).containsExactlyInAnyOrder("a-o1", "a-o2",
-                "a-s1");
+        assertThat(report.results())
+                .extracting(r -> r.question().id())
+                .containsExactlyInAnyOrder("a-o1", "a-o2", "a-s1");
         assertThat(report.results()).allSatisfy(r -> assertThat(r.took()).isEqualTo(Duration.ofSeconds(20)));
         assertThat(report.overall()).isEqualTo(0.75); // (1 + 0.25 + 1) / 3
         assertThat(report.byStep()).containsExactly(Map.entry("a", 0.75));
@@ -160,7 +177,9 @@ class MockInterviewsTest {
         // THEN a-o2, and only a-o2, is to review and in the deck
         assertThat(report.toReview()).extracting(Question::id).containsExactly("a-o2");
         assertThat(report.addedToDeck()).containsExactly("a-o2");
-        assertThat(store.learner(GUILD, USER).deck()).extracting(c -> c.questionId()).containsExactly("a-o2");
+        assertThat(store.learner(GUILD, USER).deck())
+                .extracting(c -> c.questionId())
+                .containsExactly("a-o2");
     }
 
     @Test
@@ -185,12 +204,16 @@ class MockInterviewsTest {
         String md = Transcript.markdown(report);
 
         // THEN
-        assertThat(md).startsWith("# Mock interview: mid level, step a\n")
+        assertThat(md)
+                .startsWith("# Mock interview: mid level, step a\n")
                 .contains("> I would say\n> something about a-o2")
-                .contains("- [x] point one").contains("- [ ] point one")
-                .contains("**Accepted answer:** 443 / https").contains("Checked: accepted.")
+                .contains("- [x] point one")
+                .contains("- [ ] point one")
+                .contains("**Accepted answer:** 443 / https")
+                .contains("Checked: accepted.")
                 .contains("**Score:** 25% · added to your review deck")
-                .contains("| a | 75% |").contains("**Added to your review deck:** a-o2");
+                .contains("| a | 75% |")
+                .contains("**Added to your review deck:** a-o2");
         assertThat(Transcript.fileName(report)).isEqualTo("mock-interview-2026-03-10-" + report.id() + ".md");
     }
 
@@ -200,7 +223,10 @@ class MockInterviewsTest {
         Asked asked = start(spec("b", Difficulty.SENIOR, 3)); // b-s1, b-o2 at senior, topped up with b-o1
         while (!asked.question().id().equals("b-s1")) {
             interviews.submit(GUILD, USER, asked.sessionId(), Optional.empty());
-            asked = ((GradeResult.Next) interviews.grade(GUILD, USER, asked.sessionId(), Set.of()).join()).next();
+            asked = ((GradeResult.Next) interviews
+                            .grade(GUILD, USER, asked.sessionId(), Set.of())
+                            .join())
+                    .next();
         }
         time.advance(scoring.timeLimit(asked.question()).plusSeconds(1));
 
@@ -211,7 +237,8 @@ class MockInterviewsTest {
             assertThat(r.overTime()).isTrue();
             assertThat(r.checklist()).containsExactly("I knew it");
         });
-        GradeResult graded = interviews.grade(GUILD, USER, asked.sessionId(), Set.of(0, 7)).join();
+        GradeResult graded =
+                interviews.grade(GUILD, USER, asked.sessionId(), Set.of(0, 7)).join();
         QuestionResult r = graded instanceof GradeResult.Next n ? n.graded() : ((GradeResult.Finished) graded).graded();
         assertThat(r.score()).isEqualTo(1.0);
         assertThat(r.ticked()).containsExactly(0);
@@ -222,10 +249,13 @@ class MockInterviewsTest {
     @DisplayName("questions are drawn at the level first, topped up from the nearest level; too few is refused")
     void drawing() {
         assertThat(MockInterviews.draw(BANK, spec("b", Difficulty.SENIOR, 3), new Random(1)))
-                .extracting(Question::id).containsExactlyInAnyOrder("b-s1", "b-o2", "b-o1")
-                .last().isEqualTo("b-o1");
+                .extracting(Question::id)
+                .containsExactlyInAnyOrder("b-s1", "b-o2", "b-o1")
+                .last()
+                .isEqualTo("b-o1");
         List<String> all = MockInterviews.draw(BANK, spec(null, Difficulty.MID, 10), new Random(1)).stream()
-                .map(Question::id).toList();
+                .map(Question::id)
+                .toList();
         assertThat(all).hasSize(6).doesNotContain("a-m1"); // multiple choice is never drawn
         assertThat(all.subList(0, 3)).containsExactlyInAnyOrder("a-o1", "a-o2", "a-s1"); // mid
         assertThat(all.get(3)).isEqualTo("b-o1"); // then junior
@@ -254,8 +284,7 @@ class MockInterviewsTest {
         assertThat(interviews.active(GUILD, USER)).isEmpty();
         assertThat(interviews.grade(GUILD, USER, id, Set.of()).join())
                 .isEqualTo(new Refused(Refused.Reason.NO_INTERVIEW));
-        assertThat(interviews.start(GUILD, USER, spec("a", Difficulty.MID, 3)))
-                .isInstanceOf(StartResult.Started.class);
+        assertThat(interviews.start(GUILD, USER, spec("a", Difficulty.MID, 3))).isInstanceOf(StartResult.Started.class);
     }
 
     @Test

@@ -19,11 +19,13 @@ class DeckExportTest {
         String csv = DeckExport.csv(TinyBank.bank(), deck);
 
         // THEN
-        assertThat(csv).isEqualTo("#separator:comma\r\n#html:false\r\n#columns:Front,Back,Tags\r\n#tags column:3\r\n"
-                + "\"Which one, a1?\n\nA. Right\nB. Wrong, \"\"quoted\"\"\nC. Also wrong\","
-                + "\"A. Right\n\nBecause a1.\n\nRead more: https://docs.example.org/a1\",drillbit a junior\r\n"
-                + "Explain a3.,\"The model answer for a3.\n\nKey points:\n• point one\n• point two\n• point three\n"
-                + "• point four\n\nIt matters.\n\nRead more: https://docs.example.org/a3\",drillbit a senior\r\n");
+        assertThat(csv)
+                .isEqualTo(
+                        "#separator:comma\r\n#html:false\r\n#columns:Front,Back,Tags\r\n#tags column:3\r\n"
+                                + "\"Which one, a1?\n\nA. Right\nB. Wrong, \"\"quoted\"\"\nC. Also wrong\","
+                                + "\"A. Right\n\nBecause a1.\n\nRead more: https://docs.example.org/a1\",drillbit a junior\r\n"
+                                + "Explain a3.,\"The model answer for a3.\n\nKey points:\n• point one\n• point two\n• point three\n"
+                                + "• point four\n\nIt matters.\n\nRead more: https://docs.example.org/a3\",drillbit a senior\r\n");
     }
 
     @Test

@@ -18,8 +18,18 @@ class DeckRuleTest {
     private final Fsrs fsrs = new Fsrs();
 
     private static AnswerEvent answer(boolean correct, Instant at) {
-        return new AnswerEvent(1, 1, 7, "sql-001", "sql", Difficulty.MID, QuestionType.MULTIPLE_CHOICE, correct,
-                Optional.empty(), correct ? 10 : 0, at);
+        return new AnswerEvent(
+                1,
+                1,
+                7,
+                "sql-001",
+                "sql",
+                Difficulty.MID,
+                QuestionType.MULTIPLE_CHOICE,
+                correct,
+                Optional.empty(),
+                correct ? 10 : 0,
+                at);
     }
 
     @Test
@@ -40,7 +50,8 @@ class DeckRuleTest {
         ReviewCard card = fsrs.firstReview(Rating.AGAIN, T0);
         Instant later = T0.plus(Duration.ofDays(2));
 
-        ReviewCard next = rule.afterAnswer(Optional.of(card), answer(true, later)).orElseThrow();
+        ReviewCard next =
+                rule.afterAnswer(Optional.of(card), answer(true, later)).orElseThrow();
 
         assertThat(next).isEqualTo(fsrs.review(card, Rating.GOOD, later));
         assertThat(next.due()).isAfter(card.due());

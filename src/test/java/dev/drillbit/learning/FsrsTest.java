@@ -38,8 +38,8 @@ class FsrsTest {
     private static final Duration DAY = Duration.ofDays(1);
 
     /** py-fsrs's default steps, which its interval vectors depend on. */
-    private static final Fsrs REFERENCE_STEPS = new Fsrs().withLearningSteps(
-            List.of(Duration.ofMinutes(1), Duration.ofMinutes(10)), List.of(Duration.ofMinutes(10)));
+    private static final Fsrs REFERENCE_STEPS = new Fsrs()
+            .withLearningSteps(List.of(Duration.ofMinutes(1), Duration.ofMinutes(10)), List.of(Duration.ofMinutes(10)));
 
     private final Fsrs fsrs = new Fsrs();
 
@@ -57,8 +57,19 @@ class FsrsTest {
         @Test
         @DisplayName("py-fsrs test_review_card / test_custom_scheduler_args: interval history, fuzz off")
         void intervalHistoryMatchesPyFsrs() {
-            List<Rating> ratings = List.of(Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD,
-                    Rating.GOOD, Rating.AGAIN, Rating.AGAIN, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD,
+            List<Rating> ratings = List.of(
+                    Rating.GOOD,
+                    Rating.GOOD,
+                    Rating.GOOD,
+                    Rating.GOOD,
+                    Rating.GOOD,
+                    Rating.GOOD,
+                    Rating.AGAIN,
+                    Rating.AGAIN,
+                    Rating.GOOD,
+                    Rating.GOOD,
+                    Rating.GOOD,
+                    Rating.GOOD,
                     Rating.GOOD);
             ReviewCard card = null;
             Instant now = START;
@@ -76,7 +87,8 @@ class FsrsTest {
         }
 
         static Stream<Arguments> schedulers() {
-            return Stream.of(Arguments.of("drillbit defaults (no steps)", new Fsrs()),
+            return Stream.of(
+                    Arguments.of("drillbit defaults (no steps)", new Fsrs()),
                     Arguments.of("py-fsrs steps 1m,10m / 10m", REFERENCE_STEPS));
         }
 
@@ -84,8 +96,8 @@ class FsrsTest {
         @MethodSource("schedulers")
         @DisplayName("py-fsrs test_memo_state: S and D after Again, Good x5 at +0,0,1,3,8,21 days")
         void memoryStateMatchesPyFsrs(String name, Fsrs scheduler) {
-            List<Rating> ratings = List.of(Rating.AGAIN, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD,
-                    Rating.GOOD);
+            List<Rating> ratings =
+                    List.of(Rating.AGAIN, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD, Rating.GOOD);
             int[] gaps = {0, 0, 1, 3, 8, 21};
             ReviewCard card = null;
             Instant now = START;
@@ -186,12 +198,15 @@ class FsrsTest {
 
             assertThat(new Fsrs(defaults, 0.9, 36_500).parameters()).isEqualTo(defaults);
             assertThatThrownBy(() -> new Fsrs(with(defaults, 6, 100.0), 0.9, 36_500))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w6 = 100.0");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("w6 = 100.0");
             assertThatThrownBy(() -> new Fsrs(with(defaults, 10, -42.0), 0.9, 36_500))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w10 = -42.0");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("w10 = -42.0");
             assertThatThrownBy(() -> new Fsrs(with(with(defaults, 0, 0.0), 3, 101.0), 0.9, 36_500))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("w0 = 0.0").hasMessageContaining("w3 = 101.0");
+                    .hasMessageContaining("w0 = 0.0")
+                    .hasMessageContaining("w3 = 101.0");
             assertThatThrownBy(() -> new Fsrs(List.of(), 0.9, 36_500)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new Fsrs(defaults.subList(0, 20), 0.9, 36_500))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -304,12 +319,15 @@ class FsrsTest {
         void retrievabilityFalls() {
             ReviewCard card = new ReviewCard(State.REVIEW, 0, 10.0, 5.0, START, START, 1, 0);
 
-            assertThat(fsrs.retrievability(card, START.plus(Duration.ofHours(23)))).isEqualTo(1.0);
+            assertThat(fsrs.retrievability(card, START.plus(Duration.ofHours(23))))
+                    .isEqualTo(1.0);
             assertThat(fsrs.retrievability(card, START.minus(DAY))).isEqualTo(1.0);
             List<Double> later = Stream.of(1, 5, 30, 365)
                     .map(d -> fsrs.retrievability(card, START.plus(Duration.ofDays(d))))
                     .toList();
-            assertThat(later).isSortedAccordingTo((a, b) -> Double.compare(b, a)).doesNotHaveDuplicates()
+            assertThat(later)
+                    .isSortedAccordingTo((a, b) -> Double.compare(b, a))
+                    .doesNotHaveDuplicates()
                     .allSatisfy(r -> assertThat(r).isBetween(0.0, 1.0));
         }
 
@@ -329,13 +347,19 @@ class FsrsTest {
             for (Fsrs scheduler : List.of(fsrs, REFERENCE_STEPS)) {
                 ReviewCard card = scheduler.firstReview(ratings[random.nextInt(4)], START);
                 for (int i = 0; i < 300; i++) {
-                    Instant at = card.due().plus(Duration.ofHours(random.nextInt(24 * 30)))
+                    Instant at = card.due()
+                            .plus(Duration.ofHours(random.nextInt(24 * 30)))
                             .minus(Duration.ofHours(random.nextInt(24)));
                     card = scheduler.review(card, ratings[random.nextInt(4)], at);
-                    assertThat(card.difficulty()).as("seed %d, review %d: difficulty", seed, i).isBetween(1.0, 10.0);
-                    assertThat(card.stability()).as("seed %d, review %d: stability", seed, i)
+                    assertThat(card.difficulty())
+                            .as("seed %d, review %d: difficulty", seed, i)
+                            .isBetween(1.0, 10.0);
+                    assertThat(card.stability())
+                            .as("seed %d, review %d: stability", seed, i)
                             .isGreaterThanOrEqualTo(Fsrs.MIN_STABILITY);
-                    assertThat(card.due()).as("seed %d, review %d: due", seed, i).isAfter(card.lastReview());
+                    assertThat(card.due())
+                            .as("seed %d, review %d: due", seed, i)
+                            .isAfter(card.lastReview());
                 }
             }
         }
@@ -377,7 +401,8 @@ class FsrsTest {
             assertThat(late.due())
                     .isEqualTo(time.instant().plus(Duration.ofDays(fsrs.nextIntervalDays(late.stability()))));
             ReviewCard onTime = fsrs.review(card, Rating.GOOD, card.due());
-            assertThat(late.stability()).as("a later successful recall is worth more")
+            assertThat(late.stability())
+                    .as("a later successful recall is worth more")
                     .isGreaterThan(onTime.stability());
         }
 
@@ -454,7 +479,8 @@ class FsrsTest {
 
             assertThat(wholeDays(START, fuzzed.due())).isEqualTo(2);
             assertThat(fsrs.firstReview(Rating.EASY, START)).isEqualTo(fsrs.firstReview(Rating.EASY, START));
-            assertThat(wholeDays(START, fsrs.firstReview(Rating.EASY, START).due())).isEqualTo(8);
+            assertThat(wholeDays(START, fsrs.firstReview(Rating.EASY, START).due()))
+                    .isEqualTo(8);
         }
 
         @Test
@@ -464,7 +490,9 @@ class FsrsTest {
             Fsrs fuzzy = fsrs.withFuzz(new Random(seed));
             for (int i = 0; i < 200; i++) {
                 ReviewCard card = fuzzy.firstReview(Rating.EASY, START);
-                assertThat(wholeDays(START, card.due())).as("seed %d, draw %d", seed, i).isBetween(6L, 11L);
+                assertThat(wholeDays(START, card.due()))
+                        .as("seed %d, draw %d", seed, i)
+                        .isBetween(6L, 11L);
             }
         }
     }

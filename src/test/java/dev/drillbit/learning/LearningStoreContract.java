@@ -84,11 +84,30 @@ public abstract class LearningStoreContract {
             LearningStore store = store();
             // GIVEN two members who missed the same question
             Answer miss = Answers.right(7, "sql", 0, T0);
-            Answer wrong = new Answer(GUILD, 7, miss.questionId(), miss.step(), miss.difficulty(), miss.type(), false,
-                    miss.selfGrade(), 0, T0);
+            Answer wrong = new Answer(
+                    GUILD,
+                    7,
+                    miss.questionId(),
+                    miss.step(),
+                    miss.difficulty(),
+                    miss.type(),
+                    false,
+                    miss.selfGrade(),
+                    0,
+                    T0);
             store.record(wrong).join();
-            store.record(new Answer(GUILD, 8, wrong.questionId(), wrong.step(), wrong.difficulty(), wrong.type(), false,
-                    wrong.selfGrade(), 0, T0)).join();
+            store.record(new Answer(
+                            GUILD,
+                            8,
+                            wrong.questionId(),
+                            wrong.step(),
+                            wrong.difficulty(),
+                            wrong.type(),
+                            false,
+                            wrong.selfGrade(),
+                            0,
+                            T0))
+                    .join();
             Instant firstDue = store.nextDue(GUILD, 7).orElseThrow();
             assertThat(firstDue).isEqualTo(T0.plus(DAY));
 
@@ -96,8 +115,19 @@ public abstract class LearningStoreContract {
             Instant later = T0.plus(DAY);
             store.record(Answers.right(7, "sql", 25, later).withTiming(Duration.ofSeconds(5), Duration.ofSeconds(30)))
                     .join();
-            store.record(new Answer(GUILD, 8, wrong.questionId(), wrong.step(), wrong.difficulty(), wrong.type(), true,
-                    wrong.selfGrade(), 20, later).withTiming(Duration.ofSeconds(29), Duration.ofSeconds(30))).join();
+            store.record(new Answer(
+                                    GUILD,
+                                    8,
+                                    wrong.questionId(),
+                                    wrong.step(),
+                                    wrong.difficulty(),
+                                    wrong.type(),
+                                    true,
+                                    wrong.selfGrade(),
+                                    20,
+                                    later)
+                            .withTiming(Duration.ofSeconds(29), Duration.ofSeconds(30)))
+                    .join();
 
             // THEN both keep the card; the quick one (Easy) is spaced out further than the first interval, the
             // slow one (Hard) at least as far
@@ -124,7 +154,8 @@ public abstract class LearningStoreContract {
 
             time.advance(Duration.ofDays(3));
             assertThat(ids(store.dueCards(GUILD, 7, time.instant()))).containsExactly("sql-002", "caching-002");
-            assertThat(store.dueCards(GUILD, 7, T0.plus(DAY))).extracting(DeckCard::questionId)
+            assertThat(store.dueCards(GUILD, 7, T0.plus(DAY)))
+                    .extracting(DeckCard::questionId)
                     .containsExactly("sql-002");
             assertThat(store.nextDue(GUILD, 99)).isEmpty();
         }
@@ -138,12 +169,15 @@ public abstract class LearningStoreContract {
             store.record(Answers.open(7, "sql", SelfGrade.MISSED, 0, T0)).join();
             Instant firstDue = store.nextDue(GUILD, 7).orElseThrow();
 
-            ReviewEvent e = store.review(GUILD, 7, "sql-003", Rating.EASY, T0.plus(DAY)).join();
+            ReviewEvent e =
+                    store.review(GUILD, 7, "sql-003", Rating.EASY, T0.plus(DAY)).join();
             store.review(GUILD, 7, "dns-003", Rating.AGAIN, T0.plus(DAY)).join();
 
             assertThat(e.id()).isPositive();
-            DeckCard card = store.learner(GUILD, 7).deck().stream().filter(c -> c.questionId().equals("sql-003"))
-                    .findFirst().orElseThrow();
+            DeckCard card = store.learner(GUILD, 7).deck().stream()
+                    .filter(c -> c.questionId().equals("sql-003"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(card.card().due()).isAfter(firstDue.plus(DAY));
             assertThat(store.deckSize(GUILD, 7)).isEqualTo(2);
             assertThat(store.memberStats(GUILD, 7).orElseThrow().answered()).isEqualTo(1);
@@ -164,7 +198,9 @@ public abstract class LearningStoreContract {
 
             assertThat(store.membersToRemind(T0)).isEmpty();
             assertThat(store.membersToRemind(T0.plus(DAY))).containsExactly(new MemberRef(GUILD, 7));
-            assertThat(store.memberStats(GUILD, 8)).as("a reminder is not an answer").isEmpty();
+            assertThat(store.memberStats(GUILD, 8))
+                    .as("a reminder is not an answer")
+                    .isEmpty();
 
             store.reminderUndeliverable(GUILD, 7).join();
             store.setReminder(GUILD, 99, false).join(); // nobody to switch off: nothing is created
@@ -195,7 +231,8 @@ public abstract class LearningStoreContract {
     void learningStateSurvivesARestart() {
         LearningStore before = store();
         before.record(Answers.wrong(7, "sql", T0)).join();
-        before.record(Answers.open(7, "caching", SelfGrade.PARTLY, 15, T0.plusSeconds(60))).join();
+        before.record(Answers.open(7, "caching", SelfGrade.PARTLY, 15, T0.plusSeconds(60)))
+                .join();
         before.setReminder(GUILD, 7, true).join();
         before.review(GUILD, 7, "caching-003", Rating.GOOD, T0.plus(DAY)).join();
         LearnerState state = before.learner(GUILD, 7);

@@ -38,9 +38,12 @@ public abstract class ReminderClaimsContract {
         ReminderClaims reopened = open(GuildZones.utc());
 
         // THEN only Ben is reminded; and the next day both are again
-        assertThat(reopened.claim(List.of(ANN, BEN), MORNING.plusSeconds(12 * 3600))).containsExactly(BEN);
-        assertThat(reopened.claim(List.of(ANN, BEN), MORNING.plusSeconds(12 * 3600))).isEmpty();
-        assertThat(reopened.claim(List.of(ANN, BEN), MORNING.plusSeconds(24 * 3600))).containsExactly(ANN, BEN);
+        assertThat(reopened.claim(List.of(ANN, BEN), MORNING.plusSeconds(12 * 3600)))
+                .containsExactly(BEN);
+        assertThat(reopened.claim(List.of(ANN, BEN), MORNING.plusSeconds(12 * 3600)))
+                .isEmpty();
+        assertThat(reopened.claim(List.of(ANN, BEN), MORNING.plusSeconds(24 * 3600)))
+                .containsExactly(ANN, BEN);
     }
 
     @Test
@@ -71,7 +74,8 @@ public abstract class ReminderClaimsContract {
     @DisplayName("concurrent claimers: every due member is claimed exactly once")
     void concurrentClaimers() throws Exception {
         ReminderClaims claims = open(GuildZones.utc());
-        List<MemberRef> due = LongStream.range(0, 40).mapToObj(u -> new MemberRef(1, u)).toList();
+        List<MemberRef> due =
+                LongStream.range(0, 40).mapToObj(u -> new MemberRef(1, u)).toList();
         List<MemberRef> claimed = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();

@@ -31,9 +31,13 @@ class ReviewRatingsTest {
         "open,            false, MISSED, 1000,  90000, AGAIN",
         "open,            false, PARTLY, 1000,  90000, HARD",
         "open,            true,  NAILED, 1000,  90000, GOOD",
-        "open,            true,  NAILED, 89000, 90000, GOOD"})
+        "open,            true,  NAILED, 89000, 90000, GOOD"
+    })
     void ratingTable(String type, boolean correct, SelfGrade grade, Long elapsed, Long limit, Rating expected) {
-        Rating rating = ReviewRatings.of(QuestionType.fromId(type).orElseThrow(), correct, Optional.ofNullable(grade),
+        Rating rating = ReviewRatings.of(
+                QuestionType.fromId(type).orElseThrow(),
+                correct,
+                Optional.ofNullable(grade),
                 elapsed == null ? OptionalLong.empty() : OptionalLong.of(elapsed),
                 limit == null ? OptionalLong.empty() : OptionalLong.of(limit));
 

@@ -1,14 +1,14 @@
 package dev.drillbit.learning;
 
-import dev.drillbit.progress.Answer;
-import dev.drillbit.progress.MemberRef;
-import dev.drillbit.storage.flatfile.FlatFileScoreStore;
-import dev.drillbit.storage.flatfile.StoreOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionType;
+import dev.drillbit.progress.Answer;
+import dev.drillbit.progress.MemberRef;
 import dev.drillbit.quiz.SelfGrade;
+import dev.drillbit.storage.flatfile.FlatFileScoreStore;
+import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.testsupport.ManualTime;
 import dev.drillbit.testsupport.TinyBank;
 import java.nio.file.Path;
@@ -58,8 +58,9 @@ class ReviewsTest {
 
         // THEN nothing is due yet
         assertThat(reviews.next(G, U)).isEmpty();
-        assertThat(reviews.summary(G, U)).isEqualTo(new Reviews.Summary(2, 0,
-                Optional.of(start.minus(Duration.ofMinutes(1)).plus(Duration.ofDays(1))), false));
+        assertThat(reviews.summary(G, U))
+                .isEqualTo(new Reviews.Summary(
+                        2, 0, Optional.of(start.minus(Duration.ofMinutes(1)).plus(Duration.ofDays(1))), false));
 
         // WHEN two days pass
         time.advance(Duration.ofDays(2));
@@ -71,8 +72,11 @@ class ReviewsTest {
         reviews.rate(G, U, "a3", Rating.EASY).join();
         assertThat(reviews.summary(G, U).dueNow()).isEqualTo(1);
         assertThat(reviews.progress(G, U).step("a").orElseThrow().dueReviews()).isEqualTo(1);
-        assertThat(reviews.exportCsv(G, U)).startsWith(DeckExport.ANKI_HEADERS).contains("Which one, a1?")
-                .contains("Explain a3.").doesNotContain("zz");
+        assertThat(reviews.exportCsv(G, U))
+                .startsWith(DeckExport.ANKI_HEADERS)
+                .contains("Which one, a1?")
+                .contains("Explain a3.")
+                .doesNotContain("zz");
 
         reviews.reminder(G, U, true).join();
         assertThat(reviews.dueForReminder()).containsExactly(new MemberRef(G, U));
@@ -88,8 +92,15 @@ class ReviewsTest {
         dev.drillbit.bank.Question a1 = TinyBank.bank().question("a1").orElseThrow();
 
         // WHEN it is answered right in the second third of its 30 s
-        Reviews.Reviewed reviewed = reviews.answer(G, U, a1, new dev.drillbit.quiz.Response.Choice(0),
-                Duration.ofSeconds(15), Duration.ofSeconds(30)).orElseThrow().join();
+        Reviews.Reviewed reviewed = reviews.answer(
+                        G,
+                        U,
+                        a1,
+                        new dev.drillbit.quiz.Response.Choice(0),
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(30))
+                .orElseThrow()
+                .join();
 
         // THEN it counts as right, earns nothing, rates Good, and is no longer due
         assertThat(reviewed.answered().verdict().correct()).isTrue();
@@ -103,10 +114,22 @@ class ReviewsTest {
     @Test
     void anOpenCardOrAWidgetOfAnotherTypeIsNotJudgedHere() {
         dev.drillbit.bank.QuestionBank bank = TinyBank.bank();
-        assertThat(reviews.answer(G, U, bank.question("a3").orElseThrow(), new dev.drillbit.quiz.Response.Truth(true),
-                Duration.ZERO, Duration.ofSeconds(90))).isEmpty();
-        assertThat(reviews.answer(G, U, bank.question("a1").orElseThrow(), new dev.drillbit.quiz.Response.Truth(true),
-                Duration.ZERO, Duration.ofSeconds(30))).isEmpty();
+        assertThat(reviews.answer(
+                        G,
+                        U,
+                        bank.question("a3").orElseThrow(),
+                        new dev.drillbit.quiz.Response.Truth(true),
+                        Duration.ZERO,
+                        Duration.ofSeconds(90)))
+                .isEmpty();
+        assertThat(reviews.answer(
+                        G,
+                        U,
+                        bank.question("a1").orElseThrow(),
+                        new dev.drillbit.quiz.Response.Truth(true),
+                        Duration.ZERO,
+                        Duration.ofSeconds(30)))
+                .isEmpty();
         assertThat(store.deckSize(G, U)).isZero();
     }
 }

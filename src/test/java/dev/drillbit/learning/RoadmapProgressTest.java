@@ -28,7 +28,8 @@ class RoadmapProgressTest {
         "0.6,  0.79, 0.79,   false",
         "1.0,  0.8,  0.8,    true",
         "1.0,  0.5,  0.5,    false",
-        "1.0,  1.0,  1.0,    true"})
+        "1.0,  1.0,  1.0,    true"
+    })
     void masteryAndCheckpoint(double coverage, double accuracy, double mastery, boolean reached) {
         double m = RoadmapProgress.mastery(coverage, accuracy);
 
@@ -48,13 +49,14 @@ class RoadmapProgressTest {
     @ParameterizedTest(name = "seen [{0}], right [{1}] -> {2} ({3})")
     @DisplayName("what next: the weakest started step, else the next in order, else nothing")
     @CsvSource({
-        "'',               '',               a, NEXT_IN_ORDER",  // nothing started
+        "'',               '',               a, NEXT_IN_ORDER", // nothing started
         "'a1 a2 b1',       'a1 b1',          a, LOWEST_MASTERY", // a 0.28, b 0.83 (coverage 0.5)
         "'a1 a2 a3 b1',    'a1 a2 a3',       b, LOWEST_MASTERY", // a reached; b started at 0
-        "'a1 a2 a3 b1 b2', 'a1 a2 a3 b1 b2', c, NEXT_IN_ORDER",  // every started step reached
+        "'a1 a2 a3 b1 b2', 'a1 a2 a3 b1 b2', c, NEXT_IN_ORDER", // every started step reached
         "'a2 a3 c1',       'a2 a3',          c, LOWEST_MASTERY", // a reached (coverage 5/6); c at 0
         "'b1 c1',          'b1 c1',          b, LOWEST_MASTERY", // c reached; b 0.83 (coverage 0.5)
-        "'a1 a2 a3 b1 b2 c1', 'a1 a2 a3 b1 b2 c1', '', ''"})     // all reached
+        "'a1 a2 a3 b1 b2 c1', 'a1 a2 a3 b1 b2 c1', '', ''"
+    }) // all reached
     void recommendation(String seen, String right, String step, String reason) {
         RoadmapProgress.Report report = RoadmapProgress.of(BANK, learner(seen, right), NOW);
 
@@ -73,7 +75,11 @@ class RoadmapProgressTest {
     void perStepFigures() {
         ReviewCard dueCard = new Fsrs().firstReview(Rating.AGAIN, NOW.minus(Duration.ofDays(2)));
         ReviewCard laterCard = new Fsrs().firstReview(Rating.AGAIN, NOW);
-        LearnerState learner = new LearnerState(1, 2, Set.of("a1", "a2", "c1"), Set.of("a1"),
+        LearnerState learner = new LearnerState(
+                1,
+                2,
+                Set.of("a1", "a2", "c1"),
+                Set.of("a1"),
                 List.of(new DeckCard("a2", dueCard), new DeckCard("c1", laterCard), new DeckCard("gone", dueCard)),
                 false);
 

@@ -45,7 +45,10 @@ class LocalDiscordEndToEndTest {
         discord.onMessage(posted::add);
 
         shards = ShardManagerFactory.build(
-                discord.botToken(), Optional.of(discord.restBaseUrl()), Optional.of(discord.gatewayUrl()), List.of(new PingBot(), new QuizBot()));
+                discord.botToken(),
+                Optional.of(discord.restBaseUrl()),
+                Optional.of(discord.gatewayUrl()),
+                List.of(new PingBot(), new QuizBot()));
         JDA jda = shards.getShardById(0);
         jda.awaitReady();
         discord.awaitCommand(guild, "ping", TIMEOUT);
@@ -91,21 +94,29 @@ class LocalDiscordEndToEndTest {
         assertThat(updated.id()).isEqualTo(reply.id());
         assertThat(updated.content()).isEqualTo("pong again");
         assertThat(updated.isEdited()).isTrue();
-        assertThat(updated.component("ping:again").orElseThrow().path("disabled").asBoolean()).isTrue();
+        assertThat(updated.component("ping:again")
+                        .orElseThrow()
+                        .path("disabled")
+                        .asBoolean())
+                .isTrue();
         assertThat(discord.messages(general)).hasSize(1);
 
         // WHEN she opens the form on a fresh reply and submits it THEN the bot echoes the field
         LocalMessage second = discord.slash(alice, general, "ping").awaitReply(TIMEOUT);
         InteractionHandle form = discord.click(alice, second, "ping:form");
         assertThat(form.awaitModal(TIMEOUT).path("custom_id").asText()).isEqualTo("ping:modal");
-        LocalMessage answer = discord.submitModal(alice, form, "ping:modal", Map.of("answer", "42")).awaitReply(TIMEOUT);
+        LocalMessage answer = discord.submitModal(alice, form, "ping:modal", Map.of("answer", "42"))
+                .awaitReply(TIMEOUT);
         assertThat(answer.content()).isEqualTo("you said 42");
 
         // AND listeners saw creates and the edit
         assertThat(posted).extracting(Posted::edit).contains(true, false);
 
-        assertThat(discord.requests()).extracting(r -> r.route().orElse("?"))
-                .contains("/users/@me", "/applications/{application_id}/guilds/{guild_id}/commands",
+        assertThat(discord.requests())
+                .extracting(r -> r.route().orElse("?"))
+                .contains(
+                        "/users/@me",
+                        "/applications/{application_id}/guilds/{guild_id}/commands",
                         "/interactions/{interaction_id}/{interaction_token}/callback");
         assertBotBehavedLikeOnDiscord();
     }
@@ -128,8 +139,13 @@ class LocalDiscordEndToEndTest {
         LocalChannel other = discord.channel(guild, "quiz-room");
         LocalRole learners = discord.role(guild, "learners", 0);
 
-        InteractionHandle start = discord.slash(alice, general, "quiz start", Map.of(
-                "topic", "java", "count", "3", "hard", true, "where", "general", "role", learners, "buddy", bob));
+        InteractionHandle start = discord.slash(
+                alice,
+                general,
+                "quiz start",
+                Map.of(
+                        "topic", "java", "count", "3", "hard", true, "where", "general", "role", learners, "buddy",
+                        bob));
 
         assertThat(start.awaitCallback(TIMEOUT).type()).isEqualTo(5);
         LocalMessage reply = start.awaitReply(TIMEOUT);
@@ -151,7 +167,8 @@ class LocalDiscordEndToEndTest {
     @Test
     void autocompleteOffersMatchingChoices() {
         InteractionHandle typing = discord.autocomplete(alice, general, "quiz start", "topic", "ja", Map.of());
-        assertThat(typing.awaitChoices(TIMEOUT)).extracting(c -> c.path("value").asText())
+        assertThat(typing.awaitChoices(TIMEOUT))
+                .extracting(c -> c.path("value").asText())
                 .containsExactly("java", "javascript");
         assertBotBehavedLikeOnDiscord();
     }
@@ -171,7 +188,10 @@ class LocalDiscordEndToEndTest {
                 .orElseThrow();
         assertThat(upload.files().get(0).bytes()).isEqualTo(QuizBot.PNG);
 
-        LocalChannel thread = discord.channels().stream().filter(LocalChannel::isThread).findFirst().orElseThrow();
+        LocalChannel thread = discord.channels().stream()
+                .filter(LocalChannel::isThread)
+                .findFirst()
+                .orElseThrow();
         assertThat(thread.id()).isEqualTo(posted.id());
         assertThat(discord.messages(thread)).extracting(LocalMessage::content).containsExactly("discuss here");
         LocalChannel dm = discord.directChannel(bob.user()).orElseThrow();
@@ -185,7 +205,8 @@ class LocalDiscordEndToEndTest {
                 .flatMap(r -> DiscordApiSchema.get().violations(r).stream())
                 .toList();
         assertThat(violations).isEmpty();
-        assertThat(discord.requests()).allSatisfy(r -> assertThat(r.route()).as(r.toString()).isPresent());
+        assertThat(discord.requests())
+                .allSatisfy(r -> assertThat(r.route()).as(r.toString()).isPresent());
         // and JDA logged no parse error or warning about what the stand-in sent
         assertThat(jdaLog.lines()).isEmpty();
     }

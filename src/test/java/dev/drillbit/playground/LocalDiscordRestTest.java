@@ -44,12 +44,15 @@ class LocalDiscordRestTest {
         assertThat(error.path("code").asInt()).isZero();
         assertThat(response.headers().firstValue("X-RateLimit-Bucket")).isPresent();
         assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("unknown route GET /guilds/1/audit-logs"));
-        assertThat(discord.requests()).singleElement().satisfies(r -> assertThat(r.route()).isEmpty());
+        assertThat(discord.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.route()).isEmpty());
     }
 
     @Test
     void callbackForAnUnknownInteractionIs10062() throws Exception {
-        HttpResponse<String> response = send("POST", "interactions/1/nope/callback", "{\"type\":4,\"data\":{\"content\":\"x\"}}");
+        HttpResponse<String> response =
+                send("POST", "interactions/1/nope/callback", "{\"type\":4,\"data\":{\"content\":\"x\"}}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json.readTree(response.body()).path("code").asInt()).isEqualTo(10062);
@@ -60,10 +63,12 @@ class LocalDiscordRestTest {
         LocalGuild guild = discord.guild("g");
         LocalChannel channel = discord.channel(guild, "general");
 
-        HttpResponse<String> response = send("POST", "channels/" + channel.idString() + "/messages", "{\"content\":\"hi\"}");
+        HttpResponse<String> response =
+                send("POST", "channels/" + channel.idString() + "/messages", "{\"content\":\"hi\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).path("author").path("id").asText()).isEqualTo(discord.botUser().idString());
+        assertThat(json.readTree(response.body()).path("author").path("id").asText())
+                .isEqualTo(discord.botUser().idString());
         RecordedRequest request = discord.requests().get(0);
         assertThat(request.route()).contains("/channels/{channel_id}/messages");
         assertThat(request.headers()).doesNotContainKey("authorization");
@@ -80,12 +85,16 @@ class LocalDiscordRestTest {
         }
         String first = discord.messages(channel).get(0).json().path("id").asText();
 
-        JsonNode newest = json.readTree(send("GET", "channels/" + channel.idString() + "/messages?limit=2", null).body());
-        JsonNode after = json.readTree(send("GET", "channels/" + channel.idString() + "/messages?after=" + first, null).body());
+        JsonNode newest = json.readTree(send("GET", "channels/" + channel.idString() + "/messages?limit=2", null)
+                .body());
+        JsonNode after = json.readTree(send("GET", "channels/" + channel.idString() + "/messages?after=" + first, null)
+                .body());
 
         assertThat(newest).extracting(m -> m.path("content").asText()).containsExactly("three", "two");
         assertThat(after).extracting(m -> m.path("content").asText()).containsExactly("three", "two");
-        assertThat(send("GET", "channels/" + channel.idString() + "/messages?limit=101", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "channels/" + channel.idString() + "/messages?limit=101", null)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -105,7 +114,8 @@ class LocalDiscordRestTest {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -37,20 +37,27 @@ final class PingBot extends ListenerAdapter {
         String text = event.getOption("text", "", o -> o.getAsString());
         event.reply("pong " + text)
                 .setEphemeral(true)
-                .addComponents(ActionRow.of(Button.primary("ping:again", "Again"), Button.secondary("ping:form", "Form")))
+                .addComponents(
+                        ActionRow.of(Button.primary("ping:again", "Again"), Button.secondary("ping:form", "Form")))
                 .queue();
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         switch (event.getComponentId()) {
-            case "ping:again" -> event.editMessage("pong again")
-                    .setComponents(ActionRow.of(Button.primary("ping:again", "Again").asDisabled()))
-                    .queue();
-            case "ping:form" -> event.replyModal(Modal.create("ping:modal", "Tell me")
-                            .addComponents(Label.of("Your answer", TextInput.create("answer", TextInputStyle.SHORT).build()))
-                            .build())
-                    .queue();
+            case "ping:again" ->
+                event.editMessage("pong again")
+                        .setComponents(ActionRow.of(
+                                Button.primary("ping:again", "Again").asDisabled()))
+                        .queue();
+            case "ping:form" ->
+                event.replyModal(Modal.create("ping:modal", "Tell me")
+                                .addComponents(Label.of(
+                                        "Your answer",
+                                        TextInput.create("answer", TextInputStyle.SHORT)
+                                                .build()))
+                                .build())
+                        .queue();
             default -> {}
         }
     }

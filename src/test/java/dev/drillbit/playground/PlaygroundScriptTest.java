@@ -37,7 +37,10 @@ class PlaygroundScriptTest {
     void start() throws Exception {
         errors = LogCapture.attach("ROOT", Level.ERROR);
         Clock monday = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        playground = Playground.start(PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()), Fixtures.goodBank()), new PrintWriter(transcript), data,
+        playground = Playground.start(
+                PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()), Fixtures.goodBank()),
+                new PrintWriter(transcript),
+                data,
                 new PlaygroundClock(monday));
     }
 
@@ -49,8 +52,8 @@ class PlaygroundScriptTest {
     }
 
     private boolean run(String script) throws Exception {
-        return PlaygroundTerminal.script(playground, new BufferedReader(new StringReader(script)),
-                new PrintWriter(transcript), true);
+        return PlaygroundTerminal.script(
+                playground, new BufferedReader(new StringReader(script)), new PrintWriter(transcript), true);
     }
 
     @Test
@@ -107,7 +110,8 @@ class PlaygroundScriptTest {
 
         assertThat(ok).isTrue();
         String text = transcript.toString();
-        assertThat(text).contains("[1] drillbit in #general\n    @you started a group quiz of 1 question.")
+        assertThat(text)
+                .contains("[1] drillbit in #general\n    @you started a group quiz of 1 question.")
                 .contains("[2] drillbit in #Quiz 2026-11-23\n    | Question · Caching · junior · 30 s\n")
                 .contains("    | Answers close: in 30 s\n")
                 .contains("(only alice can see this)\n    Your answer is in. The right answer is revealed in 30 s.")
@@ -121,7 +125,8 @@ class PlaygroundScriptTest {
 
     @Test
     void roadmap() throws Exception {
-        assertThat(run("/roadmap\n/roadmap step:\"Relational databases and SQL\"\n")).isTrue();
+        assertThat(run("/roadmap\n/roadmap step:\"Relational databases and SQL\"\n"))
+                .isTrue();
 
         assertThat(transcript.toString())
                 .contains("    | 2. Relational databases and SQL · `sql` · 3 questions\n")
@@ -197,7 +202,8 @@ class PlaygroundScriptTest {
                 .contains("! no form is open; a button such as \"Type your answer\" opens one\n")
                 .contains("! write: as <name>, or as <name> admin\n")
                 .contains("you #general> /help\n[1] drillbit in #general  (only you can see this)\n");
-        assertThat(transcript.toString().lines().filter(l -> l.startsWith("! "))).hasSize(10);
+        assertThat(transcript.toString().lines().filter(l -> l.startsWith("! ")))
+                .hasSize(10);
     }
 
     @Test
@@ -210,13 +216,16 @@ class PlaygroundScriptTest {
                 """)).isTrue();
         playground.close();
 
-        playground = Playground.start(PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()),
-                Fixtures.goodBank()), new PrintWriter(transcript), data,
+        playground = Playground.start(
+                PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()), Fixtures.goodBank()),
+                new PrintWriter(transcript),
+                data,
                 new PlaygroundClock(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)));
         assertThat(run("/leaderboard\n")).isTrue();
 
         assertThat(transcript.toString()).contains("@alice — 15 points");
     }
+
     @Test
     @DisplayName("a daily quiz: set for 10:30 Berlin, posted when the clock gets there, answered by three members,"
             + " results when its window closes")
@@ -241,9 +250,11 @@ class PlaygroundScriptTest {
 
         assertThat(ok).isTrue();
         String text = transcript.toString();
-        assertThat(text).contains("    | Daily quiz set\n    | #general · Every day at 10:30 Europe/Berlin\n")
+        assertThat(text)
+                .contains("    | Daily quiz set\n    | #general · Every day at 10:30 Europe/Berlin\n")
                 .contains("the clock is now 2026-11-23T09:30:00Z\n")
-                .contains("drillbit in #general\n    @study-group 📚 Daily quiz · Monday 23 November: 2 questions on Caching.")
+                .contains(
+                        "drillbit in #general\n    @study-group 📚 Daily quiz · Monday 23 November: 2 questions on Caching.")
                 .contains("The questions are in the thread below.")
                 .contains("drillbit in #Daily quiz 2026-11-23\n    | Question 1/2 · Caching")
                 .contains("(only alice can see this)")
@@ -252,18 +263,23 @@ class PlaygroundScriptTest {
                 .contains("    | 1. @alice — ")
                 .contains("    | Closed · Question 1/2 · Caching");
     }
+
     @Test
     @DisplayName("a daily schedule survives a restart of the playground, still pinging the same study-group role")
     void dailyScheduleSurvivesARestart() throws Exception {
-        assertThat(run("/daily set channel:general time:10:30 timezone:Europe/Berlin role:study-group\n")).isTrue();
+        assertThat(run("/daily set channel:general time:10:30 timezone:Europe/Berlin role:study-group\n"))
+                .isTrue();
         playground.close();
 
-        playground = Playground.start(PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()),
-                Fixtures.goodBank()), new PrintWriter(transcript), data,
+        playground = Playground.start(
+                PlaygroundStarter.of(Config.defaults().withDataDir(data.toString()), Fixtures.goodBank()),
+                new PrintWriter(transcript),
+                data,
                 new PlaygroundClock(Clock.fixed(Instant.parse("2026-11-23T09:10:00Z"), ZoneOffset.UTC)));
         assertThat(run("/daily show\n")).isTrue();
 
-        assertThat(transcript.toString()).contains("you #general> /daily show\n")
+        assertThat(transcript.toString())
+                .contains("you #general> /daily show\n")
                 .contains("    | 5 questions on the whole roadmap · answers for 12 h · pings @study-group\n")
                 .contains("    | Next run: Mon 23 Nov 10:30 Europe/Berlin (in 20 min)\n");
     }

@@ -25,21 +25,25 @@ import net.dv8tion.jda.api.utils.FileUpload;
  */
 final class QuizBot extends ListenerAdapter {
     /** The smallest valid PNG (1x1, transparent). */
-    static final byte[] PNG = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+    static final byte[] PNG = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
     @Override
     public void onGuildReady(GuildReadyEvent event) {
         event.getGuild()
-                .upsertCommand(Commands.slash("quiz", "Practice questions").addSubcommands(
-                        new SubcommandData("start", "Start a quiz").addOptions(
-                                new OptionData(OptionType.STRING, "topic", "Topic", true, true),
-                                new OptionData(OptionType.INTEGER, "count", "Questions").setRequiredRange(1, 10),
-                                new OptionData(OptionType.BOOLEAN, "hard", "Hard mode"),
-                                new OptionData(OptionType.CHANNEL, "where", "Channel").setChannelTypes(ChannelType.TEXT),
-                                new OptionData(OptionType.ROLE, "role", "Role to ping"),
-                                new OptionData(OptionType.USER, "buddy", "Study buddy")),
-                        new SubcommandData("report", "Post a report")))
+                .upsertCommand(Commands.slash("quiz", "Practice questions")
+                        .addSubcommands(
+                                new SubcommandData("start", "Start a quiz")
+                                        .addOptions(
+                                                new OptionData(OptionType.STRING, "topic", "Topic", true, true),
+                                                new OptionData(OptionType.INTEGER, "count", "Questions")
+                                                        .setRequiredRange(1, 10),
+                                                new OptionData(OptionType.BOOLEAN, "hard", "Hard mode"),
+                                                new OptionData(OptionType.CHANNEL, "where", "Channel")
+                                                        .setChannelTypes(ChannelType.TEXT),
+                                                new OptionData(OptionType.ROLE, "role", "Role to ping"),
+                                                new OptionData(OptionType.USER, "buddy", "Study buddy")),
+                                new SubcommandData("report", "Post a report")))
                 .queue();
     }
 
@@ -59,13 +63,15 @@ final class QuizBot extends ListenerAdapter {
             return;
         }
         if ("start".equals(event.getSubcommandName())) {
-            String summary = String.join(" ", List.of(
-                    event.getOption("topic", OptionMapping::getAsString),
-                    String.valueOf(event.getOption("count", 5L, OptionMapping::getAsLong)),
-                    String.valueOf(event.getOption("hard", false, OptionMapping::getAsBoolean)),
-                    event.getOption("where", "-", o -> o.getAsChannel().getName()),
-                    event.getOption("role", "-", o -> o.getAsRole().getName()),
-                    event.getOption("buddy", "-", o -> o.getAsUser().getName())));
+            String summary = String.join(
+                    " ",
+                    List.of(
+                            event.getOption("topic", OptionMapping::getAsString),
+                            String.valueOf(event.getOption("count", 5L, OptionMapping::getAsLong)),
+                            String.valueOf(event.getOption("hard", false, OptionMapping::getAsBoolean)),
+                            event.getOption("where", "-", o -> o.getAsChannel().getName()),
+                            event.getOption("role", "-", o -> o.getAsRole().getName()),
+                            event.getOption("buddy", "-", o -> o.getAsUser().getName())));
             event.deferReply(true)
                     .flatMap(hook -> hook.editOriginal("starting " + summary)
                             .setComponents(ActionRow.of(StringSelectMenu.create("quiz:answer")
@@ -76,7 +82,8 @@ final class QuizBot extends ListenerAdapter {
                     .queue();
         } else {
             event.deferReply()
-                    .flatMap(hook -> event.getChannel().sendMessage("weekly report")
+                    .flatMap(hook -> event.getChannel()
+                            .sendMessage("weekly report")
                             .addFiles(FileUpload.fromData(PNG, "chart.png")))
                     .flatMap(report -> report.createThreadChannel("discussion"))
                     .flatMap(thread -> thread.sendMessage("discuss here"))
@@ -89,6 +96,8 @@ final class QuizBot extends ListenerAdapter {
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
-        event.editMessage("answered " + String.join(",", event.getValues())).setComponents().queue();
+        event.editMessage("answered " + String.join(",", event.getValues()))
+                .setComponents()
+                .queue();
     }
 }

@@ -23,8 +23,8 @@ class AnswerTest {
     @Test
     @DisplayName("a daily answer (no timing known) carries the option chosen, so question reports see it")
     void dailyAnswerCarriesTheChoice() {
-        Answer answer = Answer.of(1, 7, MC, Optional.of(new Response.Choice(2)), Optional.empty(), false, 0,
-                Optional.empty(), AT);
+        Answer answer = Answer.of(
+                1, 7, MC, Optional.of(new Response.Choice(2)), Optional.empty(), false, 0, Optional.empty(), AT);
 
         assertThat(answer.choice()).hasValue(2);
         assertThat(answer.elapsedMillis()).isEmpty();
@@ -34,8 +34,13 @@ class AnswerTest {
     @Test
     @DisplayName("a quiz answer carries the option chosen and how long it took against the limit")
     void quizAnswerCarriesChoiceAndTiming() {
-        AnswerOutcome.Answered answered = new AnswerOutcome.Answered(MC, new Response.Choice(1), Verdict.RIGHT, 10,
-                false, Optional.of(new AnswerOutcome.Timing(Duration.ofMillis(4_200), Duration.ofSeconds(30))));
+        AnswerOutcome.Answered answered = new AnswerOutcome.Answered(
+                MC,
+                new Response.Choice(1),
+                Verdict.RIGHT,
+                10,
+                false,
+                Optional.of(new AnswerOutcome.Timing(Duration.ofMillis(4_200), Duration.ofSeconds(30))));
 
         Answer answer = Answer.of(1, 7, answered, AT);
 
@@ -49,10 +54,26 @@ class AnswerTest {
     @Test
     @DisplayName("a self-grade comes from the response, or from the context when it grades otherwise (interview)")
     void selfGrade() {
-        Answer graded = Answer.of(1, 7, MC, Optional.of(new Response.Graded(SelfGrade.PARTLY)), Optional.empty(),
-                false, 0, Optional.empty(), AT);
-        Answer interview = Answer.of(1, 7, MC, Optional.empty(), Optional.of(SelfGrade.NAILED), true, 0,
-                Optional.of(new AnswerOutcome.Timing(Duration.ofSeconds(50), Duration.ofMinutes(5))), AT);
+        Answer graded = Answer.of(
+                1,
+                7,
+                MC,
+                Optional.of(new Response.Graded(SelfGrade.PARTLY)),
+                Optional.empty(),
+                false,
+                0,
+                Optional.empty(),
+                AT);
+        Answer interview = Answer.of(
+                1,
+                7,
+                MC,
+                Optional.empty(),
+                Optional.of(SelfGrade.NAILED),
+                true,
+                0,
+                Optional.of(new AnswerOutcome.Timing(Duration.ofSeconds(50), Duration.ofMinutes(5))),
+                AT);
 
         assertThat(graded.selfGrade()).contains(SelfGrade.PARTLY);
         assertThat(interview.selfGrade()).contains(SelfGrade.NAILED);

@@ -13,18 +13,45 @@ public final class Answers {
     private Answers() {}
 
     public static Answer right(long user, String step, int points, Instant at) {
-        return new Answer(GUILD, user, step + "-001", step, Difficulty.MID, QuestionType.MULTIPLE_CHOICE, true,
-                Optional.empty(), points, at);
+        return new Answer(
+                GUILD,
+                user,
+                step + "-001",
+                step,
+                Difficulty.MID,
+                QuestionType.MULTIPLE_CHOICE,
+                true,
+                Optional.empty(),
+                points,
+                at);
     }
 
     public static Answer wrong(long user, String step, Instant at) {
-        return new Answer(GUILD, user, step + "-002", step, Difficulty.JUNIOR, QuestionType.TRUE_FALSE, false,
-                Optional.empty(), 0, at);
+        return new Answer(
+                GUILD,
+                user,
+                step + "-002",
+                step,
+                Difficulty.JUNIOR,
+                QuestionType.TRUE_FALSE,
+                false,
+                Optional.empty(),
+                0,
+                at);
     }
 
     public static Answer open(long user, String step, SelfGrade grade, int points, Instant at) {
-        return new Answer(GUILD, user, step + "-003", step, Difficulty.SENIOR, QuestionType.OPEN,
-                grade == SelfGrade.NAILED, Optional.of(grade), points, at);
+        return new Answer(
+                GUILD,
+                user,
+                step + "-003",
+                step,
+                Difficulty.SENIOR,
+                QuestionType.OPEN,
+                grade == SelfGrade.NAILED,
+                Optional.of(grade),
+                points,
+                at);
     }
 
     public static Answer right(long user, int points, String at) {

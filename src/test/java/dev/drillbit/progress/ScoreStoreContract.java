@@ -104,7 +104,8 @@ public abstract class ScoreStoreContract {
     @DisplayName("the event as acknowledged is the event as stored: same fields, timing and choice kept")
     void theAcknowledgedEventIsTheStoredOne() {
         AnswerEvent stored = record(Answers.right(7, "sql", 25, T0.plusNanos(1_234_567))
-                .withTiming(java.time.Duration.ofMillis(4_200), java.time.Duration.ofSeconds(30)).withChoice(2));
+                .withTiming(java.time.Duration.ofMillis(4_200), java.time.Duration.ofSeconds(30))
+                .withChoice(2));
 
         assertThat(stored.at()).isEqualTo(T0.plusMillis(1));
         assertThat(stored.choice()).hasValue(2);
@@ -115,7 +116,8 @@ public abstract class ScoreStoreContract {
     @Test
     @DisplayName("every acknowledged answer survives a restart, with the same figures")
     void acknowledgedAnswersSurviveARestart() {
-        List<AnswerEvent> acked = List.of(record(Answers.right(7, "sql", 25, T0)),
+        List<AnswerEvent> acked = List.of(
+                record(Answers.right(7, "sql", 25, T0)),
                 record(Answers.wrong(7, "caching", T0.plusSeconds(5))),
                 record(Answers.open(7, "sql", SelfGrade.PARTLY, 15, T0.plusSeconds(9))));
 
@@ -125,7 +127,8 @@ public abstract class ScoreStoreContract {
         assertThat(s.points()).isEqualTo(40);
         assertThat(s.overall()).isEqualTo(new Accuracy(3, 1));
         assertThat(s.byStep()).containsEntry("sql", new Accuracy(2, 1)).containsEntry("caching", new Accuracy(1, 0));
-        assertThat(s.byDifficulty()).containsEntry(Difficulty.MID, new Accuracy(1, 1))
+        assertThat(s.byDifficulty())
+                .containsEntry(Difficulty.MID, new Accuracy(1, 1))
                 .containsEntry(Difficulty.JUNIOR, new Accuracy(1, 0))
                 .containsEntry(Difficulty.SENIOR, new Accuracy(1, 0));
         assertThat(s.lastActive()).isEqualTo(T0.plusSeconds(9));
@@ -133,7 +136,8 @@ public abstract class ScoreStoreContract {
     }
 
     @Test
-    @DisplayName("what a completed future acknowledged survives a crash: answers, and a forget with the answers after it")
+    @DisplayName(
+            "what a completed future acknowledged survives a crash: answers, and a forget with the answers after it")
     void acknowledgedEventsSurviveACrash() {
         AnswerEvent kept = record(Answers.right(8, "sql", 5, T0));
         record(Answers.right(7, "sql", 10, T0));
@@ -148,12 +152,14 @@ public abstract class ScoreStoreContract {
     }
 
     @Test
-    @DisplayName("ids grow in the order answers are acknowledged, history is oldest first, and a restart never reuses an id")
+    @DisplayName(
+            "ids grow in the order answers are acknowledged, history is oldest first, and a restart never reuses an id")
     void idsGrowAndAreNeverReused() {
         long first = record(Answers.right(7, "sql", 1, T0)).id();
         long second = record(Answers.right(7, "sql", 2, T0.minusSeconds(60))).id();
 
-        long afterRestart = restart().record(Answers.right(8, "sql", 3, T0)).join().id();
+        long afterRestart =
+                restart().record(Answers.right(8, "sql", 3, T0)).join().id();
 
         assertThat(second).isGreaterThan(first);
         assertThat(afterRestart).isGreaterThan(second);
@@ -172,8 +178,10 @@ public abstract class ScoreStoreContract {
         assertThat(store().memberStats(GUILD, 7)).isEmpty();
         assertThat(store().history(GUILD, 7)).isEmpty();
         assertThat(store().memberStats(GUILD, 8)).isPresent();
-        assertThat(store().leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.empty(), 7, ZoneOffset.UTC).top())
-                .extracting(LeaderboardEntry::userId).containsExactly(8L);
+        assertThat(store().leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.empty(), 7, ZoneOffset.UTC)
+                        .top())
+                .extracting(LeaderboardEntry::userId)
+                .containsExactly(8L);
     }
 
     @Test
@@ -196,7 +204,8 @@ public abstract class ScoreStoreContract {
     }
 
     @Test
-    @DisplayName("concurrent writers: every answer is acknowledged once with its own id and counted, also after a restart")
+    @DisplayName(
+            "concurrent writers: every answer is acknowledged once with its own id and counted, also after a restart")
     void concurrentWriters() throws Exception {
         int threads = 16;
         int perThread = 50;
@@ -228,9 +237,12 @@ public abstract class ScoreStoreContract {
 
         assertThat(ids).hasSize(threads * perThread);
         assertThat(store().leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.empty(), 0, ZoneOffset.UTC)
-                .ranked()).isEqualTo(threads);
+                        .ranked())
+                .isEqualTo(threads);
         ScoreStore reopened = restart();
-        assertThat(LongStream.range(0, threads).map(u -> reopened.memberStats(GUILD, u).orElseThrow().answered()).sum())
+        assertThat(LongStream.range(0, threads)
+                        .map(u -> reopened.memberStats(GUILD, u).orElseThrow().answered())
+                        .sum())
                 .isEqualTo((long) threads * perThread);
     }
 
@@ -244,9 +256,11 @@ public abstract class ScoreStoreContract {
         record(Answers.right(30, "sql", 30, T0.minusSeconds(3600)));
         record(Answers.right(31, "sql", 1, T0));
 
-        Leaderboard all = restart().leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.empty(), 31, ZoneOffset.UTC);
+        Leaderboard all =
+                restart().leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.empty(), 31, ZoneOffset.UTC);
 
-        assertThat(all.top()).extracting(LeaderboardEntry::userId)
+        assertThat(all.top())
+                .extracting(LeaderboardEntry::userId)
                 .containsExactly(30L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L);
         assertThat(all.ranked()).isEqualTo(13);
         assertThat(all.requester()).contains(new LeaderboardEntry(13, 31, 1));
@@ -258,8 +272,8 @@ public abstract class ScoreStoreContract {
         record(Answers.right(1, 10, "2026-03-10T01:00:00Z"));
         record(Answers.right(2, 20, "2026-03-09T23:30:00Z"));
 
-        Leaderboard today = restart().leaderboard(GUILD, LeaderboardPeriod.TODAY, Optional.empty(), 0,
-                ZoneId.of("UTC"));
+        Leaderboard today =
+                restart().leaderboard(GUILD, LeaderboardPeriod.TODAY, Optional.empty(), 0, ZoneId.of("UTC"));
 
         assertThat(today.top()).containsExactly(new LeaderboardEntry(1, 1, 10));
     }
@@ -278,7 +292,8 @@ public abstract class ScoreStoreContract {
     }
 
     @Test
-    @DisplayName("a streak's days are the guild's days when the answers were recorded: a later zone change does not move them")
+    @DisplayName(
+            "a streak's days are the guild's days when the answers were recorded: a later zone change does not move them")
     void streakDaysStayPutWhenTheZoneChanges() {
         // GIVEN a guild in Tokyo, where 16:00Z on 8 March and 14:00Z on 9 March are both 9 March
         zones = guild -> ZoneId.of("Asia/Tokyo");
@@ -301,7 +316,9 @@ public abstract class ScoreStoreContract {
         closed.close();
         closed.close();
 
-        assertThatThrownBy(() -> closed.record(Answers.right(1, 1, "2026-01-01T00:00:00Z")).join())
-                .isInstanceOf(CompletionException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> closed.record(Answers.right(1, 1, "2026-01-01T00:00:00Z"))
+                        .join())
+                .isInstanceOf(CompletionException.class)
+                .hasMessageContaining("closed");
     }
 }

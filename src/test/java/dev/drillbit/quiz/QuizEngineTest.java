@@ -34,8 +34,14 @@ class QuizEngineTest {
     private final List<QuizSummary> ended = new CopyOnWriteArrayList<>();
 
     private QuizEngine engine(long seed) {
-        return new QuizEngine(BANK, new Scoring(Duration.ofSeconds(30), true),
-                new QuizEngine.Settings(Duration.ofMinutes(15), 1000), time, time, new Random(seed), ended::add);
+        return new QuizEngine(
+                BANK,
+                new Scoring(Duration.ofSeconds(30), true),
+                new QuizEngine.Settings(Duration.ofMinutes(15), 1000),
+                time,
+                time,
+                new Random(seed),
+                ended::add);
     }
 
     private final QuizEngine engine = engine(42);
@@ -109,8 +115,12 @@ class QuizEngineTest {
 
     @Test
     void filtersByDifficultyAndType() {
-        QuizSession session = start(ALICE, QuestionFilter.ANY.withDifficulty(Optional.of(Difficulty.JUNIOR))
-                .withTypes(Set.of(QuestionType.MULTIPLE_CHOICE)), 10);
+        QuizSession session = start(
+                ALICE,
+                QuestionFilter.ANY
+                        .withDifficulty(Optional.of(Difficulty.JUNIOR))
+                        .withTypes(Set.of(QuestionType.MULTIPLE_CHOICE)),
+                10);
 
         assertThat(session.size()).isEqualTo(2);
         assertThat(session.current().difficulty()).isEqualTo(Difficulty.JUNIOR);
@@ -118,8 +128,10 @@ class QuizEngineTest {
 
     @Test
     void reportsWhenNoQuestionMatches() {
-        StartOutcome outcome = engine.start(ALICE, new QuizSpec(QuestionFilter.ANY.withSteps(Set.of("caching"))
-                .withTypes(Set.of(QuestionType.TRUE_FALSE)), 5));
+        StartOutcome outcome = engine.start(
+                ALICE,
+                new QuizSpec(
+                        QuestionFilter.ANY.withSteps(Set.of("caching")).withTypes(Set.of(QuestionType.TRUE_FALSE)), 5));
 
         assertThat(outcome).isInstanceOf(StartOutcome.NoQuestions.class);
     }
@@ -261,13 +273,16 @@ class QuizEngineTest {
         assertThat(engine.answer(session.id(), 2, 0, wrongAnswer(q))).isInstanceOf(AnswerOutcome.Answered.class);
         assertThat(engine.answer(session.id(), 1, 0, wrongAnswer(q))).isInstanceOf(AnswerOutcome.AlreadyAnswered.class);
         time.advance(Duration.ofSeconds(30));
-        assertThat(engine.closeDue(time.instant(), s -> true)).as("open through its deadline").isEmpty();
+        assertThat(engine.closeDue(time.instant(), s -> true))
+                .as("open through its deadline")
+                .isEmpty();
         time.advance(Duration.ofSeconds(1));
         assertThat(engine.answer(session.id(), 3, 0, rightAnswer(q))).isInstanceOf(AnswerOutcome.Closed.class);
     }
 
     @Test
-    @DisplayName("GIVEN a group question past its deadline WHEN the engine closes due questions THEN revealed and the next one is open")
+    @DisplayName(
+            "GIVEN a group question past its deadline WHEN the engine closes due questions THEN revealed and the next one is open")
     void closeDueRevealsAndMovesOn() {
         QuizSession session = start(CHANNEL, QuestionFilter.ANY.withTypes(Set.of(QuestionType.MULTIPLE_CHOICE)), 2);
         Question q = session.current();
@@ -284,12 +299,17 @@ class QuizEngineTest {
             assertThat(next.position()).isEqualTo(1);
         });
         assertThat(session.position()).isEqualTo(1);
-        assertThat(engine.refusal(session.id(), 3, 1)).as("the next question takes answers").isEmpty();
-        assertThat(engine.closeDue(time.instant(), s -> true)).as("closing twice reveals once").isEmpty();
+        assertThat(engine.refusal(session.id(), 3, 1))
+                .as("the next question takes answers")
+                .isEmpty();
+        assertThat(engine.closeDue(time.instant(), s -> true))
+                .as("closing twice reveals once")
+                .isEmpty();
     }
 
     @Test
-    @DisplayName("GIVEN the last group question past its deadline WHEN closed THEN the quiz finishes and leaves the engine")
+    @DisplayName(
+            "GIVEN the last group question past its deadline WHEN closed THEN the quiz finishes and leaves the engine")
     void closeDueFinishesAfterTheLast() {
         QuizSession session = start(CHANNEL, QuestionFilter.ANY.withSteps(Set.of("internet")), 1);
         engine.answer(session.id(), 6, 0, rightAnswer(session.current()));
@@ -299,7 +319,9 @@ class QuizEngineTest {
 
         assertThat(steps).singleElement().isInstanceOfSatisfying(GroupStep.Finished.class, finished -> {
             assertThat(finished.summary().reason()).isEqualTo(EndReason.FINISHED);
-            assertThat(finished.summary().standings()).extracting(Standing::userId).containsExactly(6L);
+            assertThat(finished.summary().standings())
+                    .extracting(Standing::userId)
+                    .containsExactly(6L);
         });
         assertThat(engine.active(CHANNEL)).isEmpty();
         assertThat(ended).extracting(QuizSummary::reason).containsExactly(EndReason.FINISHED);
@@ -330,8 +352,8 @@ class QuizEngineTest {
     @Test
     @DisplayName("a group quiz is stopped by who started it or a server manager; a solo quiz only by its member")
     void whoMayStop() {
-        QuizSession group = ((StartOutcome.Started) engine.start(CHANNEL, 7, new QuizSpec(QuestionFilter.ANY, 2)))
-                .session();
+        QuizSession group =
+                ((StartOutcome.Started) engine.start(CHANNEL, 7, new QuizSpec(QuestionFilter.ANY, 2))).session();
         QuizSession solo = start(ALICE, QuestionFilter.ANY, 2);
 
         assertThat(group.startedBy()).isEqualTo(7);
@@ -340,20 +362,25 @@ class QuizEngineTest {
         assertThat(group.mayStop(8, false)).isFalse();
         assertThat(solo.startedBy()).isEqualTo(ALICE.userId());
         assertThat(solo.mayStop(ALICE.userId(), false)).isTrue();
-        assertThat(solo.mayStop(8, true)).as("managing the server does not reach into a private quiz").isFalse();
+        assertThat(solo.mayStop(8, true))
+                .as("managing the server does not reach into a private quiz")
+                .isFalse();
     }
 
     @Test
-    @DisplayName("GIVEN a running group quiz WHEN someone not allowed asks to stop it THEN refused and it keeps running")
+    @DisplayName(
+            "GIVEN a running group quiz WHEN someone not allowed asks to stop it THEN refused and it keeps running")
     void stopIsRefusedToOthers() {
-        QuizSession group = ((StartOutcome.Started) engine.start(CHANNEL, 7, new QuizSpec(QuestionFilter.ANY, 2)))
-                .session();
+        QuizSession group =
+                ((StartOutcome.Started) engine.start(CHANNEL, 7, new QuizSpec(QuestionFilter.ANY, 2))).session();
 
         assertThat(engine.stop(group.id(), 8, false)).isEqualTo(new StopOutcome.NotAllowed(group));
         assertThat(engine.active(CHANNEL)).contains(group);
 
-        assertThat(engine.stop(group.id(), 7, false)).isInstanceOfSatisfying(StopOutcome.Stopped.class,
-                stopped -> assertThat(stopped.summary().reason()).isEqualTo(EndReason.STOPPED));
+        assertThat(engine.stop(group.id(), 7, false))
+                .isInstanceOfSatisfying(
+                        StopOutcome.Stopped.class,
+                        stopped -> assertThat(stopped.summary().reason()).isEqualTo(EndReason.STOPPED));
         assertThat(engine.active(CHANNEL)).isEmpty();
         assertThat(engine.stop(group.id(), 7, false)).isEqualTo(new StopOutcome.NotRunning());
     }
@@ -368,7 +395,8 @@ class QuizEngineTest {
         engine.answer(session.id(), 7, 0, rightAnswer(q));
         time.advance(Duration.ofMinutes(5));
 
-        QuizSummary summary = ((GroupStep.Finished) engine.closeDue(time.instant(), s -> true).get(0)).summary();
+        QuizSummary summary =
+                ((GroupStep.Finished) engine.closeDue(time.instant(), s -> true).get(0)).summary();
 
         assertThat(summary.standings()).extracting(Standing::userId).containsExactly(6L, 7L, 5L);
     }

@@ -25,10 +25,12 @@ class ShippedVariantsTest {
 
     private static Stream<Arguments> shortAnswers(Path folder) {
         BankLoader.Result result = new BankLoader().load(folder);
-        QuestionBank bank = result.bank().orElseThrow(() -> new IllegalStateException("the bank in " + folder
-                + " does not load; first of " + result.problems().size() + " problems: "
-                + result.problems().get(0).render()));
-        return bank.questions().stream().filter(Question.ShortAnswer.class::isInstance)
+        QuestionBank bank = result.bank()
+                .orElseThrow(() -> new IllegalStateException("the bank in " + folder
+                        + " does not load; first of " + result.problems().size() + " problems: "
+                        + result.problems().get(0).render()));
+        return bank.questions().stream()
+                .filter(Question.ShortAnswer.class::isInstance)
                 .map(q -> Arguments.of(q.id(), q));
     }
 
@@ -60,20 +62,31 @@ class ShippedVariantsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shipped")
     void theMatcherAgreesWithTheAuthorsVariants(String id, Question.ShortAnswer question) {
-        assertThat(mismatches(question)).as(id + " accept %s reject %s", question.accept(), question.reject())
+        assertThat(mismatches(question))
+                .as(id + " accept %s reject %s", question.accept(), question.reject())
                 .isEmpty();
     }
 
     @Test
     void theFixturesVariantsPassToo() {
-        assertThat(shortAnswers(Fixtures.resource("bank/good")).map(a -> (Question.ShortAnswer) a.get()[1])
-                .flatMap(q -> mismatches(q).stream())).isEmpty();
+        assertThat(shortAnswers(Fixtures.resource("bank/good"))
+                        .map(a -> (Question.ShortAnswer) a.get()[1])
+                        .flatMap(q -> mismatches(q).stream()))
+                .isEmpty();
     }
 
     @Test
     void theCheckBitesOnAVariantTheMatcherDisagreesWith() {
-        Question.ShortAnswer vary = new Question.ShortAnswer("v", "caching", Difficulty.MID, "Which header?", "e",
-                "https://www.rfc-editor.org/rfc/rfc9110#name-vary", List.of(), List.of("Vary"), List.of("ETag"),
+        Question.ShortAnswer vary = new Question.ShortAnswer(
+                "v",
+                "caching",
+                Difficulty.MID,
+                "Which header?",
+                "e",
+                "https://www.rfc-editor.org/rfc/rfc9110#name-vary",
+                List.of(),
+                List.of("Vary"),
+                List.of("ETag"),
                 new Question.ShortAnswer.Variants(List.of("the Vary header", "Cache-Control"), List.of("ETag header")));
 
         assertThat(mismatches(vary)).containsExactly("refused \"Cache-Control\", which must pass");

@@ -29,8 +29,8 @@ class SessionRegistryTest {
     }
 
     private SessionRegistry<String, Probe> registry(Random random) {
-        return new SessionRegistry<>(Duration.ofMinutes(15), 100, time, random,
-                (session, why) -> removals.add(session.id() + " " + why));
+        return new SessionRegistry<>(
+                Duration.ofMinutes(15), 100, time, random, (session, why) -> removals.add(session.id() + " " + why));
     }
 
     private static Probe started(SessionRegistry.Start<Probe> start) {
@@ -85,7 +85,8 @@ class SessionRegistryTest {
     }
 
     @Test
-    @DisplayName("GIVEN an idle session WHEN the idle time passes on the ticker THEN it expires and the listener hears it")
+    @DisplayName(
+            "GIVEN an idle session WHEN the idle time passes on the ticker THEN it expires and the listener hears it")
     void idleSessionsExpireOnTheInjectedTicker() {
         SessionRegistry<String, Probe> sessions = registry(new Random(1));
         Probe probe = started(sessions.start("alice", id -> new Probe(id, "alice")));

@@ -37,6 +37,7 @@ public final class BotHarness implements AutoCloseable {
     public final ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
     /** Discord keeps real time, as JDA expects; only the bot runs on {@link #time}. */
     public final LocalDiscord discord = LocalDiscord.start();
+
     public final LogCapture jdaLog = LogCapture.attach("net.dv8tion", Level.WARN, discord.gatewayUrl());
     public final LogCapture botLog = LogCapture.attach("dev.drillbit", Level.ERROR, discord.gatewayUrl());
     public final LocalGuild guild = discord.guild("Study Group");
@@ -46,9 +47,11 @@ public final class BotHarness implements AutoCloseable {
     public final LocalMember carol = discord.member(guild, "carol", true);
     /** A second server with the same bot and commands, when asked for; null otherwise. */
     public final LocalGuild otherGuild;
+
     public final QuestionBank bank;
     /** The bot's data folder, a fresh temporary one, deleted on close. */
     public final Path dataDir;
+
     private final Config config;
     /** The running bot; {@link #restartBot()} replaces it. */
     public volatile Bot bot;
@@ -72,9 +75,16 @@ public final class BotHarness implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Config defaults = Config.defaults();
-        this.config = new Config(defaults.questionsDir(), dataDir.toString(), defaults.quiz(),
-                new Config.Discord(null, otherGuild == null ? List.of(guild.id()) : List.of(guild.id(), otherGuild.id()),
-                        discord.restBaseUrl(), discord.gatewayUrl()), storage);
+        this.config = new Config(
+                defaults.questionsDir(),
+                dataDir.toString(),
+                defaults.quiz(),
+                new Config.Discord(
+                        null,
+                        otherGuild == null ? List.of(guild.id()) : List.of(guild.id(), otherGuild.id()),
+                        discord.restBaseUrl(),
+                        discord.gatewayUrl()),
+                storage);
         this.bot = startBot();
         for (String command : List.of("quiz", "question", "roadmap", "help", "leaderboard", "stats", "data")) {
             discord.awaitCommand(guild, command, TIMEOUT);
@@ -82,7 +92,8 @@ public final class BotHarness implements AutoCloseable {
     }
 
     private Bot startBot() throws InterruptedException {
-        return Bot.start(config, bank, discord.botToken(), Bot.Endpoints.of(config), time, time).awaitReady();
+        return Bot.start(config, bank, discord.botToken(), Bot.Endpoints.of(config), time, time)
+                .awaitReady();
     }
 
     /** Closes the bot as a graceful shutdown would and starts a new one on the same data folder. */
@@ -94,13 +105,17 @@ public final class BotHarness implements AutoCloseable {
     /** The bank question a message shows, recognised by its embed's description. */
     public Question shown(LocalMessage message) {
         String body = message.embeds().path(0).path("description").asText();
-        return bank.questions().stream().filter(q -> QuestionText.body(q).equals(body)).findFirst()
+        return bank.questions().stream()
+                .filter(q -> QuestionText.body(q).equals(body))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no bank question shows as: " + body));
     }
 
     /** The custom id on {@code message} whose action is {@code action}. */
     public static String button(LocalMessage message, ComponentAction action) {
-        return message.customIds().stream().filter(id -> id.endsWith(":" + action.code())).findFirst()
+        return message.customIds().stream()
+                .filter(id -> id.endsWith(":" + action.code()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + action + " button in " + message.customIds()));
     }
 
@@ -120,7 +135,10 @@ public final class BotHarness implements AutoCloseable {
         if (question instanceof Question.ShortAnswer sa) {
             InteractionHandle opened = discord.click(member, message, button(message, AnswerAction.TYPE));
             JsonNode modal = opened.awaitModal(TIMEOUT);
-            return discord.submitModal(member, opened, modal.path("custom_id").asText(),
+            return discord.submitModal(
+                    member,
+                    opened,
+                    modal.path("custom_id").asText(),
                     Map.of("answer", right ? sa.accept().get(0) : "something else entirely"));
         }
         InteractionHandle shown = discord.click(member, message, button(message, AnswerAction.SHOW));
@@ -135,14 +153,18 @@ public final class BotHarness implements AutoCloseable {
     public void assertBehavedLikeOnDiscord() {
         org.assertj.core.api.Assertions.assertThat(schemaViolations()).isEmpty();
         org.assertj.core.api.Assertions.assertThat(discord.requests())
-                .allSatisfy(r -> org.assertj.core.api.Assertions.assertThat(r.route()).as(r.toString()).isPresent());
+                .allSatisfy(r -> org.assertj.core.api.Assertions.assertThat(r.route())
+                        .as(r.toString())
+                        .isPresent());
         org.assertj.core.api.Assertions.assertThat(jdaLog.lines()).isEmpty();
         org.assertj.core.api.Assertions.assertThat(botLog.lines()).isEmpty();
     }
 
     /** Every request the bot sent that does not validate against Discord's OpenAPI description. */
     public List<String> schemaViolations() {
-        return discord.requests().stream().flatMap(r -> DiscordApiSchema.get().violations(r).stream()).toList();
+        return discord.requests().stream()
+                .flatMap(r -> DiscordApiSchema.get().violations(r).stream())
+                .toList();
     }
 
     public Optional<LocalMessage> latest(LocalMember member, LocalChannel channel) {
@@ -156,7 +178,8 @@ public final class BotHarness implements AutoCloseable {
         jdaLog.close();
         botLog.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

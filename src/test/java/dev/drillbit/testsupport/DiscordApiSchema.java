@@ -24,8 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +55,8 @@ public final class DiscordApiSchema {
     private final JsonNode spec;
     private final List<Operation> operations = new ArrayList<>();
     private final JsonSchemaFactory factory;
-    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
+    private final SchemaValidatorsConfig config =
+            SchemaValidatorsConfig.builder().build();
     private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
 
     private DiscordApiSchema() {
@@ -76,7 +77,9 @@ public final class DiscordApiSchema {
                     String template = path.getKey();
                     String regex = Pattern.quote(template).replaceAll("\\{[a-z_]+}", "\\\\E[^/]+\\\\Q");
                     operations.add(new Operation(
-                            method.toUpperCase(Locale.ROOT), template, Pattern.compile(regex),
+                            method.toUpperCase(Locale.ROOT),
+                            template,
+                            Pattern.compile(regex),
                             template.replaceAll("\\{[a-z_]+}", "").length()));
                 }
             }
@@ -84,7 +87,8 @@ public final class DiscordApiSchema {
         operations.sort(Comparator.comparingInt(Operation::literalLength).reversed());
         String text = spec.toString();
         this.factory = JsonSchemaFactory.getInstance(
-                SpecVersion.VersionFlag.V202012, builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(SPEC_IRI, text))));
+                SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(SPEC_IRI, text))));
     }
 
     public static DiscordApiSchema get() {
@@ -94,7 +98,8 @@ public final class DiscordApiSchema {
     /** The spec's path template for a concrete path (relative to /api/v10), if any operation matches. */
     public Optional<String> route(String method, String path) {
         return operations.stream()
-                .filter(op -> op.method.equals(method.toUpperCase(Locale.ROOT)) && op.pattern.matcher(path).matches())
+                .filter(op -> op.method.equals(method.toUpperCase(Locale.ROOT))
+                        && op.pattern.matcher(path).matches())
                 .map(Operation::template)
                 .findFirst();
     }
@@ -102,7 +107,8 @@ public final class DiscordApiSchema {
     /** Violations of a recorded request; a request without a body is checked only for a known route. */
     public List<String> violations(RecordedRequest request) {
         String content = request.isMultipart() ? "multipart/form-data" : "application/json";
-        return violations(request.method(), request.path(), content, request.body().orElse(null));
+        return violations(
+                request.method(), request.path(), content, request.body().orElse(null));
     }
 
     /**
@@ -118,7 +124,9 @@ public final class DiscordApiSchema {
         JsonNode operation = spec.path("paths").path(template.get()).path(method.toLowerCase(Locale.ROOT));
         JsonNode requestBody = operation.path("requestBody");
         if (body == null) {
-            return requestBody.path("required").asBoolean(false) ? List.of(where + ": request body required") : List.of();
+            return requestBody.path("required").asBoolean(false)
+                    ? List.of(where + ": request body required")
+                    : List.of();
         }
         if (requestBody.isMissingNode()) {
             return List.of(where + ": takes no request body");
@@ -151,12 +159,16 @@ public final class DiscordApiSchema {
             String location = message.getInstanceLocation().toString();
             // "integer expected", or "[integer, null] expected" for a nullable one (default_member_permissions)
             if ((message.getMessage().contains("integer expected")
-                    || message.getMessage().contains("[integer, null] expected"))
-                    && value != null && value.isTextual() && value.asText().matches("-?[0-9]{1,18}")) {
+                            || message.getMessage().contains("[integer, null] expected"))
+                    && value != null
+                    && value.isTextual()
+                    && value.asText().matches("-?[0-9]{1,18}")) {
                 changed |= replaceAt(root, location, LongNode.valueOf(Long.parseLong(value.asText())));
             } else if (message.getMessage().contains("string expected")
                     && String.valueOf(message.getSchemaLocation()).contains("/SnowflakeType")
-                    && value != null && value.isIntegralNumber() && value.asLong() >= 0) {
+                    && value != null
+                    && value.isIntegralNumber()
+                    && value.asLong() >= 0) {
                 // an id sent as a JSON number (JDA: attachments[].id = 0) where the spec wants a snowflake string
                 changed |= replaceAt(root, location, TextNode.valueOf(value.asText()));
             }
@@ -198,15 +210,20 @@ public final class DiscordApiSchema {
      * {@code {content, flags}} satisfies both, so "exactly one of" would refuse every valid follow-up. For
      * these the branch that matches what the bot does is used.
      */
-    private static final Map<String, String> AMBIGUOUS_UNIONS = Map.of(
-            "POST /webhooks/{webhook_id}/{webhook_token}", "IncomingWebhookRequestPartial");
+    private static final Map<String, String> AMBIGUOUS_UNIONS =
+            Map.of("POST /webhooks/{webhook_id}/{webhook_token}", "IncomingWebhookRequestPartial");
 
     private Optional<JsonSchema> compile(String template, String method, String contentType) {
         String chosen = AMBIGUOUS_UNIONS.get(method.toUpperCase(Locale.ROOT) + " " + template);
         if (chosen != null) {
-            return Optional.of(factory.getSchema(SchemaLocation.of(SPEC_IRI + "#/components/schemas/" + chosen), config));
+            return Optional.of(
+                    factory.getSchema(SchemaLocation.of(SPEC_IRI + "#/components/schemas/" + chosen), config));
         }
-        JsonNode content = spec.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)).path("requestBody").path("content");
+        JsonNode content = spec.path("paths")
+                .path(template)
+                .path(method.toLowerCase(Locale.ROOT))
+                .path("requestBody")
+                .path("content");
         String mediaType = content.has(contentType) ? contentType : "application/json";
         if (!content.path(mediaType).has("schema")) {
             return Optional.empty();
@@ -216,8 +233,8 @@ public final class DiscordApiSchema {
             // a multipart schema that describes payload_json as its own part: validate against that
             schema = schema.path("properties").path("payload_json");
         }
-        String pointer = "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT)
-                + "/requestBody/content/" + escape(mediaType) + "/schema";
+        String pointer = "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT) + "/requestBody/content/"
+                + escape(mediaType) + "/schema";
         if (schema != content.path(mediaType).path("schema")) {
             pointer += "/properties/payload_json";
         }
@@ -239,26 +256,33 @@ public final class DiscordApiSchema {
     private void applyReadings(ObjectNode document) {
         ObjectNode schemasNode = (ObjectNode) document.path("components").path("schemas");
         unionsAsOneOf(document);
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            JsonNode content = op.getValue().path("requestBody").path("content");
-            content.fields().forEachRemaining(media -> {
-                JsonNode schema = media.getValue().path("schema");
-                if (schema.isMissingNode()) {
-                    return;
-                }
-                String pointer = "/paths/" + escape(path.getKey()) + "/" + op.getKey() + "/requestBody/content/"
-                        + escape(media.getKey()) + "/schema";
-                schemasNode.set(syntheticName(pointer), schema.deepCopy());
-                if (schema.path("properties").has("payload_json")) {
-                    schemasNode.set(syntheticName(pointer + "/properties/payload_json"), schema.path("properties").path("payload_json").deepCopy());
-                }
-            });
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    JsonNode content = op.getValue().path("requestBody").path("content");
+                    content.fields().forEachRemaining(media -> {
+                        JsonNode schema = media.getValue().path("schema");
+                        if (schema.isMissingNode()) {
+                            return;
+                        }
+                        String pointer = "/paths/" + escape(path.getKey()) + "/" + op.getKey() + "/requestBody/content/"
+                                + escape(media.getKey()) + "/schema";
+                        schemasNode.set(syntheticName(pointer), schema.deepCopy());
+                        if (schema.path("properties").has("payload_json")) {
+                            schemasNode.set(
+                                    syntheticName(pointer + "/properties/payload_json"),
+                                    schema.path("properties")
+                                            .path("payload_json")
+                                            .deepCopy());
+                        }
+                    });
+                }));
     }
 
     private static void unionsAsOneOf(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            if (object.has("anyOf") && "oneOf".equals(object.path("x-discord-union").asText())) {
+            if (object.has("anyOf")
+                    && "oneOf".equals(object.path("x-discord-union").asText())) {
                 object.set("oneOf", object.remove("anyOf"));
             }
             Iterator<JsonNode> children = object.elements();

@@ -20,6 +20,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     private final Level threshold;
     /** Null to capture every bot's events; else only events of JDA threads connected to this gateway. */
     private final String gateway;
+
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
 
     private LogCapture(String loggerName, Level threshold, String gateway) {
@@ -61,8 +62,10 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     public List<String> lines() {
         return events.stream()
                 .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
-                        + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ": "
-                                + e.getThrowableProxy().getMessage() + ")"))
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : " (" + e.getThrowableProxy().getClassName() + ": "
+                                        + e.getThrowableProxy().getMessage() + ")"))
                 .toList();
     }
 

@@ -6,8 +6,7 @@ package dev.drillbit.testsupport;
  * {@code -D<property>=<seed>}.
  */
 public final class Seeds {
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** The seed from {@code property} if set, else {@code fallback}; printed either way. */
     public static long of(String property, long fallback) {

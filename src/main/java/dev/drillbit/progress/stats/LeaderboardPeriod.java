@@ -36,7 +36,9 @@ public enum LeaderboardPeriod {
     /** A half-open interval of instants. */
     public record Window(Instant from, Instant until) {
         static Window of(LocalDate first, LocalDate next, ZoneId zone) {
-            return new Window(first.atStartOfDay(zone).toInstant(), next.atStartOfDay(zone).toInstant());
+            return new Window(
+                    first.atStartOfDay(zone).toInstant(),
+                    next.atStartOfDay(zone).toInstant());
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.drillbit.progress.stats;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.time.ZoneId;
 
 /**
  * Ranks a guild's members for a leaderboard, the one order every store uses: points descending, then
@@ -15,8 +15,10 @@ public final class Ranking {
     /** One member's points in the period and when they reached them (epoch ms). */
     public record Standing(long userId, long points, long reachedMs) {}
 
-    static final Comparator<Standing> ORDER = Comparator.comparingLong(Standing::points).reversed()
-            .thenComparingLong(Standing::reachedMs).thenComparingLong(Standing::userId);
+    static final Comparator<Standing> ORDER = Comparator.comparingLong(Standing::points)
+            .reversed()
+            .thenComparingLong(Standing::reachedMs)
+            .thenComparingLong(Standing::userId);
 
     private Ranking() {}
 
@@ -24,8 +26,14 @@ public final class Ranking {
      * The leaderboard of {@code standings}: members without points are left out, the first
      * {@link Leaderboard#TOP} are listed, and the requester's own place is found wherever it is.
      */
-    public static Leaderboard rank(long guildId, LeaderboardPeriod period, Optional<String> step, ZoneId zone,
-            LeaderboardPeriod.Window window, List<Standing> standings, long requesterId) {
+    public static Leaderboard rank(
+            long guildId,
+            LeaderboardPeriod period,
+            Optional<String> step,
+            ZoneId zone,
+            LeaderboardPeriod.Window window,
+            List<Standing> standings,
+            long requesterId) {
         List<Standing> rows = new ArrayList<>();
         for (Standing s : standings) {
             if (s.points() > 0) {

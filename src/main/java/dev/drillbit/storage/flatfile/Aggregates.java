@@ -1,11 +1,11 @@
 package dev.drillbit.storage.flatfile;
 
+import dev.drillbit.bank.Difficulty;
 import dev.drillbit.learning.DeckCard;
 import dev.drillbit.learning.DeckRule;
 import dev.drillbit.learning.Fsrs;
-import dev.drillbit.learning.ReviewCard;
 import dev.drillbit.learning.LearnerState;
-import dev.drillbit.learning.ReviewRatings;
+import dev.drillbit.learning.ReviewCard;
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.ForgetEvent;
 import dev.drillbit.progress.GuildZones;
@@ -15,21 +15,13 @@ import dev.drillbit.progress.ReminderEvent;
 import dev.drillbit.progress.ReviewEvent;
 import dev.drillbit.progress.stats.Accuracy;
 import dev.drillbit.progress.stats.Leaderboard;
-import dev.drillbit.progress.stats.Ranking;
-import dev.drillbit.progress.stats.Streak;
-import dev.drillbit.progress.stats.LeaderboardEntry;
 import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.progress.stats.MemberStats;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.drillbit.bank.Difficulty;
-import java.io.IOException;
-import java.io.Writer;
+import dev.drillbit.progress.stats.Ranking;
+import dev.drillbit.progress.stats.Streak;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -44,8 +36,8 @@ import java.util.Optional;
  * write lock, queries run under the read lock).
  */
 final class Aggregates {
-    private static final Comparator<DeckCard> MOST_OVERDUE_FIRST = Comparator
-            .comparing((DeckCard c) -> c.card().due()).thenComparing(DeckCard::questionId);
+    private static final Comparator<DeckCard> MOST_OVERDUE_FIRST =
+            Comparator.comparing((DeckCard c) -> c.card().due()).thenComparing(DeckCard::questionId);
 
     final StepTable steps = new StepTable();
     final StepTable questions = new StepTable(StepTable.MAX_QUESTIONS);
@@ -135,19 +127,22 @@ final class Aggregates {
         return guilds.values().stream().mapToInt(Map::size).sum();
     }
 
-    Leaderboard leaderboard(long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId,
-            ZoneId zone, Instant now) {
+    Leaderboard leaderboard(
+            long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId, ZoneId zone, Instant now) {
         LeaderboardPeriod.Window window = period.window(now, zone);
         Map<Long, MemberAggregate> members = guilds.getOrDefault(guildId, Map.of());
         int stepIndex = step.map(steps::find).orElse(-1);
         List<Ranking.Standing> rows = new ArrayList<>();
         if (step.isEmpty() || stepIndex >= 0) {
             long fromMs = window.from().toEpochMilli();
-            long untilMs = period == LeaderboardPeriod.ALL_TIME ? Long.MAX_VALUE : window.until().toEpochMilli();
+            long untilMs = period == LeaderboardPeriod.ALL_TIME
+                    ? Long.MAX_VALUE
+                    : window.until().toEpochMilli();
             for (Map.Entry<Long, MemberAggregate> e : members.entrySet()) {
                 MemberAggregate m = e.getValue();
                 if (period == LeaderboardPeriod.ALL_TIME) {
-                    long points = stepIndex < 0 ? m.points
+                    long points = stepIndex < 0
+                            ? m.points
                             : 3 * stepIndex + 2 < m.bySteps.length ? m.bySteps[3 * stepIndex + 2] : 0;
                     rows.add(new Ranking.Standing(e.getKey(), points, m.reachedMs));
                 } else {
@@ -178,8 +173,16 @@ final class Aggregates {
             }
         }
         int today = Streak.dayOf(now, zones.zoneOf(guildId));
-        return Optional.of(new MemberStats(guildId, userId, m.points, new Accuracy(m.answered, m.correct), bySteps,
-                byDifficulty, m.currentStreak(today), m.streakBest, Instant.ofEpochMilli(m.lastActiveMs)));
+        return Optional.of(new MemberStats(
+                guildId,
+                userId,
+                m.points,
+                new Accuracy(m.answered, m.correct),
+                bySteps,
+                byDifficulty,
+                m.currentStreak(today),
+                m.streakBest,
+                Instant.ofEpochMilli(m.lastActiveMs)));
     }
 
     // ---- learning loop -------------------------------------------------------------------------------

@@ -1,16 +1,16 @@
 package dev.drillbit.storage.flatfile;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.drillbit.bank.Difficulty;
+import dev.drillbit.bank.QuestionType;
 import dev.drillbit.learning.Rating;
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.ForgetEvent;
 import dev.drillbit.progress.JournalEntry;
 import dev.drillbit.progress.ReminderEvent;
 import dev.drillbit.progress.ReviewEvent;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.drillbit.bank.Difficulty;
-import dev.drillbit.bank.QuestionType;
 import dev.drillbit.quiz.SelfGrade;
 import java.io.IOException;
 import java.time.Instant;
@@ -44,34 +44,67 @@ final class EntryCodec {
     /** Appends the entry as one line, newline included. */
     static void encode(JournalEntry entry, StringBuilder out) {
         if (entry instanceof AnswerEvent a) {
-                out.append("{\"id\":").append(a.id()).append(",\"kind\":\"answer\",\"guild\":").append(a.guildId())
-                        .append(",\"user\":").append(a.userId()).append(",\"question\":");
-                string(a.questionId(), out);
-                out.append(",\"step\":");
-                string(a.step(), out);
-                out.append(",\"difficulty\":\"").append(a.difficulty().id()).append("\",\"type\":\"")
-                        .append(a.type().id()).append("\",\"correct\":").append(a.correct());
-                a.selfGrade().ifPresent(g -> out.append(",\"grade\":\"").append(gradeId(g)).append('"'));
-                out.append(",\"points\":").append(a.points()).append(",\"at\":").append(a.at().toEpochMilli());
-                a.elapsedMillis().ifPresent(e -> out.append(",\"elapsed\":").append(e));
-                a.limitMillis().ifPresent(l -> out.append(",\"limit\":").append(l));
-                a.choice().ifPresent(c -> out.append(",\"choice\":").append(c));
-                a.day().ifPresent(d -> out.append(",\"day\":").append(d));
-                out.append("}\n");
+            out.append("{\"id\":")
+                    .append(a.id())
+                    .append(",\"kind\":\"answer\",\"guild\":")
+                    .append(a.guildId())
+                    .append(",\"user\":")
+                    .append(a.userId())
+                    .append(",\"question\":");
+            string(a.questionId(), out);
+            out.append(",\"step\":");
+            string(a.step(), out);
+            out.append(",\"difficulty\":\"")
+                    .append(a.difficulty().id())
+                    .append("\",\"type\":\"")
+                    .append(a.type().id())
+                    .append("\",\"correct\":")
+                    .append(a.correct());
+            a.selfGrade()
+                    .ifPresent(
+                            g -> out.append(",\"grade\":\"").append(gradeId(g)).append('"'));
+            out.append(",\"points\":").append(a.points()).append(",\"at\":").append(a.at().toEpochMilli());
+            a.elapsedMillis().ifPresent(e -> out.append(",\"elapsed\":").append(e));
+            a.limitMillis().ifPresent(l -> out.append(",\"limit\":").append(l));
+            a.choice().ifPresent(c -> out.append(",\"choice\":").append(c));
+            a.day().ifPresent(d -> out.append(",\"day\":").append(d));
+            out.append("}\n");
         } else if (entry instanceof ForgetEvent f) {
-            out.append("{\"id\":").append(f.id()).append(",\"kind\":\"forget\",\"guild\":")
-                    .append(f.guildId()).append(",\"user\":").append(f.userId()).append(",\"at\":")
-                    .append(f.at().toEpochMilli()).append("}\n");
+            out.append("{\"id\":")
+                    .append(f.id())
+                    .append(",\"kind\":\"forget\",\"guild\":")
+                    .append(f.guildId())
+                    .append(",\"user\":")
+                    .append(f.userId())
+                    .append(",\"at\":")
+                    .append(f.at().toEpochMilli())
+                    .append("}\n");
         } else if (entry instanceof ReviewEvent r) {
-            out.append("{\"id\":").append(r.id()).append(",\"kind\":\"review\",\"guild\":")
-                    .append(r.guildId()).append(",\"user\":").append(r.userId()).append(",\"question\":");
+            out.append("{\"id\":")
+                    .append(r.id())
+                    .append(",\"kind\":\"review\",\"guild\":")
+                    .append(r.guildId())
+                    .append(",\"user\":")
+                    .append(r.userId())
+                    .append(",\"question\":");
             string(r.questionId(), out);
-            out.append(",\"rating\":\"").append(ratingId(r.rating())).append("\",\"at\":")
-                    .append(r.at().toEpochMilli()).append("}\n");
+            out.append(",\"rating\":\"")
+                    .append(ratingId(r.rating()))
+                    .append("\",\"at\":")
+                    .append(r.at().toEpochMilli())
+                    .append("}\n");
         } else if (entry instanceof ReminderEvent m) {
-            out.append("{\"id\":").append(m.id()).append(",\"kind\":\"reminder\",\"guild\":")
-                    .append(m.guildId()).append(",\"user\":").append(m.userId()).append(",\"on\":")
-                    .append(m.on()).append(",\"at\":").append(m.at().toEpochMilli()).append("}\n");
+            out.append("{\"id\":")
+                    .append(m.id())
+                    .append(",\"kind\":\"reminder\",\"guild\":")
+                    .append(m.guildId())
+                    .append(",\"user\":")
+                    .append(m.userId())
+                    .append(",\"on\":")
+                    .append(m.on())
+                    .append(",\"at\":")
+                    .append(m.at().toEpochMilli())
+                    .append("}\n");
         }
     }
 
@@ -230,7 +263,18 @@ final class EntryCodec {
         if (day != Long.MIN_VALUE && (day < Integer.MIN_VALUE + 1 || day > Integer.MAX_VALUE)) {
             throw new BadLineException("\"day\" is out of range");
         }
-        return new AnswerEvent(id, guild, user, question, step, d, qt, correct, g, points, Instant.ofEpochMilli(at),
+        return new AnswerEvent(
+                id,
+                guild,
+                user,
+                question,
+                step,
+                d,
+                qt,
+                correct,
+                g,
+                points,
+                Instant.ofEpochMilli(at),
                 elapsed < 0 ? OptionalLong.empty() : OptionalLong.of(elapsed),
                 limit < 0 ? OptionalLong.empty() : OptionalLong.of(limit),
                 choice < 0 ? OptionalInt.empty() : OptionalInt.of((int) choice),

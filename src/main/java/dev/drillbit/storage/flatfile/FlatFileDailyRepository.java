@@ -15,14 +15,11 @@ import dev.drillbit.daily.RunAnswer;
 import dev.drillbit.daily.RunStatus;
 import dev.drillbit.daily.ScheduleId;
 import dev.drillbit.storage.AtomicFile;
-import dev.drillbit.storage.DirectoryLock;
 import dev.drillbit.storage.DataFileException;
+import dev.drillbit.storage.DirectoryLock;
 import dev.drillbit.storage.FormatVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +35,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -95,8 +90,10 @@ public final class FlatFileDailyRepository implements DailyRepository {
         FlatFileDailyRepository repository = new FlatFileDailyRepository(dir);
         try {
             repository.createDirectories();
-            repository.lock = DirectoryLock.acquire(dir.resolve(LOCK), "another process has the daily quizzes in "
-                    + dir + " open", "the daily quizzes in " + dir + " are already open in this process");
+            repository.lock = DirectoryLock.acquire(
+                    dir.resolve(LOCK),
+                    "another process has the daily quizzes in " + dir + " open",
+                    "the daily quizzes in " + dir + " are already open in this process");
         } catch (IOException e) {
             throw new UncheckedIOException("opening the daily quiz files in " + dir + " failed", e);
         }
@@ -159,7 +156,9 @@ public final class FlatFileDailyRepository implements DailyRepository {
             n.put("channel", id.channelId());
             n.put("streak_current", g.streak().current());
             n.put("streak_best", g.streak().best());
-            n.put("streak_last", g.streak().lastCounted().map(LocalDate::toString).orElse(null));
+            n.put(
+                    "streak_last",
+                    g.streak().lastCounted().map(LocalDate::toString).orElse(null));
             n.put("last_report", g.lastReport().map(LocalDate::toString).orElse(null));
         });
         ArrayNode rotation = root.putArray("rotation");
@@ -184,13 +183,15 @@ public final class FlatFileDailyRepository implements DailyRepository {
         for (JsonNode n : r.array(root, "schedules")) {
             DailySchedule s = r.schedule(n);
             if (state.schedules().put(s.id(), s) != null) {
-                throw new DataFileException(file, 0, "schedule " + s.id() + " appears twice; the file was left "
-                        + "untouched");
+                throw new DataFileException(
+                        file, 0, "schedule " + s.id() + " appears twice; the file was left " + "untouched");
             }
         }
         for (JsonNode n : r.array(root, "groups")) {
             ScheduleId id = new ScheduleId(r.longField(n, "guild"), r.longField(n, "channel"));
-            GroupStreak streak = new GroupStreak(r.intField(n, "streak_current"), r.intField(n, "streak_best"),
+            GroupStreak streak = new GroupStreak(
+                    r.intField(n, "streak_current"),
+                    r.intField(n, "streak_best"),
                     r.optional(n, "streak_last", LocalDate::parse));
             state.groups().put(id, new GroupState(streak, r.optional(n, "last_report", LocalDate::parse)));
         }
@@ -282,8 +283,8 @@ public final class FlatFileDailyRepository implements DailyRepository {
             }
             DailyRun run = readRun(file);
             if (!(run.id() + ".json").equals(name)) {
-                throw new DataFileException(file, 0, "holds run " + run.id() + " but is named " + name
-                        + "; the file was left untouched");
+                throw new DataFileException(
+                        file, 0, "holds run " + run.id() + " but is named " + name + "; the file was left untouched");
             }
             out.add(run);
         }
@@ -295,7 +296,8 @@ public final class FlatFileDailyRepository implements DailyRepository {
         AtomicFile.delete(dir.resolve(SCHEDULES + AtomicFile.TMP));
         if (Files.isDirectory(runs)) {
             try (Stream<Path> list = Files.list(runs)) {
-                for (Path p : list.filter(p -> p.getFileName().toString().endsWith(AtomicFile.TMP)).toList()) {
+                for (Path p : list.filter(p -> p.getFileName().toString().endsWith(AtomicFile.TMP))
+                        .toList()) {
                     AtomicFile.delete(p);
                 }
             }
@@ -315,15 +317,28 @@ public final class FlatFileDailyRepository implements DailyRepository {
         r.array(n, "questions").forEach(q -> questions.add(q.asText()));
         List<RunAnswer> answers = new ArrayList<>();
         for (JsonNode a : r.array(n, "answers")) {
-            answers.add(new RunAnswer(r.longField(a, "user"), r.intField(a, "position"), r.text(a, "question"),
-                    r.text(a, "step"), r.bool(a, "correct"), r.intField(a, "points"),
+            answers.add(new RunAnswer(
+                    r.longField(a, "user"),
+                    r.intField(a, "position"),
+                    r.text(a, "question"),
+                    r.text(a, "step"),
+                    r.bool(a, "correct"),
+                    r.intField(a, "points"),
                     r.value(a, "at", Instant::parse)));
         }
         RunStatus status = r.value(n, "status", s -> RunStatus.valueOf(s.toUpperCase(Locale.ROOT)));
-        return new DailyRun(r.text(n, "id"), new ScheduleId(r.longField(n, "guild"), r.longField(n, "channel")),
-                r.value(n, "date", LocalDate::parse), questions, r.value(n, "scheduled_at", Instant::parse),
-                r.value(n, "started_at", Instant::parse), r.value(n, "closes_at", Instant::parse), r.bool(n, "late"),
-                status, r.optional(n, "failure", Function.identity()), answers);
+        return new DailyRun(
+                r.text(n, "id"),
+                new ScheduleId(r.longField(n, "guild"), r.longField(n, "channel")),
+                r.value(n, "date", LocalDate::parse),
+                questions,
+                r.value(n, "scheduled_at", Instant::parse),
+                r.value(n, "started_at", Instant::parse),
+                r.value(n, "closes_at", Instant::parse),
+                r.bool(n, "late"),
+                status,
+                r.optional(n, "failure", Function.identity()),
+                answers);
     }
 
     // ---- shared --------------------------------------------------------------------------------------
@@ -342,22 +357,29 @@ public final class FlatFileDailyRepository implements DailyRepository {
     private static JsonNode parse(Path file) throws IOException {
         byte[] content = Files.readAllBytes(file);
         if (content.length == 0) {
-            throw new DataFileException(file, 0, "the file is empty; it is written whole, so it was damaged after "
-                    + "writing. Start-up stopped and the file was left untouched: restore it from a backup or move "
-                    + "it aside");
+            throw new DataFileException(
+                    file,
+                    0,
+                    "the file is empty; it is written whole, so it was damaged after "
+                            + "writing. Start-up stopped and the file was left untouched: restore it from a backup or move "
+                            + "it aside");
         }
         try {
             JsonNode node = MAPPER.readTree(content);
             if (node == null || !node.isObject()) {
-                throw new DataFileException(file, 1, "not a JSON object; start-up stopped and the file was left "
-                        + "untouched");
+                throw new DataFileException(
+                        file, 1, "not a JSON object; start-up stopped and the file was left " + "untouched");
             }
             return node;
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFileException(file, line, "not valid JSON (" + e.getOriginalMessage() + "); it is "
-                    + "written whole, so it was damaged after writing. Start-up stopped and the file was left "
-                    + "untouched: restore it from a backup or move it aside", e);
+            throw new DataFileException(
+                    file,
+                    line,
+                    "not valid JSON (" + e.getOriginalMessage() + "); it is "
+                            + "written whole, so it was damaged after writing. Start-up stopped and the file was left "
+                            + "untouched: restore it from a backup or move it aside",
+                    e);
         }
     }
 
@@ -370,8 +392,10 @@ public final class FlatFileDailyRepository implements DailyRepository {
         }
 
         private DataFileException bad(String field, String why) {
-            return new DataFileException(file, 0, "field \"" + field + "\" " + why + "; start-up stopped and the "
-                    + "file was left untouched");
+            return new DataFileException(
+                    file,
+                    0,
+                    "field \"" + field + "\" " + why + "; start-up stopped and the " + "file was left untouched");
         }
 
         JsonNode field(JsonNode n, String name) {
@@ -443,19 +467,32 @@ public final class FlatFileDailyRepository implements DailyRepository {
             }
             Set<String> steps = new LinkedHashSet<>();
             array(n, "steps").forEach(s -> steps.add(s.asText()));
-            Optional<Difficulty> difficulty = optional(n, "difficulty", d -> Difficulty.fromId(d).orElseThrow());
+            Optional<Difficulty> difficulty =
+                    optional(n, "difficulty", d -> Difficulty.fromId(d).orElseThrow());
             JsonNode role = n.get("ping_role");
-            OptionalLong pingRole = role == null || role.isNull() ? OptionalLong.empty()
-                    : OptionalLong.of(longField(n, "ping_role"));
+            OptionalLong pingRole =
+                    role == null || role.isNull() ? OptionalLong.empty() : OptionalLong.of(longField(n, "ping_role"));
             try {
-                return new DailySchedule(new ScheduleId(longField(n, "guild"), longField(n, "channel")),
-                        value(n, "time", LocalTime::parse), value(n, "zone", ZoneId::of), days, steps, difficulty,
-                        intField(n, "count"), pingRole, Duration.ofMinutes(longField(n, "window_minutes")),
-                        intField(n, "group_minimum"), optional(n, "report_day", d -> day(d, "report_day")),
-                        longField(n, "set_by"), value(n, "since", Instant::parse));
+                return new DailySchedule(
+                        new ScheduleId(longField(n, "guild"), longField(n, "channel")),
+                        value(n, "time", LocalTime::parse),
+                        value(n, "zone", ZoneId::of),
+                        days,
+                        steps,
+                        difficulty,
+                        intField(n, "count"),
+                        pingRole,
+                        Duration.ofMinutes(longField(n, "window_minutes")),
+                        intField(n, "group_minimum"),
+                        optional(n, "report_day", d -> day(d, "report_day")),
+                        longField(n, "set_by"),
+                        value(n, "since", Instant::parse));
             } catch (IllegalArgumentException | DateTimeException e) {
-                throw new DataFileException(file, 0, "schedule " + n.path("guild") + "-" + n.path("channel")
-                        + " is not valid (" + e.getMessage() + "); start-up stopped and the file was left untouched");
+                throw new DataFileException(
+                        file,
+                        0,
+                        "schedule " + n.path("guild") + "-" + n.path("channel") + " is not valid (" + e.getMessage()
+                                + "); start-up stopped and the file was left untouched");
             }
         }
 

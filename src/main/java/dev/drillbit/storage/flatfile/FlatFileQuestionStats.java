@@ -28,8 +28,8 @@ public final class FlatFileQuestionStats {
      */
     public static List<QuestionStats> read(Path dataDir) {
         if (!Files.isDirectory(dataDir)) {
-            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(dataDir.toString(), null,
-                    "no such data directory"));
+            throw new UncheckedIOException(
+                    new java.nio.file.NoSuchFileException(dataDir.toString(), null, "no such data directory"));
         }
         for (int attempt = 1; ; attempt++) {
             try {

@@ -1,13 +1,13 @@
 package dev.drillbit.storage.flatfile;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.MemberRef;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.FormatVersions;
 import dev.drillbit.storage.Fsync;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,17 +66,24 @@ public final class FlatFileReminderClaims implements ReminderClaims {
         try {
             root = new ObjectMapper().readTree(Files.readString(log.file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new DataFileException(log.file, 1, "not readable as JSON (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "); delete it to start afresh");
+            throw new DataFileException(
+                    log.file,
+                    1,
+                    "not readable as JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + "); delete it to start afresh");
         }
         FormatVersions.check(log.file, root == null ? new ObjectMapper().createObjectNode() : root, FORMAT, VERSION);
         for (JsonNode row : root.path("sent")) {
-            if (row.size() != 3 || !row.get(0).canConvertToLong() || !row.get(1).canConvertToLong()
+            if (row.size() != 3
+                    || !row.get(0).canConvertToLong()
+                    || !row.get(1).canConvertToLong()
                     || !row.get(2).canConvertToLong()) {
-                throw new DataFileException(log.file, 1, "a \"sent\" row is not [guild, user, day]; delete the file"
-                        + " to start afresh");
+                throw new DataFileException(
+                        log.file, 1, "a \"sent\" row is not [guild, user, day]; delete the file" + " to start afresh");
             }
-            log.sent.put(new MemberRef(row.get(0).asLong(), row.get(1).asLong()), row.get(2).asLong());
+            log.sent.put(
+                    new MemberRef(row.get(0).asLong(), row.get(1).asLong()),
+                    row.get(2).asLong());
         }
         return log;
     }
@@ -142,8 +149,14 @@ public final class FlatFileReminderClaims implements ReminderClaims {
         StringBuilder json = new StringBuilder("{\"format\":\"" + FORMAT + "\",\"version\":" + VERSION + ",\"sent\":[");
         boolean first = true;
         for (Map.Entry<MemberRef, Long> row : rows.entrySet()) {
-            json.append(first ? "" : ",").append('[').append(row.getKey().guildId()).append(',')
-                    .append(row.getKey().userId()).append(',').append(row.getValue()).append(']');
+            json.append(first ? "" : ",")
+                    .append('[')
+                    .append(row.getKey().guildId())
+                    .append(',')
+                    .append(row.getKey().userId())
+                    .append(',')
+                    .append(row.getValue())
+                    .append(']');
             first = false;
         }
         json.append("]}\n");

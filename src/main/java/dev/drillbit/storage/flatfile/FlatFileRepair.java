@@ -1,11 +1,11 @@
 package dev.drillbit.storage.flatfile;
 
+import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.JournalEntry;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.DirectoryLock;
 import dev.drillbit.storage.Fsync;
 import dev.drillbit.storage.UnsupportedVersionException;
-import dev.drillbit.progress.GuildZones;
-import dev.drillbit.progress.JournalEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlatFileRepair {
     private static final Logger log = LoggerFactory.getLogger(FlatFileRepair.class);
-    private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ASIDE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private FlatFileRepair() {}
 
@@ -49,7 +49,8 @@ public final class FlatFileRepair {
         if (!Files.isDirectory(dataDir)) {
             return new RepairReport(List.of());
         }
-        try (DirectoryLock lock = DirectoryLock.acquire(dataDir.resolve(FlatFileScoreStore.LOCK),
+        try (DirectoryLock lock = DirectoryLock.acquire(
+                dataDir.resolve(FlatFileScoreStore.LOCK),
                 "another process has the score store in " + dataDir + " open; stop it before repairing",
                 "the score store in " + dataDir + " is open in this process")) {
             return repairLocked(dataDir, clock);
@@ -63,7 +64,8 @@ public final class FlatFileRepair {
         String suffix = ".damaged-" + ASIDE.format(clock.instant());
         try {
             Path historyDir = dataDir.resolve(FlatFileScoreStore.HISTORY);
-            List<Map.Entry<Long, Path>> files = new ArrayList<>(FlatFileScoreStore.journals(dataDir).entrySet());
+            List<Map.Entry<Long, Path>> files =
+                    new ArrayList<>(FlatFileScoreStore.journals(dataDir).entrySet());
             if (Files.isDirectory(historyDir)) {
                 files.addAll(FlatFileScoreStore.journals(historyDir).entrySet());
             }
@@ -72,7 +74,10 @@ public final class FlatFileRepair {
                 JournalFile.Scan scan = JournalFile.read(f.getValue(), f.getKey(), Long.MAX_VALUE, 0, true, kept::add);
                 List<DroppedLine> dropped = new ArrayList<>(scan.dropped());
                 if (scan.tornOffset() >= 0 && scan.headerPresent()) {
-                    dropped.add(new DroppedLine(f.getValue(), scan.completeLines() + 1, scan.tornOffset(),
+                    dropped.add(new DroppedLine(
+                            f.getValue(),
+                            scan.completeLines() + 1,
+                            scan.tornOffset(),
                             "torn last line (" + scan.tornBytes() + " bytes without a newline)"));
                 }
                 if (dropped.isEmpty()) {
@@ -82,7 +87,10 @@ public final class FlatFileRepair {
                 Path tmp = f.getValue().resolveSibling(f.getValue().getFileName() + ".tmp");
                 StringBuilder sb = new StringBuilder();
                 kept.forEach(e -> EntryCodec.encode(e, sb));
-                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                try (FileChannel out = FileChannel.open(
+                        tmp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {
                     out.write(ByteBuffer.wrap(JournalFile.header(f.getKey())));
                     ByteBuffer b = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -94,8 +102,13 @@ public final class FlatFileRepair {
                 Files.move(f.getValue(), aside, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(tmp, f.getValue(), StandardCopyOption.ATOMIC_MOVE);
                 Fsync.directory(f.getValue().getParent());
-                log.warn("Repaired {}: kept {} events, dropped {} lines ({}); the original is {}", f.getValue(),
-                        kept.size(), dropped.size(), dropped, aside);
+                log.warn(
+                        "Repaired {}: kept {} events, dropped {} lines ({}); the original is {}",
+                        f.getValue(),
+                        kept.size(),
+                        dropped.size(),
+                        dropped,
+                        aside);
                 repaired.add(new RepairReport.RepairedFile(f.getValue(), aside, kept.size(), dropped));
             }
             Path snapshot = dataDir.resolve(SnapshotFile.NAME);
@@ -108,10 +121,13 @@ public final class FlatFileRepair {
                     Path aside = snapshot.resolveSibling(SnapshotFile.NAME + suffix);
                     Files.move(snapshot, aside, StandardCopyOption.ATOMIC_MOVE);
                     Fsync.directory(dataDir);
-                    log.warn("Moved the damaged snapshot aside to {} ({}); the next open rebuilds from history and "
-                            + "journals", aside, e.getMessage());
-                    repaired.add(new RepairReport.RepairedFile(snapshot, aside, 0,
-                            List.of(new DroppedLine(snapshot, e.line(), -1, e.getMessage()))));
+                    log.warn(
+                            "Moved the damaged snapshot aside to {} ({}); the next open rebuilds from history and "
+                                    + "journals",
+                            aside,
+                            e.getMessage());
+                    repaired.add(new RepairReport.RepairedFile(
+                            snapshot, aside, 0, List.of(new DroppedLine(snapshot, e.line(), -1, e.getMessage()))));
                 }
             }
         } catch (IOException e) {

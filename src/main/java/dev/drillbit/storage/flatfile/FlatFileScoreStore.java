@@ -8,7 +8,6 @@ import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.Rating;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.AnswerEvent;
-import dev.drillbit.progress.stats.Streak;
 import dev.drillbit.progress.ForgetEvent;
 import dev.drillbit.progress.Forgotten;
 import dev.drillbit.progress.GuildZones;
@@ -20,11 +19,11 @@ import dev.drillbit.progress.ScoreStore;
 import dev.drillbit.progress.stats.Leaderboard;
 import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.progress.stats.MemberStats;
+import dev.drillbit.progress.stats.Streak;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.DirectoryLock;
 import dev.drillbit.storage.FormatVersions;
 import dev.drillbit.storage.Fsync;
-import dev.drillbit.storage.UnsupportedVersionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -37,8 +36,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,7 +175,9 @@ public final class FlatFileScoreStore implements LearningStore {
     /** One store per data directory, across processes: the OS drops the lock when a process dies. */
     private void lock() throws IOException {
         Files.createDirectories(dir);
-        lock = DirectoryLock.acquire(dir.resolve(LOCK), "another process has the score store in " + dir + " open",
+        lock = DirectoryLock.acquire(
+                dir.resolve(LOCK),
+                "another process has the score store in " + dir + " open",
                 "the score store in " + dir + " is already open in this process");
     }
 
@@ -211,22 +210,33 @@ public final class FlatFileScoreStore implements LearningStore {
             firstGeneration = header.generation();
             snapshotLastId = header.lastId();
             snapshotVersion[0] = header.version();
-            log.info("Loaded snapshot {}: {} members, events up to id {}, next journal generation {}", snapshot,
-                    header.members(), header.lastId(), header.generation());
+            log.info(
+                    "Loaded snapshot {}: {} members, events up to id {}, next journal generation {}",
+                    snapshot,
+                    header.members(),
+                    header.lastId(),
+                    header.generation());
         } else {
-            firstGeneration = journals.isEmpty() ? (history.isEmpty() ? 1 : history.lastKey() + 1)
-                    : journals.firstKey();
+            firstGeneration =
+                    journals.isEmpty() ? (history.isEmpty() ? 1 : history.lastKey() + 1) : journals.firstKey();
             for (long g = 1; g < firstGeneration; g++) {
                 if (!history.containsKey(g)) {
-                    throw new DataFileException(snapshot, 0, "there is no snapshot, and journal generation " + g
-                            + " is in neither " + dir + " nor " + historyDir + "; the events of generations before "
-                            + firstGeneration + " cannot be counted. Restore the snapshot or the missing journal; "
-                            + "nothing was changed");
+                    throw new DataFileException(
+                            snapshot,
+                            0,
+                            "there is no snapshot, and journal generation " + g
+                                    + " is in neither " + dir + " nor " + historyDir
+                                    + "; the events of generations before "
+                                    + firstGeneration
+                                    + " cannot be counted. Restore the snapshot or the missing journal; "
+                                    + "nothing was changed");
                 }
             }
             if (firstGeneration > 1) {
-                log.warn("No snapshot in {}: rebuilding the scores from {} history generation(s) and the journals",
-                        dir, firstGeneration - 1);
+                log.warn(
+                        "No snapshot in {}: rebuilding the scores from {} history generation(s) and the journals",
+                        dir,
+                        firstGeneration - 1);
             }
         }
         if (haveSnapshot && snapshotVersion[0] < FormatVersions.SNAPSHOT) {
@@ -235,9 +245,12 @@ public final class FlatFileScoreStore implements LearningStore {
         long expected = firstGeneration;
         for (long g : journals.tailMap(firstGeneration).keySet()) {
             if (g != expected) {
-                throw new DataFileException(dir.resolve(JournalFile.name(expected)), 0, "journal generation "
-                        + expected + " is missing but generation " + g + " exists; its events would be lost. "
-                        + "Nothing was changed");
+                throw new DataFileException(
+                        dir.resolve(JournalFile.name(expected)),
+                        0,
+                        "journal generation "
+                                + expected + " is missing but generation " + g + " exists; its events would be lost. "
+                                + "Nothing was changed");
             }
             expected++;
         }
@@ -273,7 +286,9 @@ public final class FlatFileScoreStore implements LearningStore {
             events += lastScan.entries();
         }
         if (skipped[0] > 0) {
-            log.warn("Skipped {} journal events already counted in the snapshot (ids up to {})", skipped[0],
+            log.warn(
+                    "Skipped {} journal events already counted in the snapshot (ids up to {})",
+                    skipped[0],
                     snapshotLastId);
         }
         nextId = Math.max(lastId[0], chainId) + 1;
@@ -308,8 +323,10 @@ public final class FlatFileScoreStore implements LearningStore {
             Path file = journals.get(lastGeneration);
             live = FileChannel.open(file, StandardOpenOption.WRITE);
             if (!lastScan.headerPresent()) {
-                log.warn("{} has no complete header (crash while it was created, {} bytes): starting it afresh",
-                        file, lastScan.tornBytes());
+                log.warn(
+                        "{} has no complete header (crash while it was created, {} bytes): starting it afresh",
+                        file,
+                        lastScan.tornBytes());
                 live.truncate(0);
                 live.write(ByteBuffer.wrap(JournalFile.header(lastGeneration)));
                 live.force(true);
@@ -320,8 +337,12 @@ public final class FlatFileScoreStore implements LearningStore {
             live.position(live.size());
             liveGeneration = lastGeneration;
             if (lastScan.headerPresent() && lastScan.version() < FormatVersions.JOURNAL) {
-                log.info("{} is in journal format version {}: it is kept for reading, and new events go to "
-                        + "generation {} in version {}", file, lastScan.version(), lastGeneration + 1,
+                log.info(
+                        "{} is in journal format version {}: it is kept for reading, and new events go to "
+                                + "generation {} in version {}",
+                        file,
+                        lastScan.version(),
+                        lastGeneration + 1,
                         FormatVersions.JOURNAL);
                 live.close();
                 live = createJournal(lastGeneration + 1);
@@ -330,8 +351,13 @@ public final class FlatFileScoreStore implements LearningStore {
         }
         durableLength = live.size();
         Fsync.directory(dir);
-        log.info("Score store open in {}: {} members, {} journal events replayed, next id {}, in {} ms", dir,
-                aggregates.memberCount(), events, nextId, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Score store open in {}: {} members, {} journal events replayed, next id {}, in {} ms",
+                dir,
+                aggregates.memberCount(),
+                events,
+                nextId,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -356,23 +382,32 @@ public final class FlatFileScoreStore implements LearningStore {
         }
         long missing = firstGeneration - 1 - history.headMap(firstGeneration).size();
         if (missing > 0) {
-            log.warn("Snapshot format version 1: {} compacted generation(s) are not in {}; review decks are rebuilt "
-                    + "from the rest only", missing, historyDir);
+            log.warn(
+                    "Snapshot format version 1: {} compacted generation(s) are not in {}; review decks are rebuilt "
+                            + "from the rest only",
+                    missing,
+                    historyDir);
         }
-        log.info("Snapshot format version 1: rebuilt review decks from {} history events in {} ms", applied[0],
+        log.info(
+                "Snapshot format version 1: rebuilt review decks from {} history events in {} ms",
+                applied[0],
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private JournalFile.Scan readForReplay(Path file, long generation, long afterId, boolean live,
-            Consumer<JournalEntry> replay) throws IOException {
+    private JournalFile.Scan readForReplay(
+            Path file, long generation, long afterId, boolean live, Consumer<JournalEntry> replay) throws IOException {
         JournalFile.Scan scan = JournalFile.read(file, generation, Long.MAX_VALUE, afterId, false, replay);
         if (!scan.headerPresent()) {
             if (!live) {
                 log.warn("{} has no complete header ({} bytes); it holds no events", file, scan.tornBytes());
             }
         } else if (scan.tornOffset() >= 0) {
-            log.warn("Dropping a torn last line in {} at byte offset {} ({} bytes): a write cut short by a crash, "
-                    + "never acknowledged", file, scan.tornOffset(), scan.tornBytes());
+            log.warn(
+                    "Dropping a torn last line in {} at byte offset {} ({} bytes): a write cut short by a crash, "
+                            + "never acknowledged",
+                    file,
+                    scan.tornOffset(),
+                    scan.tornBytes());
         }
         return scan;
     }
@@ -387,7 +422,8 @@ public final class FlatFileScoreStore implements LearningStore {
 
     private static void deleteTemporaries(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .toList()) {
                 log.info("Deleting {}: left by a write that did not finish", f);
                 Files.delete(f);
             }
@@ -408,10 +444,14 @@ public final class FlatFileScoreStore implements LearningStore {
     @Override
     public CompletableFuture<AnswerEvent> record(Answer answer) {
         CompletableFuture<AnswerEvent> future = new CompletableFuture<>();
-        enqueue(new Pending(id -> {
-            AnswerEvent event = answer.withId(id);
-            return event.withDay(Streak.dayOf(event.at(), zones.zoneOf(event.guildId())));
-        }, future), future);
+        enqueue(
+                new Pending(
+                        id -> {
+                            AnswerEvent event = answer.withId(id);
+                            return event.withDay(Streak.dayOf(event.at(), zones.zoneOf(event.guildId())));
+                        },
+                        future),
+                future);
         return future;
     }
 
@@ -423,8 +463,8 @@ public final class FlatFileScoreStore implements LearningStore {
     }
 
     @Override
-    public CompletableFuture<ReviewEvent> review(long guildId, long userId, String questionId, Rating rating,
-            Instant at) {
+    public CompletableFuture<ReviewEvent> review(
+            long guildId, long userId, String questionId, Rating rating, Instant at) {
         java.util.Objects.requireNonNull(questionId, "questionId");
         java.util.Objects.requireNonNull(rating, "rating");
         Instant ms = at.truncatedTo(ChronoUnit.MILLIS);
@@ -484,13 +524,14 @@ public final class FlatFileScoreStore implements LearningStore {
             }
             batch.clear();
             boolean forgetting = !afterCompaction.isEmpty();
-            if (failure == null
-                    && (sinceCompaction >= compactEvery || forgetting || stopping && sinceCompaction > 0)) {
+            if (failure == null && (sinceCompaction >= compactEvery || forgetting || stopping && sinceCompaction > 0)) {
                 try {
                     compact();
                 } catch (IOException | RuntimeException e) {
-                    log.error("Compaction failed; the journals are intact and it will be tried again{}",
-                            forgetting ? " (forgotten members stay in the files until it succeeds)" : "", e);
+                    log.error(
+                            "Compaction failed; the journals are intact and it will be tried again{}",
+                            forgetting ? " (forgotten members stay in the files until it succeeds)" : "",
+                            e);
                     sinceCompaction = 0;
                 }
             }
@@ -530,10 +571,17 @@ public final class FlatFileScoreStore implements LearningStore {
             durableLength += length;
         } catch (IOException | RuntimeException e) {
             failure = e;
-            log.error("Writing {} events to journal generation {} in {} failed; refusing further events", batch.size(),
-                    liveGeneration, dir, e);
-            batch.forEach(p -> fail(p, new UncheckedIOException("the answer could not be made durable",
-                    e instanceof IOException io ? io : new IOException(e))));
+            log.error(
+                    "Writing {} events to journal generation {} in {} failed; refusing further events",
+                    batch.size(),
+                    liveGeneration,
+                    dir,
+                    e);
+            batch.forEach(p -> fail(
+                    p,
+                    new UncheckedIOException(
+                            "the answer could not be made durable",
+                            e instanceof IOException io ? io : new IOException(e))));
             return;
         }
         long nowMs = clock.millis();
@@ -590,7 +638,8 @@ public final class FlatFileScoreStore implements LearningStore {
                 archive(dir.resolve(JournalFile.name(g)), g, historyDir.resolve(JournalFile.name(g)), forgets);
             }
             if (!forgets.isEmpty()) {
-                for (Map.Entry<Long, Path> h : journals(historyDir).headMap(firstLiveGeneration).entrySet()) {
+                for (Map.Entry<Long, Path> h :
+                        journals(historyDir).headMap(firstLiveGeneration).entrySet()) {
                     rewriteIfHolding(h.getValue(), h.getKey(), forgets);
                 }
             }
@@ -606,8 +655,13 @@ public final class FlatFileScoreStore implements LearningStore {
         }
         sinceCompaction = 0;
         compactions.incrementAndGet();
-        log.info("Compacted {} into a snapshot of {} members up to event {}; journal generation {} started, in {} ms",
-                dir, aggregates.memberCount(), nextId - 1, newGeneration, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Compacted {} into a snapshot of {} members up to event {}; journal generation {} started, in {} ms",
+                dir,
+                aggregates.memberCount(),
+                nextId - 1,
+                newGeneration,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -647,8 +701,8 @@ public final class FlatFileScoreStore implements LearningStore {
             throws IOException {
         Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
         StringBuilder sb = new StringBuilder(1 << 16);
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             out.write(ByteBuffer.wrap(JournalFile.header(generation)));
             IOException[] error = {null};
             JournalFile.read(from, generation, Long.MAX_VALUE, 0, false, e -> {
@@ -721,8 +775,8 @@ public final class FlatFileScoreStore implements LearningStore {
     // ---- queries -----------------------------------------------------------------------------------
 
     @Override
-    public Leaderboard leaderboard(long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId,
-            ZoneId zone) {
+    public Leaderboard leaderboard(
+            long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId, ZoneId zone) {
         aggregateLock.readLock().lock();
         try {
             return aggregates.leaderboard(guildId, period, step, requesterId, zone, clock.instant());
@@ -755,7 +809,9 @@ public final class FlatFileScoreStore implements LearningStore {
             long first = firstLiveGeneration;
             long last = liveGeneration;
             Consumer<JournalEntry> keep = e -> {
-                if (e instanceof AnswerEvent a && a.guildId() == guildId && a.userId() == userId
+                if (e instanceof AnswerEvent a
+                        && a.guildId() == guildId
+                        && a.userId() == userId
                         && (forgetId == null || a.id() > forgetId)) {
                     out.add(a);
                 }
@@ -764,8 +820,8 @@ public final class FlatFileScoreStore implements LearningStore {
                 JournalFile.read(h.getValue(), h.getKey(), Long.MAX_VALUE, 0, false, keep);
             }
             for (long g = first; g <= last; g++) {
-                JournalFile.read(dir.resolve(JournalFile.name(g)), g, g == last ? limit : Long.MAX_VALUE, 0, false,
-                        keep);
+                JournalFile.read(
+                        dir.resolve(JournalFile.name(g)), g, g == last ? limit : Long.MAX_VALUE, 0, false, keep);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the answer history in " + dir, e);
@@ -838,8 +894,8 @@ public final class FlatFileScoreStore implements LearningStore {
                 JournalFile.read(h.getValue(), h.getKey(), Long.MAX_VALUE, 0, false, count);
             }
             for (long g = first; g <= last; g++) {
-                JournalFile.read(dir.resolve(JournalFile.name(g)), g, g == last ? limit : Long.MAX_VALUE, 0, false,
-                        count);
+                JournalFile.read(
+                        dir.resolve(JournalFile.name(g)), g, g == last ? limit : Long.MAX_VALUE, 0, false, count);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the answers in " + dir, e);

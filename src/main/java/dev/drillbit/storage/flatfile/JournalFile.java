@@ -1,10 +1,10 @@
 package dev.drillbit.storage.flatfile;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drillbit.progress.JournalEntry;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.FormatVersions;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,7 +38,8 @@ final class JournalFile {
 
     static byte[] header(long generation) {
         return ("{\"format\":\"" + FormatVersions.JOURNAL_FORMAT + "\",\"version\":" + FormatVersions.JOURNAL
-                + ",\"generation\":" + generation + "}\n").getBytes(StandardCharsets.US_ASCII);
+                        + ",\"generation\":" + generation + "}\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -51,8 +52,16 @@ final class JournalFile {
      * @param tornBytes length of the torn last line
      * @param dropped damaged lines skipped (only in lenient reads)
      */
-    record Scan(boolean headerPresent, long completeLines, long entries, long lastId, long validLength, long tornOffset, long tornBytes,
-            List<DroppedLine> dropped, int version) {}
+    record Scan(
+            boolean headerPresent,
+            long completeLines,
+            long entries,
+            long lastId,
+            long validLength,
+            long tornOffset,
+            long tornBytes,
+            List<DroppedLine> dropped,
+            int version) {}
 
     /**
      * Reads every entry into {@code sink}, in file order.
@@ -84,9 +93,13 @@ final class JournalFile {
                     dropped.add(new DroppedLine(file, lineNumber, offset, e.getMessage()));
                     return;
                 }
-                throw new DataFileException(file, lineNumber, "damaged line at byte offset " + offset + ": "
-                        + e.getMessage() + ". Start-up stopped and the file was left untouched; `repair` keeps every "
-                        + "readable event and moves the damaged file aside");
+                throw new DataFileException(
+                        file,
+                        lineNumber,
+                        "damaged line at byte offset " + offset + ": "
+                                + e.getMessage()
+                                + ". Start-up stopped and the file was left untouched; `repair` keeps every "
+                                + "readable event and moves the damaged file aside");
             }
             state[0]++;
             state[1] = entry.id();
@@ -94,8 +107,16 @@ final class JournalFile {
         });
         boolean headerPresent = state[2] == 1;
         long tornOffset = end.tailBytes() > 0 ? end.completeBytes() : -1;
-        return new Scan(headerPresent, end.lines(), state[0], state[1], end.completeBytes(), tornOffset, end.tailBytes(),
-                List.copyOf(dropped), (int) state[3]);
+        return new Scan(
+                headerPresent,
+                end.lines(),
+                state[0],
+                state[1],
+                end.completeBytes(),
+                tornOffset,
+                end.tailBytes(),
+                List.copyOf(dropped),
+                (int) state[3]);
     }
 
     private static int checkHeader(Path file, long generation, String line) {
@@ -111,8 +132,8 @@ final class JournalFile {
         int version = FormatVersions.check(file, header, FormatVersions.JOURNAL_FORMAT, FormatVersions.JOURNAL);
         long g = header.path("generation").asLong(-1);
         if (g != generation) {
-            throw new DataFileException(file, 1, "header says generation " + g + " but the file name says "
-                    + generation);
+            throw new DataFileException(
+                    file, 1, "header says generation " + g + " but the file name says " + generation);
         }
         return version;
     }

@@ -1,7 +1,7 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.bank.Difficulty;
+import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.stats.Streak;
 import java.util.Arrays;
 
@@ -38,16 +38,19 @@ final class MemberAggregate {
     int correct;
     /** When the member's current all-time points were reached (last scoring answer), epoch ms. */
     long reachedMs;
+
     long lastActiveMs;
     /** answered, correct per {@link Difficulty} ordinal. */
     final int[] byDifficulty = new int[2 * Difficulty.values().length];
     /** answered, correct, points per step index. */
     int[] bySteps = NO_INTS;
+
     int streakLastDay = NO_DAY;
     int streakCurrent;
     int streakBest;
     /** Packed (quarter-hour << 32 | step << 20 | points), ascending quarter-hour. */
     long[] recent = NO_LONGS;
+
     int recentCount;
     /** Bit q set: question number q answered at least once. */
     long[] seen = NO_LONGS;
@@ -55,6 +58,7 @@ final class MemberAggregate {
     long[] right = NO_LONGS;
     /** Review cards, or null while there are none. */
     ReviewDeck deck;
+
     boolean remind;
 
     /** Notes an answer to question number {@code question}. */

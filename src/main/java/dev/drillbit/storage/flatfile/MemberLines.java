@@ -26,19 +26,39 @@ final class MemberLines {
             for (Map.Entry<Long, MemberAggregate> e : g.getValue().entrySet()) {
                 MemberAggregate m = e.getValue();
                 sb.setLength(0);
-                sb.append("{\"guild\":").append(g.getKey()).append(",\"user\":").append(e.getKey())
-                        .append(",\"points\":").append(m.points).append(",\"answered\":").append(m.answered)
-                        .append(",\"correct\":").append(m.correct).append(",\"reached\":").append(m.reachedMs)
-                        .append(",\"last\":").append(m.lastActiveMs).append(",\"difficulty\":");
+                sb.append("{\"guild\":")
+                        .append(g.getKey())
+                        .append(",\"user\":")
+                        .append(e.getKey())
+                        .append(",\"points\":")
+                        .append(m.points)
+                        .append(",\"answered\":")
+                        .append(m.answered)
+                        .append(",\"correct\":")
+                        .append(m.correct)
+                        .append(",\"reached\":")
+                        .append(m.reachedMs)
+                        .append(",\"last\":")
+                        .append(m.lastActiveMs)
+                        .append(",\"difficulty\":");
                 ints(m.byDifficulty, m.byDifficulty.length, sb);
                 sb.append(",\"steps\":");
                 ints(m.bySteps, m.bySteps.length, sb);
-                sb.append(",\"streak\":[").append(m.streakLastDay).append(',').append(m.streakCurrent).append(',')
-                        .append(m.streakBest).append("],\"recent\":[");
+                sb.append(",\"streak\":[")
+                        .append(m.streakLastDay)
+                        .append(',')
+                        .append(m.streakCurrent)
+                        .append(',')
+                        .append(m.streakBest)
+                        .append("],\"recent\":[");
                 for (int i = 0; i < m.recentCount; i++) {
                     long r = m.recent[i];
-                    sb.append(i == 0 ? "" : ",").append(MemberAggregate.quarterOf(r)).append(',')
-                            .append(MemberAggregate.stepOf(r)).append(',').append(MemberAggregate.pointsOf(r));
+                    sb.append(i == 0 ? "" : ",")
+                            .append(MemberAggregate.quarterOf(r))
+                            .append(',')
+                            .append(MemberAggregate.stepOf(r))
+                            .append(',')
+                            .append(MemberAggregate.pointsOf(r));
                 }
                 sb.append(']');
                 if (m.seen.length > 0) {
@@ -124,11 +144,19 @@ final class MemberLines {
         } catch (EntryCodec.BadLineException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new EntryCodec.BadLineException("malformed member line (" + EntryCodec.firstLine(e.getMessage()) + ")");
+            throw new EntryCodec.BadLineException(
+                    "malformed member line (" + EntryCodec.firstLine(e.getMessage()) + ")");
         }
-        if (guild < 0 || user < 0 || difficulty == null || difficulty.length != m.byDifficulty.length
-                || stepCounts == null || stepCounts.length % 3 != 0 || streak == null || streak.length != 3
-                || recent == null || recent.length % 3 != 0) {
+        if (guild < 0
+                || user < 0
+                || difficulty == null
+                || difficulty.length != m.byDifficulty.length
+                || stepCounts == null
+                || stepCounts.length % 3 != 0
+                || streak == null
+                || streak.length != 3
+                || recent == null
+                || recent.length % 3 != 0) {
             throw new EntryCodec.BadLineException("member line lacks a field or has one of the wrong size");
         }
         for (int i = 0; i < difficulty.length; i++) {
@@ -158,7 +186,8 @@ final class MemberLines {
             if (sn < 0 || sn >= stepNames.size()) {
                 throw new EntryCodec.BadLineException("step number " + sn + " is not in the snapshot header");
             }
-            m.recent[i] = MemberAggregate.pack(recent[3 * i], a.steps.intern(stepNames.get(sn)), (int) recent[3 * i + 2]);
+            m.recent[i] =
+                    MemberAggregate.pack(recent[3 * i], a.steps.intern(stepNames.get(sn)), (int) recent[3 * i + 2]);
         }
         m.recentCount = m.recent.length;
         if ((seen == null) != (right == null) || seen != null && seen.length != right.length) {

@@ -36,8 +36,15 @@ final class ReviewDeck {
     }
 
     ReviewCard card(int i) {
-        return new ReviewCard(STATES[states[i]], steps[i], stability[i], difficulty[i], Instant.ofEpochMilli(lastMs[i]),
-                Instant.ofEpochMilli(dueMs[i]), reps[i], lapses[i]);
+        return new ReviewCard(
+                STATES[states[i]],
+                steps[i],
+                stability[i],
+                difficulty[i],
+                Instant.ofEpochMilli(lastMs[i]),
+                Instant.ofEpochMilli(dueMs[i]),
+                reps[i],
+                lapses[i]);
     }
 
     /** The card for {@code question}, empty when it is not in the deck. */
@@ -94,9 +101,23 @@ final class ReviewDeck {
     void write(StringBuilder sb) {
         sb.append('[');
         for (int i = 0; i < size; i++) {
-            sb.append(i == 0 ? "" : ",").append(questions[i]).append(',').append(states[i]).append(',')
-                    .append(steps[i]).append(',').append(reps[i]).append(',').append(lapses[i]).append(',')
-                    .append(lastMs[i]).append(',').append(dueMs[i]).append(',').append(stability[i]).append(',')
+            sb.append(i == 0 ? "" : ",")
+                    .append(questions[i])
+                    .append(',')
+                    .append(states[i])
+                    .append(',')
+                    .append(steps[i])
+                    .append(',')
+                    .append(reps[i])
+                    .append(',')
+                    .append(lapses[i])
+                    .append(',')
+                    .append(lastMs[i])
+                    .append(',')
+                    .append(dueMs[i])
+                    .append(',')
+                    .append(stability[i])
+                    .append(',')
                     .append(difficulty[i]);
         }
         sb.append(']');
@@ -106,8 +127,8 @@ final class ReviewDeck {
     static ReviewDeck read(double[] numbers, java.util.function.IntUnaryOperator questionOf)
             throws EntryCodec.BadLineException {
         if (numbers.length % FIELDS != 0) {
-            throw new EntryCodec.BadLineException("review cards have " + numbers.length + " numbers, not a multiple of "
-                    + FIELDS);
+            throw new EntryCodec.BadLineException(
+                    "review cards have " + numbers.length + " numbers, not a multiple of " + FIELDS);
         }
         ReviewDeck deck = new ReviewDeck();
         for (int k = 0; k < numbers.length; k += FIELDS) {
@@ -116,9 +137,17 @@ final class ReviewDeck {
                 throw new EntryCodec.BadLineException("unknown review card state " + state);
             }
             try {
-                deck.load(questionOf.applyAsInt((int) numbers[k]), new ReviewCard(STATES[state], (int) numbers[k + 2],
-                        numbers[k + 7], numbers[k + 8], Instant.ofEpochMilli((long) numbers[k + 5]),
-                        Instant.ofEpochMilli((long) numbers[k + 6]), (int) numbers[k + 3], (int) numbers[k + 4]));
+                deck.load(
+                        questionOf.applyAsInt((int) numbers[k]),
+                        new ReviewCard(
+                                STATES[state],
+                                (int) numbers[k + 2],
+                                numbers[k + 7],
+                                numbers[k + 8],
+                                Instant.ofEpochMilli((long) numbers[k + 5]),
+                                Instant.ofEpochMilli((long) numbers[k + 6]),
+                                (int) numbers[k + 3],
+                                (int) numbers[k + 4]));
             } catch (IllegalArgumentException e) {
                 throw new EntryCodec.BadLineException("invalid review card (" + e.getMessage() + ")");
             }

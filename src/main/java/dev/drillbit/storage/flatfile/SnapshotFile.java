@@ -1,10 +1,10 @@
 package dev.drillbit.storage.flatfile;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.FormatVersions;
 import dev.drillbit.storage.Fsync;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -42,14 +42,20 @@ final class SnapshotFile {
 
     static void write(Path dir, Aggregates aggregates, long generation, long lastId, Instant now) throws IOException {
         Path tmp = dir.resolve(NAME + ".tmp");
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                    StandardCharsets.UTF_8), 1 << 16);
+        try (FileChannel channel = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            Writer out = new BufferedWriter(
+                    new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
             StringBuilder header = new StringBuilder();
-            header.append("{\"format\":\"").append(FormatVersions.SNAPSHOT_FORMAT).append("\",\"version\":")
-                    .append(FormatVersions.SNAPSHOT).append(",\"generation\":").append(generation)
-                    .append(",\"last_id\":").append(lastId).append(",\"steps\":[");
+            header.append("{\"format\":\"")
+                    .append(FormatVersions.SNAPSHOT_FORMAT)
+                    .append("\",\"version\":")
+                    .append(FormatVersions.SNAPSHOT)
+                    .append(",\"generation\":")
+                    .append(generation)
+                    .append(",\"last_id\":")
+                    .append(lastId)
+                    .append(",\"steps\":[");
             List<String> steps = aggregates.stepNames();
             for (int i = 0; i < steps.size(); i++) {
                 if (i > 0) {
@@ -68,8 +74,11 @@ final class SnapshotFile {
             header.append("],\"written\":\"").append(now).append("\"}\n");
             out.append(header);
             long n = MemberLines.write(aggregates, out);
-            out.append("{\"end\":\"").append(FormatVersions.SNAPSHOT_FORMAT).append("\",\"members\":")
-                    .append(String.valueOf(n)).append("}\n");
+            out.append("{\"end\":\"")
+                    .append(FormatVersions.SNAPSHOT_FORMAT)
+                    .append("\",\"members\":")
+                    .append(String.valueOf(n))
+                    .append("}\n");
             out.flush();
             channel.force(true);
         }
@@ -112,23 +121,32 @@ final class SnapshotFile {
             try {
                 MemberLines.read(aggregates, buf, off, len, stepNames);
             } catch (EntryCodec.BadLineException e) {
-                throw new DataFileException(file, lineNumber, "damaged member line at byte offset " + offset + ": "
-                        + e.getMessage() + "; the file was left untouched");
+                throw new DataFileException(
+                        file,
+                        lineNumber,
+                        "damaged member line at byte offset " + offset + ": " + e.getMessage()
+                                + "; the file was left untouched");
             }
             state[2]++;
         });
         if (end.lines() == 0) {
-            throw new DataFileException(file, 0, "the snapshot is empty; snapshots are written whole, so it was "
-                    + "damaged after writing. It was left untouched; `repair` moves it aside and rebuilds from "
-                    + "the journals and history");
+            throw new DataFileException(
+                    file,
+                    0,
+                    "the snapshot is empty; snapshots are written whole, so it was "
+                            + "damaged after writing. It was left untouched; `repair` moves it aside and rebuilds from "
+                            + "the journals and history");
         }
         if (end.tailBytes() > 0 || state[4] == 0) {
-            throw new DataFileException(file, end.lines() + 1, "the snapshot is cut short (no end line); it was "
-                    + "left untouched; `repair` moves it aside and rebuilds from the journals and history");
+            throw new DataFileException(
+                    file,
+                    end.lines() + 1,
+                    "the snapshot is cut short (no end line); it was "
+                            + "left untouched; `repair` moves it aside and rebuilds from the journals and history");
         }
         if (state[3] != state[2]) {
-            throw new DataFileException(file, state[4], "end line counts " + state[3] + " members but the file holds "
-                    + state[2]);
+            throw new DataFileException(
+                    file, state[4], "end line counts " + state[3] + " members but the file holds " + state[2]);
         }
         return new Header(state[0], state[1], state[2], (int) state[5]);
     }

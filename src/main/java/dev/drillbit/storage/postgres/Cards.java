@@ -17,9 +17,15 @@ final class Cards {
     private Cards() {}
 
     static ReviewCard read(ResultSet rs) throws SQLException {
-        return new ReviewCard(ReviewCard.State.valueOf(rs.getString("state")), rs.getInt("learning_step"),
-                rs.getDouble("stability"), rs.getDouble("difficulty"), Sql.instant(rs, "last_review"),
-                Sql.instant(rs, "due"), rs.getInt("reps"), rs.getInt("lapses"));
+        return new ReviewCard(
+                ReviewCard.State.valueOf(rs.getString("state")),
+                rs.getInt("learning_step"),
+                rs.getDouble("stability"),
+                rs.getDouble("difficulty"),
+                Sql.instant(rs, "last_review"),
+                Sql.instant(rs, "due"),
+                rs.getInt("reps"),
+                rs.getInt("lapses"));
     }
 
     static void bind(PreparedStatement ps, long guildId, long userId, String questionId, ReviewCard card)

@@ -65,11 +65,13 @@ final class EventBatch {
     private final Map<MemberKey, Score> scores = new HashMap<>();
     /** Cards read or changed in this batch: absent from the map = not read; empty = not in the deck. */
     private final Map<CardKey, Optional<ReviewCard>> cards = new HashMap<>();
+
     private final Set<CardKey> dirtyCards = new LinkedHashSet<>();
     /** Per member and step: answered, correct, points, first answer id, to add. */
     private final Map<StepKey, long[]> stepDeltas = new LinkedHashMap<>();
     /** The last reminder setting per member in this batch. */
     private final Map<MemberKey, ReminderEvent> reminders = new LinkedHashMap<>();
+
     private final PreparedStatement insertAnswer;
     private final PreparedStatement upsertQuestion;
     private final PreparedStatement insertReview;
@@ -123,7 +125,8 @@ final class EventBatch {
             // never show and a rollback removes), in one order, so that writers in other processes wait for
             // this one instead of both inserting the same new member.
             List<MemberKey> sorted = members.stream()
-                    .sorted(java.util.Comparator.comparingLong(MemberKey::guildId).thenComparingLong(MemberKey::userId))
+                    .sorted(java.util.Comparator.comparingLong(MemberKey::guildId)
+                            .thenComparingLong(MemberKey::userId))
                     .toList();
             Array guilds = longs(sorted.stream().map(MemberKey::guildId).toList());
             Array users = longs(sorted.stream().map(MemberKey::userId).toList());
@@ -149,8 +152,8 @@ final class EventBatch {
                         s.correct = rs.getInt("correct");
                         s.reachedAt = Sql.instant(rs, "reached_at");
                         s.lastActive = s.answered == 0 ? null : Sql.instant(rs, "last_active");
-                        s.streak = new Streak(rs.getInt("streak_last_day"), rs.getInt("streak_current"),
-                                rs.getInt("streak_best"));
+                        s.streak = new Streak(
+                                rs.getInt("streak_last_day"), rs.getInt("streak_current"), rs.getInt("streak_best"));
                         scores.put(new MemberKey(rs.getLong("guild_id"), rs.getLong("user_id")), s);
                     }
                 }
@@ -164,10 +167,15 @@ final class EventBatch {
                     + "question_id) IN (SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[])) FOR UPDATE")) {
                 ps.setArray(1, longs(cardKeys.stream().map(CardKey::guildId).toList()));
                 ps.setArray(2, longs(cardKeys.stream().map(CardKey::userId).toList()));
-                ps.setArray(3, c.createArrayOf("text", cardKeys.stream().map(CardKey::questionId).toArray()));
+                ps.setArray(
+                        3,
+                        c.createArrayOf(
+                                "text",
+                                cardKeys.stream().map(CardKey::questionId).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        cards.put(new CardKey(rs.getLong("guild_id"), rs.getLong("user_id"), rs.getString("question_id")),
+                        cards.put(
+                                new CardKey(rs.getLong("guild_id"), rs.getLong("user_id"), rs.getString("question_id")),
                                 Optional.of(Cards.read(rs)));
                     }
                 }
@@ -187,7 +195,8 @@ final class EventBatch {
         }
         if (entry instanceof ReviewEvent r) {
             CardKey k = new CardKey(r.guildId(), r.userId(), r.questionId());
-            cards.put(k, Optional.of(deckRule.afterRating(cards.getOrDefault(k, Optional.empty()), r.rating(), r.at())));
+            cards.put(
+                    k, Optional.of(deckRule.afterRating(cards.getOrDefault(k, Optional.empty()), r.rating(), r.at())));
             dirtyCards.add(k);
             insertReview.setLong(1, r.id());
             insertReview.setLong(2, r.guildId());
@@ -214,8 +223,8 @@ final class EventBatch {
             scores.put(m, s);
         }
         s.apply(a);
-        long[] d = stepDeltas.computeIfAbsent(new StepKey(a.guildId(), a.userId(), a.step()),
-                k -> new long[] {0, 0, 0, a.id()});
+        long[] d = stepDeltas.computeIfAbsent(
+                new StepKey(a.guildId(), a.userId(), a.step()), k -> new long[] {0, 0, 0, a.id()});
         d[0]++;
         d[1] += a.correct() ? 1 : 0;
         d[2] += a.points();
@@ -256,9 +265,16 @@ final class EventBatch {
     private Forgotten forget(ForgetEvent f) throws SQLException {
         flush();
         long deleted = 0;
-        for (String table : List.of("answers", "member_scores", "member_steps", "member_questions", "review_cards",
-                "reviews", "reminders")) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE guild_id = ? AND user_id = ?")) {
+        for (String table : List.of(
+                "answers",
+                "member_scores",
+                "member_steps",
+                "member_questions",
+                "review_cards",
+                "reviews",
+                "reminders")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM " + table + " WHERE guild_id = ? AND user_id = ?")) {
                 ps.setLong(1, f.guildId());
                 ps.setLong(2, f.userId());
                 int rows = ps.executeUpdate();
@@ -267,8 +283,8 @@ final class EventBatch {
                 deleted += table.equals("member_scores") ? 0 : rows;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO forgets (id, guild_id, user_id, forgot_at) "
-                + "VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO forgets (id, guild_id, user_id, forgot_at) " + "VALUES (?, ?, ?, ?)")) {
             ps.setLong(1, f.id());
             ps.setLong(2, f.guildId());
             ps.setLong(3, f.userId());
@@ -299,13 +315,14 @@ final class EventBatch {
 
     private void writeScores() throws SQLException {
         boolean any = false;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_scores (guild_id, user_id, points, answered, "
-                + "correct, reached_at, last_active, streak_last_day, streak_current, streak_best) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET "
-                + "points = EXCLUDED.points, answered = EXCLUDED.answered, correct = EXCLUDED.correct, "
-                + "reached_at = EXCLUDED.reached_at, last_active = EXCLUDED.last_active, "
-                + "streak_last_day = EXCLUDED.streak_last_day, streak_current = EXCLUDED.streak_current, "
-                + "streak_best = EXCLUDED.streak_best")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO member_scores (guild_id, user_id, points, answered, "
+                        + "correct, reached_at, last_active, streak_last_day, streak_current, streak_best) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET "
+                        + "points = EXCLUDED.points, answered = EXCLUDED.answered, correct = EXCLUDED.correct, "
+                        + "reached_at = EXCLUDED.reached_at, last_active = EXCLUDED.last_active, "
+                        + "streak_last_day = EXCLUDED.streak_last_day, streak_current = EXCLUDED.streak_current, "
+                        + "streak_best = EXCLUDED.streak_best")) {
             for (Map.Entry<MemberKey, Score> e : scores.entrySet()) {
                 Score s = e.getValue();
                 if (s == null || !s.dirty) {
@@ -379,9 +396,10 @@ final class EventBatch {
             return;
         }
         try (PreparedStatement on = c.prepareStatement("INSERT INTO reminders (guild_id, user_id, event_id, set_at) "
-                + "VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET event_id = EXCLUDED.event_id, "
-                + "set_at = EXCLUDED.set_at");
-                PreparedStatement off = c.prepareStatement("DELETE FROM reminders WHERE guild_id = ? AND user_id = ?")) {
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET event_id = EXCLUDED.event_id, "
+                        + "set_at = EXCLUDED.set_at");
+                PreparedStatement off =
+                        c.prepareStatement("DELETE FROM reminders WHERE guild_id = ? AND user_id = ?")) {
             for (ReminderEvent r : reminders.values()) {
                 if (r.on()) {
                     on.setLong(1, r.guildId());

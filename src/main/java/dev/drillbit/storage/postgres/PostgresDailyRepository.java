@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresDailyRepository implements DailyRepository {
     private static final Logger log = LoggerFactory.getLogger(PostgresDailyRepository.class);
-    private static final String LOCK = "SELECT pg_try_advisory_lock(hashtextextended('drillbit.daily:' || current_schema(), 0))";
+    private static final String LOCK =
+            "SELECT pg_try_advisory_lock(hashtextextended('drillbit.daily:' || current_schema(), 0))";
 
     private final PostgresDatabase db;
     private Connection lockHolder;
@@ -70,19 +71,22 @@ public final class PostgresDailyRepository implements DailyRepository {
         try {
             c = db.connection();
             boolean locked;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(LOCK)) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(LOCK)) {
                 rs.next();
                 locked = rs.getBoolean(1);
             }
             if (!locked) {
                 c.close();
                 throw new IllegalStateException("another process (or repository) has the daily quizzes in "
-                        + db.settings().safeUrl() + " (" + db.settings().schema().orElse("default schema") + ") open");
+                        + db.settings().safeUrl() + " ("
+                        + db.settings().schema().orElse("default schema") + ") open");
             }
             return new PostgresDailyRepository(db, c);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new StorageUnavailableException("opening the daily quizzes in PostgreSQL failed: " + e.getMessage(), e);
+            throw new StorageUnavailableException(
+                    "opening the daily quizzes in PostgreSQL failed: " + e.getMessage(), e);
         }
     }
 
@@ -112,7 +116,8 @@ public final class PostgresDailyRepository implements DailyRepository {
 
     @Override
     public String toString() {
-        return "PostgreSQL " + db.settings().safeUrl() + " (" + db.settings().schema().orElse("default schema") + ")";
+        return "PostgreSQL " + db.settings().safeUrl() + " ("
+                + db.settings().schema().orElse("default schema") + ")";
     }
 
     private <T> T inTransaction(String what, Sql.Work<T> work) throws IOException {
@@ -150,36 +155,55 @@ public final class PostgresDailyRepository implements DailyRepository {
                 }
                 try (ResultSet rs = st.executeQuery("SELECT * FROM daily_groups")) {
                     while (rs.next()) {
-                        state.groups().put(new ScheduleId(rs.getLong("guild_id"), rs.getLong("channel_id")),
-                                new GroupState(new GroupStreak(rs.getInt("streak_current"), rs.getInt("streak_best"),
-                                        Optional.ofNullable(rs.getObject("streak_last", LocalDate.class))),
-                                        Optional.ofNullable(rs.getObject("last_report", LocalDate.class))));
+                        state.groups()
+                                .put(
+                                        new ScheduleId(rs.getLong("guild_id"), rs.getLong("channel_id")),
+                                        new GroupState(
+                                                new GroupStreak(
+                                                        rs.getInt("streak_current"),
+                                                        rs.getInt("streak_best"),
+                                                        Optional.ofNullable(
+                                                                rs.getObject("streak_last", LocalDate.class))),
+                                                Optional.ofNullable(rs.getObject("last_report", LocalDate.class))));
                     }
                 }
                 try (ResultSet rs = st.executeQuery(
                         "SELECT guild_id, question_id FROM daily_rotation ORDER BY guild_id, question_id COLLATE \"C\"")) {
                     while (rs.next()) {
-                        state.seen().computeIfAbsent(rs.getLong(1), g -> new LinkedHashSet<>()).add(rs.getString(2));
+                        state.seen()
+                                .computeIfAbsent(rs.getLong(1), g -> new LinkedHashSet<>())
+                                .add(rs.getString(2));
                     }
                 }
                 Map<String, List<RunAnswer>> answers = new HashMap<>();
                 try (ResultSet rs = st.executeQuery("SELECT * FROM daily_run_answers ORDER BY run_id, ordinal")) {
                     while (rs.next()) {
-                        answers.computeIfAbsent(rs.getString("run_id"), r -> new ArrayList<>()).add(new RunAnswer(
-                                rs.getLong("user_id"), rs.getInt("position"), rs.getString("question_id"),
-                                rs.getString("step"), rs.getBoolean("correct"), rs.getInt("points"),
-                                Sql.instant(rs, "answered_at")));
+                        answers.computeIfAbsent(rs.getString("run_id"), r -> new ArrayList<>())
+                                .add(new RunAnswer(
+                                        rs.getLong("user_id"),
+                                        rs.getInt("position"),
+                                        rs.getString("question_id"),
+                                        rs.getString("step"),
+                                        rs.getBoolean("correct"),
+                                        rs.getInt("points"),
+                                        Sql.instant(rs, "answered_at")));
                     }
                 }
                 List<DailyRun> runs = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery("SELECT * FROM daily_runs ORDER BY id COLLATE \"C\"")) {
                     while (rs.next()) {
                         String id = rs.getString("id");
-                        runs.add(new DailyRun(id, new ScheduleId(rs.getLong("guild_id"), rs.getLong("channel_id")),
-                                rs.getObject("run_date", LocalDate.class), strings(rs.getArray("question_ids")),
-                                Sql.instant(rs, "scheduled_at"), Sql.instant(rs, "started_at"),
-                                Sql.instant(rs, "closes_at"), rs.getBoolean("late"),
-                                RunStatus.valueOf(rs.getString("status")), Optional.ofNullable(rs.getString("failure")),
+                        runs.add(new DailyRun(
+                                id,
+                                new ScheduleId(rs.getLong("guild_id"), rs.getLong("channel_id")),
+                                rs.getObject("run_date", LocalDate.class),
+                                strings(rs.getArray("question_ids")),
+                                Sql.instant(rs, "scheduled_at"),
+                                Sql.instant(rs, "started_at"),
+                                Sql.instant(rs, "closes_at"),
+                                rs.getBoolean("late"),
+                                RunStatus.valueOf(rs.getString("status")),
+                                Optional.ofNullable(rs.getString("failure")),
                                 answers.getOrDefault(id, List.of())));
                     }
                 }
@@ -203,13 +227,24 @@ public final class PostgresDailyRepository implements DailyRepository {
             long role = rs.getLong("ping_role");
             OptionalLong pingRole = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(role);
             String reportDay = rs.getString("report_day");
-            return new DailySchedule(id, rs.getObject("start_time", LocalTime.class), ZoneId.of(rs.getString("zone")),
-                    days, new LinkedHashSet<>(strings(rs.getArray("steps"))),
-                    difficulty == null ? Optional.empty() : Optional.of(Difficulty.fromId(difficulty).orElseThrow(
-                            () -> new IllegalArgumentException("unknown difficulty " + difficulty))),
-                    rs.getInt("question_count"), pingRole, Duration.ofMinutes(rs.getInt("window_minutes")),
-                    rs.getInt("group_minimum"), Optional.ofNullable(reportDay).map(PostgresDailyRepository::day),
-                    rs.getLong("set_by"), Sql.instant(rs, "since"));
+            return new DailySchedule(
+                    id,
+                    rs.getObject("start_time", LocalTime.class),
+                    ZoneId.of(rs.getString("zone")),
+                    days,
+                    new LinkedHashSet<>(strings(rs.getArray("steps"))),
+                    difficulty == null
+                            ? Optional.empty()
+                            : Optional.of(Difficulty.fromId(difficulty)
+                                    .orElseThrow(
+                                            () -> new IllegalArgumentException("unknown difficulty " + difficulty))),
+                    rs.getInt("question_count"),
+                    pingRole,
+                    Duration.ofMinutes(rs.getInt("window_minutes")),
+                    rs.getInt("group_minimum"),
+                    Optional.ofNullable(reportDay).map(PostgresDailyRepository::day),
+                    rs.getLong("set_by"),
+                    Sql.instant(rs, "since"));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new SQLException("schedule " + id + " in daily_schedules is not valid (" + e.getMessage() + ")", e);
         }
@@ -247,15 +282,24 @@ public final class PostgresDailyRepository implements DailyRepository {
                     ps.setLong(i++, s.channelId());
                     ps.setObject(i++, s.time());
                     ps.setString(i++, s.zone().getId());
-                    ps.setArray(i++, c.createArrayOf("text",
-                            EnumSet.copyOf(s.days()).stream().map(PostgresDailyRepository::dayName).toArray()));
-                    ps.setArray(i++, c.createArrayOf("text", s.steps().stream().sorted().toArray()));
+                    ps.setArray(
+                            i++,
+                            c.createArrayOf(
+                                    "text",
+                                    EnumSet.copyOf(s.days()).stream()
+                                            .map(PostgresDailyRepository::dayName)
+                                            .toArray()));
+                    ps.setArray(
+                            i++,
+                            c.createArrayOf("text", s.steps().stream().sorted().toArray()));
                     ps.setString(i++, s.difficulty().map(Difficulty::id).orElse(null));
                     ps.setInt(i++, s.count());
                     Sql.optional(ps, i++, s.pingRole());
                     ps.setInt(i++, Math.toIntExact(s.window().toMinutes()));
                     ps.setInt(i++, s.groupMinimum());
-                    ps.setString(i++, s.reportDay().map(PostgresDailyRepository::dayName).orElse(null));
+                    ps.setString(
+                            i++,
+                            s.reportDay().map(PostgresDailyRepository::dayName).orElse(null));
                     ps.setLong(i++, s.setBy());
                     Sql.instant(ps, i, s.since());
                     ps.addBatch();
@@ -275,8 +319,8 @@ public final class PostgresDailyRepository implements DailyRepository {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO daily_rotation (guild_id, question_id) VALUES (?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO daily_rotation (guild_id, question_id) VALUES (?, ?)")) {
                 for (Map.Entry<Long, Set<String>> e : state.seen().entrySet()) {
                     for (String q : e.getValue()) {
                         ps.setLong(1, e.getKey());
@@ -317,8 +361,9 @@ public final class PostgresDailyRepository implements DailyRepository {
                 ps.setString(1, run.id());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_run_answers (run_id, ordinal, user_id, "
-                    + "position, question_id, step, correct, points, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO daily_run_answers (run_id, ordinal, user_id, "
+                            + "position, question_id, step, correct, points, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int ordinal = 0;
                 for (RunAnswer a : run.answers()) {
                     ps.setString(1, run.id());

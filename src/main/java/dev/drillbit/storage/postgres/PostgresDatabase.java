@@ -55,20 +55,31 @@ public final class PostgresDatabase implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new StorageUnavailableException("cannot connect to PostgreSQL at " + settings.safeUrl() + " as "
-                    + settings.user() + ": " + rootMessage(e), e);
+            throw new StorageUnavailableException(
+                    "cannot connect to PostgreSQL at " + settings.safeUrl() + " as " + settings.user() + ": "
+                            + rootMessage(e),
+                    e);
         }
         try {
-            MigrateResult result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+            MigrateResult result = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
                     .schemas(settings.schema().map(s -> new String[] {s}).orElse(new String[0]))
-                    .createSchemas(true).load().migrate();
-            log.info("PostgreSQL at {} ({}) ready: {} migration(s) applied{}", settings.safeUrl(),
-                    settings.schema().orElse("default schema"), result.migrationsExecuted,
-                    result.migrationsExecuted == 0 ? ", schema up to date" : ", now at version " + result.targetSchemaVersion);
+                    .createSchemas(true)
+                    .load()
+                    .migrate();
+            log.info(
+                    "PostgreSQL at {} ({}) ready: {} migration(s) applied{}",
+                    settings.safeUrl(),
+                    settings.schema().orElse("default schema"),
+                    result.migrationsExecuted,
+                    result.migrationsExecuted == 0
+                            ? ", schema up to date"
+                            : ", now at version " + result.targetSchemaVersion);
         } catch (RuntimeException e) {
             pool.close();
-            throw new StorageUnavailableException("cannot migrate the PostgreSQL schema at " + settings.safeUrl() + ": "
-                    + rootMessage(e), e);
+            throw new StorageUnavailableException(
+                    "cannot migrate the PostgreSQL schema at " + settings.safeUrl() + ": " + rootMessage(e), e);
         }
         return new PostgresDatabase(pool, settings);
     }

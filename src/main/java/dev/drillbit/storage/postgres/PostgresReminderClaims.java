@@ -85,8 +85,8 @@ public final class PostgresReminderClaims implements ReminderClaims {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("the reminder claims could not be saved in PostgreSQL: "
-                    + e.getMessage(), e));
+            throw new UncheckedIOException(
+                    new IOException("the reminder claims could not be saved in PostgreSQL: " + e.getMessage(), e));
         }
         return due.stream().filter(claimed::contains).toList();
     }
@@ -94,14 +94,14 @@ public final class PostgresReminderClaims implements ReminderClaims {
     @Override
     public void forget(long guildId, long userId) {
         try (Connection c = db.connection();
-                PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM reminder_claims WHERE guild_id = ? AND user_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM reminder_claims WHERE guild_id = ? AND user_id = ?")) {
             ps.setLong(1, guildId);
             ps.setLong(2, userId);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("forgetting reminder claims in PostgreSQL failed: "
-                    + e.getMessage(), e));
+            throw new UncheckedIOException(
+                    new IOException("forgetting reminder claims in PostgreSQL failed: " + e.getMessage(), e));
         }
     }
 }

@@ -118,10 +118,14 @@ public final class PostgresScoreStore implements LearningStore {
     public CompletableFuture<AnswerEvent> record(Answer answer) {
         Objects.requireNonNull(answer, "answer");
         CompletableFuture<AnswerEvent> future = new CompletableFuture<>();
-        enqueue(new Pending(id -> {
-            AnswerEvent event = answer.withId(id);
-            return event.withDay(Streak.dayOf(event.at(), zones.zoneOf(event.guildId())));
-        }, future), future);
+        enqueue(
+                new Pending(
+                        id -> {
+                            AnswerEvent event = answer.withId(id);
+                            return event.withDay(Streak.dayOf(event.at(), zones.zoneOf(event.guildId())));
+                        },
+                        future),
+                future);
         return future;
     }
 
@@ -133,8 +137,8 @@ public final class PostgresScoreStore implements LearningStore {
     }
 
     @Override
-    public CompletableFuture<ReviewEvent> review(long guildId, long userId, String questionId, Rating rating,
-            Instant at) {
+    public CompletableFuture<ReviewEvent> review(
+            long guildId, long userId, String questionId, Rating rating, Instant at) {
         Objects.requireNonNull(questionId, "questionId");
         Objects.requireNonNull(rating, "rating");
         Instant ms = at.truncatedTo(ChronoUnit.MILLIS);
@@ -219,8 +223,10 @@ public final class PostgresScoreStore implements LearningStore {
             }
         } catch (SQLException | RuntimeException e) {
             failedBatches.incrementAndGet();
-            log.error("Writing {} events to PostgreSQL failed; they were not saved and their callers are told so",
-                    batch.size(), e);
+            log.error(
+                    "Writing {} events to PostgreSQL failed; they were not saved and their callers are told so",
+                    batch.size(),
+                    e);
             StorageUnavailableException failure = new StorageUnavailableException(
                     "not saved: the database did not commit (" + e.getMessage() + ")", e);
             batch.forEach(p -> p.future().completeExceptionally(failure));
@@ -275,7 +281,9 @@ public final class PostgresScoreStore implements LearningStore {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        log.info("PostgreSQL score store closed after {} commits ({} failed batches)", commits.get(),
+        log.info(
+                "PostgreSQL score store closed after {} commits ({} failed batches)",
+                commits.get(),
                 failedBatches.get());
     }
 
@@ -287,8 +295,8 @@ public final class PostgresScoreStore implements LearningStore {
     // ---- score queries ---------------------------------------------------------------------------------
 
     @Override
-    public Leaderboard leaderboard(long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId,
-            ZoneId zone) {
+    public Leaderboard leaderboard(
+            long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId, ZoneId zone) {
         LeaderboardPeriod.Window window = period.window(clock.instant(), zone);
         String standings;
         if (period == LeaderboardPeriod.ALL_TIME) {
@@ -326,8 +334,8 @@ public final class PostgresScoreStore implements LearningStore {
                 int ranked = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        LeaderboardEntry e = new LeaderboardEntry(rs.getInt("place"), rs.getLong("user_id"),
-                                rs.getLong("points"));
+                        LeaderboardEntry e =
+                                new LeaderboardEntry(rs.getInt("place"), rs.getLong("user_id"), rs.getLong("points"));
                         ranked = rs.getInt("total");
                         if (e.rank() <= Leaderboard.TOP) {
                             top.add(e);
@@ -350,8 +358,8 @@ public final class PostgresScoreStore implements LearningStore {
             Accuracy overall;
             Streak streak;
             Instant lastActive;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM member_scores WHERE guild_id = ? AND user_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT * FROM member_scores WHERE guild_id = ? AND user_id = ?")) {
                 ps.setLong(1, guildId);
                 ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -360,8 +368,8 @@ public final class PostgresScoreStore implements LearningStore {
                     }
                     points = rs.getLong("points");
                     overall = new Accuracy(rs.getInt("answered"), rs.getInt("correct"));
-                    streak = new Streak(rs.getInt("streak_last_day"), rs.getInt("streak_current"),
-                            rs.getInt("streak_best"));
+                    streak = new Streak(
+                            rs.getInt("streak_last_day"), rs.getInt("streak_current"), rs.getInt("streak_best"));
                     lastActive = Sql.instant(rs, "last_active");
                 }
             }
@@ -384,13 +392,22 @@ public final class PostgresScoreStore implements LearningStore {
                 ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        byDifficulty.put(Difficulty.valueOf(rs.getString("difficulty")),
+                        byDifficulty.put(
+                                Difficulty.valueOf(rs.getString("difficulty")),
                                 new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
                     }
                 }
             }
-            return Optional.of(new MemberStats(guildId, userId, points, overall, bySteps, byDifficulty,
-                    streak.currentOn(today), streak.best(), lastActive));
+            return Optional.of(new MemberStats(
+                    guildId,
+                    userId,
+                    points,
+                    overall,
+                    bySteps,
+                    byDifficulty,
+                    streak.currentOn(today),
+                    streak.best(),
+                    lastActive));
         });
     }
 
@@ -398,8 +415,8 @@ public final class PostgresScoreStore implements LearningStore {
     public List<AnswerEvent> history(long guildId, long userId) {
         return Sql.query(db, "answer history", c -> {
             List<AnswerEvent> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM answers WHERE guild_id = ? AND user_id = ? ORDER BY id")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT * FROM answers WHERE guild_id = ? AND user_id = ? ORDER BY id")) {
                 ps.setLong(1, guildId);
                 ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -414,11 +431,21 @@ public final class PostgresScoreStore implements LearningStore {
 
     private static AnswerEvent answer(ResultSet rs) throws SQLException {
         String grade = rs.getString("self_grade");
-        return new AnswerEvent(rs.getLong("id"), rs.getLong("guild_id"), rs.getLong("user_id"),
-                rs.getString("question_id"), rs.getString("step"), Difficulty.valueOf(rs.getString("difficulty")),
-                QuestionType.valueOf(rs.getString("question_type")), rs.getBoolean("correct"),
-                Optional.ofNullable(grade).map(SelfGrade::valueOf), rs.getInt("points"), Sql.instant(rs, "answered_at"),
-                Sql.optionalLong(rs, "elapsed_ms"), Sql.optionalLong(rs, "limit_ms"), Sql.optionalInt(rs, "choice"))
+        return new AnswerEvent(
+                        rs.getLong("id"),
+                        rs.getLong("guild_id"),
+                        rs.getLong("user_id"),
+                        rs.getString("question_id"),
+                        rs.getString("step"),
+                        Difficulty.valueOf(rs.getString("difficulty")),
+                        QuestionType.valueOf(rs.getString("question_type")),
+                        rs.getBoolean("correct"),
+                        Optional.ofNullable(grade).map(SelfGrade::valueOf),
+                        rs.getInt("points"),
+                        Sql.instant(rs, "answered_at"),
+                        Sql.optionalLong(rs, "elapsed_ms"),
+                        Sql.optionalLong(rs, "limit_ms"),
+                        Sql.optionalInt(rs, "choice"))
                 .withDay(rs.getInt("streak_day"));
     }
 
@@ -453,8 +480,8 @@ public final class PostgresScoreStore implements LearningStore {
     @Override
     public Optional<Instant> nextDue(long guildId, long userId) {
         return Sql.query(db, "the next due card", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT min(due) FROM review_cards WHERE guild_id = ? AND user_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT min(due) FROM review_cards WHERE guild_id = ? AND user_id = ?")) {
                 ps.setLong(1, guildId);
                 ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -468,8 +495,10 @@ public final class PostgresScoreStore implements LearningStore {
 
     @Override
     public int deckSize(long guildId, long userId) {
-        return Sql.query(db, "the deck size", c -> count(c,
-                "SELECT count(*) FROM review_cards WHERE guild_id = ? AND user_id = ?", guildId, userId));
+        return Sql.query(
+                db,
+                "the deck size",
+                c -> count(c, "SELECT count(*) FROM review_cards WHERE guild_id = ? AND user_id = ?", guildId, userId));
     }
 
     @Override
@@ -515,8 +544,8 @@ public final class PostgresScoreStore implements LearningStore {
         return Sql.read(db, "the learner's state", c -> {
             Set<String> seen = new HashSet<>();
             Set<String> right = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT question_id, latest_right FROM member_questions "
-                    + "WHERE guild_id = ? AND user_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT question_id, latest_right FROM member_questions " + "WHERE guild_id = ? AND user_id = ?")) {
                 ps.setLong(1, guildId);
                 ps.setLong(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -528,8 +557,8 @@ public final class PostgresScoreStore implements LearningStore {
                     }
                 }
             }
-            return new LearnerState(guildId, userId, seen, right, cards(c, guildId, userId, null),
-                    reminder(c, guildId, userId));
+            return new LearnerState(
+                    guildId, userId, seen, right, cards(c, guildId, userId, null), reminder(c, guildId, userId));
         });
     }
 
@@ -540,23 +569,28 @@ public final class PostgresScoreStore implements LearningStore {
             Map<String, int[]> counts = new TreeMap<>();
             Map<String, Map<Integer, Integer>> choices = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT question_id, count(*), "
-                    + "count(*) FILTER (WHERE correct) FROM answers GROUP BY question_id");
+                            + "count(*) FILTER (WHERE correct) FROM answers GROUP BY question_id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT question_id, choice, count(*) FROM answers "
-                    + "WHERE choice IS NOT NULL GROUP BY question_id, choice");
+                            + "WHERE choice IS NOT NULL GROUP BY question_id, choice");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    choices.computeIfAbsent(rs.getString(1), q -> new TreeMap<>()).put(rs.getInt(2), rs.getInt(3));
+                    choices.computeIfAbsent(rs.getString(1), q -> new TreeMap<>())
+                            .put(rs.getInt(2), rs.getInt(3));
                 }
             }
             List<QuestionStats> out = new ArrayList<>();
             counts.forEach((q, n) -> {
                 Map<Integer, Integer> byOption = choices.getOrDefault(q, Map.of());
-                int options = byOption.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+                int options = byOption.keySet().stream()
+                                .mapToInt(Integer::intValue)
+                                .max()
+                                .orElse(-1)
+                        + 1;
                 List<Integer> list = new ArrayList<>();
                 for (int o = 0; o < options; o++) {
                     list.add(byOption.getOrDefault(o, 0));

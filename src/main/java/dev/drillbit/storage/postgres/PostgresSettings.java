@@ -51,7 +51,8 @@ public record PostgresSettings(String url, String user, String password, Optiona
 
     @Override
     public String toString() {
-        return "PostgresSettings[url=" + safeUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
-                + ", schema=" + schema.orElse("(default)") + ", poolSize=" + poolSize + "]";
+        return "PostgresSettings[url=" + safeUrl() + ", user=" + user + ", password="
+                + (password.isEmpty() ? "" : "***") + ", schema=" + schema.orElse("(default)") + ", poolSize="
+                + poolSize + "]";
     }
 }

@@ -21,11 +21,15 @@ class RankingTest {
     @Test
     @DisplayName("more points first; on a tie, who reached the total first; then the lower user id")
     void order() {
-        List<Ranking.Standing> standings = List.of(new Ranking.Standing(5, 30, 2_000),
-                new Ranking.Standing(4, 30, 2_000), new Ranking.Standing(3, 30, 1_000),
+        List<Ranking.Standing> standings = List.of(
+                new Ranking.Standing(5, 30, 2_000),
+                new Ranking.Standing(4, 30, 2_000),
+                new Ranking.Standing(3, 30, 1_000),
                 new Ranking.Standing(2, 50, 9_000));
 
-        assertThat(rank(standings, 0).top()).extracting(LeaderboardEntry::userId).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(rank(standings, 0).top())
+                .extracting(LeaderboardEntry::userId)
+                .containsExactly(2L, 3L, 4L, 5L);
     }
 
     @Test

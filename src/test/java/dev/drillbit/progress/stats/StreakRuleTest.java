@@ -25,10 +25,14 @@ class StreakRuleTest {
         "'10 10 10',       1, 1",
         "'10 11 13',       1, 2",
         "'10 11 12 20 21', 2, 3",
-        "'10 12 11',       1, 1"})
-    @DisplayName("consecutive days extend the run, the same day counts once, a gap restarts it, a late day changes nothing")
+        "'10 12 11',       1, 1"
+    })
+    @DisplayName(
+            "consecutive days extend the run, the same day counts once, a gap restarts it, a late day changes nothing")
     void runs(String days, int current, int best) {
-        Streak streak = answeredOn(Arrays.stream(days.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray());
+        Streak streak = answeredOn(Arrays.stream(days.trim().split("\\s+"))
+                .mapToInt(Integer::parseInt)
+                .toArray());
 
         assertThat(streak.current()).isEqualTo(current);
         assertThat(streak.best()).isEqualTo(best);
@@ -46,7 +50,8 @@ class StreakRuleTest {
     }
 
     @Test
-    @DisplayName("October's 25-hour Sunday in Berlin: three local days in a row, though 48.7 hours lie between the first two")
+    @DisplayName(
+            "October's 25-hour Sunday in Berlin: three local days in a row, though 48.7 hours lie between the first two")
     void longDayInOctober() {
         int saturday = Streak.dayOf(Instant.parse("2026-10-23T22:10:00Z"), BERLIN); // Sat 24 Oct 00:10 CEST
         int sunday = Streak.dayOf(Instant.parse("2026-10-25T22:50:00Z"), BERLIN); // Sun 25 Oct 23:50 CET

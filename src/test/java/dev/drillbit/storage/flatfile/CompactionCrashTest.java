@@ -1,10 +1,10 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.progress.AnswerEvent;
-import dev.drillbit.progress.Answers;
 import static dev.drillbit.progress.Answers.GUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.Answers;
 import dev.drillbit.testsupport.ManualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,7 +17,8 @@ public final class CrashChild {
         int threads = Integer.parseInt(args[1]);
         int compactEvery = Integer.parseInt(args[2]);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
-        FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(dir).withCompactEvery(compactEvery));
+        FlatFileScoreStore store =
+                FlatFileScoreStore.open(StoreOptions.defaults(dir).withCompactEvery(compactEvery));
         synchronized (out) {
             out.println("ready");
             out.flush();
@@ -26,7 +27,9 @@ public final class CrashChild {
             long user = t % 8;
             Thread w = new Thread(() -> {
                 while (true) {
-                    long id = store.record(Answers.right(user, t(user), 5, Instant.now())).join().id();
+                    long id = store.record(Answers.right(user, t(user), 5, Instant.now()))
+                            .join()
+                            .id();
                     synchronized (out) {
                         out.println("ack " + id);
                         out.flush();

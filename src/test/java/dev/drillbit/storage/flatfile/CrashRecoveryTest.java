@@ -1,10 +1,10 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.progress.stats.MemberStats;
-import dev.drillbit.testsupport.Seeds;
 import static dev.drillbit.progress.Answers.GUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drillbit.progress.stats.MemberStats;
+import dev.drillbit.testsupport.Seeds;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -40,13 +40,22 @@ class CrashRecoveryTest {
         Set<Long> acked = new HashSet<>();
         for (int round = 0; round < KILLS; round++) {
             int killAfter = random.nextInt(20, 1500);
-            Process child = new ProcessBuilder(java, "-cp", classpath, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                    "-Dlogback.configurationFile=logback-test.xml", CrashChild.class.getName(), dir.toString(), "32",
-                    "150")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process child = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            classpath,
+                            "-Xshare:auto",
+                            "-XX:TieredStopAtLevel=1",
+                            "-Dlogback.configurationFile=logback-test.xml",
+                            CrashChild.class.getName(),
+                            dir.toString(),
+                            "32",
+                            "150")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             int acksThisRound = 0;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while (acksThisRound < killAfter && (line = out.readLine()) != null) {
                     if (line.startsWith("ack ")) {
@@ -57,18 +66,28 @@ class CrashRecoveryTest {
                 child.destroyForcibly(); // closes our end of its stdout; unread acks are simply not checked
                 child.waitFor();
             }
-            assertThat(acksThisRound).as("seed %d, round %d: the child acknowledged answers", seed, round).isEqualTo(killAfter);
+            assertThat(acksThisRound)
+                    .as("seed %d, round %d: the child acknowledged answers", seed, round)
+                    .isEqualTo(killAfter);
 
             try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(dir))) {
                 List<Long> ids = new ArrayList<>();
                 long answered = 0;
                 for (long u = 0; u < USERS; u++) {
                     store.history(GUILD, u).forEach(e -> ids.add(e.id()));
-                    answered += store.memberStats(GUILD, u).map(MemberStats::answered).orElse(0);
+                    answered += store.memberStats(GUILD, u)
+                            .map(MemberStats::answered)
+                            .orElse(0);
                 }
-                assertThat(new HashSet<>(ids)).as("seed %d, round %d: no duplicated event", seed, round).hasSize(ids.size());
-                assertThat(ids).as("seed %d, round %d: every acknowledged event", seed, round).containsAll(acked);
-                assertThat(answered).as("seed %d, round %d: aggregates count each event once", seed, round).isEqualTo(ids.size());
+                assertThat(new HashSet<>(ids))
+                        .as("seed %d, round %d: no duplicated event", seed, round)
+                        .hasSize(ids.size());
+                assertThat(ids)
+                        .as("seed %d, round %d: every acknowledged event", seed, round)
+                        .containsAll(acked);
+                assertThat(answered)
+                        .as("seed %d, round %d: aggregates count each event once", seed, round)
+                        .isEqualTo(ids.size());
             }
         }
     }

@@ -1,16 +1,16 @@
 package dev.drillbit.storage.flatfile;
 
+import static dev.drillbit.progress.Answers.GUILD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.Answers;
 import dev.drillbit.progress.stats.Accuracy;
 import dev.drillbit.progress.stats.MemberStats;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.UnsupportedVersionException;
-import static dev.drillbit.progress.Answers.GUILD;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import ch.qos.logback.classic.Level;
 import dev.drillbit.testsupport.Fixtures;
 import dev.drillbit.testsupport.LogCapture;
 import dev.drillbit.testsupport.ManualTime;
@@ -65,10 +65,16 @@ class DataFileFixturesTest {
         fixture("torn-tail");
         try (LogCapture log = LogCapture.attach("dev.drillbit.storage", Level.WARN);
                 FlatFileScoreStore store = open()) {
-            assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("torn last line")
-                    .contains(JOURNAL).contains("byte offset 570"));
+            assertThat(log.lines())
+                    .anySatisfy(l -> assertThat(l)
+                            .contains("torn last line")
+                            .contains(JOURNAL)
+                            .contains("byte offset 570"));
             assertThat(store.memberStats(GUILD, 7).orElseThrow().points()).isEqualTo(45);
-            assertThat(store.record(Answers.right(7, 5, "2026-01-05T11:00:00Z")).join().id()).isEqualTo(4);
+            assertThat(store.record(Answers.right(7, 5, "2026-01-05T11:00:00Z"))
+                            .join()
+                            .id())
+                    .isEqualTo(4);
         }
         try (FlatFileScoreStore store = open()) {
             assertThat(store.history(GUILD, 7)).extracting(AnswerEvent::id).containsExactly(1L, 3L, 4L);
@@ -81,9 +87,11 @@ class DataFileFixturesTest {
         fixture("damaged-middle");
         Map<String, byte[]> before = contents();
 
-        assertThatThrownBy(this::open).isInstanceOf(DataFileException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(DataFileException.class)
                 .hasMessageContaining(JOURNAL + ":3: damaged line at byte offset 228")
-                .hasMessageContaining("left untouched").hasMessageContaining("repair")
+                .hasMessageContaining("left untouched")
+                .hasMessageContaining("repair")
                 .satisfies(e -> assertThat(((DataFileException) e).line()).isEqualTo(3));
         Map<String, byte[]> after = contents();
         assertThat(after).containsOnlyKeys(before.keySet());
@@ -121,8 +129,12 @@ class DataFileFixturesTest {
         fixture("empty-journal");
         try (LogCapture log = LogCapture.attach("dev.drillbit.storage", Level.WARN);
                 FlatFileScoreStore store = open()) {
-            assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains(JOURNAL)
-                    .contains("has no complete header (crash while it was created, 0 bytes): starting it afresh"));
+            assertThat(log.lines())
+                    .anySatisfy(
+                            l -> assertThat(l)
+                                    .contains(JOURNAL)
+                                    .contains(
+                                            "has no complete header (crash while it was created, 0 bytes): starting it afresh"));
             store.record(Answers.right(7, 5, "2026-01-05T11:00:00Z")).join();
         }
         try (FlatFileScoreStore store = open()) {
@@ -134,13 +146,15 @@ class DataFileFixturesTest {
     @DisplayName("an empty snapshot is refused: snapshots are written whole")
     void emptySnapshot() throws Exception {
         fixture("empty-snapshot");
-        assertThatThrownBy(this::open).isInstanceOf(DataFileException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(DataFileException.class)
                 .hasMessageContaining("snapshot.jsonl: the snapshot is empty")
                 .hasMessageContaining("left untouched");
         assertThat(Files.size(dir.resolve("snapshot.jsonl"))).isZero();
 
         RepairReport report = FlatFileRepair.repair(dir, time);
-        assertThat(report.files()).singleElement()
+        assertThat(report.files())
+                .singleElement()
                 .satisfies(f -> assertThat(f.movedTo().getFileName().toString()).startsWith("snapshot.jsonl.damaged-"));
         try (FlatFileScoreStore store = open()) {
             assertThat(store.memberStats(GUILD, 7)).isEmpty();
@@ -153,14 +167,20 @@ class DataFileFixturesTest {
         fixture("snapshot-only");
         try (LogCapture log = LogCapture.attach("dev.drillbit.storage", Level.INFO);
                 FlatFileScoreStore store = open()) {
-            assertThat(log.lines()).anySatisfy(l -> assertThat(l)
-                    .contains("Snapshot without a journal: starting journal generation 3"));
+            assertThat(log.lines())
+                    .anySatisfy(
+                            l -> assertThat(l).contains("Snapshot without a journal: starting journal generation 3"));
             MemberStats s = store.memberStats(GUILD, 7).orElseThrow();
             assertThat(s.points()).isEqualTo(45);
-            assertThat(s.byStep()).containsEntry("sql", new Accuracy(2, 2)).containsEntry("caching", new Accuracy(1, 0));
+            assertThat(s.byStep())
+                    .containsEntry("sql", new Accuracy(2, 2))
+                    .containsEntry("caching", new Accuracy(1, 0));
             assertThat(s.currentStreak()).isEqualTo(2);
             assertThat(s.bestStreak()).isEqualTo(4);
-            assertThat(store.record(Answers.right(8, 5, "2026-01-05T11:00:00Z")).join().id()).isEqualTo(42);
+            assertThat(store.record(Answers.right(8, 5, "2026-01-05T11:00:00Z"))
+                            .join()
+                            .id())
+                    .isEqualTo(42);
         }
         assertThat(dir.resolve("journal-000000000003.jsonl")).doesNotExist(); // compacted on close
         assertThat(dir.resolve("journal-000000000004.jsonl")).exists();
@@ -180,23 +200,26 @@ class DataFileFixturesTest {
     @DisplayName("a missing journal generation stops start-up instead of losing its events")
     void missingGeneration() throws Exception {
         fixture("missing-generation");
-        assertThatThrownBy(this::open).isInstanceOf(DataFileException.class)
-                .hasMessageContaining("journal-000000000002.jsonl: journal generation 2 is missing but generation 3 "
-                        + "exists");
+        assertThatThrownBy(this::open)
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining(
+                        "journal-000000000002.jsonl: journal generation 2 is missing but generation 3 " + "exists");
     }
 
     @Test
     @DisplayName("files from a newer version are refused, never misread, and repair leaves them alone")
     void newerVersions() throws Exception {
         fixture("newer-journal");
-        assertThatThrownBy(this::open).isInstanceOf(UnsupportedVersionException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(UnsupportedVersionException.class)
                 .hasMessageContaining(JOURNAL + ":1: format version 3 is newer than this drillbit understands (2)")
                 .hasMessageContaining("upgrade drillbit");
         assertThatThrownBy(() -> FlatFileRepair.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
         Files.delete(dir.resolve(JOURNAL));
 
         fixture("newer-snapshot");
-        assertThatThrownBy(this::open).isInstanceOf(UnsupportedVersionException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(UnsupportedVersionException.class)
                 .hasMessageContaining("snapshot.jsonl:1: format version 3 is newer than this drillbit understands (2)");
         assertThatThrownBy(() -> FlatFileRepair.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
         assertThat(dir.resolve("snapshot.jsonl")).exists();
@@ -205,7 +228,8 @@ class DataFileFixturesTest {
     @Test
     void olderVersionIsRefusedClearly() throws Exception {
         Files.writeString(dir.resolve(JOURNAL), "{\"format\":\"drillbit-journal\",\"version\":0,\"generation\":1}\n");
-        assertThatThrownBy(this::open).isInstanceOf(UnsupportedVersionException.class)
+        assertThatThrownBy(this::open)
+                .isInstanceOf(UnsupportedVersionException.class)
                 .hasMessageContaining("format version 0 is older than any this drillbit can migrate");
     }
 

@@ -1,22 +1,20 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.daily.DailyAction;
-import dev.drillbit.daily.DailyFixtures;
-import dev.drillbit.daily.DailyRun;
-import dev.drillbit.daily.DailySchedule;
-import dev.drillbit.daily.DailyScheduler;
-import dev.drillbit.daily.RunStatus;
-import dev.drillbit.daily.ScheduleId;
-
 import static dev.drillbit.daily.DailyFixtures.input;
 import static dev.drillbit.daily.DailyFixtures.only;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.daily.DailyAction;
+import dev.drillbit.daily.DailyFixtures;
+import dev.drillbit.daily.DailyRun;
+import dev.drillbit.daily.DailySchedule;
+import dev.drillbit.daily.DailyScheduler;
+import dev.drillbit.daily.RunStatus;
+import dev.drillbit.quiz.Response;
 import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.UnsupportedVersionException;
-import dev.drillbit.quiz.Response;
 import dev.drillbit.testsupport.Fixtures;
 import dev.drillbit.testsupport.ManualTime;
 import java.io.IOException;
@@ -126,8 +124,8 @@ class FlatFileDailyRepositoryTest {
 
         assertThatThrownBy(this::open)
                 .isInstanceOf(DataFileException.class)
-                .hasMessageContaining("100-10-2026-01-05.json: field \"status\" has an unreadable value "
-                        + "\"half-posted\"");
+                .hasMessageContaining(
+                        "100-10-2026-01-05.json: field \"status\" has an unreadable value " + "\"half-posted\"");
         assertThat(contents()).containsExactlyInAnyOrderEntriesOf(before);
     }
 
@@ -142,16 +140,26 @@ class FlatFileDailyRepositoryTest {
     }
 
     @Test
-    @DisplayName("everything round-trips: schedules, rotation, streaks, runs with answers; temp files from a crash are removed")
+    @DisplayName(
+            "everything round-trips: schedules, rotation, streaks, runs with answers; temp files from a crash are removed")
     void roundTrip() throws IOException {
-        DailySchedule schedule = DailyFixtures.schedule(bank, input("09:00", "Europe/Berlin").withDays("mon-fri")
-                .withSteps("sql").withDifficulty("junior").withPingRole(77).withGroupMinimum(1)
-                .withReportDay("fri"), Instant.parse("2026-01-04T12:00:00Z"));
+        DailySchedule schedule = DailyFixtures.schedule(
+                bank,
+                input("09:00", "Europe/Berlin")
+                        .withDays("mon-fri")
+                        .withSteps("sql")
+                        .withDifficulty("junior")
+                        .withPingRole(77)
+                        .withGroupMinimum(1)
+                        .withReportDay("fri"),
+                Instant.parse("2026-01-04T12:00:00Z"));
         DailyRun run;
         clock.advance(java.time.Duration.ofHours(-4)); // 08:00Z, 09:00 Berlin
         try (DailyScheduler scheduler = open()) {
             scheduler.set(schedule);
-            run = only(scheduler.due(clock.instant()), DailyAction.StartRun.class).get(0).run();
+            run = only(scheduler.due(clock.instant()), DailyAction.StartRun.class)
+                    .get(0)
+                    .run();
             scheduler.started(run.id());
             scheduler.answer(run.id(), 501, 0, new Response.Truth(true));
         }

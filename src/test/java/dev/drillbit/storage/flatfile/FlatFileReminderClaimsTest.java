@@ -1,11 +1,11 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.progress.GuildZones;
-import dev.drillbit.progress.MemberRef;
-import dev.drillbit.storage.DataFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.MemberRef;
+import dev.drillbit.storage.DataFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,20 +40,28 @@ class FlatFileReminderClaimsTest {
         log.claim(List.of(BEN), MORNING.plusSeconds(24 * 3600));
 
         String file = Files.readString(dir.resolve(FlatFileReminderClaims.NAME));
-        assertThat(file).startsWith("{\"format\":\"drillbit-reminders-sent\",\"version\":1,").contains("[1,11,")
+        assertThat(file)
+                .startsWith("{\"format\":\"drillbit-reminders-sent\",\"version\":1,")
+                .contains("[1,11,")
                 .doesNotContain("[1,10,");
-        assertThat(Files.exists(dir.resolve(FlatFileReminderClaims.NAME + ".tmp"))).isFalse();
+        assertThat(Files.exists(dir.resolve(FlatFileReminderClaims.NAME + ".tmp")))
+                .isFalse();
     }
 
     @Test
     void aDamagedFileIsRefusedNamingIt() throws Exception {
-        Files.writeString(dir.resolve(FlatFileReminderClaims.NAME), "{\"format\":\"drillbit-reminders-sent\",\"version\":1,"
-                + "\"sent\":[[1,2]]}");
-        assertThatThrownBy(() -> FlatFileReminderClaims.open(dir, GuildZones.utc())).isInstanceOf(DataFileException.class)
-                .hasMessageContaining(FlatFileReminderClaims.NAME).hasMessageContaining("delete the file");
+        Files.writeString(
+                dir.resolve(FlatFileReminderClaims.NAME),
+                "{\"format\":\"drillbit-reminders-sent\",\"version\":1," + "\"sent\":[[1,2]]}");
+        assertThatThrownBy(() -> FlatFileReminderClaims.open(dir, GuildZones.utc()))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining(FlatFileReminderClaims.NAME)
+                .hasMessageContaining("delete the file");
 
-        Files.writeString(dir.resolve(FlatFileReminderClaims.NAME), "{\"format\":\"drillbit-reminders-sent\",\"version\":2}");
-        assertThatThrownBy(() -> FlatFileReminderClaims.open(dir, GuildZones.utc())).isInstanceOf(DataFileException.class)
+        Files.writeString(
+                dir.resolve(FlatFileReminderClaims.NAME), "{\"format\":\"drillbit-reminders-sent\",\"version\":2}");
+        assertThatThrownBy(() -> FlatFileReminderClaims.open(dir, GuildZones.utc()))
+                .isInstanceOf(DataFileException.class)
                 .hasMessageContaining("newer");
     }
 }

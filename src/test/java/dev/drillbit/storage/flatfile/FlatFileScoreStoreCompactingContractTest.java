@@ -17,7 +17,8 @@ class FlatFileScoreStoreCompactingContractTest extends ScoreStoreContract {
 
     @Override
     protected ScoreStore open(Clock clock, GuildZones zones) {
-        return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(clock).withZones(zones).withCompactEvery(2));
+        return FlatFileScoreStore.open(
+                StoreOptions.defaults(dir).withClock(clock).withZones(zones).withCompactEvery(2));
     }
 
     /** A crash: the journal and the lock are dropped without the close's snapshot. */

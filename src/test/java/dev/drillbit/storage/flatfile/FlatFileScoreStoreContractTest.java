@@ -14,7 +14,8 @@ class FlatFileScoreStoreContractTest extends ScoreStoreContract {
 
     @Override
     protected ScoreStore open(Clock clock, GuildZones zones) {
-        return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(clock).withZones(zones));
+        return FlatFileScoreStore.open(
+                StoreOptions.defaults(dir).withClock(clock).withZones(zones));
     }
 
     /** A crash: the journal and the lock are dropped without the close's snapshot. */

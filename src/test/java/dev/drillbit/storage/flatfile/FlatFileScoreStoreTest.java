@@ -1,18 +1,15 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.progress.AnswerCsv;
-import dev.drillbit.progress.AnswerEvent;
-import dev.drillbit.progress.Answers;
-import dev.drillbit.progress.Forgotten;
-import dev.drillbit.progress.stats.Accuracy;
-import dev.drillbit.progress.stats.LeaderboardEntry;
-import dev.drillbit.progress.stats.LeaderboardPeriod;
-import dev.drillbit.progress.stats.MemberStats;
 import static dev.drillbit.progress.Answers.GUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drillbit.bank.Difficulty;
+import dev.drillbit.progress.AnswerCsv;
+import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.Answers;
+import dev.drillbit.progress.Forgotten;
+import dev.drillbit.progress.stats.LeaderboardEntry;
+import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.quiz.SelfGrade;
 import dev.drillbit.testsupport.ManualTime;
 import java.nio.file.Files;
@@ -21,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +31,8 @@ class FlatFileScoreStoreTest {
     Path dir;
 
     private FlatFileScoreStore open(int compactEvery) {
-        return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(time).withCompactEvery(compactEvery));
+        return FlatFileScoreStore.open(
+                StoreOptions.defaults(dir).withClock(time).withCompactEvery(compactEvery));
     }
 
     @Test
@@ -57,7 +54,9 @@ class FlatFileScoreStoreTest {
             }
             assertThat(total).isEqualTo(25);
             assertThat(store.leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.empty(), 0, ZoneOffset.UTC)
-                    .top()).extracting(LeaderboardEntry::points).containsExactly(90L, 80L, 80L);
+                            .top())
+                    .extracting(LeaderboardEntry::points)
+                    .containsExactly(90L, 80L, 80L);
         }
     }
 
@@ -82,8 +81,9 @@ class FlatFileScoreStoreTest {
             assertThat(store.memberStats(GUILD, 7).orElseThrow().points()).isEqualTo(5);
         }
         for (Path f : Files.list(dir.resolve("history")).toList()) {
-            assertThat(Files.readString(f)).doesNotContain("\"user\":7,\"question\":\"sql-001\",\"step\":\"sql\","
-                    + "\"difficulty\":\"mid\",\"type\":\"multiple_choice\",\"correct\":true,\"points\":10");
+            assertThat(Files.readString(f))
+                    .doesNotContain("\"user\":7,\"question\":\"sql-001\",\"step\":\"sql\","
+                            + "\"difficulty\":\"mid\",\"type\":\"multiple_choice\",\"correct\":true,\"points\":10");
         }
     }
 
@@ -98,7 +98,9 @@ class FlatFileScoreStoreTest {
 
         try (FlatFileScoreStore reopened = open(1000)) {
             assertThat(reopened.memberStats(GUILD, 7).orElseThrow().points()).isEqualTo(3);
-            assertThat(reopened.history(GUILD, 7)).extracting(AnswerEvent::points).containsExactly(3);
+            assertThat(reopened.history(GUILD, 7))
+                    .extracting(AnswerEvent::points)
+                    .containsExactly(3);
         }
     }
 
@@ -106,7 +108,8 @@ class FlatFileScoreStoreTest {
     @DisplayName("a second store on the same folder is refused while the first has it open")
     void secondOpenIsRefused() {
         try (FlatFileScoreStore store = open(1000)) {
-            assertThatThrownBy(() -> open(1000)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> open(1000))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already open");
         }
     }
@@ -114,13 +117,15 @@ class FlatFileScoreStoreTest {
     @Test
     void historyExportsAsCsv() {
         try (FlatFileScoreStore store = open(1000)) {
-            store.record(Answers.open(7, "api, \"rest\"", SelfGrade.PARTLY, 15, T0)).join();
+            store.record(Answers.open(7, "api, \"rest\"", SelfGrade.PARTLY, 15, T0))
+                    .join();
             List<AnswerEvent> history = store.history(GUILD, 7);
 
-            assertThat(AnswerCsv.toCsv(history)).isEqualTo(
-                    "event_id,guild_id,user_id,answered_at,question_id,step,difficulty,type,correct,self_grade,points\r\n"
-                            + "1,1000,7,2026-03-10T12:00:00Z,\"api, \"\"rest\"\"-003\",\"api, \"\"rest\"\"\",senior,"
-                            + "open,false,partly,15\r\n");
+            assertThat(AnswerCsv.toCsv(history))
+                    .isEqualTo(
+                            "event_id,guild_id,user_id,answered_at,question_id,step,difficulty,type,correct,self_grade,points\r\n"
+                                    + "1,1000,7,2026-03-10T12:00:00Z,\"api, \"\"rest\"\"-003\",\"api, \"\"rest\"\"\",senior,"
+                                    + "open,false,partly,15\r\n");
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.progress.AnswerEvent;
-import dev.drillbit.progress.Answers;
-import dev.drillbit.progress.stats.LeaderboardPeriod;
 import static dev.drillbit.progress.Answers.GUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.Answers;
+import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.testsupport.ManualTime;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,14 +59,24 @@ class GroupCommitTest {
             }
 
             int events = threads * perThread;
-            assertThat(acked).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, events).boxed().toList());
+            assertThat(acked)
+                    .containsExactlyInAnyOrderElementsOf(
+                            LongStream.rangeClosed(1, events).boxed().toList());
             assertThat(store.journalSyncs()).isPositive().isLessThan(events / 2);
-            assertThat(store.leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, java.util.Optional.empty(), 0,
-                    java.time.ZoneOffset.UTC).ranked()).isEqualTo(threads);
+            assertThat(store.leaderboard(
+                                    GUILD,
+                                    LeaderboardPeriod.ALL_TIME,
+                                    java.util.Optional.empty(),
+                                    0,
+                                    java.time.ZoneOffset.UTC)
+                            .ranked())
+                    .isEqualTo(threads);
         }
-        try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(new ManualTime(T0)))) {
+        try (FlatFileScoreStore store =
+                FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(new ManualTime(T0)))) {
             long total = LongStream.range(0, threads)
-                    .map(u -> store.memberStats(GUILD, u).orElseThrow().answered()).sum();
+                    .map(u -> store.memberStats(GUILD, u).orElseThrow().answered())
+                    .sum();
             assertThat(total).isEqualTo((long) threads * perThread);
         }
     }

@@ -1,12 +1,12 @@
 package dev.drillbit.storage.flatfile;
 
+import static dev.drillbit.progress.Answers.GUILD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.drillbit.progress.Answers;
 import dev.drillbit.progress.stats.Leaderboard;
 import dev.drillbit.progress.stats.LeaderboardEntry;
 import dev.drillbit.progress.stats.LeaderboardPeriod;
-import static dev.drillbit.progress.Answers.GUILD;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.drillbit.testsupport.ManualTime;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,7 +50,8 @@ class LeaderboardTest {
 
     private String board(LeaderboardPeriod period, String zone) {
         return store.leaderboard(GUILD, period, Optional.empty(), 0, ZoneId.of(zone)).top().stream()
-                .map(e -> e.userId() + ":" + e.points()).collect(Collectors.joining(" "));
+                .map(e -> e.userId() + ":" + e.points())
+                .collect(Collectors.joining(" "));
     }
 
     @ParameterizedTest(name = "{0} in {1}: {2}")
@@ -65,7 +66,8 @@ class LeaderboardTest {
         "TODAY,    Asia/Tokyo,       2:20 1:10",
         "WEEK,     Asia/Tokyo,       2:20 1:10",
         "MONTH,    Asia/Tokyo,       3:40 2:20 1:10",
-        "ALL_TIME, Asia/Tokyo,       3:40 2:20 1:10 4:5"})
+        "ALL_TIME, Asia/Tokyo,       3:40 2:20 1:10 4:5"
+    })
     @DisplayName("periods follow midnight, Monday and the first of the month in the guild's zone")
     void periodsInZones(LeaderboardPeriod period, String zone, String expected) {
         assertThat(board(period, zone)).isEqualTo(expected);
@@ -91,8 +93,8 @@ class LeaderboardTest {
         store.record(Answers.right(6, 9, "2026-03-29T22:15:00Z")).join(); // 00:15 CEST, 30 March
         store.record(Answers.right(7, 3, "2026-03-28T23:05:00Z")).join(); // 00:05 CET, 29 March
 
-        Leaderboard today = store.leaderboard(GUILD, LeaderboardPeriod.TODAY, Optional.empty(), 0,
-                ZoneId.of("Europe/Berlin"));
+        Leaderboard today =
+                store.leaderboard(GUILD, LeaderboardPeriod.TODAY, Optional.empty(), 0, ZoneId.of("Europe/Berlin"));
 
         assertThat(today.window().from()).isEqualTo(Instant.parse("2026-03-28T23:00:00Z"));
         assertThat(today.window().until()).isEqualTo(Instant.parse("2026-03-29T22:00:00Z"));
@@ -101,15 +103,20 @@ class LeaderboardTest {
 
     @Test
     void oneRoadmapStep() {
-        store.record(Answers.right(4, "caching", 50, Instant.parse("2026-03-02T02:00:00Z"))).join();
-        store.record(Answers.right(1, "caching", 20, Instant.parse("2026-02-02T02:00:00Z"))).join();
+        store.record(Answers.right(4, "caching", 50, Instant.parse("2026-03-02T02:00:00Z")))
+                .join();
+        store.record(Answers.right(1, "caching", 20, Instant.parse("2026-02-02T02:00:00Z")))
+                .join();
 
         assertThat(store.leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.of("caching"), 1, ZoneOffset.UTC)
-                .top()).containsExactly(new LeaderboardEntry(1, 4, 50), new LeaderboardEntry(2, 1, 20));
+                        .top())
+                .containsExactly(new LeaderboardEntry(1, 4, 50), new LeaderboardEntry(2, 1, 20));
         assertThat(store.leaderboard(GUILD, LeaderboardPeriod.TODAY, Optional.of("caching"), 1, ZoneOffset.UTC)
-                .top()).containsExactly(new LeaderboardEntry(1, 4, 50));
+                        .top())
+                .containsExactly(new LeaderboardEntry(1, 4, 50));
         assertThat(store.leaderboard(GUILD, LeaderboardPeriod.TODAY, Optional.of("nosuchstep"), 1, ZoneOffset.UTC)
-                .top()).isEmpty();
+                        .top())
+                .isEmpty();
     }
 
     @Test

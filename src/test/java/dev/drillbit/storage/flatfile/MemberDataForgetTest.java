@@ -46,35 +46,48 @@ class MemberDataForgetTest {
     @Test
     @DisplayName("after forget, no file under the data folder holds the member, and weekly reports leave them out")
     void forgetLeavesNothingOnDisk() throws IOException {
-        try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(data).withClock(time));
-                DailyScheduler daily = DailyScheduler.open(FlatFileDailyRepository.open(data.resolve("daily")), bank,
-                        null, time, new Random(1), DailyScheduler.Settings.defaults())) {
+        try (FlatFileScoreStore store =
+                        FlatFileScoreStore.open(StoreOptions.defaults(data).withClock(time));
+                DailyScheduler daily = DailyScheduler.open(
+                        FlatFileDailyRepository.open(data.resolve("daily")),
+                        bank,
+                        null,
+                        time,
+                        new Random(1),
+                        DailyScheduler.Settings.defaults())) {
             FlatFileReminderClaims reminders = FlatFileReminderClaims.open(data, GuildZones.utc());
             // GIVEN the member set a daily schedule, answered its run (points in the store), rated a card,
             // switched the reminder on and was reminded today; another member answered too
-            daily.set(DailyFixtures.schedule(bank, ScheduleInput.of(GUILD, DailyFixtures.CHANNEL, FORGOTTEN, "23:00",
-                    "UTC"), time.instant()));
-            DailyRun run = ((DailyScheduler.StartNow.Started) daily.startNow(
-                    new ScheduleId(GUILD, DailyFixtures.CHANNEL), time.instant())).action().run();
+            daily.set(DailyFixtures.schedule(
+                    bank, ScheduleInput.of(GUILD, DailyFixtures.CHANNEL, FORGOTTEN, "23:00", "UTC"), time.instant()));
+            DailyRun run = ((DailyScheduler.StartNow.Started)
+                            daily.startNow(new ScheduleId(GUILD, DailyFixtures.CHANNEL), time.instant()))
+                    .action()
+                    .run();
             for (long member : List.of(FORGOTTEN, KEPT)) {
-                RunAnswerOutcome.Accepted accepted = (RunAnswerOutcome.Accepted) daily.answer(run.id(), member, 0,
-                        new Response.Truth(true));
+                RunAnswerOutcome.Accepted accepted =
+                        (RunAnswerOutcome.Accepted) daily.answer(run.id(), member, 0, new Response.Truth(true));
                 store.record(accepted.answer()).join();
             }
-            store.review(GUILD, FORGOTTEN, run.questionIds().get(1), Rating.HARD, time.instant()).join();
+            store.review(GUILD, FORGOTTEN, run.questionIds().get(1), Rating.HARD, time.instant())
+                    .join();
             store.setReminder(GUILD, FORGOTTEN, true).join();
             reminders.claim(List.of(new MemberRef(GUILD, FORGOTTEN), new MemberRef(GUILD, KEPT)), time.instant());
             assertThat(filesHolding(FORGOTTEN)).isNotEmpty();
 
             // WHEN a moderator forgets the member
-            new MemberData(store, List.of(reminders, daily)).forget(GUILD, FORGOTTEN).join();
+            new MemberData(store, List.of(reminders, daily))
+                    .forget(GUILD, FORGOTTEN)
+                    .join();
 
             // THEN nothing of them is on disk, while the other member still is
             assertThat(filesHolding(FORGOTTEN)).isEmpty();
             assertThat(filesHolding(KEPT)).isNotEmpty();
             time.advance(Duration.ofHours(1));
-            assertThat(daily.runActivity().pointsByMember(GUILD, time.instant().minus(Duration.ofDays(7)),
-                    time.instant())).extracting(GroupActivity.MemberPoints::userId).containsExactly(KEPT);
+            assertThat(daily.runActivity()
+                            .pointsByMember(GUILD, time.instant().minus(Duration.ofDays(7)), time.instant()))
+                    .extracting(GroupActivity.MemberPoints::userId)
+                    .containsExactly(KEPT);
             assertThat(daily.results(run.id()).orElseThrow().members()).hasSize(1);
         }
     }
@@ -82,13 +95,15 @@ class MemberDataForgetTest {
     private List<Path> filesHolding(long userId) throws IOException {
         String id = Long.toString(userId);
         try (Stream<Path> files = Files.walk(data)) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(id);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> {
+                        try {
+                            return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(id);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

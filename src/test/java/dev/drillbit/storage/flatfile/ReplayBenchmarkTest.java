@@ -1,13 +1,13 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.learning.Rating;
-import dev.drillbit.progress.AnswerEvent;
-import dev.drillbit.progress.JournalEntry;
-import dev.drillbit.progress.ReviewEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionType;
+import dev.drillbit.learning.Rating;
+import dev.drillbit.progress.AnswerEvent;
+import dev.drillbit.progress.JournalEntry;
+import dev.drillbit.progress.ReviewEvent;
 import dev.drillbit.testsupport.ManualTime;
 import dev.drillbit.testsupport.Seeds;
 import java.io.BufferedWriter;
@@ -52,10 +52,21 @@ class ReplayBenchmarkTest {
                 Instant at = T0.plusSeconds(i * 30L);
                 JournalEntry e = i % 20 == 0
                         ? new ReviewEvent(i, 1 + user % 5, user, "step" + q % 20 + "-" + q, Rating.GOOD, at)
-                        : new AnswerEvent(i, 1 + user % 5, user, "step" + q % 20 + "-" + q, "step" + q % 20,
-                                Difficulty.values()[q % 3], QuestionType.MULTIPLE_CHOICE, random.nextInt(3) > 0,
-                                Optional.empty(), 20, at, OptionalLong.of(random.nextInt(30_000)),
-                                OptionalLong.of(30_000), OptionalInt.of(random.nextInt(4)));
+                        : new AnswerEvent(
+                                i,
+                                1 + user % 5,
+                                user,
+                                "step" + q % 20 + "-" + q,
+                                "step" + q % 20,
+                                Difficulty.values()[q % 3],
+                                QuestionType.MULTIPLE_CHOICE,
+                                random.nextInt(3) > 0,
+                                Optional.empty(),
+                                20,
+                                at,
+                                OptionalLong.of(random.nextInt(30_000)),
+                                OptionalLong.of(30_000),
+                                OptionalInt.of(random.nextInt(4)));
                 EntryCodec.encode(e, sb);
                 out.append(sb);
             }
@@ -64,8 +75,8 @@ class ReplayBenchmarkTest {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long started = System.nanoTime();
         long cpuStarted = threads.getCurrentThreadCpuTime();
-        try (FlatFileScoreStore store = FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(time)
-                .withCompactEvery(Integer.MAX_VALUE))) {
+        try (FlatFileScoreStore store = FlatFileScoreStore.open(
+                StoreOptions.defaults(dir).withClock(time).withCompactEvery(Integer.MAX_VALUE))) {
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
             // CPU time of the replaying thread: wall time on a shared, loaded machine says little
             Duration took = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStarted);

@@ -1,18 +1,16 @@
 package dev.drillbit.storage.flatfile;
 
+import static dev.drillbit.progress.Answers.GUILD;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.drillbit.insights.QuestionStats;
 import dev.drillbit.learning.DeckCard;
 import dev.drillbit.learning.LearnerState;
 import dev.drillbit.learning.Rating;
-import dev.drillbit.learning.ReviewCard;
 import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.Answers;
 import dev.drillbit.progress.MemberRef;
-import dev.drillbit.progress.ReviewEvent;
-import static dev.drillbit.progress.Answers.GUILD;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.drillbit.quiz.SelfGrade;
 import dev.drillbit.testsupport.Fixtures;
 import dev.drillbit.testsupport.ManualTime;
@@ -37,7 +35,8 @@ class ReviewDeckStoreTest {
     Path dir;
 
     private FlatFileScoreStore open(int compactEvery) {
-        return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(time).withCompactEvery(compactEvery));
+        return FlatFileScoreStore.open(
+                StoreOptions.defaults(dir).withClock(time).withCompactEvery(compactEvery));
     }
 
     private static List<String> ids(List<DeckCard> cards) {
@@ -50,17 +49,21 @@ class ReviewDeckStoreTest {
         LearnerState before;
         try (FlatFileScoreStore store = open(3)) {
             store.record(Answers.wrong(7, "sql", T0)).join();
-            store.record(Answers.open(7, "caching", SelfGrade.PARTLY, 15, T0.plusSeconds(60))).join();
+            store.record(Answers.open(7, "caching", SelfGrade.PARTLY, 15, T0.plusSeconds(60)))
+                    .join();
             store.setReminder(GUILD, 7, true).join(); // compaction 1
-            store.record(Answers.right(7, "sql", 20, T0.plus(DAY)).withTiming(Duration.ofSeconds(1),
-                    Duration.ofSeconds(30))).join();
+            store.record(Answers.right(7, "sql", 20, T0.plus(DAY))
+                            .withTiming(Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                    .join();
             store.review(GUILD, 7, "caching-003", Rating.GOOD, T0.plus(DAY)).join();
             store.record(Answers.wrong(7, "apis", T0.plus(DAY))).join(); // compaction 2
             store.record(Answers.wrong(8, "sql", T0.plus(DAY))).join();
             before = store.learner(GUILD, 7);
             assertThat(store.compactions()).isEqualTo(2);
         }
-        assertThat(Files.readString(dir.resolve("snapshot.jsonl"))).contains("\"cards\":[").contains("\"remind\":true")
+        assertThat(Files.readString(dir.resolve("snapshot.jsonl")))
+                .contains("\"cards\":[")
+                .contains("\"remind\":true")
                 .startsWith("{\"format\":\"drillbit-snapshot\",\"version\":2,");
         try (FlatFileScoreStore store = open(3)) {
             assertThat(store.learner(GUILD, 7)).isEqualTo(before);
@@ -89,7 +92,8 @@ class ReviewDeckStoreTest {
             store.setReminder(GUILD, 7, true).join();
 
             assertThat(dir.resolve("journal-000000000003.jsonl")).exists();
-            assertThat(Files.readAllLines(dir.resolve("journal-000000000002.jsonl"))).hasSize(2);
+            assertThat(Files.readAllLines(dir.resolve("journal-000000000002.jsonl")))
+                    .hasSize(2);
         }
         assertThat(Files.readString(dir.resolve("snapshot.jsonl"))).contains("\"version\":2");
         try (FlatFileScoreStore store = open(1000)) {
@@ -107,31 +111,52 @@ class ReviewDeckStoreTest {
             store.record(Answers.right(8, "sql", 20, T0)).join(); // choice not recorded
             for (long u = 9; u < 12; u++) {
                 Answer r = Answers.right(u, "sql", 0, T0);
-                store.record(new Answer(GUILD, u, r.questionId(), r.step(), r.difficulty(), r.type(), false,
-                        r.selfGrade(), 0, T0).withChoice(2)).join();
+                store.record(new Answer(
+                                        GUILD,
+                                        u,
+                                        r.questionId(),
+                                        r.step(),
+                                        r.difficulty(),
+                                        r.type(),
+                                        false,
+                                        r.selfGrade(),
+                                        0,
+                                        T0)
+                                .withChoice(2))
+                        .join();
             }
             store.record(Answers.wrong(7, "caching", T0)).join();
             store.record(Answers.wrong(12, "caching", T0)).join();
             store.forget(GUILD, 12).join();
 
-            List<QuestionStats> expected = List.of(new QuestionStats("caching-002", 1, 0, List.of()),
+            List<QuestionStats> expected = List.of(
+                    new QuestionStats("caching-002", 1, 0, List.of()),
                     new QuestionStats("sql-001", 5, 2, List.of(1, 0, 3)));
             assertThat(store.questionStats()).isEqualTo(expected);
-            assertThat(FlatFileQuestionStats.read(dir)).as("read without opening").isEqualTo(expected);
+            assertThat(FlatFileQuestionStats.read(dir))
+                    .as("read without opening")
+                    .isEqualTo(expected);
         }
-        assertThat(FlatFileQuestionStats.read(dir)).as("after the last compaction")
-                .containsExactly(new QuestionStats("caching-002", 1, 0, List.of()),
+        assertThat(FlatFileQuestionStats.read(dir))
+                .as("after the last compaction")
+                .containsExactly(
+                        new QuestionStats("caching-002", 1, 0, List.of()),
                         new QuestionStats("sql-001", 5, 2, List.of(1, 0, 3)));
     }
 
     @Test
     @DisplayName("an answer a quiz counted carries its timing, chosen option and self-grade into the event")
     void answerFromAQuizOutcome() {
-        dev.drillbit.bank.Question q = dev.drillbit.testsupport.TinyBank.mc("a1", "a", dev.drillbit.bank.Difficulty.MID);
-        dev.drillbit.quiz.AnswerOutcome.Answered answered = new dev.drillbit.quiz.AnswerOutcome.Answered(q,
-                new dev.drillbit.quiz.Response.Choice(2), dev.drillbit.quiz.Verdict.WRONG, 0, false,
-                java.util.Optional.of(new dev.drillbit.quiz.AnswerOutcome.Timing(Duration.ofMillis(4200),
-                        Duration.ofSeconds(30))));
+        dev.drillbit.bank.Question q =
+                dev.drillbit.testsupport.TinyBank.mc("a1", "a", dev.drillbit.bank.Difficulty.MID);
+        dev.drillbit.quiz.AnswerOutcome.Answered answered = new dev.drillbit.quiz.AnswerOutcome.Answered(
+                q,
+                new dev.drillbit.quiz.Response.Choice(2),
+                dev.drillbit.quiz.Verdict.WRONG,
+                0,
+                false,
+                java.util.Optional.of(
+                        new dev.drillbit.quiz.AnswerOutcome.Timing(Duration.ofMillis(4200), Duration.ofSeconds(30))));
         try (FlatFileScoreStore store = open(1000)) {
             AnswerEvent e = store.record(Answer.of(GUILD, 7, answered, T0)).join();
 

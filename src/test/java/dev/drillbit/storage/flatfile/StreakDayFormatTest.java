@@ -27,7 +27,9 @@ class StreakDayFormatTest {
     Path dir;
 
     private FlatFileScoreStore open(Path folder, ZoneId zone) {
-        return FlatFileScoreStore.open(StoreOptions.defaults(folder).withClock(time).withZones(guild -> zone)
+        return FlatFileScoreStore.open(StoreOptions.defaults(folder)
+                .withClock(time)
+                .withZones(guild -> zone)
                 .withCompactEvery(1_000_000));
     }
 
@@ -70,6 +72,7 @@ class StreakDayFormatTest {
 
         List<String> lines = Files.readAllLines(dir.resolve("history").resolve(JOURNAL));
 
-        assertThat(lines.get(1)).endsWith(",\"day\":" + java.time.LocalDate.parse("2026-03-09").toEpochDay() + "}");
+        assertThat(lines.get(1))
+                .endsWith(",\"day\":" + java.time.LocalDate.parse("2026-03-09").toEpochDay() + "}");
     }
 }

@@ -1,14 +1,13 @@
 package dev.drillbit.storage.flatfile;
 
-import dev.drillbit.progress.Answers;
-import dev.drillbit.progress.stats.MemberStats;
 import static dev.drillbit.progress.Answers.GUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drillbit.progress.Answers;
+import dev.drillbit.progress.stats.MemberStats;
 import dev.drillbit.testsupport.ManualTime;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,8 @@ class StreakTest {
     Path dir;
 
     private FlatFileScoreStore open(ManualTime time) {
-        return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(time).withZones(g -> BERLIN));
+        return FlatFileScoreStore.open(
+                StoreOptions.defaults(dir).withClock(time).withZones(g -> BERLIN));
     }
 
     @Test
@@ -39,7 +39,8 @@ class StreakTest {
             assertThat(s.bestStreak()).isEqualTo(3);
 
             time.advance(Duration.ofDays(1)); // Wednesday: Tuesday was missed
-            assertThat(store.memberStats(GUILD, 1).orElseThrow().currentStreak()).isZero();
+            assertThat(store.memberStats(GUILD, 1).orElseThrow().currentStreak())
+                    .isZero();
             assertThat(store.memberStats(GUILD, 1).orElseThrow().bestStreak()).isEqualTo(3);
         }
     }

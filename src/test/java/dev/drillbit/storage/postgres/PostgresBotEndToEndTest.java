@@ -29,14 +29,17 @@ class PostgresBotEndToEndTest {
     }
 
     private static int playSolo(BotHarness h, LocalMember member, LocalChannel room, String step, boolean... rights) {
-        LocalMessage message = h.discord.slash(member, room, "quiz start",
-                Map.of("step", step, "count", rights.length)).awaitReply(TIMEOUT);
+        LocalMessage message = h.discord
+                .slash(member, room, "quiz start", Map.of("step", step, "count", rights.length))
+                .awaitReply(TIMEOUT);
         int points = 0;
         for (boolean right : rights) {
             LocalMessage reveal = h.answer(member, message, right).awaitReply(TIMEOUT);
             Matcher m = POINTS.matcher(title(reveal));
             points += m.find() ? Integer.parseInt(m.group(1)) : 0;
-            message = h.discord.click(member, reveal, button(reveal, QuizAction.NEXT)).awaitReply(TIMEOUT);
+            message = h.discord
+                    .click(member, reveal, button(reveal, QuizAction.NEXT))
+                    .awaitReply(TIMEOUT);
         }
         return points;
     }
@@ -53,20 +56,30 @@ class PostgresBotEndToEndTest {
             LocalMessage board = h.discord.slash(h.bob, room, "leaderboard").awaitReply(TIMEOUT);
             assertThat(title(board)).isEqualTo("Leaderboard · All time");
             String standings = board.embeds().path(0).path("description").asText();
-            assertThat(standings).contains("<@" + h.alice.id() + "> — **" + alice + "** points")
+            assertThat(standings)
+                    .contains("<@" + h.alice.id() + "> — **" + alice + "** points")
                     .contains("<@" + h.bob.id() + "> — **" + bob + "** points");
 
             h.restartBot();
 
-            LocalMessage after = h.discord.slash(h.alice, room, "leaderboard", Map.of("period", "week"))
+            LocalMessage after = h.discord
+                    .slash(h.alice, room, "leaderboard", Map.of("period", "week"))
                     .awaitReply(TIMEOUT);
             assertThat(after.embeds().path(0).path("description").asText()).isEqualTo(standings);
-            assertThat(h.discord.slash(h.alice, room, "stats show").awaitReply(TIMEOUT).embeds()).isNotEmpty();
+            assertThat(h.discord
+                            .slash(h.alice, room, "stats show")
+                            .awaitReply(TIMEOUT)
+                            .embeds())
+                    .isNotEmpty();
 
-            LocalMessage erased = h.discord.slash(h.carol, room, "data forget", Map.of("member", h.alice))
+            LocalMessage erased = h.discord
+                    .slash(h.carol, room, "data forget", Map.of("member", h.alice))
                     .awaitReply(TIMEOUT);
             assertThat(erased.content()).startsWith("Erased <@" + h.alice.id() + ">'s answers, points and streaks");
-            assertThat(h.discord.slash(h.alice, room, "stats show").awaitReply(TIMEOUT).content())
+            assertThat(h.discord
+                            .slash(h.alice, room, "stats show")
+                            .awaitReply(TIMEOUT)
+                            .content())
                     .startsWith("You have not answered anything in this server yet.");
             h.assertBehavedLikeOnDiscord();
         }

@@ -48,7 +48,8 @@ class PostgresMatchesFlatFileTest {
     private final GuildZones zones = guild -> guild == GUILD_KOLKATA ? ZoneId.of("Asia/Kolkata") : ZoneOffset.UTC;
 
     private LearningStore flat() {
-        return FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(time).withZones(zones));
+        return FlatFileScoreStore.open(
+                StoreOptions.defaults(dir).withClock(time).withZones(zones));
     }
 
     private LearningStore postgres() {
@@ -73,22 +74,28 @@ class PostgresMatchesFlatFileTest {
                 String q = STEPS.get(random.nextInt(3)) + "-00" + random.nextInt(5);
                 Rating r = Rating.values()[random.nextInt(4)];
                 assertThat(pg.review(guild, user, q, r, time.instant()).join())
-                        .isEqualTo(flat.review(guild, user, q, r, time.instant()).join());
+                        .isEqualTo(
+                                flat.review(guild, user, q, r, time.instant()).join());
             } else if (op < 99) {
                 boolean on = random.nextBoolean();
-                assertThat(pg.setReminder(guild, user, on).join()).isEqualTo(flat.setReminder(guild, user, on).join());
+                assertThat(pg.setReminder(guild, user, on).join())
+                        .isEqualTo(flat.setReminder(guild, user, on).join());
             } else {
-                assertThat(pg.forget(guild, user).join().hadData()).isEqualTo(flat.forget(guild, user).join().hadData());
+                assertThat(pg.forget(guild, user).join().hadData())
+                        .isEqualTo(flat.forget(guild, user).join().hadData());
             }
         }
 
         // the history is rich enough to mean something: full boards, today's too, decks, reminders
         assertThat(flat.leaderboard(GUILD_KOLKATA, LeaderboardPeriod.ALL_TIME, Optional.empty(), 5, ZoneOffset.UTC)
-                .ranked()).isGreaterThan(10);
+                        .ranked())
+                .isGreaterThan(10);
         assertThat(flat.leaderboard(GUILD_UTC, LeaderboardPeriod.TODAY, Optional.of("sql"), 5, ZoneOffset.UTC)
-                .ranked()).isPositive();
+                        .ranked())
+                .isPositive();
         assertThat(flat.deckSize(GUILD_UTC, 3)).isPositive();
-        assertThat(flat.membersToRemind(time.instant().plus(Duration.ofDays(30)))).isNotEmpty();
+        assertThat(flat.membersToRemind(time.instant().plus(Duration.ofDays(30))))
+                .isNotEmpty();
         assertSame(flat, pg);
         flat.close();
         pg.close();
@@ -108,12 +115,13 @@ class PostgresMatchesFlatFileTest {
         QuestionType type = QuestionType.values()[random.nextInt(QuestionType.values().length)];
         Difficulty difficulty = Difficulty.values()[random.nextInt(3)];
         Optional<SelfGrade> grade = type == QuestionType.OPEN
-                ? Optional.of(SelfGrade.values()[random.nextInt(SelfGrade.values().length)]) : Optional.empty();
+                ? Optional.of(SelfGrade.values()[random.nextInt(SelfGrade.values().length)])
+                : Optional.empty();
         boolean correct = grade.map(g -> g == SelfGrade.NAILED).orElseGet(random::nextBoolean);
         int points = correct ? 10 * (1 + difficulty.ordinal()) : 0;
         Instant at = time.instant().minusSeconds(random.nextInt(2 * 24 * 3600)).plusMillis(random.nextInt(1000));
-        Answer a = new Answer(guild, user, step + "-00" + random.nextInt(5), step, difficulty, type, correct, grade,
-                points, at);
+        Answer a = new Answer(
+                guild, user, step + "-00" + random.nextInt(5), step, difficulty, type, correct, grade, points, at);
         if (random.nextBoolean()) {
             a = a.withTiming(Duration.ofMillis(random.nextInt(40_000)), Duration.ofSeconds(30));
         }
@@ -126,18 +134,22 @@ class PostgresMatchesFlatFileTest {
     private void assertSame(LearningStore flat, LearningStore pg) {
         for (long guild : List.of(GUILD_UTC, GUILD_KOLKATA)) {
             for (long user = 0; user <= 13; user++) {
-                assertThat(pg.memberStats(guild, user)).as("stats of %d in %d", user, guild)
+                assertThat(pg.memberStats(guild, user))
+                        .as("stats of %d in %d", user, guild)
                         .isEqualTo(flat.memberStats(guild, user));
-                assertThat(pg.history(guild, user)).as("history of %d in %d", user, guild)
+                assertThat(pg.history(guild, user))
+                        .as("history of %d in %d", user, guild)
                         .isEqualTo(flat.history(guild, user));
-                assertThat(pg.learner(guild, user)).as("learner %d in %d", user, guild)
+                assertThat(pg.learner(guild, user))
+                        .as("learner %d in %d", user, guild)
                         .isEqualTo(flat.learner(guild, user));
-                assertThat(pg.dueCards(guild, user, time.instant())).isEqualTo(flat.dueCards(guild, user, time.instant()));
+                assertThat(pg.dueCards(guild, user, time.instant()))
+                        .isEqualTo(flat.dueCards(guild, user, time.instant()));
                 assertThat(pg.nextDue(guild, user)).isEqualTo(flat.nextDue(guild, user));
             }
             for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
-                for (Optional<String> step : List.of(Optional.<String>empty(), Optional.of("sql"),
-                        Optional.of("apis"), Optional.of("nope"))) {
+                for (Optional<String> step : List.of(
+                        Optional.<String>empty(), Optional.of("sql"), Optional.of("apis"), Optional.of("nope"))) {
                     for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Asia/Kolkata"))) {
                         assertThat(pg.leaderboard(guild, period, step, 5, zone))
                                 .as("%s board of %d, step %s, in %s", period, guild, step, zone)

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresScoreStoreContractTest extends ScoreStoreContract {
     @RegisterExtension
     final FreshDatabase database = new FreshDatabase();
+
     private final List<ScoreStore> crashed = new ArrayList<>();
 
     @AfterEach
@@ -30,9 +31,11 @@ class PostgresScoreStoreContractTest extends ScoreStoreContract {
     @Override
     protected void crash(ScoreStore store) {
         crashed.add(store);
-        try (Connection c = database.db().connection(); Statement st = c.createStatement()) {
+        try (Connection c = database.db().connection();
+                Statement st = c.createStatement()) {
             st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                    + "AND application_name = '" + PostgresDatabase.applicationName(database.db().settings()) + "'");
+                    + "AND application_name = '"
+                    + PostgresDatabase.applicationName(database.db().settings()) + "'");
         } catch (SQLException e) {
             throw new IllegalStateException("could not cut the store's connections", e);
         }

@@ -51,19 +51,24 @@ class PostgresScoreStoreTest {
 
         assertThat(futures.stream().map(f -> f.join().id()).distinct()).hasSize(500);
         assertThat(store.commits()).isLessThan(500);
-        assertThat(store.leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.empty(), 0, ZoneOffset.UTC).ranked())
+        assertThat(store.leaderboard(GUILD, LeaderboardPeriod.ALL_TIME, Optional.empty(), 0, ZoneOffset.UTC)
+                        .ranked())
                 .isEqualTo(20);
     }
 
     @Test
-    @DisplayName("a transaction that fails is reported as not saved, nothing of it is kept, and the next answer is saved")
+    @DisplayName(
+            "a transaction that fails is reported as not saved, nothing of it is kept, and the next answer is saved")
     void aFailedCommitIsToldAndTheStoreCarriesOn() throws Exception {
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+        try (Connection c = db.connection();
+                Statement st = c.createStatement()) {
             st.execute("ALTER TABLE answers ADD CONSTRAINT no_poison CHECK (question_id <> 'poison-001')");
         }
 
-        assertThatThrownBy(() -> store.record(Answers.right(7, "poison", 10, T0)).join())
-                .isInstanceOf(CompletionException.class).hasCauseInstanceOf(StorageUnavailableException.class)
+        assertThatThrownBy(
+                        () -> store.record(Answers.right(7, "poison", 10, T0)).join())
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(StorageUnavailableException.class)
                 .hasMessageContaining("not saved");
         AnswerEvent saved = store.record(Answers.right(7, "sql", 5, T0)).join();
 
@@ -72,13 +77,16 @@ class PostgresScoreStoreTest {
     }
 
     @Test
-    @DisplayName("after the database drops every connection, answers are saved again (a lost one is told, never counted silently)")
+    @DisplayName(
+            "after the database drops every connection, answers are saved again (a lost one is told, never counted silently)")
     void survivesDroppedConnections() throws Exception {
         store.record(Answers.right(7, "sql", 1, T0)).join();
         int cut = 0;
-        try (Connection c = db.connection(); Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                    + "AND application_name = '" + PostgresDatabase.applicationName(db.settings()) + "'")) {
+        try (Connection c = db.connection();
+                Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                                + "AND application_name = '" + PostgresDatabase.applicationName(db.settings()) + "'")) {
             while (rs.next()) {
                 cut++;
             }
@@ -121,7 +129,8 @@ class PostgresScoreStoreTest {
     @Test
     @DisplayName("two stores on one database (as two processes would be) writing the same new members lose nothing")
     void twoWritersOnOneDatabase() throws Exception {
-        try (PostgresScoreStore other = PostgresScoreStore.open(db, Clock.fixed(T0, ZoneOffset.UTC), GuildZones.utc())) {
+        try (PostgresScoreStore other =
+                PostgresScoreStore.open(db, Clock.fixed(T0, ZoneOffset.UTC), GuildZones.utc())) {
             List<CompletableFuture<AnswerEvent>> all = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 all.add(store.record(Answers.right(100 + i % 10, "sql", 1, T0)));
@@ -131,7 +140,9 @@ class PostgresScoreStoreTest {
         }
 
         for (long u = 100; u < 110; u++) {
-            assertThat(store.memberStats(GUILD, u).orElseThrow().points()).as("member %d", u).isEqualTo(60);
+            assertThat(store.memberStats(GUILD, u).orElseThrow().points())
+                    .as("member %d", u)
+                    .isEqualTo(60);
         }
     }
 }

