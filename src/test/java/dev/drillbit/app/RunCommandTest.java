@@ -103,7 +103,7 @@ class RunCommandTest {
             Process bot = new ProcessBuilder(List.of(
                             java,
                             "-cp",
-                            System.getProperty("java.class.path"),
+                            absoluteClassPath(),
                             "dev.drillbit.app.Main",
                             "run",
                             "--config",
@@ -125,6 +125,13 @@ class RunCommandTest {
             String log = Files.readString(dir.resolve("bot.log"));
             assertThat(log).contains("drillbit is running").doesNotContain(discord.botToken());
         }
+    }
+
+    /** The test's class path with every entry absolute, since the child runs in another folder. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Waits for the child bot to register /quiz; a cold JVM on a busy machine may take a while. */
