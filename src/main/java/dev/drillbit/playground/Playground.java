@@ -33,6 +33,12 @@ import java.util.regex.Pattern;
 public final class Playground implements AutoCloseable {
     private static final Pattern STEP = Pattern.compile("(\\d+)([dhms])");
     private static final Duration QUIET = Duration.ofMillis(250);
+    /**
+     * How long the bot must stay silent after the clock moved: the work a move sets off (closing a daily run
+     * reads the thread before it posts) starts later than an interaction's answer does.
+     */
+    private static final Duration CLOCK_QUIET = Duration.ofSeconds(1);
+
     private static final Duration SETTLE_MAX = Duration.ofSeconds(10);
     private static final Duration TARGET_WAIT = Duration.ofSeconds(3);
     private static final Duration DEFERRED_MAX = Duration.ofSeconds(30);
@@ -454,7 +460,7 @@ public final class Playground implements AutoCloseable {
         }
         say("the clock is now " + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         bot.tick();
-        quiet();
+        quiet(CLOCK_QUIET);
     }
 
     private static Instant instant(String value) {
@@ -481,6 +487,11 @@ public final class Playground implements AutoCloseable {
 
     /** Returns once the bot has sent nothing for a moment (at most {@link #SETTLE_MAX}). */
     private void quiet() {
+        quiet(QUIET);
+    }
+
+    /** Returns once the bot has sent nothing for {@code silence} (at most {@link #SETTLE_MAX}). */
+    private void quiet(Duration silence) {
         long deadline = System.nanoTime() + SETTLE_MAX.toNanos();
         int seen = discord.requests().size();
         long stableSince = System.nanoTime();
@@ -495,7 +506,7 @@ public final class Playground implements AutoCloseable {
             if (now != seen) {
                 seen = now;
                 stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince >= QUIET.toNanos()) {
+            } else if (System.nanoTime() - stableSince >= silence.toNanos()) {
                 return;
             }
         }
