@@ -24,6 +24,8 @@ import dev.drillbit.storage.DataFileException;
 import dev.drillbit.storage.DirectoryLock;
 import dev.drillbit.storage.FormatVersions;
 import dev.drillbit.storage.Fsync;
+import dev.drillbit.storage.GroupCommit;
+import dev.drillbit.storage.GroupCommit.Batches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -44,7 +46,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -104,7 +105,6 @@ public final class FlatFileScoreStore implements LearningStore {
     static final String LOCK = "store.lock";
     static final int MAX_BATCH = 8192;
     private static final Logger log = LoggerFactory.getLogger(FlatFileScoreStore.class);
-    private static final Pending STOP = new Pending(null, null);
 
     private final Path dir;
     private final Path historyDir;
@@ -114,12 +114,14 @@ public final class FlatFileScoreStore implements LearningStore {
     private final Aggregates aggregates;
     private final ReentrantReadWriteLock aggregateLock = new ReentrantReadWriteLock();
     private final ReentrantReadWriteLock filesLock = new ReentrantReadWriteLock();
-    private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(1 << 16);
     private final Map<MemberKey, Long> pendingForgets = new ConcurrentHashMap<>();
     private final AtomicLong syncs = new AtomicLong();
     private final AtomicLong compactions = new AtomicLong();
-    private final Thread writer;
+    private final GroupCommit<Pending> writer;
+    /** The writer's buffers for one batch: the journal lines and the events they encode. */
+    private final StringBuilder lines = new StringBuilder(1 << 16);
+
+    private final List<JournalEntry> entries = new ArrayList<>();
     /** Forget futures of the last batch: completed once the compaction after it took the member off disk. */
     private final List<Runnable> afterCompaction = new ArrayList<>();
 
@@ -130,7 +132,6 @@ public final class FlatFileScoreStore implements LearningStore {
     private volatile long durableLength;
     private long nextId;
     private long sinceCompaction;
-    private boolean closed;
     private volatile Throwable failure;
 
     record MemberKey(long guildId, long userId) {}
@@ -145,8 +146,26 @@ public final class FlatFileScoreStore implements LearningStore {
         this.zones = options.zones();
         this.compactEvery = options.compactEvery();
         this.aggregates = new Aggregates(options.zones());
-        this.writer = new Thread(this::runWriter, "score-journal-writer");
-        this.writer.setDaemon(true); // nothing unacknowledged is promised; close() drains the queue
+        this.writer = new GroupCommit<>(
+                "score-journal-writer",
+                MAX_BATCH,
+                new Batches<>() {
+                    @Override
+                    public void write(List<Pending> batch) {
+                        FlatFileScoreStore.this.write(batch);
+                    }
+
+                    @Override
+                    public void afterBatch(boolean stopping) {
+                        compactIfDue(stopping);
+                    }
+
+                    @Override
+                    public void stopped() {
+                        closeFiles();
+                    }
+                },
+                this::refusal);
     }
 
     /**
@@ -444,7 +463,7 @@ public final class FlatFileScoreStore implements LearningStore {
     @Override
     public CompletableFuture<AnswerEvent> record(Answer answer) {
         CompletableFuture<AnswerEvent> future = new CompletableFuture<>();
-        enqueue(
+        writer.submit(
                 new Pending(
                         id -> {
                             AnswerEvent event = answer.withId(id);
@@ -458,7 +477,7 @@ public final class FlatFileScoreStore implements LearningStore {
     @Override
     public CompletableFuture<Forgotten> forget(long guildId, long userId) {
         CompletableFuture<Forgotten> future = new CompletableFuture<>();
-        enqueue(new Pending(id -> new ForgetEvent(id, guildId, userId, now()), future), future);
+        writer.submit(new Pending(id -> new ForgetEvent(id, guildId, userId, now()), future), future);
         return future;
     }
 
@@ -469,14 +488,14 @@ public final class FlatFileScoreStore implements LearningStore {
         java.util.Objects.requireNonNull(rating, "rating");
         Instant ms = at.truncatedTo(ChronoUnit.MILLIS);
         CompletableFuture<ReviewEvent> future = new CompletableFuture<>();
-        enqueue(new Pending(id -> new ReviewEvent(id, guildId, userId, questionId, rating, ms), future), future);
+        writer.submit(new Pending(id -> new ReviewEvent(id, guildId, userId, questionId, rating, ms), future), future);
         return future;
     }
 
     @Override
     public CompletableFuture<ReminderEvent> setReminder(long guildId, long userId, boolean on) {
         CompletableFuture<ReminderEvent> future = new CompletableFuture<>();
-        enqueue(new Pending(id -> new ReminderEvent(id, guildId, userId, on, now()), future), future);
+        writer.submit(new Pending(id -> new ReminderEvent(id, guildId, userId, on, now()), future), future);
         return future;
     }
 
@@ -484,60 +503,31 @@ public final class FlatFileScoreStore implements LearningStore {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private void enqueue(Pending pending, CompletableFuture<?> future) {
-        admission.readLock().lock();
-        try {
-            Throwable failed = failure;
-            if (closed) {
-                future.completeExceptionally(new IllegalStateException("the score store is closed"));
-            } else if (failed != null) {
-                future.completeExceptionally(new IllegalStateException("the score store failed to write", failed));
-            } else {
-                queue.put(pending);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.completeExceptionally(e);
-        } finally {
-            admission.readLock().unlock();
-        }
+    private RuntimeException refusal() {
+        Throwable failed = failure;
+        return failed == null ? null : new IllegalStateException("the score store failed to write", failed);
     }
 
-    private void runWriter() {
-        List<Pending> batch = new ArrayList<>();
-        StringBuilder lines = new StringBuilder(1 << 16);
-        List<JournalEntry> entries = new ArrayList<>();
-        boolean stopping = false;
-        while (!stopping) {
+    /** Runs on the writer thread after each batch: compacts when due, then completes waiting forgets. */
+    private void compactIfDue(boolean stopping) {
+        boolean forgetting = !afterCompaction.isEmpty();
+        if (failure == null && (sinceCompaction >= compactEvery || forgetting || stopping && sinceCompaction > 0)) {
             try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                continue; // only close() stops the writer, by queueing STOP
+                compact();
+            } catch (IOException | RuntimeException e) {
+                log.error(
+                        "Compaction failed; the journals are intact and it will be tried again{}",
+                        forgetting ? " (forgotten members stay in the files until it succeeds)" : "",
+                        e);
+                sinceCompaction = 0;
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            if (batch.get(batch.size() - 1) == STOP) {
-                batch.remove(batch.size() - 1);
-                stopping = true;
-            }
-            if (!batch.isEmpty()) {
-                write(batch, lines, entries);
-            }
-            batch.clear();
-            boolean forgetting = !afterCompaction.isEmpty();
-            if (failure == null && (sinceCompaction >= compactEvery || forgetting || stopping && sinceCompaction > 0)) {
-                try {
-                    compact();
-                } catch (IOException | RuntimeException e) {
-                    log.error(
-                            "Compaction failed; the journals are intact and it will be tried again{}",
-                            forgetting ? " (forgotten members stay in the files until it succeeds)" : "",
-                            e);
-                    sinceCompaction = 0;
-                }
-            }
-            afterCompaction.forEach(Runnable::run);
-            afterCompaction.clear();
         }
+        afterCompaction.forEach(Runnable::run);
+        afterCompaction.clear();
+    }
+
+    /** Runs on the writer thread when it ends. */
+    private void closeFiles() {
         try {
             live.close();
         } catch (IOException e) {
@@ -546,7 +536,7 @@ public final class FlatFileScoreStore implements LearningStore {
         unlock();
     }
 
-    private void write(List<Pending> batch, StringBuilder lines, List<JournalEntry> entries) {
+    private void write(List<Pending> batch) {
         Throwable failed = failure;
         if (failed != null) {
             batch.forEach(p -> fail(p, new IllegalStateException("the score store failed to write", failed)));
@@ -745,29 +735,8 @@ public final class FlatFileScoreStore implements LearningStore {
      */
     @Override
     public void close() {
-        admission.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            queue.put(STOP);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while closing the score store", e);
-        } finally {
-            admission.writeLock().unlock();
-        }
-        boolean interrupted = false;
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (!writer.closeAndWait()) {
+            return;
         }
         log.info("Score store in {} closed after {} journal syncs", dir, syncs.get());
     }

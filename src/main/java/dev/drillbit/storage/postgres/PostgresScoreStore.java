@@ -25,6 +25,7 @@ import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.progress.stats.MemberStats;
 import dev.drillbit.progress.stats.Streak;
 import dev.drillbit.quiz.SelfGrade;
+import dev.drillbit.storage.GroupCommit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,9 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,18 +80,14 @@ import org.slf4j.LoggerFactory;
 public final class PostgresScoreStore implements LearningStore {
     static final int MAX_BATCH = 1024;
     private static final Logger log = LoggerFactory.getLogger(PostgresScoreStore.class);
-    private static final Pending STOP = new Pending(null, null);
 
     private final PostgresDatabase db;
     private final Clock clock;
     private final GuildZones zones;
     private final DeckRule deckRule = new DeckRule();
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(1 << 16);
-    private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
-    private final Thread writer;
-    private boolean closed;
+    private final GroupCommit<Pending> writer;
 
     /** An event waiting for its id: {@code make} builds it, {@code future} hears of it. */
     private record Pending(LongFunction<JournalEntry> make, CompletableFuture<?> future) {}
@@ -101,8 +96,7 @@ public final class PostgresScoreStore implements LearningStore {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zones = Objects.requireNonNull(zones, "zones");
-        this.writer = new Thread(this::runWriter, "score-postgres-writer");
-        this.writer.setDaemon(true); // nothing unacknowledged is promised; close() drains the queue
+        this.writer = new GroupCommit<>("score-postgres-writer", MAX_BATCH, this::write, () -> null);
     }
 
     /** Opens the store over an open (migrated) database and starts its writer. */
@@ -118,7 +112,7 @@ public final class PostgresScoreStore implements LearningStore {
     public CompletableFuture<AnswerEvent> record(Answer answer) {
         Objects.requireNonNull(answer, "answer");
         CompletableFuture<AnswerEvent> future = new CompletableFuture<>();
-        enqueue(
+        writer.submit(
                 new Pending(
                         id -> {
                             AnswerEvent event = answer.withId(id);
@@ -132,7 +126,7 @@ public final class PostgresScoreStore implements LearningStore {
     @Override
     public CompletableFuture<Forgotten> forget(long guildId, long userId) {
         CompletableFuture<Forgotten> future = new CompletableFuture<>();
-        enqueue(new Pending(id -> new ForgetEvent(id, guildId, userId, now()), future), future);
+        writer.submit(new Pending(id -> new ForgetEvent(id, guildId, userId, now()), future), future);
         return future;
     }
 
@@ -143,56 +137,19 @@ public final class PostgresScoreStore implements LearningStore {
         Objects.requireNonNull(rating, "rating");
         Instant ms = at.truncatedTo(ChronoUnit.MILLIS);
         CompletableFuture<ReviewEvent> future = new CompletableFuture<>();
-        enqueue(new Pending(id -> new ReviewEvent(id, guildId, userId, questionId, rating, ms), future), future);
+        writer.submit(new Pending(id -> new ReviewEvent(id, guildId, userId, questionId, rating, ms), future), future);
         return future;
     }
 
     @Override
     public CompletableFuture<ReminderEvent> setReminder(long guildId, long userId, boolean on) {
         CompletableFuture<ReminderEvent> future = new CompletableFuture<>();
-        enqueue(new Pending(id -> new ReminderEvent(id, guildId, userId, on, now()), future), future);
+        writer.submit(new Pending(id -> new ReminderEvent(id, guildId, userId, on, now()), future), future);
         return future;
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private void enqueue(Pending pending, CompletableFuture<?> future) {
-        admission.readLock().lock();
-        try {
-            if (closed) {
-                future.completeExceptionally(new IllegalStateException("the score store is closed"));
-            } else {
-                queue.put(pending);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.completeExceptionally(e);
-        } finally {
-            admission.readLock().unlock();
-        }
-    }
-
-    private void runWriter() {
-        List<Pending> batch = new ArrayList<>();
-        boolean stopping = false;
-        while (!stopping) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                continue; // only close() stops the writer, by queueing STOP
-            }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            if (batch.get(batch.size() - 1) == STOP) {
-                batch.remove(batch.size() - 1);
-                stopping = true;
-            }
-            if (!batch.isEmpty()) {
-                write(batch);
-            }
-            batch.clear();
-        }
     }
 
     private void write(List<Pending> batch) {
@@ -257,29 +214,8 @@ public final class PostgresScoreStore implements LearningStore {
     /** Stops taking events and waits until every accepted one is committed or failed. Idempotent. */
     @Override
     public void close() {
-        admission.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            queue.put(STOP);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while closing the score store", e);
-        } finally {
-            admission.writeLock().unlock();
-        }
-        boolean interrupted = false;
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (!writer.closeAndWait()) {
+            return;
         }
         log.info(
                 "PostgreSQL score store closed after {} commits ({} failed batches)",
