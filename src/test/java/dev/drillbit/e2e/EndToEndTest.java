@@ -1,9 +1,7 @@
 package dev.drillbit.e2e;
 
 import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
-import static dev.drillbit.testsupport.BotHarness.button;
 
-import dev.drillbit.discord.QuizAction;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.LocalMember;
@@ -12,9 +10,6 @@ import dev.drillbit.testsupport.BotHarness;
 import dev.drillbit.testsupport.Fixtures;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +28,6 @@ abstract class EndToEndTest {
     /** Every slash command the bot registers. */
     static final List<String> COMMANDS = List.of(
             "quiz", "question", "roadmap", "help", "leaderboard", "stats", "data", "review", "interview", "daily");
-
-    private static final Pattern POINTS = Pattern.compile("\\+(\\d+) points$");
 
     BotHarness h;
 
@@ -82,29 +75,12 @@ abstract class EndToEndTest {
      * right or wrong; returns the points the reveals announced.
      */
     int playSolo(LocalMember member, LocalChannel room, String step, boolean... rights) {
-        return playSolo(h, member, room, step, rights);
-    }
-
-    /** {@link #playSolo(LocalMember, LocalChannel, String, boolean...)} against another harness. */
-    static int playSolo(BotHarness harness, LocalMember member, LocalChannel room, String step, boolean... rights) {
-        LocalMessage message = harness.discord
-                .slash(member, room, "quiz start", Map.of("step", step, "count", rights.length))
-                .awaitReply(TIMEOUT);
-        int points = 0;
-        for (boolean right : rights) {
-            LocalMessage reveal = harness.answer(member, message, right).awaitReply(TIMEOUT);
-            points += points(reveal);
-            message = harness.discord
-                    .click(member, reveal, button(reveal, QuizAction.NEXT))
-                    .awaitReply(TIMEOUT);
-        }
-        return points;
+        return h.playSolo(member, room, step, rights);
     }
 
     /** The points a reveal's title announces ("… +12 points"); 0 when it announces none. */
     static int points(LocalMessage reveal) {
-        Matcher m = POINTS.matcher(title(reveal));
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return BotHarness.points(reveal);
     }
 
     static String title(LocalMessage message) {

@@ -47,7 +47,7 @@ class ScoresEndToEndTest extends EndToEndTest {
     void leaderboardCountsAnswersAndSurvivesARestart() throws Exception {
         try (BotHarness own = new BotHarness(Fixtures.goodBank())) {
             LocalChannel room = own.discord.channel(own.guild, "scores");
-            int alice = playSolo(own, own.alice, room, "internet", true, true, true, true);
+            int alice = own.playSolo(own.alice, room, "internet", true, true, true, true);
             LocalMessage single = own.discord
                     .slash(own.bob, room, "question", Map.of("step", "sql"))
                     .awaitReply(TIMEOUT);

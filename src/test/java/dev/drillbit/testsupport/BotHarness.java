@@ -9,6 +9,7 @@ import dev.drillbit.bank.QuestionText;
 import dev.drillbit.config.Config;
 import dev.drillbit.discord.AnswerAction;
 import dev.drillbit.discord.ComponentAction;
+import dev.drillbit.discord.QuizAction;
 import dev.drillbit.playground.InteractionHandle;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalDiscord;
@@ -24,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +35,7 @@ import java.util.stream.Stream;
  * the way a member would. Close it after the test class.
  */
 public final class BotHarness implements AutoCloseable {
+    private static final Pattern POINTS = Pattern.compile("\\+(\\d+) points$");
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     public final ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
@@ -144,6 +148,29 @@ public final class BotHarness implements AutoCloseable {
         InteractionHandle shown = discord.click(member, message, button(message, AnswerAction.SHOW));
         LocalMessage model = shown.awaitReply(TIMEOUT);
         return discord.click(member, model, button(model, right ? AnswerAction.NAILED_IT : AnswerAction.MISSED_IT));
+    }
+
+    /**
+     * Plays a solo quiz of {@code rights.length} questions on {@code step} to its summary as {@code member},
+     * answering each right or wrong; returns the points the reveals announced.
+     */
+    public int playSolo(LocalMember member, LocalChannel room, String step, boolean... rights) {
+        LocalMessage message = discord.slash(member, room, "quiz start", Map.of("step", step, "count", rights.length))
+                .awaitReply(TIMEOUT);
+        int points = 0;
+        for (boolean right : rights) {
+            LocalMessage reveal = answer(member, message, right).awaitReply(TIMEOUT);
+            points += points(reveal);
+            message = discord.click(member, reveal, button(reveal, QuizAction.NEXT))
+                    .awaitReply(TIMEOUT);
+        }
+        return points;
+    }
+
+    /** The points a reveal's title announces ("… +12 points"); 0 when it announces none. */
+    public static int points(LocalMessage reveal) {
+        Matcher m = POINTS.matcher(reveal.embeds().path(0).path("title").asText());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /**

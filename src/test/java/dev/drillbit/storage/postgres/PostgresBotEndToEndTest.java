@@ -1,18 +1,13 @@
 package dev.drillbit.storage.postgres;
 
 import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
-import static dev.drillbit.testsupport.BotHarness.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drillbit.discord.QuizAction;
 import dev.drillbit.playground.LocalChannel;
-import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
 import dev.drillbit.testsupport.BotHarness;
 import dev.drillbit.testsupport.Fixtures;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,26 +17,8 @@ import org.junit.jupiter.api.Test;
  * end-to-end slice on the database; the rest of the end-to-end suite still runs on the flat files only.
  */
 class PostgresBotEndToEndTest {
-    private static final Pattern POINTS = Pattern.compile("\\+(\\d+) points$");
-
     private static String title(LocalMessage message) {
         return message.embeds().path(0).path("title").asText();
-    }
-
-    private static int playSolo(BotHarness h, LocalMember member, LocalChannel room, String step, boolean... rights) {
-        LocalMessage message = h.discord
-                .slash(member, room, "quiz start", Map.of("step", step, "count", rights.length))
-                .awaitReply(TIMEOUT);
-        int points = 0;
-        for (boolean right : rights) {
-            LocalMessage reveal = h.answer(member, message, right).awaitReply(TIMEOUT);
-            Matcher m = POINTS.matcher(title(reveal));
-            points += m.find() ? Integer.parseInt(m.group(1)) : 0;
-            message = h.discord
-                    .click(member, reveal, button(reveal, QuizAction.NEXT))
-                    .awaitReply(TIMEOUT);
-        }
-        return points;
     }
 
     @Test
@@ -49,8 +26,8 @@ class PostgresBotEndToEndTest {
     void scoresOnPostgres() throws Exception {
         try (BotHarness h = new BotHarness(Fixtures.goodBank(), false, TestPostgres.freshStorageConfig())) {
             LocalChannel room = h.discord.channel(h.guild, "scores");
-            int alice = playSolo(h, h.alice, room, "internet", true, true, false);
-            int bob = playSolo(h, h.bob, room, "sql", true);
+            int alice = h.playSolo(h.alice, room, "internet", true, true, false);
+            int bob = h.playSolo(h.bob, room, "sql", true);
             assertThat(alice).isGreaterThan(0);
 
             LocalMessage board = h.discord.slash(h.bob, room, "leaderboard").awaitReply(TIMEOUT);
