@@ -125,16 +125,8 @@ public final class PostgresDailyRepository implements DailyRepository {
             throw new IllegalStateException("the daily repository is closed");
         }
         try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return Sql.commit(c, work);
         } catch (SQLException e) {
             throw new IOException(what + " in PostgreSQL failed: " + e.getMessage(), e);
         }

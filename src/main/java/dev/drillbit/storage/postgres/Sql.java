@@ -70,17 +70,9 @@ final class Sql {
      */
     static <T> T read(PostgresDatabase db, String what, Work<T> work) {
         try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return commit(c, work);
         } catch (SQLException e) {
             throw new StorageUnavailableException("reading " + what + " from PostgreSQL failed: " + e.getMessage(), e);
         }
@@ -89,17 +81,22 @@ final class Sql {
     /** Runs {@code work} in one read-write transaction, committed before this returns. */
     static <T> T write(PostgresDatabase db, String what, Work<T> work) {
         try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return commit(c, work);
         } catch (SQLException e) {
             throw new StorageUnavailableException(what + " could not be saved in PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} as one transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    static <T> T commit(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
         }
     }
 }
