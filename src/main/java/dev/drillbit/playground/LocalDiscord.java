@@ -52,12 +52,23 @@ public final class LocalDiscord implements AutoCloseable {
     private final MessageStore messages;
     private final InteractionFactory interactions;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private final RateLimiter limiter;
     private final RestServer rest;
     private final GatewayServer gateway;
 
-    /** Starts a stand-in whose bot is called "drillbit", on the real clock as Discord is. */
+    /** Starts a stand-in whose bot is called "drillbit", on the real clock and with Discord's rate limits. */
     public static LocalDiscord start() {
-        return start("drillbit", Clock.systemUTC());
+        return start(RateLimits.discord());
+    }
+
+    /** Starts a stand-in whose bot is called "drillbit", on the real clock, with these rate limits. */
+    public static LocalDiscord start(RateLimits limits) {
+        return start("drillbit", Clock.systemUTC(), limits);
+    }
+
+    /** As {@link #start(String, Clock, RateLimits)} with Discord's rate limits. */
+    public static LocalDiscord start(String botName, Clock wallClock) {
+        return start(botName, wallClock, RateLimits.discord());
     }
 
     /**
@@ -65,17 +76,17 @@ public final class LocalDiscord implements AutoCloseable {
      * clock: every id it mints and every timestamp it writes reads it at that moment. JDA checks an
      * interaction's age against the real clock, so anything but {@link Clock#systemUTC()} is for tests of
      * the stand-in itself; the bot's adjustable clock (tests, the playground's {@code clock}) is the bot's
-     * and never Discord's.
+     * and never Discord's. The rate limits' buckets run on {@code wallClock} too.
      */
-    public static LocalDiscord start(String botName, Clock wallClock) {
+    public static LocalDiscord start(String botName, Clock wallClock, RateLimits limits) {
         try {
-            return new LocalDiscord(botName, wallClock);
+            return new LocalDiscord(botName, wallClock, limits);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the local Discord stand-in", e);
         }
     }
 
-    private LocalDiscord(String botName, Clock wallClock) throws IOException {
+    private LocalDiscord(String botName, Clock wallClock, RateLimits limits) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         this.world = new LocalWorld(botName, wallClock);
         this.token = "local." + world.bot.idString() + "." + UUID.randomUUID();
@@ -86,7 +97,8 @@ public final class LocalDiscord implements AutoCloseable {
                 new GatewaySessions(),
                 () -> UUID.randomUUID().toString().replace("-", ""));
         this.interactions = new InteractionFactory(world, json, messages, gateway);
-        this.rest = new RestServer(mapper);
+        this.limiter = new RateLimiter(limits, wallClock);
+        this.rest = new RestServer(mapper, limiter);
         new RestRoutes(world, json, messages, interactions, gateway).registerOn(rest);
         rest.start();
         try {
@@ -283,6 +295,13 @@ public final class LocalDiscord implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Every guild, in order of creation. */
+    public List<LocalGuild> guilds() {
+        synchronized (world.lock) {
+            return world.guilds();
+        }
+    }
+
     /** A guild's roles, {@code @everyone} first. */
     public List<LocalRole> roles(LocalGuild guild) {
         synchronized (world.lock) {
@@ -304,9 +323,30 @@ public final class LocalDiscord implements AutoCloseable {
         }
     }
 
-    /** Every REST request the bot made so far, in arrival order. */
+    /**
+     * Every REST request the stand-in served so far, in arrival order: a request refused with 429 is not
+     * here (see {@link #rateLimited()}) but is, once, when JDA's retry is served.
+     */
     public List<RecordedRequest> requests() {
         return rest.recorded();
+    }
+
+    /** Every request answered with 429 so far, in arrival order. */
+    public List<RecordedRequest> rateLimited() {
+        return rest.refused();
+    }
+
+    /** The limits this stand-in enforces. */
+    public RateLimits rateLimits() {
+        return limiter.limits();
+    }
+
+    /**
+     * Invalid requests (answered 401, 403 or 429) in the last ten minutes: Cloudflare bans a bot's IP for an
+     * hour at {@link RateLimits#INVALID_REQUEST_BAN}.
+     */
+    public int invalidRequests() {
+        return limiter.invalidRequests();
     }
 
     /** Every chat-input command the bot registered for {@code guild} (guild and global), by name. */
