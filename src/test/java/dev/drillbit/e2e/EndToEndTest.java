@@ -12,7 +12,6 @@ import dev.drillbit.testsupport.BotHarness;
 import dev.drillbit.testsupport.Fixtures;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +40,7 @@ abstract class EndToEndTest {
     @BeforeAll
     final void startBot() throws InterruptedException {
         h = startHarness();
-        for (LocalGuild guild :
-                Stream.of(h.guild, h.otherGuild).filter(g -> g != null).toList()) {
+        for (LocalGuild guild : h.guilds) {
             for (String command : COMMANDS) {
                 h.discord.awaitCommand(guild, command, TIMEOUT);
             }
