@@ -1,5 +1,7 @@
 package dev.drillbit.bench;
 
+import dev.drillbit.bank.BankLoader;
+import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.playground.LocalDiscord;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.RateLimits;
@@ -76,6 +78,7 @@ public final class BenchMain {
         heap();
         startup();
         roundTrip();
+        limits();
     }
 
     List<Row> rows() {
@@ -378,6 +381,63 @@ public final class BenchMain {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    // ---- 6: Discord's limits: daily fan-out and group burst ------------------------------------------
+
+    void limits() throws Exception {
+        QuestionBank bank =
+                new BankLoader().load(env.basedir().resolve("questions")).bank().orElseThrow();
+        int guilds = env.quick() ? 10 : 1_000;
+        progress("limits: daily fan-out, " + guilds + " guilds at the same minute");
+        LimitsScenarios.FanOut fan = LimitsScenarios.fanOut(env, bank, guilds);
+        rows.add(new Row(
+                String.format(
+                        "daily fan-out: %,d guilds at the same minute, to the last question posted (%,d requests, %d × 429)",
+                        fan.guilds(), fan.requests(), fan.tooMany()),
+                fan.seconds() * 1000,
+                fan.floorSeconds() * 1000,
+                "ms",
+                "the global limit's least time for those requests",
+                "≤ 1.2× floor, no 429",
+                fan.seconds() <= 1.2 * fan.floorSeconds() && fan.tooMany() == 0));
+        int members = env.quick() ? 20 : 200;
+        Duration spread = Duration.ofSeconds(env.quick() ? 1 : 5);
+        progress("limits: group burst, " + members + " members in " + spread.toSeconds() + " s");
+        LimitsScenarios.Burst burst = LimitsScenarios.burst(env, bank, members, spread);
+        double p99 = burst.drillbit().getValueAtPercentile(99) / 1000.0;
+        double max = burst.drillbit().getMaxValue() / 1000.0;
+        rows.add(new Row(
+                String.format(
+                        "group burst: %d members answer within %d s, p99 to their private answer",
+                        members, spread.toSeconds()),
+                p99,
+                burst.floor().getValueAtPercentile(99) / 1000.0,
+                "ms",
+                "bare JDA bot's ephemeral reply, same members and times",
+                "",
+                null));
+        rows.add(new Row(
+                String.format(
+                        "group burst: %d members answer within %d s, slowest private answer",
+                        members, spread.toSeconds()),
+                max,
+                burst.floor().getMaxValue() / 1000.0,
+                "ms",
+                "bare JDA bot's ephemeral reply, same members and times",
+                "≤ 3,000 ms",
+                max <= 3000));
+        long allowed = spread.toSeconds() / 2 + 2;
+        rows.add(new Row(
+                String.format(
+                        "group burst: edits of the public question for %d answers (%d × 429)",
+                        members, burst.tooMany()),
+                burst.publicEdits(),
+                Double.NaN,
+                "edits",
+                "",
+                "≤ 1 per 2 s (≤ " + allowed + ")",
+                burst.publicEdits() <= allowed));
     }
 
     // ---- JMH ---------------------------------------------------------------------------------------

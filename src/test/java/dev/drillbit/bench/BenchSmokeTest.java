@@ -30,7 +30,9 @@ class BenchSmokeTest {
                 .anySatisfy(f -> assertThat(f).contains("whole-file"))
                 .anySatisfy(f -> assertThat(f).startsWith("heap after full GC"))
                 .anySatisfy(f -> assertThat(f).startsWith("process start to READY"))
-                .anySatisfy(f -> assertThat(f).startsWith("round trip p99"));
+                .anySatisfy(f -> assertThat(f).startsWith("round trip p99"))
+                .anySatisfy(f -> assertThat(f).startsWith("daily fan-out"))
+                .anySatisfy(f -> assertThat(f).startsWith("group burst"));
         assertThat(bench.rows()).allSatisfy(r -> assertThat(r.value()).isPositive());
     }
 }
