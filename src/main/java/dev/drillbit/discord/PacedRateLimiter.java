@@ -1,5 +1,8 @@
 package dev.drillbit.discord;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +16,16 @@ import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
  * and edits through its token), which Discord exempts from the global limit and which race the 3-second
  * deadline, go at once.
  *
+ * <p>When JDA stops, requests still waiting for their slot are handed to its limiter at once, so that a
+ * graceful shutdown finishes them as it finishes JDA's own queue.
+ *
  * <p>Threading: thread-safe, as JDA requires; waiting requests are held by JDA's rate-limit scheduler.
  */
 final class PacedRateLimiter implements RestRateLimiter {
     private final RestRateLimiter jda;
     private final GlobalPace pace;
     private final ScheduledExecutorService scheduler;
+    private final Set<Work> waiting = ConcurrentHashMap.newKeySet();
 
     PacedRateLimiter(RateLimitConfig config, GlobalPace pace) {
         this.jda = new SequentialRestRateLimiter(config);
@@ -37,15 +44,24 @@ final class PacedRateLimiter implements RestRateLimiter {
             jda.enqueue(task);
             return;
         }
+        waiting.add(task);
         try {
-            scheduler.schedule(() -> jda.enqueue(task), wait, TimeUnit.NANOSECONDS);
+            scheduler.schedule(() -> release(task), wait, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
-            jda.enqueue(task); // JDA is shutting down: let its limiter refuse or finish it
+            release(task); // JDA is shutting down: let its limiter refuse or finish it
+        }
+    }
+
+    /** Hands a waiting request to JDA's limiter, once: at its slot, or at stop, whichever comes first. */
+    private void release(Work task) {
+        if (waiting.remove(task)) {
+            jda.enqueue(task);
         }
     }
 
     @Override
     public void stop(boolean shutdown, Runnable callback) {
+        List.copyOf(waiting).forEach(this::release);
         jda.stop(shutdown, callback);
     }
 
