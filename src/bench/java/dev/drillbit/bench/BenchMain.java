@@ -58,6 +58,14 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("limits")) {
+            // only the scenarios of Discord's limits, printed and not written to BENCHMARKS.md
+            BenchMain bench = new BenchMain(Env.of(Path.of(args[0]), false));
+            quietStandIn(ch.qos.logback.classic.Level.WARN);
+            bench.limits();
+            bench.rows().forEach(r -> System.out.println(r.markdown()));
+            System.exit(0);
+        }
         boolean quick = args.length > 1 && args[1].equals("quick");
         Env env = Env.of(Path.of(args[0]), quick);
         BenchMain bench = new BenchMain(env);

@@ -25,12 +25,14 @@ final class PacedRateLimiter implements RestRateLimiter {
     private final RestRateLimiter jda;
     private final GlobalPace pace;
     private final ScheduledExecutorService scheduler;
+    private final GlobalRateLimit global;
     private final Set<Work> waiting = ConcurrentHashMap.newKeySet();
 
     PacedRateLimiter(RateLimitConfig config, GlobalPace pace) {
         this.jda = new SequentialRestRateLimiter(config);
         this.pace = pace;
         this.scheduler = config.getScheduler();
+        this.global = config.getGlobalRateLimit();
     }
 
     @Override
@@ -39,21 +41,42 @@ final class PacedRateLimiter implements RestRateLimiter {
             jda.enqueue(task);
             return;
         }
-        long wait = pace.reserve();
-        if (wait <= 0) {
-            jda.enqueue(task);
+        waiting.add(task);
+        schedule(task, pace.reserveAfter(globalBackoffNanos()));
+    }
+
+    /** What is left of a global 429's wait, which JDA keeps for the whole bot; 0 when none. */
+    private long globalBackoffNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(Math.max(0, global.getClassic() - System.currentTimeMillis()));
+    }
+
+    private void schedule(Work task, long waitNanos) {
+        if (waitNanos <= 0) {
+            release(task);
             return;
         }
-        waiting.add(task);
         try {
-            scheduler.schedule(() -> release(task), wait, TimeUnit.NANOSECONDS);
+            scheduler.schedule(() -> release(task), waitNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
-            release(task); // JDA is shutting down: let its limiter refuse or finish it
+            handOver(task); // JDA is shutting down: let its limiter refuse or finish it
         }
     }
 
-    /** Hands a waiting request to JDA's limiter, once: at its slot, or at stop, whichever comes first. */
+    /**
+     * At its slot, a request goes to JDA's limiter; unless a global 429 came meanwhile, in which case it takes
+     * a new slot after that wait (JDA would hold it, and then send it with every other one it held at once).
+     */
     private void release(Work task) {
+        long backoff = globalBackoffNanos();
+        if (backoff > 0 && waiting.contains(task)) {
+            schedule(task, pace.reserveAfter(backoff));
+            return;
+        }
+        handOver(task);
+    }
+
+    /** Hands a waiting request to JDA's limiter, once: at its slot, or at stop, whichever comes first. */
+    private void handOver(Work task) {
         if (waiting.remove(task)) {
             jda.enqueue(task);
         }
@@ -61,7 +84,7 @@ final class PacedRateLimiter implements RestRateLimiter {
 
     @Override
     public void stop(boolean shutdown, Runnable callback) {
-        List.copyOf(waiting).forEach(this::release);
+        List.copyOf(waiting).forEach(this::handOver);
         jda.stop(shutdown, callback);
     }
 
