@@ -289,62 +289,65 @@ public final class PostgresScoreStore implements LearningStore {
     @Override
     public Optional<MemberStats> memberStats(long guildId, long userId) {
         int today = Streak.dayOf(clock.instant(), zones.zoneOf(guildId));
-        return Sql.read(db, "member stats", c -> {
-            long points;
-            Accuracy overall;
-            Streak streak;
-            Instant lastActive;
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT * FROM member_scores WHERE guild_id = ? AND user_id = ?")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getInt("answered") == 0) {
-                        return Optional.empty();
-                    }
-                    points = rs.getLong("points");
-                    overall = new Accuracy(rs.getInt("answered"), rs.getInt("correct"));
-                    streak = new Streak(
-                            rs.getInt("streak_last_day"), rs.getInt("streak_current"), rs.getInt("streak_best"));
-                    lastActive = Sql.instant(rs, "last_active");
+        return Sql.read(db, "member stats", c -> memberStats(c, guildId, userId, today));
+    }
+
+    /** A member's figures read on {@code c} (in the caller's transaction); {@code today} an epoch day in the guild's zone. */
+    static Optional<MemberStats> memberStats(Connection c, long guildId, long userId, int today) throws SQLException {
+        long points;
+        Accuracy overall;
+        Streak streak;
+        Instant lastActive;
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM member_scores WHERE guild_id = ? AND user_id = ?")) {
+            ps.setLong(1, guildId);
+            ps.setLong(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt("answered") == 0) {
+                    return Optional.empty();
+                }
+                points = rs.getLong("points");
+                overall = new Accuracy(rs.getInt("answered"), rs.getInt("correct"));
+                streak =
+                        new Streak(rs.getInt("streak_last_day"), rs.getInt("streak_current"), rs.getInt("streak_best"));
+                lastActive = Sql.instant(rs, "last_active");
+            }
+        }
+        Map<String, Accuracy> bySteps = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT step, answered, correct FROM member_steps "
+                + "WHERE guild_id = ? AND user_id = ? ORDER BY first_answer_id")) {
+            ps.setLong(1, guildId);
+            ps.setLong(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bySteps.put(rs.getString("step"), new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
                 }
             }
-            Map<String, Accuracy> bySteps = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT step, answered, correct FROM member_steps "
-                    + "WHERE guild_id = ? AND user_id = ? ORDER BY first_answer_id")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        bySteps.put(rs.getString("step"), new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
-                    }
+        }
+        Map<Difficulty, Accuracy> byDifficulty = new EnumMap<>(Difficulty.class);
+        try (PreparedStatement ps = c.prepareStatement("SELECT difficulty, count(*) AS answered, "
+                + "count(*) FILTER (WHERE correct) AS correct FROM answers WHERE guild_id = ? AND user_id = ? "
+                + "GROUP BY difficulty")) {
+            ps.setLong(1, guildId);
+            ps.setLong(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byDifficulty.put(
+                            Difficulty.valueOf(rs.getString("difficulty")),
+                            new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
                 }
             }
-            Map<Difficulty, Accuracy> byDifficulty = new EnumMap<>(Difficulty.class);
-            try (PreparedStatement ps = c.prepareStatement("SELECT difficulty, count(*) AS answered, "
-                    + "count(*) FILTER (WHERE correct) AS correct FROM answers WHERE guild_id = ? AND user_id = ? "
-                    + "GROUP BY difficulty")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byDifficulty.put(
-                                Difficulty.valueOf(rs.getString("difficulty")),
-                                new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
-                    }
-                }
-            }
-            return Optional.of(new MemberStats(
-                    guildId,
-                    userId,
-                    points,
-                    overall,
-                    bySteps,
-                    byDifficulty,
-                    streak.currentOn(today),
-                    streak.best(),
-                    lastActive));
-        });
+        }
+        return Optional.of(new MemberStats(
+                guildId,
+                userId,
+                points,
+                overall,
+                bySteps,
+                byDifficulty,
+                streak.currentOn(today),
+                streak.best(),
+                lastActive));
     }
 
     @Override
@@ -395,7 +398,7 @@ public final class PostgresScoreStore implements LearningStore {
         return Sql.query(db, "due cards", c -> cards(c, guildId, userId, at));
     }
 
-    private static List<DeckCard> cards(Connection c, long guildId, long userId, Instant until) throws SQLException {
+    static List<DeckCard> cards(Connection c, long guildId, long userId, Instant until) throws SQLException {
         List<DeckCard> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM review_cards WHERE guild_id = ? AND user_id = ?"
                 + (until == null ? "" : " AND due <= ?") + " " + CARD_ORDER)) {
@@ -442,7 +445,7 @@ public final class PostgresScoreStore implements LearningStore {
         return Sql.query(db, "the reminder setting", c -> reminder(c, guildId, userId));
     }
 
-    private static boolean reminder(Connection c, long guildId, long userId) throws SQLException {
+    static boolean reminder(Connection c, long guildId, long userId) throws SQLException {
         return count(c, "SELECT count(*) FROM reminders WHERE guild_id = ? AND user_id = ?", guildId, userId) > 0;
     }
 

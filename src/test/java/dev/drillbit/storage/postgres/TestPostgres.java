@@ -86,7 +86,15 @@ final class TestPostgres {
      * as an operator's may.
      */
     static dev.drillbit.config.Config.Storage freshStorageConfig() {
-        PostgresSettings s = freshSchema();
+        return storageConfig(freshSchema());
+    }
+
+    /** The bot's {@code storage} config for the schema {@code db} uses. */
+    static dev.drillbit.config.Config.Storage storageConfigFor(PostgresDatabase db) {
+        return storageConfig(db.settings());
+    }
+
+    private static dev.drillbit.config.Config.Storage storageConfig(PostgresSettings s) {
         String url = s.url() + (s.url().contains("?") ? "&" : "?") + "currentSchema="
                 + s.schema().orElseThrow();
         return new dev.drillbit.config.Config.Storage(
