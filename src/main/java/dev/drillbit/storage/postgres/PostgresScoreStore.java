@@ -88,6 +88,8 @@ public final class PostgresScoreStore implements LearningStore {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final GroupCommit<Pending> writer;
+    /** Touched by the writer thread only. */
+    private final Outage outage = new Outage(System::nanoTime);
 
     /** An event waiting for its id: {@code make} builds it, {@code future} hears of it. */
     private record Pending(LongFunction<JournalEntry> make, CompletableFuture<?> future) {}
@@ -153,6 +155,15 @@ public final class PostgresScoreStore implements LearningStore {
     }
 
     private void write(List<Pending> batch) {
+        if (!outage.shouldTry()) {
+            failedBatches.incrementAndGet();
+            outage.refused(batch.size());
+            StorageUnavailableException failure = new StorageUnavailableException("not saved: PostgreSQL at "
+                    + db.settings().safeUrl() + " is unreachable; trying again in "
+                    + outage.retryIn().toMillis() + " ms");
+            batch.forEach(p -> p.future().completeExceptionally(failure));
+            return;
+        }
         List<JournalEntry> entries = new ArrayList<>(batch.size());
         List<Object> results = new ArrayList<>(batch.size());
         try (Connection c = db.connection()) {
@@ -180,15 +191,36 @@ public final class PostgresScoreStore implements LearningStore {
             }
         } catch (SQLException | RuntimeException e) {
             failedBatches.incrementAndGet();
-            log.error(
-                    "Writing {} events to PostgreSQL failed; they were not saved and their callers are told so",
-                    batch.size(),
-                    e);
-            StorageUnavailableException failure = new StorageUnavailableException(
-                    "not saved: the database did not commit (" + e.getMessage() + ")", e);
+            if (!Outage.isConnectionLoss(e)) {
+                log.error(
+                        "Writing {} events to PostgreSQL failed; they were not saved and their callers are told so",
+                        batch.size(),
+                        e);
+            } else if (outage.connectionLost(batch.size())) {
+                log.error(
+                        "Lost the connection to PostgreSQL at {} ({}): {} events were not saved and their callers"
+                                + " are told so; until it is back, answers are refused at once and the connection is"
+                                + " tried again every {} ms up to every {} s",
+                        db.settings().safeUrl(),
+                        firstLine(e),
+                        batch.size(),
+                        Outage.FIRST_WAIT.toMillis(),
+                        Outage.MAX_WAIT.toSeconds());
+            } else {
+                log.debug("PostgreSQL still unreachable: {} events not saved", batch.size(), e);
+            }
+            StorageUnavailableException failure =
+                    new StorageUnavailableException("not saved: the database did not commit (" + firstLine(e) + ")", e);
             batch.forEach(p -> p.future().completeExceptionally(failure));
             return;
         }
+        outage.committed()
+                .ifPresent(r -> log.warn(
+                        "PostgreSQL at {} is back: writes commit again after {} s without; {} events were refused"
+                                + " meanwhile",
+                        db.settings().safeUrl(),
+                        r.lasted().toMillis() / 1000.0,
+                        r.refused()));
         commits.incrementAndGet();
         for (int i = 0; i < batch.size(); i++) {
             if (results.get(i) instanceof Forgotten f) {
@@ -198,11 +230,16 @@ public final class PostgresScoreStore implements LearningStore {
         }
     }
 
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
     private static void rollback(Connection c) {
         try {
             c.rollback();
         } catch (SQLException e) {
-            log.warn("Rolling back a failed batch failed too (the connection is probably gone)", e);
+            log.debug("Rolling back a failed batch failed too (the connection is probably gone)", e);
         }
     }
 
