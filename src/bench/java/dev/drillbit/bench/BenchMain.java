@@ -273,7 +273,7 @@ public final class BenchMain {
             }
             int boardMembers = env.quick() ? 1_000 : 100_000;
             progress("postgres: leaderboards at " + boardMembers + " members");
-            for (PostgresBench.Latency l : pg.leaderboard(boardMembers, env.quick() ? 20 : 500)) {
+            for (PostgresBench.Latency l : pg.leaderboard(boardMembers, env.quick() ? 20 : 200)) {
                 rows.add(new Row(
                         String.format(
                                 "PostgreSQL leaderboard p99, %s, %,d members",

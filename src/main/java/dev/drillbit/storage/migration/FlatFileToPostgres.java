@@ -14,6 +14,7 @@ import dev.drillbit.progress.ReviewEvent;
 import dev.drillbit.progress.stats.MemberStats;
 import dev.drillbit.progress.stats.Streak;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
+import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.postgres.PostgresDatabase;
@@ -35,6 +36,9 @@ import java.util.stream.Collectors;
  * it lost nothing: everything goes into one transaction, which is read back on its own connection and
  * compared with the flat files (counts, and every member's figures, deck and reminder, as the bot would show
  * them) <em>before</em> it commits. Any difference rolls it all back.
+ *
+ * <p>Also copied: who got their review reminder on which day, so nobody gets a second one on the day of
+ * the move.
  *
  * <p>The source is opened as the bot opens it (its locks, so not while the bot runs; its recovery), read, and
  * closed; nothing in it is changed beyond what the bot's own start and stop would do.
@@ -113,6 +117,9 @@ public final class FlatFileToPostgres {
                     target.clear();
                 }
                 target.daily(daily);
+                Map<MemberRef, Long> claims =
+                        FlatFileReminderClaims.open(dataDir, zones).claims();
+                target.reminderClaims(claims);
                 Events[] events = {new Events(0, 0, 0, 0)};
                 flat.forEachEvent(e -> {
                     JournalEntry withDay = e instanceof AnswerEvent a && a.day().isEmpty()
@@ -122,7 +129,7 @@ public final class FlatFileToPostgres {
                     target.event(withDay);
                 });
                 target.finishEvents();
-                Comparison comparison = compare(flat, target, daily, zones, clock, events[0]);
+                Comparison comparison = compare(flat, target, daily, zones, clock, events[0], claims.size());
                 if (!comparison.equal()) {
                     return new Outcome.Mismatch(target.target(), comparison);
                 }
@@ -155,7 +162,8 @@ public final class FlatFileToPostgres {
             DailyRepository.Stored daily,
             GuildZones zones,
             Clock clock,
-            Events events) {
+            Events events,
+            int claims) {
         List<MemberRef> flatMembers = flat.members();
         List<MemberRef> pgMembers = target.members();
         List<String> differences = new ArrayList<>();
@@ -217,6 +225,7 @@ public final class FlatFileToPostgres {
                 "daily run answers",
                 daily.runs().stream().mapToLong(r -> r.answers().size()).sum(),
                 back.runs().stream().mapToLong(r -> r.answers().size()).sum()));
+        rows.add(new Row("reminders sent today", claims, target.count("reminder_claims")));
         if (!daily.state().schedules().equals(back.state().schedules())
                 || !daily.state().groups().equals(back.state().groups())
                 || !daily.state().seen().equals(back.state().seen())) {
@@ -225,7 +234,7 @@ public final class FlatFileToPostgres {
         if (!byId(daily.runs()).equals(byId(back.runs()))) {
             differences.add("the daily runs read back differently");
         }
-        return new Comparison(events, rows, flatMembers.size(), differing, differences);
+        return new Comparison(events, List.copyOf(rows), flatMembers.size(), differing, List.copyOf(differences));
     }
 
     private static Map<String, DailyRun> byId(List<DailyRun> runs) {

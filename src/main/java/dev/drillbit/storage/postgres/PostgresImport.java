@@ -128,6 +128,33 @@ public final class PostgresImport implements AutoCloseable {
         }
     }
 
+    /** Writes who got their review reminder on which day (an epoch day in their guild's zone). */
+    public void reminderClaims(Map<MemberRef, Long> claims) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO reminder_claims (guild_id, user_id, day) VALUES (?, ?, ?)")) {
+            for (Map.Entry<MemberRef, Long> e : claims.entrySet()) {
+                ps.setLong(1, e.getKey().guildId());
+                ps.setLong(2, e.getKey().userId());
+                ps.setInt(3, Math.toIntExact(e.getValue()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw failed("copying the reminder claims", e);
+        }
+    }
+
+    /** Rows in {@code table} (one of drillbit's), inside the transaction. */
+    public long count(String table) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failed("counting " + table, e);
+        }
+    }
+
     /**
      * Adds one event, with its id; ids must increase. Events are applied in batches of {@value #CHUNK}.
      *

@@ -169,10 +169,6 @@ public final class PostgresScoreStore implements LearningStore {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                try (java.sql.Statement st = c.createStatement()) {
-                    // acknowledged means on disk, whatever the server's default
-                    st.execute("SET LOCAL synchronous_commit TO on");
-                }
                 long[] ids = EventBatch.nextIds(c, batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     entries.add(batch.get(i).make().apply(ids[i]));

@@ -14,7 +14,9 @@ import dev.drillbit.daily.RunAnswer;
 import dev.drillbit.daily.RunStatus;
 import dev.drillbit.learning.LearningStore;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.progress.MemberRef;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
+import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.migration.FlatFileToPostgres;
@@ -98,6 +100,8 @@ class MigrateDataTest {
         try (FlatFileScoreStore flat = flat()) {
             StoreParity.play(new Random(seed), time, 800, List.of(flat));
         }
+        MemberRef remindedToday = new MemberRef(GUILD_KOLKATA, 3);
+        FlatFileReminderClaims.open(dir, zones).claim(List.of(remindedToday), time.instant());
 
         Outcome outcome = FlatFileToPostgres.copy(dir, database.db(), false, time);
 
@@ -105,6 +109,10 @@ class MigrateDataTest {
         FlatFileToPostgres.Comparison comparison = ((Outcome.Copied) outcome).comparison();
         assertThat(comparison.rows()).as("seed %d", seed).allMatch(FlatFileToPostgres.Row::equal);
         assertThat(comparison.membersCompared()).isGreaterThan(20);
+        assertThat(comparison.rows()).contains(new FlatFileToPostgres.Row("reminders sent today", 1, 1));
+        assertThat(PostgresReminderClaims.open(database.db(), zones).claim(List.of(remindedToday), time.instant()))
+                .as("no second reminder on the day of the move")
+                .isEmpty();
         assertThat(comparison.events().answers())
                 .as("answers of members never forgotten")
                 .isGreaterThan(500);
