@@ -496,21 +496,67 @@ final class EventBatch {
         stepDeltas.clear();
     }
 
+    /** The changed review cards, as one upsert over arrays (keys distinct). */
     private void writeCards() throws SQLException {
         if (dirtyCards.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(Cards.UPSERT)) {
-            for (CardKey k : dirtyCards) {
-                Optional<ReviewCard> card = cards.get(k);
-                if (card.isPresent()) {
-                    Cards.bind(ps, k.guildId(), k.userId(), k.questionId(), card.get());
-                    ps.addBatch();
-                }
+        List<Long> guilds = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        List<Integer> learningSteps = new ArrayList<>();
+        List<Double> stability = new ArrayList<>();
+        List<Double> difficulty = new ArrayList<>();
+        List<Long> lastReview = new ArrayList<>();
+        List<Long> due = new ArrayList<>();
+        List<Integer> reps = new ArrayList<>();
+        List<Integer> lapses = new ArrayList<>();
+        for (CardKey k : dirtyCards) {
+            Optional<ReviewCard> card = cards.get(k);
+            if (card.isEmpty()) {
+                continue;
             }
-            ps.executeBatch();
+            ReviewCard r = card.get();
+            guilds.add(k.guildId());
+            users.add(k.userId());
+            questions.add(k.questionId());
+            states.add(r.state().name());
+            learningSteps.add(r.step());
+            stability.add(r.stability());
+            difficulty.add(r.difficulty());
+            lastReview.add(micros(r.lastReview()));
+            due.add(micros(r.due()));
+            reps.add(r.reps());
+            lapses.add(r.lapses());
         }
         dirtyCards.clear();
+        if (guilds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_cards (guild_id, user_id, question_id, "
+                + "state, learning_step, stability, difficulty, last_review, due, reps, lapses) "
+                + "SELECT g, u, q, st, ls, sb, df, " + timestamp("lr") + ", " + timestamp("du") + ", rp, lp "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::float8[], ?::float8[], "
+                + "?::bigint[], ?::bigint[], ?::int[], ?::int[]) AS x(g, u, q, st, ls, sb, df, lr, du, rp, lp) "
+                + "ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET state = EXCLUDED.state, "
+                + "learning_step = EXCLUDED.learning_step, stability = EXCLUDED.stability, "
+                + "difficulty = EXCLUDED.difficulty, last_review = EXCLUDED.last_review, due = EXCLUDED.due, "
+                + "reps = EXCLUDED.reps, lapses = EXCLUDED.lapses")) {
+            int i = 1;
+            ps.setArray(i++, array("bigint", guilds));
+            ps.setArray(i++, array("bigint", users));
+            ps.setArray(i++, array("text", questions));
+            ps.setArray(i++, array("text", states));
+            ps.setArray(i++, array("integer", learningSteps));
+            ps.setArray(i++, array("float8", stability));
+            ps.setArray(i++, array("float8", difficulty));
+            ps.setArray(i++, array("bigint", lastReview));
+            ps.setArray(i++, array("bigint", due));
+            ps.setArray(i++, array("integer", reps));
+            ps.setArray(i, array("integer", lapses));
+            ps.executeUpdate();
+        }
     }
 
     private void writeReminders() throws SQLException {
