@@ -33,8 +33,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * table into {@code BENCHMARKS.md} (between its results markers) and {@code target/bench/results.md}.
  * {@code mvn -q -Pbench verify} runs it; so can {@code java -cp ... dev.drillbit.bench.BenchMain BASEDIR}.
  *
- * <p>Arguments: {@code BASEDIR [all|quick]}; {@code quick} uses minimal sizes and durations and writes
- * only under {@code target/bench} (the smoke test's mode: it checks the harness, it measures nothing).
+ * <p>Arguments: {@code BASEDIR [all|quick|postgres]}; {@code quick} uses minimal sizes and durations and writes
+ * only under {@code target/bench} (the smoke test's mode: it checks the harness, it measures nothing);
+ * {@code postgres} runs the PostgreSQL scenario alone at full size and only prints its rows.
  */
 public final class BenchMain {
     static final String START = "<!-- results:start -->";
@@ -43,6 +44,8 @@ public final class BenchMain {
     private final Env env;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
+    /** The flat-file store's answers/s per writer count (threads), for the PostgreSQL rows beside it. */
+    private final java.util.Map<Integer, Double> flatPerWriters = new java.util.HashMap<>();
 
     BenchMain(Env env) {
         this.env = env;
@@ -72,9 +75,16 @@ public final class BenchMain {
         quietStandIn(ch.qos.logback.classic.Level.WARN);
         String loadBefore = loadAverage();
         Instant started = Instant.now();
-        bench.runAll();
+        boolean onlyPostgres = args.length > 1 && args[1].equals("postgres");
+        if (onlyPostgres) {
+            bench.postgres(); // one scenario, full size: printed only, BENCHMARKS.md is left alone
+        } else {
+            bench.runAll();
+        }
         String markdown = bench.markdown(started, loadBefore, loadAverage());
-        bench.write(markdown);
+        if (!onlyPostgres) {
+            bench.write(markdown);
+        }
         System.out.println(markdown);
         System.exit(0); // JDA and the stand-in leave non-daemon threads behind
     }
@@ -83,6 +93,7 @@ public final class BenchMain {
         bankLoad();
         recovery();
         recording();
+        postgres();
         heap();
         startup();
         roundTrip();
@@ -213,6 +224,7 @@ public final class BenchMain {
                         r.answersPerSecond() / r.floorPerSecond()));
                 if (waiting == DurableRecording.Waiting.THREADS) {
                     last = r;
+                    flatPerWriters.put(writers, r.answersPerSecond());
                 }
             }
         }
@@ -231,6 +243,62 @@ public final class BenchMain {
     }
 
     // ---- 4: heap -----------------------------------------------------------------------------------
+
+    // ---- PostgreSQL -------------------------------------------------------------------------------
+
+    void postgres() throws Exception {
+        int members = env.quick() ? 100 : 10_000;
+        Duration warmup = Duration.ofMillis(env.quick() ? 100 : 2_000);
+        Duration measure = Duration.ofMillis(env.quick() ? 200 : 2_000);
+        Duration floorTime = Duration.ofMillis(env.quick() ? 200 : 1_500);
+        int rounds = env.quick() ? 1 : 3;
+        List<Integer> counts = env.quick() ? List.of(1, 4) : List.of(1, 16, 256);
+        progress("postgres: starting an embedded server");
+        try (PostgresBench pg = PostgresBench.start()) {
+            for (int writers : counts) {
+                progress("postgres: recording, " + writers + " writers");
+                PostgresBench.Recording r = pg.recording(writers, members, warmup, measure, floorTime, rounds);
+                boolean target = writers == counts.get(counts.size() - 1);
+                rows.add(new Row(
+                        String.format(
+                                "PostgreSQL durable answers, %d writer%s (mean batch %.1f)",
+                                writers, writers == 1 ? "" : "s", r.meanBatch()),
+                        r.answersPerSecond(),
+                        r.floorPerSecond(),
+                        "answers/s",
+                        "plain batched JDBC inserts, same rows, same batch",
+                        target ? "≥ 0.5× floor" : "",
+                        target ? r.answersPerSecond() >= 0.5 * r.floorPerSecond() : null));
+                Double flat = flatPerWriters.get(writers);
+                if (flat != null) {
+                    rows.add(new Row(
+                            String.format(
+                                    "PostgreSQL durable answers, %d writer%s, beside the flat-file store",
+                                    writers, writers == 1 ? "" : "s"),
+                            r.answersPerSecond(),
+                            flat,
+                            "answers/s",
+                            "flat-file store, same writers, this run",
+                            "",
+                            null));
+                }
+            }
+            int boardMembers = env.quick() ? 1_000 : 100_000;
+            progress("postgres: leaderboards at " + boardMembers + " members");
+            for (PostgresBench.Latency l : pg.leaderboard(boardMembers, env.quick() ? 20 : 200)) {
+                rows.add(new Row(
+                        String.format(
+                                "PostgreSQL leaderboard p99, %s, %,d members",
+                                l.period().name().toLowerCase(Locale.ROOT).replace('_', ' '), boardMembers),
+                        l.p99(),
+                        l.floorP99(),
+                        "ms",
+                        "plain top-ten query on member_scores",
+                        "",
+                        null));
+            }
+        }
+    }
 
     void heap() throws IOException, InterruptedException {
         int sessions = env.quick() ? 100 : 10_000;
