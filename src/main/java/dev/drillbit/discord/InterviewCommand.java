@@ -114,7 +114,7 @@ final class InterviewCommand implements BotCommand {
                     .queue();
             return;
         }
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         InterviewSpec spec = new InterviewSpec(step, level, length);
         StartResult result = interviews.start(guild, user, spec);
@@ -145,7 +145,7 @@ final class InterviewCommand implements BotCommand {
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         Optional<InterviewAction> action = InterviewAction.of(id.action());
         if (action.isEmpty()) {
@@ -178,7 +178,7 @@ final class InterviewCommand implements BotCommand {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         submitted(event, interviews.submit(guild, user, id.session(), Optional.of(value.getAsString())), guild, user);
     }
@@ -232,7 +232,7 @@ final class InterviewCommand implements BotCommand {
      * next question or the report is shown once the grading is on disk.
      */
     private <E extends IReplyCallback & IMessageEditCallback> void grade(E event, ComponentId id, Set<Integer> ticked) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         CompletableFuture<GradeResult> graded;
         try {

@@ -35,9 +35,7 @@ final class QuestionCommand implements BotCommand {
             return;
         }
         Owner owner = Owner.single(
-                event.getGuild().getIdLong(),
-                event.getChannel().getIdLong(),
-                event.getUser().getIdLong());
+                Place.of(event), event.getChannel().getIdLong(), event.getUser().getIdLong());
         play.start(event, owner, filter.get(), 1);
     }
 

@@ -82,7 +82,7 @@ final class QuizCommand implements BotCommand {
         }
         int count = event.getOption(QuizOptions.COUNT, defaultCount, OptionMapping::getAsInt);
         boolean group = "group".equals(event.getOption("mode", "solo", OptionMapping::getAsString));
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long channel = event.getChannel().getIdLong();
         Owner owner = group
                 ? Owner.group(guild, channel)

@@ -46,8 +46,7 @@ final class RoadmapCommand implements BotCommand {
                 return;
             }
         }
-        RoadmapProgress.Report report =
-                reviews.progress(event.getGuild().getIdLong(), event.getUser().getIdLong());
+        RoadmapProgress.Report report = reviews.progress(event.getUser().getIdLong());
         MessageEmbed embed =
                 step.map(s -> view.one(s, report.step(s.id()).orElseThrow())).orElseGet(() -> view.all(report));
         event.replyEmbeds(embed).setEphemeral(true).queue();

@@ -53,7 +53,7 @@ final class StatsCommand implements BotCommand {
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long caller = event.getUser().getIdLong();
         switch (sub) {
             case "show" -> {

@@ -44,6 +44,13 @@ public interface ScoreStore extends AutoCloseable {
     /** Every answer the member gave in the guild that is still kept, oldest first (for export). */
     List<AnswerEvent> history(long guildId, long userId);
 
+    /**
+     * The guilds where the store holds anything about the user (answers, points, or, under
+     * {@link MemberRef#PERSONAL}, their own learning), ascending: what {@code /me export} and
+     * {@code /me forget} reach.
+     */
+    List<Long> guildsOf(long userId);
+
     /** Stops taking events, makes every accepted one durable, and releases files. Idempotent. */
     @Override
     void close();

@@ -78,8 +78,8 @@ class PostgresMatchesFlatFileTest {
                                 flat.review(guild, user, q, r, time.instant()).join());
             } else if (op < 99) {
                 boolean on = random.nextBoolean();
-                assertThat(pg.setReminder(guild, user, on).join())
-                        .isEqualTo(flat.setReminder(guild, user, on).join());
+                assertThat(pg.setReminder(user, on).join())
+                        .isEqualTo(flat.setReminder(user, on).join());
             } else {
                 assertThat(pg.forget(guild, user).join().hadData())
                         .isEqualTo(flat.forget(guild, user).join().hadData());
@@ -93,7 +93,7 @@ class PostgresMatchesFlatFileTest {
         assertThat(flat.leaderboard(GUILD_UTC, LeaderboardPeriod.TODAY, Optional.of("sql"), 5, ZoneOffset.UTC)
                         .ranked())
                 .isPositive();
-        assertThat(flat.deckSize(GUILD_UTC, 3)).isPositive();
+        assertThat(flat.deckSize(3)).isPositive();
         assertThat(flat.membersToRemind(time.instant().plus(Duration.ofDays(30))))
                 .isNotEmpty();
         assertSame(flat, pg);
@@ -140,12 +140,9 @@ class PostgresMatchesFlatFileTest {
                 assertThat(pg.history(guild, user))
                         .as("history of %d in %d", user, guild)
                         .isEqualTo(flat.history(guild, user));
-                assertThat(pg.learner(guild, user))
-                        .as("learner %d in %d", user, guild)
-                        .isEqualTo(flat.learner(guild, user));
-                assertThat(pg.dueCards(guild, user, time.instant()))
-                        .isEqualTo(flat.dueCards(guild, user, time.instant()));
-                assertThat(pg.nextDue(guild, user)).isEqualTo(flat.nextDue(guild, user));
+                assertThat(pg.learner(user)).as("learner %d in %d", user, guild).isEqualTo(flat.learner(user));
+                assertThat(pg.dueCards(user, time.instant())).isEqualTo(flat.dueCards(user, time.instant()));
+                assertThat(pg.nextDue(user)).isEqualTo(flat.nextDue(user));
             }
             for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
                 for (Optional<String> step : List.of(
