@@ -6,7 +6,6 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -41,8 +40,7 @@ final class DataCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("data", "Manage the data drillbit keeps for this server")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.serverOnly(Commands.slash("data", "Manage the data drillbit keeps for this server"))
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommands(new SubcommandData("forget", "Erase a member's answers, points and streaks here")
                         .addOption(OptionType.USER, MEMBER, "The member to forget", true));

@@ -20,7 +20,6 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -65,8 +64,8 @@ final class InterviewCommand implements BotCommand {
     public SlashCommandData data() {
         OptionData level = new OptionData(OptionType.STRING, LEVEL, "junior, mid (the default) or senior", false);
         Arrays.stream(Difficulty.values()).forEach(d -> level.addChoice(d.id(), d.id()));
-        return Commands.slash("interview", "A mock interview: open and short-answer questions, then a report")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(
+                        Commands.slash("interview", "A mock interview: open and short-answer questions, then a report"))
                 .addOptions(
                         QuizOptions.stepOption("Roadmap step to ask about (the whole roadmap when empty)"),
                         level,

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -87,8 +86,8 @@ final class ReviewCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("review", "Spaced repetition: go over the questions you missed, when they are due")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(Commands.slash(
+                        "review", "Spaced repetition: go over the questions you missed, when they are due"))
                 .addSubcommands(
                         new SubcommandData("start", "Review your due cards, one at a time"),
                         new SubcommandData("export", "Download your review deck as a CSV file Anki imports"))

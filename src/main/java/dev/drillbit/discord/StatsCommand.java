@@ -6,7 +6,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -42,8 +41,7 @@ final class StatsCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("stats", "Points, accuracy and streaks; or download your answers")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(Commands.slash("stats", "Points, accuracy and streaks; or download your answers"))
                 .addSubcommands(
                         new SubcommandData("show", "Your figures (or another member's) with a chart per step")
                                 .addOption(OptionType.USER, MEMBER, "Whose stats (yours when empty)", false),
@@ -59,6 +57,10 @@ final class StatsCommand implements BotCommand {
             case "show" -> {
                 User member = event.getOption(MEMBER, event.getUser(), OptionMapping::getAsUser);
                 long whom = member.getIdLong();
+                if (whom != caller && !Place.inServerWithBot(event)) {
+                    event.reply(Messages.OWN_STATS_ONLY).setEphemeral(true).queue();
+                    return;
+                }
                 later(
                         event,
                         "/stats show",
@@ -75,7 +77,7 @@ final class StatsCommand implements BotCommand {
     private void later(SlashCommandInteractionEvent event, String what, Supplier<MessageEditData> answer) {
         event.deferReply(true).queue();
         InteractionHook hook = event.getHook();
-        String guild = event.getGuild().getId();
+        String guild = Place.describe(event);
         String user = event.getUser().getId();
         CompletableFuture.supplyAsync(answer, work).whenComplete((message, failure) -> {
             if (failure != null) {
