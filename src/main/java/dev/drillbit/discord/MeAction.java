@@ -1,7 +1,7 @@
 package dev.drillbit.discord;
 
 /** The buttons of {@code /me forget}'s confirmation. Codes never change once buttons carry them. */
-enum MeAction implements ComponentAction {
+public enum MeAction implements ComponentAction {
     FORGET("forget"),
     CANCEL("cancel");
 
@@ -14,5 +14,10 @@ enum MeAction implements ComponentAction {
     @Override
     public String code() {
         return code;
+    }
+
+    /** The action with this code; empty for any other code. */
+    public static java.util.Optional<MeAction> of(String code) {
+        return ComponentAction.parse(MeAction.class, code);
     }
 }

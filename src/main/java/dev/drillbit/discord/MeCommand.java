@@ -95,7 +95,7 @@ final class MeCommand implements BotCommand {
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
         long user = event.getUser().getIdLong();
-        Optional<MeAction> action = ComponentAction.parse(MeAction.class, id.action());
+        Optional<MeAction> action = MeAction.of(id.action());
         if (action.isEmpty() || !id.session().equals(Long.toString(user))) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;

@@ -289,11 +289,10 @@ final class EventBatch {
             }
         }
         try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO forgets (id, guild_id, user_id, forgot_at) " + "VALUES (?, ?, ?, ?)")) {
+                c.prepareStatement("INSERT INTO forgets (id, guild_id, forgot_at) VALUES (?, ?, ?)")) {
             ps.setLong(1, f.id());
             ps.setLong(2, f.guildId());
-            ps.setLong(3, f.userId());
-            Sql.instant(ps, 4, f.at());
+            Sql.instant(ps, 3, f.at());
             ps.executeUpdate();
         }
         MemberKey m = new MemberKey(f.guildId(), f.userId());
