@@ -329,16 +329,16 @@ public abstract class ScoreStoreContract {
         Answer here = Answers.right(7, 10, "2026-03-10T12:00:00Z");
         store.record(here).join();
         store.record(new Answer(
-                                3000,
-                                7,
-                                here.questionId(),
-                                here.step(),
-                                here.difficulty(),
-                                here.type(),
-                                true,
-                                here.selfGrade(),
-                                10,
-                                here.at()))
+                        3000,
+                        7,
+                        here.questionId(),
+                        here.step(),
+                        here.difficulty(),
+                        here.type(),
+                        true,
+                        here.selfGrade(),
+                        10,
+                        here.at()))
                 .join();
         store.record(Answers.right(8, 10, "2026-03-10T12:00:00Z")).join();
 

@@ -71,6 +71,15 @@ public final class BotHarness implements AutoCloseable {
 
     /** @param storage where the bot keeps its data: the flat files in {@link #dataDir}, or a database */
     public BotHarness(QuestionBank bank, boolean secondGuild, Config.Storage storage) throws InterruptedException {
+        this(bank, secondGuild, storage, false);
+    }
+
+    /**
+     * @param globalCommands register the commands globally, as a production bot does (usable in DMs and
+     *     through user installs), instead of in the test servers only
+     */
+    public BotHarness(QuestionBank bank, boolean secondGuild, Config.Storage storage, boolean globalCommands)
+            throws InterruptedException {
         this.bank = bank;
         this.otherGuild = secondGuild ? discord.guild("Other Group") : null;
         try {
@@ -85,7 +94,9 @@ public final class BotHarness implements AutoCloseable {
                 defaults.quiz(),
                 new Config.Discord(
                         null,
-                        otherGuild == null ? List.of(guild.id()) : List.of(guild.id(), otherGuild.id()),
+                        globalCommands
+                                ? List.of()
+                                : otherGuild == null ? List.of(guild.id()) : List.of(guild.id(), otherGuild.id()),
                         discord.restBaseUrl(),
                         discord.gatewayUrl()),
                 storage);
