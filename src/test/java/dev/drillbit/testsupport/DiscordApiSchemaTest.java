@@ -56,7 +56,8 @@ class DiscordApiSchemaTest {
     }
 
     @Test
-    @DisplayName("a command for guild and user installs in every context validates; an install type Discord lacks does not")
+    @DisplayName(
+            "a command for guild and user installs in every context validates; an install type Discord lacks does not")
     void checksIntegrationTypesAndContexts() {
         ObjectNode command = json.createObjectNode()
                 .put("name", "me")
