@@ -232,6 +232,9 @@ final class InteractionFactory {
             ObjectNode data,
             LocalMessage source,
             String description) {
+        if (channel.isDirect() && channel.recipientId() != member.user().id()) {
+            throw new IllegalArgumentException(member.name() + " is not in the DM of #" + channel.name());
+        }
         if (!channel.isDirect() && channel.guildId() != member.guild().id()) {
             throw new IllegalArgumentException(member.name() + " is not a member of the server of #" + channel.name());
         }
