@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /data forget member:<m>}: erases a member's answers, points and streaks in this server, from
- * every store ({@link MemberData#forget}: scores, review deck, reminders, daily runs). Shown by
+ * every store ({@link MemberData#forget}: scores, reminder claims, daily runs). Their review deck, roadmap
+ * progress and reminder are the person's, not the server's, and stay (the member's own {@code /me forget}
+ * erases those). Shown by
  * Discord only to members with Manage Server (the command's default permissions, which a server may
  * change), and checked again here, since those defaults are only a default. The erasure is durable
  * before the moderator is told ({@link DurableReply}): the reply is deferred and edited when the forget

@@ -2,14 +2,14 @@ package dev.drillbit.discord;
 
 import dev.drillbit.progress.MemberRef;
 import net.dv8tion.jda.api.interactions.Interaction;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 
 /**
  * Where an interaction counts. In a server the bot is a member of, answers count on that server's board;
  * everywhere else (the bot's DMs, group DMs, or a server that only the member's own install reaches) they
  * count for the person alone, under {@link MemberRef#PERSONAL}. Outside servers with the bot, drillbit can
- * only answer the interaction itself, never post in the channel, so its replies there are private
- * (a server with "Use External Apps" off makes them so anyway). Stateless.
+ * only answer the interaction itself, never post in the channel: the commands offered there (solo ones,
+ * {@link Installs#everywhere}) answer privately already, and what needs the channel (a group quiz) is
+ * refused. Stateless.
  */
 final class Place {
     private Place() {}
@@ -22,13 +22,6 @@ final class Place {
     /** Whether the bot is in the server where this happened, so it may post in the channel and run groups. */
     static boolean inServerWithBot(Interaction event) {
         return event.isFromAttachedGuild();
-    }
-
-    /**
-     * Whether every reply must be private: anywhere but a server with the bot or the member's DM with it.
-     */
-    static boolean privateReplies(Interaction event) {
-        return !event.isFromAttachedGuild() && event.getContext() != InteractionContextType.BOT_DM;
     }
 
     /** For logs: the server's id, {@code dm}, or {@code user-install:<guild>}. */
