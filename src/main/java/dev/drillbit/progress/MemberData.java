@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Everything drillbit keeps about a member in a guild, as one thing: the export of their answers and the
- * one {@link #forget} that reaches every store (the score store, with the review deck and reminder setting
- * derived from its events, and every other {@link ForgetsMembers}: reminder claims, daily runs).
+ * Everything drillbit keeps about a member, as one thing: the export of their answers, the {@link #forget}
+ * of one guild ({@code /data forget}) and the {@link #forgetEverywhere} of the person ({@code /me forget}),
+ * each reaching every store (the score store, with the person's review deck and reminder derived from its
+ * events, and every other {@link ForgetsMembers}: reminder claims, daily runs).
  *
  * <p>Thread-safe when its parts are.
  */
