@@ -53,11 +53,12 @@ final class StatsCommand implements BotCommand {
         String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
         long guild = Place.of(event);
         long caller = event.getUser().getIdLong();
+        boolean outside = !Place.inServerWithBot(event);
         switch (sub) {
             case "show" -> {
                 User member = event.getOption(MEMBER, event.getUser(), OptionMapping::getAsUser);
                 long whom = member.getIdLong();
-                if (whom != caller && !Place.inServerWithBot(event)) {
+                if (whom != caller && outside) {
                     event.reply(Messages.OWN_STATS_ONLY).setEphemeral(true).queue();
                     return;
                 }
@@ -66,7 +67,7 @@ final class StatsCommand implements BotCommand {
                         "/stats show",
                         () -> store.memberStats(guild, whom)
                                 .map(view::render)
-                                .orElseGet(() -> view.nothingYet(whom, whom == caller)));
+                                .orElseGet(() -> view.nothingYet(whom, whom == caller, outside)));
             }
             case "export" -> later(event, "/stats export", () -> view.export(store.history(guild, caller)));
             default -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();

@@ -57,6 +57,8 @@ class DirectMessagesEndToEndTest extends EndToEndTest {
     void dmPointsStayOffServerBoards() {
         LocalMember dirk = h.discord.member(h.guild, "dirk", false);
         LocalChannel dm = h.discord.openDirect(dirk.user());
+        assertThat(h.discord.slash(dirk, dm, "stats show").awaitReply(TIMEOUT).content())
+                .isEqualTo("You have not answered anything outside servers yet. Start with /quiz start or /question.");
 
         int points = h.playSolo(dirk, dm, "internet", true, true);
 
