@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drillbit.bank.Question;
 import dev.drillbit.config.Config;
+import dev.drillbit.discord.InterviewAction;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.LocalMember;
@@ -120,5 +121,31 @@ class DirectMessagesEndToEndTest extends EndToEndTest {
         assertThat(points).isPositive();
         assertThat(h.discord.messages(chat))
                 .allSatisfy(m -> assertThat(m.isEphemeral()).isTrue());
+    }
+
+    @Test
+    @DisplayName("a mock interview runs in DMs to its report and transcript")
+    void interviewInDms() {
+        LocalMember iris = h.discord.member(h.guild, "iris", false);
+        LocalChannel dm = h.discord.openDirect(iris.user());
+
+        LocalMessage message =
+                h.discord.slash(iris, dm, "interview", Map.of("length", 3)).awaitReply(TIMEOUT);
+        for (int i = 0; i < 3; i++) {
+            LocalMessage revealed = h.discord
+                    .click(iris, message, BotHarness.button(message, InterviewAction.THINK))
+                    .awaitReply(TIMEOUT);
+            InterviewAction grade =
+                    revealed.customIds().stream().anyMatch(id -> id.endsWith(":" + InterviewAction.KNEW.code()))
+                            ? InterviewAction.KNEW
+                            : InterviewAction.NONE;
+            message = h.discord
+                    .click(iris, revealed, BotHarness.button(revealed, grade))
+                    .awaitReply(TIMEOUT);
+        }
+
+        assertThat(title(message)).startsWith("Mock interview report · mid level · ");
+        assertThat(message.attachments()).hasSize(1);
+        assertThat(h.discord.messages(dm)).isNotEmpty();
     }
 }
