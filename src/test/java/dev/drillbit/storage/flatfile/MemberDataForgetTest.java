@@ -98,6 +98,26 @@ class MemberDataForgetTest {
         }
     }
 
+    @Test
+    @DisplayName("/me forget also erases own ratings given in a server where the member never answered")
+    void forgetEverywhereErasesRatingsGivenElsewhere() throws IOException {
+        try (FlatFileScoreStore store =
+                FlatFileScoreStore.open(StoreOptions.defaults(data).withClock(time))) {
+            // GIVEN a member who only rated a card in a server (their deck is theirs, the server holds no answer)
+            store.review(GUILD, FORGOTTEN, "sql-001", Rating.GOOD, time.instant())
+                    .join();
+            store.record(Answers.wrong(KEPT, "sql", time.instant())).join();
+            assertThat(store.guildsOf(FORGOTTEN)).containsExactly(MemberRef.PERSONAL);
+
+            // WHEN they forget themselves everywhere
+            new MemberData(store, List.of()).forgetEverywhere(FORGOTTEN).join();
+
+            // THEN the rating's journal line is gone too
+            assertThat(filesHolding(FORGOTTEN)).isEmpty();
+            assertThat(filesHolding(KEPT)).isNotEmpty();
+        }
+    }
+
     private DailyScheduler daily() {
         return DailyScheduler.open(
                 FlatFileDailyRepository.open(data.resolve("daily")),
