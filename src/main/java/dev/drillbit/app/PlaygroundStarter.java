@@ -18,7 +18,8 @@ public final class PlaygroundStarter {
                     config.questionsDir(),
                     config.dataDir(),
                     config.quiz(),
-                    new Config.Discord(null, List.of(guild.id()), discord.restBaseUrl(), discord.gatewayUrl()),
+                    // registered globally, as in production, so that the solo commands work in DMs too
+                    new Config.Discord(null, List.of(), discord.restBaseUrl(), discord.gatewayUrl()),
                     Config.Storage.FLATFILE);
             Bot bot = Bot.start(local, bank, discord.botToken(), Bot.Endpoints.of(local), clock, clock)
                     .awaitReady();

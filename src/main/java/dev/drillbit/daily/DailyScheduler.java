@@ -620,8 +620,20 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
      */
     @Override
     public synchronized void forget(long guildId, long userId) {
+        forget(g -> g == guildId, userId);
+        LOG.info("daily: forgot user={} guild={}", userId, guildId);
+    }
+
+    /** {@link #forget(long, long)} in every guild ({@code /me forget}). */
+    @Override
+    public synchronized void forgetEverywhere(long userId) {
+        forget(g -> true, userId);
+        LOG.info("daily: forgot user={} in every guild", userId);
+    }
+
+    private void forget(java.util.function.LongPredicate inGuild, long userId) {
         for (DailyRun run : List.copyOf(runs.values())) {
-            if (run.guildId() != guildId || run.answers().stream().noneMatch(a -> a.userId() == userId)) {
+            if (!inGuild.test(run.guildId()) || run.answers().stream().noneMatch(a -> a.userId() == userId)) {
                 continue;
             }
             DailyRun without = run.withoutAnswersOf(userId);
@@ -633,7 +645,7 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             runs.put(run.id(), without);
         }
         List<DailySchedule> setByThem = state.schedules().values().stream()
-                .filter(s -> s.guildId() == guildId && s.setBy() == userId)
+                .filter(s -> inGuild.test(s.guildId()) && s.setBy() == userId)
                 .toList();
         if (!setByThem.isEmpty()) {
             setByThem.forEach(s -> state.schedules().put(s.id(), s.withSetBy(DailySchedule.NOBODY)));
@@ -644,7 +656,6 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
                 throw new UncheckedIOException("erasing a member from the schedules failed", e);
             }
         }
-        LOG.info("daily: forgot user={} guild={}", userId, guildId);
     }
 
     // ---- queries -------------------------------------------------------------------------------------

@@ -33,6 +33,15 @@ public final class Channels {
                 && manager.getShards().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED);
     }
 
+    /**
+     * A shard to open direct messages on: shard 0, which Discord delivers DMs to; empty before the shards
+     * exist.
+     */
+    Optional<JDA> directMessages() {
+        ShardManager manager = shards.get();
+        return manager == null ? Optional.empty() : Optional.ofNullable(manager.getShardById(0));
+    }
+
     /** The guild, when the bot is in it (its shard opens direct messages to the guild's members). */
     Optional<Guild> guild(long guildId) {
         ShardManager manager = shards.get();

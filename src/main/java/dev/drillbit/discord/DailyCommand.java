@@ -41,7 +41,6 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -140,8 +139,7 @@ final class DailyCommand implements BotCommand {
                                                 + ")",
                                         false)
                                 .setRequiredRange(ScheduleParser.MIN_WINDOW_HOURS, ScheduleParser.MAX_WINDOW_HOURS));
-        return Commands.slash("daily", "Study groups: a quiz every day at a set time")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.serverOnly(Commands.slash("daily", "Study groups: a quiz every day at a set time"))
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommands(
                         set,

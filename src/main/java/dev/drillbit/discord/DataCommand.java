@@ -6,7 +6,6 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -18,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /data forget member:<m>}: erases a member's answers, points and streaks in this server, from
- * every store ({@link MemberData#forget}: scores, review deck, reminders, daily runs). Shown by
+ * every store ({@link MemberData#forget}: scores, reminder claims, daily runs). Their review deck, roadmap
+ * progress and reminder are the person's, not the server's, and stay (the member's own {@code /me forget}
+ * erases those). Shown by
  * Discord only to members with Manage Server (the command's default permissions, which a server may
  * change), and checked again here, since those defaults are only a default. The erasure is durable
  * before the moderator is told ({@link DurableReply}): the reply is deferred and edited when the forget
@@ -41,8 +42,7 @@ final class DataCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("data", "Manage the data drillbit keeps for this server")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.serverOnly(Commands.slash("data", "Manage the data drillbit keeps for this server"))
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommands(new SubcommandData("forget", "Erase a member's answers, points and streaks here")
                         .addOption(OptionType.USER, MEMBER, "The member to forget", true));

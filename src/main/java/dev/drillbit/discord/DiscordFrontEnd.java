@@ -38,7 +38,8 @@ public final class DiscordFrontEnd {
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      * @param learning reviews, reminders and mock interviews
      * @param scheduler study groups' daily quizzes; the front end never closes it
-     * @param memberData every store's data of a member, for {@code /data forget}
+     * @param memberData every store's data of a member, for {@code /data forget}, {@code /me export} and
+     *     {@code /me forget}
      * @param ticker measures how long what the adapter itself remembers is kept (claims on review cards)
      */
     public DiscordFrontEnd(
@@ -82,6 +83,7 @@ public final class DiscordFrontEnd {
                 work,
                 durable));
         commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), durable));
+        commands.add(new MeCommand(memberData, learning.reviews(), work, durable));
         DailyView dailyView = new DailyView(bank);
         this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);
         this.clock = engine.clock();

@@ -3,7 +3,6 @@ package dev.drillbit.discord;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -24,7 +23,7 @@ final class HelpCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("help", "What drillbit does and how to use it").setContexts(InteractionContextType.GUILD);
+        return Installs.everywhere(Commands.slash("help", "What drillbit does and how to use it"));
     }
 
     @Override

@@ -20,7 +20,6 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -65,8 +64,8 @@ final class InterviewCommand implements BotCommand {
     public SlashCommandData data() {
         OptionData level = new OptionData(OptionType.STRING, LEVEL, "junior, mid (the default) or senior", false);
         Arrays.stream(Difficulty.values()).forEach(d -> level.addChoice(d.id(), d.id()));
-        return Commands.slash("interview", "A mock interview: open and short-answer questions, then a report")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(
+                        Commands.slash("interview", "A mock interview: open and short-answer questions, then a report"))
                 .addOptions(
                         QuizOptions.stepOption("Roadmap step to ask about (the whole roadmap when empty)"),
                         level,
@@ -114,7 +113,7 @@ final class InterviewCommand implements BotCommand {
                     .queue();
             return;
         }
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         InterviewSpec spec = new InterviewSpec(step, level, length);
         StartResult result = interviews.start(guild, user, spec);
@@ -145,7 +144,7 @@ final class InterviewCommand implements BotCommand {
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         Optional<InterviewAction> action = InterviewAction.of(id.action());
         if (action.isEmpty()) {
@@ -178,7 +177,7 @@ final class InterviewCommand implements BotCommand {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         submitted(event, interviews.submit(guild, user, id.session(), Optional.of(value.getAsString())), guild, user);
     }
@@ -232,7 +231,7 @@ final class InterviewCommand implements BotCommand {
      * next question or the report is shown once the grading is on disk.
      */
     private <E extends IReplyCallback & IMessageEditCallback> void grade(E event, ComponentId id, Set<Integer> ticked) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         CompletableFuture<GradeResult> graded;
         try {

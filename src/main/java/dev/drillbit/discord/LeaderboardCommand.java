@@ -8,7 +8,6 @@ import dev.drillbit.progress.stats.LeaderboardPeriod;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -46,8 +45,7 @@ final class LeaderboardCommand implements BotCommand {
                 .addChoice("week", "week")
                 .addChoice("month", "month")
                 .addChoice("all", "all");
-        return Commands.slash("leaderboard", "The server's top ten and your own place")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.serverOnly(Commands.slash("leaderboard", "The server's top ten and your own place"))
                 .addOptions(period, QuizOptions.stepOption("Only points from this roadmap step"));
     }
 

@@ -5,7 +5,6 @@ import dev.drillbit.quiz.Owner;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
@@ -21,8 +20,7 @@ final class QuestionCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("question", "One random interview question, answered in place")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(Commands.slash("question", "One random interview question, answered in place"))
                 .addOptions(
                         QuizOptions.stepOption("Roadmap step to draw from (the whole roadmap when empty)"),
                         QuizOptions.difficultyOption());
@@ -35,9 +33,7 @@ final class QuestionCommand implements BotCommand {
             return;
         }
         Owner owner = Owner.single(
-                event.getGuild().getIdLong(),
-                event.getChannel().getIdLong(),
-                event.getUser().getIdLong());
+                Place.of(event), event.getChannel().getIdLong(), event.getUser().getIdLong());
         play.start(event, owner, filter.get(), 1);
     }
 

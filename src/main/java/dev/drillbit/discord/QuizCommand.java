@@ -11,7 +11,6 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -43,8 +42,7 @@ final class QuizCommand implements BotCommand {
                         false)
                 .addChoice("solo", "solo")
                 .addChoice("group", "group");
-        return Commands.slash("quiz", "Practise interview questions, alone or with the channel")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(Commands.slash("quiz", "Practise interview questions, alone or with the channel"))
                 .addSubcommands(
                         new SubcommandData("start", "Start a quiz on the whole roadmap or one step")
                                 .addOptions(
@@ -82,7 +80,11 @@ final class QuizCommand implements BotCommand {
         }
         int count = event.getOption(QuizOptions.COUNT, defaultCount, OptionMapping::getAsInt);
         boolean group = "group".equals(event.getOption("mode", "solo", OptionMapping::getAsString));
-        long guild = event.getGuild().getIdLong();
+        if (group && !Place.inServerWithBot(event)) {
+            event.reply(Messages.GROUP_NEEDS_SERVER).setEphemeral(true).queue();
+            return;
+        }
+        long guild = Place.of(event);
         long channel = event.getChannel().getIdLong();
         Owner owner = group
                 ? Owner.group(guild, channel)

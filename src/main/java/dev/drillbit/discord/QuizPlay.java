@@ -135,7 +135,7 @@ final class QuizPlay {
                     }
                     LocalDate today = engine.clock()
                             .instant()
-                            .atZone(zones.zoneOf(event.getGuild().getIdLong()))
+                            .atZone(zones.zoneOf(Place.of(event)))
                             .toLocalDate();
                     hook.retrieveOriginal()
                             .flatMap(message -> message.createThreadChannel(GroupBoard.threadName(today)))
@@ -317,7 +317,7 @@ final class QuizPlay {
 
     /** {@code /quiz stop}: your solo quiz in this channel, else the channel's group quiz if you may. */
     void stop(SlashCommandInteractionEvent event) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long channel = event.getChannel().getIdLong();
         long user = event.getUser().getIdLong();
         Optional<QuizSummary> solo = engine.stop(Owner.solo(guild, channel, user));
@@ -347,9 +347,7 @@ final class QuizPlay {
     /** {@code /quiz skip}: skips the current question of your solo quiz here. */
     void skip(SlashCommandInteractionEvent event) {
         Owner owner = Owner.solo(
-                event.getGuild().getIdLong(),
-                event.getChannel().getIdLong(),
-                event.getUser().getIdLong());
+                Place.of(event), event.getChannel().getIdLong(), event.getUser().getIdLong());
         Optional<QuizSession> session = engine.active(owner);
         if (session.isEmpty()) {
             event.reply("You have no solo quiz running in this channel. Start one with /quiz start.")
@@ -372,7 +370,7 @@ final class QuizPlay {
 
     /** {@code /quiz status}: where your quiz and the channel's group quiz stand. */
     void status(SlashCommandInteractionEvent event) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long channel = event.getChannel().getIdLong();
         long user = event.getUser().getIdLong();
         StringBuilder text = new StringBuilder();

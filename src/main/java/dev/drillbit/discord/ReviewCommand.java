@@ -19,7 +19,6 @@ import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -87,8 +86,8 @@ final class ReviewCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("review", "Spaced repetition: go over the questions you missed, when they are due")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(Commands.slash(
+                        "review", "Spaced repetition: go over the questions you missed, when they are due"))
                 .addSubcommands(
                         new SubcommandData("start", "Review your due cards, one at a time"),
                         new SubcommandData("export", "Download your review deck as a CSV file Anki imports"))
@@ -105,20 +104,20 @@ final class ReviewCommand implements BotCommand {
 
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         String sub = event.getSubcommandGroup() == null
                 ? event.getSubcommandName()
                 : event.getSubcommandGroup() + " " + event.getSubcommandName();
         switch (sub == null ? "" : sub) {
             case "start" -> {
-                Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
+                Optional<Reviews.DueQuestion> due = reviews.next(user);
                 if (due.isPresent()) {
                     event.reply(view.card(due.get(), clock.instant()))
                             .setEphemeral(true)
                             .queue();
                 } else {
-                    event.reply(view.nothingDue(reviews.summary(guild, user), clock.instant()))
+                    event.reply(view.nothingDue(reviews.summary(user), clock.instant()))
                             .setEphemeral(true)
                             .queue();
                 }
@@ -133,14 +132,14 @@ final class ReviewCommand implements BotCommand {
         durable.privateReply(
                 event,
                 "review reminder setting guild=" + guild + " user=" + user,
-                () -> reviews.reminder(guild, user, on),
+                () -> reviews.reminder(user, on),
                 (hook, done) -> {
                     LOG.info("review reminder {} guild={} user={}", on ? "on" : "off", guild, user);
                     if (!on) {
                         hook.editOriginal("Daily review reminder off.").queue();
                         return;
                     }
-                    int due = reviews.summary(guild, user).dueNow();
+                    int due = reviews.summary(user).dueNow();
                     hook.editOriginal("Daily review reminder on: drillbit sends you a direct message once a day"
                                     + " when cards are due (" + due + " due now). Turn it off with /review remind off.")
                             .queue();
@@ -154,12 +153,12 @@ final class ReviewCommand implements BotCommand {
         InteractionHook hook = event.getHook();
         CompletableFuture.supplyAsync(
                         () -> {
-                            int size = reviews.summary(guild, user).deckSize();
+                            int size = reviews.summary(user).deckSize();
                             if (size == 0) {
                                 return MessageEditData.fromContent(
-                                        view.nothingDue(reviews.summary(guild, user), clock.instant()));
+                                        view.nothingDue(reviews.summary(user), clock.instant()));
                             }
-                            byte[] csv = reviews.exportCsv(guild, user).getBytes(StandardCharsets.UTF_8);
+                            byte[] csv = reviews.exportCsv(user).getBytes(StandardCharsets.UTF_8);
                             return new MessageEditBuilder()
                                     .setContent(
                                             "Your review deck: " + size + (size == 1 ? " card" : " cards")
@@ -186,19 +185,19 @@ final class ReviewCommand implements BotCommand {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         Question q = question.get();
         Optional<ReviewAction> own = ReviewAction.of(id.action());
         Optional<AnswerAction> answer = AnswerAction.of(id.action());
         Optional<Rating> rating = own.flatMap(ReviewAction::rating);
         if (own.filter(ReviewAction.NEXT::equals).isPresent()) {
-            Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
+            Optional<Reviews.DueQuestion> due = reviews.next(user);
             event.editMessage(
                             due.isPresent()
                                     ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant()))
                                     : new MessageEditBuilder()
-                                            .setContent(view.nothingDue(reviews.summary(guild, user), clock.instant()))
+                                            .setContent(view.nothingDue(reviews.summary(user), clock.instant()))
                                             .setEmbeds()
                                             .setComponents()
                                             .build())
@@ -231,7 +230,7 @@ final class ReviewCommand implements BotCommand {
 
     private <E extends IReplyCallback & IMessageEditCallback> void judge(
             E event, ReviewView.Shown shown, Question question, Optional<Response> response) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         String key = claim(event, user, shown);
         if (key == null) {
@@ -262,12 +261,12 @@ final class ReviewCommand implements BotCommand {
                 key,
                 shown,
                 judged.get(),
-                reviewed -> view.answered(reviewed, reviews.summary(guild, user), clock.instant(), shown));
+                reviewed -> view.answered(reviewed, reviews.summary(user), clock.instant(), shown));
     }
 
     private <E extends IReplyCallback & IMessageEditCallback> void rate(
             E event, ReviewView.Shown shown, Question question, Rating rating) {
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         String key = claim(event, user, shown);
         if (key == null) {
@@ -287,8 +286,8 @@ final class ReviewCommand implements BotCommand {
                 done -> view.rated(
                         question,
                         rating,
-                        reviews.cardDue(guild, user, question.id()),
-                        reviews.summary(guild, user),
+                        reviews.cardDue(user, question.id()),
+                        reviews.summary(user),
                         clock.instant(),
                         shown));
     }
@@ -317,7 +316,7 @@ final class ReviewCommand implements BotCommand {
             Function<T, MessageCreateData> render) {
         durable.edit(
                 event,
-                "review guild=" + event.getGuild().getId() + " user="
+                "review guild=" + Place.describe(event) + " user="
                         + event.getUser().getId() + " card=" + shown.questionId(),
                 () -> saved,
                 (hook, result) -> hook.editOriginal(MessageEditData.fromCreateData(render.apply(result)))

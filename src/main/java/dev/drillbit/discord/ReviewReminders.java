@@ -8,17 +8,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The daily review reminder: on the heartbeat, at most once a minute (or at once after a member switched
  * it on), finds the members with the reminder on and cards due ({@link Reviews#dueForReminder()}), keeps
- * those not yet reminded on their guild's day ({@link ReminderClaims#claim}, durable before anything is
+ * those not yet reminded on their day (the person's reminder, one a day whatever servers they are in) ({@link ReminderClaims#claim}, durable before anything is
  * sent, so nobody gets two in a day even across restarts) and sends each a direct message. A member whose
  * DMs are closed (Discord error 50007) is dropped quietly and their reminder switched off
  * ({@link Reviews#reminderUndeliverable}), so they are not tried again every day.
@@ -64,14 +63,13 @@ final class ReviewReminders {
     }
 
     private void send(MemberRef member) {
-        Guild guild = channels.guild(member.guildId()).orElse(null);
-        if (guild == null) {
+        JDA jda = channels.directMessages().orElse(null);
+        if (jda == null) {
             return;
         }
-        int due = reviews.summary(member.guildId(), member.userId()).dueNow();
-        String text = ReviewView.reminder(due, MarkdownSanitizer.escape(guild.getName()));
-        guild.getJDA()
-                .openPrivateChannelById(member.userId())
+        int due = reviews.summary(member.userId()).dueNow();
+        String text = ReviewView.reminder(due);
+        jda.openPrivateChannelById(member.userId())
                 .flatMap(channel -> channel.sendMessage(text))
                 .queue(
                         sent -> LOG.info(
@@ -85,7 +83,7 @@ final class ReviewReminders {
                     "review reminder undeliverable (direct messages closed), switching it off guild={} user={}",
                     member.guildId(),
                     member.userId());
-            reviews.reminderUndeliverable(member.guildId(), member.userId()).whenComplete((done, error) -> {
+            reviews.reminderUndeliverable(member.userId()).whenComplete((done, error) -> {
                 if (error != null) {
                     LOG.warn(
                             "could not switch off the undeliverable reminder guild={} user={}",

@@ -178,11 +178,12 @@ final class ReviewView {
         return n + " " + unit + (n == 1 ? "" : "s");
     }
 
-    /** The reminder a member gets by direct message. */
-    static String reminder(int due, String guildName) {
+    /** The reminder a person gets by direct message: one a day, for their one deck. */
+    static String reminder(int due) {
         List<String> parts = new ArrayList<>();
-        parts.add("📚 You have " + count(due, "review card") + " due in **" + guildName + "**.");
-        parts.add("Run `/review start` there to go through them; `/review remind off` stops these messages.");
+        parts.add("📚 You have " + count(due, "review card") + " due.");
+        parts.add("Run `/review start` here or in any server with drillbit to go through them; "
+                + "`/review remind off` stops these messages.");
         return String.join(" ", parts);
     }
 }

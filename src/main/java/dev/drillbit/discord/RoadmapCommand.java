@@ -7,7 +7,6 @@ import java.util.Optional;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -30,8 +29,8 @@ final class RoadmapCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("roadmap", "The backend roadmap with your progress: every step, or one step in detail")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(Commands.slash(
+                        "roadmap", "The backend roadmap with your progress: every step, or one step in detail"))
                 .addOptions(QuizOptions.stepOption("The step to show (all steps when empty)"));
     }
 
@@ -46,8 +45,7 @@ final class RoadmapCommand implements BotCommand {
                 return;
             }
         }
-        RoadmapProgress.Report report =
-                reviews.progress(event.getGuild().getIdLong(), event.getUser().getIdLong());
+        RoadmapProgress.Report report = reviews.progress(event.getUser().getIdLong());
         MessageEmbed embed =
                 step.map(s -> view.one(s, report.step(s.id()).orElseThrow())).orElseGet(() -> view.all(report));
         event.replyEmbeds(embed).setEphemeral(true).queue();

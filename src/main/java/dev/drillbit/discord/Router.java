@@ -2,6 +2,7 @@ package dev.drillbit.discord;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ public final class Router extends ListenerAdapter {
     private final Map<String, BotCommand> byName = new HashMap<>();
     private final Map<String, BotCommand> byPrefix = new HashMap<>();
     private final Set<Long> devGuildIds;
+    /** Commands registered for user installs: usable in DMs and servers without the bot. */
+    private final Set<BotCommand> anywhere = new HashSet<>();
 
     /**
      * @param commands every command; a duplicate name or component prefix fails here, at start-up
@@ -40,6 +44,9 @@ public final class Router extends ListenerAdapter {
     public Router(List<BotCommand> commands, Collection<Long> devGuildIds) {
         for (BotCommand command : commands) {
             String name = command.data().getName();
+            if (command.data().getIntegrationTypes().contains(IntegrationType.USER_INSTALL)) {
+                anywhere.add(command);
+            }
             if (byName.putIfAbsent(name, command) != null) {
                 throw new IllegalStateException("two commands are named " + name);
             }
@@ -87,7 +94,8 @@ public final class Router extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         BotCommand command = byName.get(event.getName());
-        if (command == null || !event.isFromGuild()) {
+        if (command == null || !Place.inServerWithBot(event) && !anywhere.contains(command)) {
+            // Discord offers a server-only command only in servers with the bot; this covers stale registrations
             event.reply(command == null ? Messages.STALE_BUTTON : Messages.GUILD_ONLY)
                     .setEphemeral(true)
                     .queue();

@@ -6,7 +6,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -42,8 +41,7 @@ final class StatsCommand implements BotCommand {
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("stats", "Points, accuracy and streaks; or download your answers")
-                .setContexts(InteractionContextType.GUILD)
+        return Installs.everywhere(Commands.slash("stats", "Points, accuracy and streaks; or download your answers"))
                 .addSubcommands(
                         new SubcommandData("show", "Your figures (or another member's) with a chart per step")
                                 .addOption(OptionType.USER, MEMBER, "Whose stats (yours when empty)", false),
@@ -53,18 +51,23 @@ final class StatsCommand implements BotCommand {
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
         String sub = event.getSubcommandName() == null ? "" : event.getSubcommandName();
-        long guild = event.getGuild().getIdLong();
+        long guild = Place.of(event);
         long caller = event.getUser().getIdLong();
+        boolean outside = !Place.inServerWithBot(event);
         switch (sub) {
             case "show" -> {
                 User member = event.getOption(MEMBER, event.getUser(), OptionMapping::getAsUser);
                 long whom = member.getIdLong();
+                if (whom != caller && outside) {
+                    event.reply(Messages.OWN_STATS_ONLY).setEphemeral(true).queue();
+                    return;
+                }
                 later(
                         event,
                         "/stats show",
                         () -> store.memberStats(guild, whom)
                                 .map(view::render)
-                                .orElseGet(() -> view.nothingYet(whom, whom == caller)));
+                                .orElseGet(() -> view.nothingYet(whom, whom == caller, outside)));
             }
             case "export" -> later(event, "/stats export", () -> view.export(store.history(guild, caller)));
             default -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
@@ -75,7 +78,7 @@ final class StatsCommand implements BotCommand {
     private void later(SlashCommandInteractionEvent event, String what, Supplier<MessageEditData> answer) {
         event.deferReply(true).queue();
         InteractionHook hook = event.getHook();
-        String guild = event.getGuild().getId();
+        String guild = Place.describe(event);
         String user = event.getUser().getId();
         CompletableFuture.supplyAsync(answer, work).whenComplete((message, failure) -> {
             if (failure != null) {

@@ -52,12 +52,22 @@ final class StatsView {
     }
 
     MessageEditData nothingYet(long userId, boolean self) {
+        return nothingYet(userId, self, false);
+    }
+
+    /**
+     * @param outsideServers asked outside servers with the bot (DMs, a user install), where the figures are
+     *     the member's own there
+     */
+    MessageEditData nothingYet(long userId, boolean self, boolean outsideServers) {
+        String where = outsideServers ? "outside servers" : "in this server";
         return new MessageEditBuilder()
                 .setAllowedMentions(List.of())
                 .setContent(
                         self
-                                ? "You have not answered anything in this server yet. Start with /quiz start or /question."
-                                : Style.mention(userId) + " has not answered anything in this server yet.")
+                                ? "You have not answered anything " + where
+                                        + " yet. Start with /quiz start or /question."
+                                : Style.mention(userId) + " has not answered anything " + where + " yet.")
                 .build();
     }
 

@@ -157,7 +157,7 @@ public final class MockInterviews {
         MockInterview s = found.get();
         Asked asked = s.current();
         Question q = asked.question();
-        boolean inDeck = store.learner(guildId, userId).deck().stream()
+        boolean inDeck = store.learner(userId).deck().stream()
                 .anyMatch(c -> c.questionId().equals(q.id()));
         Optional<QuestionResult> graded = s.grade(ticked, inDeck);
         if (graded.isEmpty()) {

@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Contract for implementations (proved by {@code ReminderClaimsContract}): thread-safe; a claim is
  * durable before {@link #claim} returns, so a crash between claiming and sending costs a member one
  * day's reminder rather than sending it twice; a member is claimed at most once per guild day, also when
- * several threads claim at once.
+ * several threads claim at once. The reminder is the person's ({@code MemberRef.PERSONAL}), so a person's day
+ * is the UTC day.
  */
 public interface ReminderClaims extends ForgetsMembers {
 
@@ -28,4 +29,8 @@ public interface ReminderClaims extends ForgetsMembers {
     /** Erases every trace of the member in the guild (for {@code /data forget}); durable on return. */
     @Override
     void forget(long guildId, long userId);
+
+    /** Erases every claim of the user, in every guild and as a person; durable on return. */
+    @Override
+    void forgetEverywhere(long userId);
 }

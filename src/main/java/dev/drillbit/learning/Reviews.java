@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The review loop as the Discord commands need it, over the bank and the {@link LearningStore}: what is
+ * The review loop as the Discord commands need it, for a person wherever they are (the deck, mastery and
+ * reminder are theirs, not a server's; see {@link LearningStore}), over the bank and the {@link LearningStore}: what is
  * due now, the next card to review, a member's own rating, roadmap progress, the deck export and the
  * reminder. Cards whose question left the bank are skipped everywhere. "Now" is the injected clock.
  *
@@ -54,8 +55,8 @@ public final class Reviews {
     /** A card to review now, and how many are due in all (this one included). */
     public record DueQuestion(Question question, ReviewCard card, int dueNow) {}
 
-    public Summary summary(long guildId, long userId) {
-        LearnerState learner = store.learner(guildId, userId);
+    public Summary summary(long userId) {
+        LearnerState learner = store.learner(userId);
         Instant now = clock.instant();
         List<DeckCard> known = learner.deck().stream()
                 .filter(c -> bank.question(c.questionId()).isPresent())
@@ -66,8 +67,8 @@ public final class Reviews {
     }
 
     /** The most overdue card now; empty when nothing is due (then see {@link Summary#nextDue()}). */
-    public Optional<DueQuestion> next(long guildId, long userId) {
-        List<DeckCard> due = store.dueCards(guildId, userId, clock.instant()).stream()
+    public Optional<DueQuestion> next(long userId) {
+        List<DeckCard> due = store.dueCards(userId, clock.instant()).stream()
                 .filter(c -> bank.question(c.questionId()).isPresent())
                 .toList();
         return due.stream()
@@ -108,13 +109,12 @@ public final class Reviews {
                 Optional.of(new AnswerOutcome.Timing(elapsed, limit)));
         Answer answer = Answer.of(guildId, userId, answered, clock.instant());
         return Optional.of(store.record(answer)
-                .thenApply(event ->
-                        new Reviewed(answered, ReviewRatings.of(event), cardDue(guildId, userId, question.id()))));
+                .thenApply(event -> new Reviewed(answered, ReviewRatings.of(event), cardDue(userId, question.id()))));
     }
 
     /** When the member's card for this question is due next; empty when it is not in the deck. */
-    public Optional<Instant> cardDue(long guildId, long userId, String questionId) {
-        return store.learner(guildId, userId).deck().stream()
+    public Optional<Instant> cardDue(long userId, String questionId) {
+        return store.learner(userId).deck().stream()
                 .filter(c -> c.questionId().equals(questionId))
                 .map(c -> c.card().due())
                 .findFirst();
@@ -125,25 +125,25 @@ public final class Reviews {
         return store.review(guildId, userId, questionId, rating, clock.instant());
     }
 
-    public RoadmapProgress.Report progress(long guildId, long userId) {
-        return RoadmapProgress.of(bank, store.learner(guildId, userId), clock.instant());
+    public RoadmapProgress.Report progress(long userId) {
+        return RoadmapProgress.of(bank, store.learner(userId), clock.instant());
     }
 
     /** The deck as an Anki CSV file, most overdue card first; see {@link DeckExport}. */
-    public String exportCsv(long guildId, long userId) {
-        return DeckExport.csv(bank, store.learner(guildId, userId).deck());
+    public String exportCsv(long userId) {
+        return DeckExport.csv(bank, store.learner(userId).deck());
     }
 
-    public CompletableFuture<ReminderEvent> reminder(long guildId, long userId, boolean on) {
-        return store.setReminder(guildId, userId, on);
+    public CompletableFuture<ReminderEvent> reminder(long userId, boolean on) {
+        return store.setReminder(userId, on);
     }
 
     /** Call when the reminder DM could not be delivered: switches the reminder off. */
-    public CompletableFuture<ReminderEvent> reminderUndeliverable(long guildId, long userId) {
-        return store.reminderUndeliverable(guildId, userId);
+    public CompletableFuture<ReminderEvent> reminderUndeliverable(long userId) {
+        return store.reminderUndeliverable(userId);
     }
 
-    /** Who gets the daily reminder now: reminder on, and a card due. */
+    /** Who gets the daily reminder now: reminder on, and a card due; each person once ({@link MemberRef#person}). */
     public List<MemberRef> dueForReminder() {
         return store.membersToRemind(clock.instant());
     }

@@ -197,7 +197,8 @@ final class DiscordJson {
         ObjectNode ready = json.createObjectNode().put("v", 10);
         ready.set("user", self());
         ArrayNode guildArray = ready.putArray("guilds");
-        world.guilds()
+        world.guilds().stream()
+                .filter(g -> world.botIn(g.id()))
                 .forEach(g -> guildArray.addObject().put("id", g.idString()).put("unavailable", true));
         ready.put("session_id", sessionId).put("resume_gateway_url", resumeUrl).put("session_type", "normal");
         ready.putArray("shard").add(0).add(1);

@@ -85,7 +85,7 @@ final class InteractionFactory {
     InteractionHandle slash(LocalMember member, LocalChannel channel, String command, Map<String, ?> options) {
         ObjectNode data;
         synchronized (world.lock) {
-            data = new CommandPayload(member.guild(), command).build(options, null, null);
+            data = new CommandPayload(member, channel, command).build(options, null, null);
         }
         return dispatch(2, member, channel, data, null, "/" + command);
     }
@@ -103,7 +103,7 @@ final class InteractionFactory {
             Map<String, ?> others) {
         ObjectNode data;
         synchronized (world.lock) {
-            data = new CommandPayload(member.guild(), command).build(others, focusedOption, partial);
+            data = new CommandPayload(member, channel, command).build(others, focusedOption, partial);
         }
         return dispatch(4, member, channel, data, null, "autocomplete /" + command + " " + focusedOption);
     }
@@ -232,8 +232,11 @@ final class InteractionFactory {
             ObjectNode data,
             LocalMessage source,
             String description) {
-        if (channel.isDirect()) {
-            throw new UnsupportedOperationException("interactions in DMs are not modelled yet");
+        if (channel.isDirect() && channel.recipientId() != member.user().id()) {
+            throw new IllegalArgumentException(member.name() + " is not in the DM of #" + channel.name());
+        }
+        if (!channel.isDirect() && channel.guildId() != member.guild().id()) {
+            throw new IllegalArgumentException(member.name() + " is not a member of the server of #" + channel.name());
         }
         if (!gateway.hasSession()) {
             throw new IllegalStateException("the bot is not connected to the gateway");
@@ -260,26 +263,41 @@ final class InteractionFactory {
                     .put("token", interactionToken)
                     .put("version", 1);
             payload.set("data", data);
-            payload.put("guild_id", member.guild().idString());
-            payload.putObject("guild")
-                    .put("id", member.guild().idString())
-                    .put("locale", "en-US")
-                    .putArray("features");
-            payload.put("channel_id", channel.idString());
-            payload.set("channel", discordJson.channel(channel, world.permissions(member)));
-            payload.set("member", discordJson.member(member, true));
+            Installation via = Installation.of(world, member, channel);
+            if (channel.isDirect()) {
+                payload.put("channel_id", channel.idString());
+                payload.set("channel", discordJson.channel(channel, -1));
+                payload.set("user", discordJson.user(member.user()));
+            } else {
+                payload.put("guild_id", member.guild().idString());
+                payload.putObject("guild")
+                        .put("id", member.guild().idString())
+                        .put("locale", "en-US")
+                        .putArray("features");
+                payload.put("channel_id", channel.idString());
+                payload.set("channel", discordJson.channel(channel, world.permissions(member)));
+                payload.set("member", discordJson.member(member, true));
+                payload.put("guild_locale", "en-US");
+            }
             if (source != null) {
                 payload.set("message", source.json().deepCopy());
             }
-            payload.put("locale", "en-US").put("guild_locale", "en-US");
+            payload.put("locale", "en-US");
             payload.put(
                     "app_permissions",
                     Long.toString(
-                            world.permissions(world.botMember(member.guild().id()))));
+                            via == Installation.GUILD
+                                    ? world.permissions(
+                                            world.botMember(member.guild().id()))
+                                    : Installation.USER_APP_PERMISSIONS));
             payload.putArray("entitlements");
-            payload.putObject("authorizing_integration_owners")
-                    .put("0", member.guild().idString());
-            payload.put("context", 0);
+            ObjectNode owners = payload.putObject("authorizing_integration_owners");
+            if (via == Installation.GUILD) {
+                owners.put("0", member.guild().idString());
+            } else {
+                owners.put("1", member.user().idString());
+            }
+            payload.put("context", channel.isDirect() ? 1 : 0);
             payload.put("attachment_size_limit", 10 * 1024 * 1024);
         }
         LOG.info("interaction {} ({}) -> bot", handle.id(), handle);
@@ -296,15 +314,27 @@ final class InteractionFactory {
         private final ObjectNode resolved = json.createObjectNode();
         private final List<String> pathParts;
 
-        CommandPayload(LocalGuild guild, String path) {
-            this.guild = guild;
+        CommandPayload(LocalMember member, LocalChannel channel, String path) {
+            this.guild = member.guild();
             this.path = path.trim();
             this.pathParts = List.of(this.path.split("\\s+"));
-            this.command = world.commands
-                    .chatInput(guild.id(), pathParts.get(0))
-                    .orElseThrow(
-                            () -> new IllegalArgumentException("no command /" + pathParts.get(0) + " is registered in "
-                                    + guild.name() + "; registered: " + world.commands.chatInputNames(guild.id())));
+            Installation via = Installation.of(world, member, channel);
+            if (via == Installation.GUILD) {
+                this.command = world.commands
+                        .chatInput(guild.id(), pathParts.get(0))
+                        .orElseThrow(() -> new IllegalArgumentException("no command /" + pathParts.get(0)
+                                + " is registered in " + guild.name() + "; registered: "
+                                + world.commands.chatInputNames(guild.id())));
+            } else {
+                int context = channel.isDirect() ? 1 : 0;
+                String where = channel.isDirect() ? "a DM with the bot" : guild.name() + " (the bot is not in it)";
+                this.command = world.commands
+                        .chatInput(0, pathParts.get(0))
+                        .filter(c -> Installation.offers(c, 1, context))
+                        .orElseThrow(() -> new IllegalArgumentException("Discord does not offer /" + pathParts.get(0)
+                                + " in " + where + ": it is not registered globally for user installs in that "
+                                + "context"));
+            }
         }
 
         ObjectNode build(Map<String, ?> values, String focused, String partial) {

@@ -187,6 +187,50 @@ public final class LocalDiscord implements AutoCloseable {
         }
     }
 
+    /**
+     * A server that never added the bot: it is not in READY and hears of nothing there, and its members
+     * reach the bot only through their own install (user-install interactions, context 0, owned by the
+     * user), as in a server where someone uses drillbit installed to their account.
+     */
+    public LocalGuild guildWithoutBot(String name) {
+        synchronized (world.lock) {
+            return world.addGuildWithoutBot(name, world.ids.next());
+        }
+    }
+
+    /**
+     * Switches the server's "Use External Apps" for everyone: off, Discord makes every reply of an app the
+     * server did not add private.
+     */
+    public void externalApps(LocalGuild guild, boolean allowed) {
+        synchronized (world.lock) {
+            world.externalApps(guild.id(), allowed);
+        }
+    }
+
+    /** An existing user joins another server, as one person in two study groups. */
+    public LocalMember join(LocalGuild guild, LocalUser user, boolean admin) {
+        synchronized (world.lock) {
+            return world.joinMember(guild, user, admin);
+        }
+    }
+
+    /**
+     * The user's DM channel with the bot, opened on first use as the user opening it would (the bot finds
+     * the same one when it opens a DM). Slash commands and clicks there are DM interactions (context 1).
+     */
+    public LocalChannel openDirect(LocalUser user) {
+        synchronized (world.lock) {
+            return world.openDirect(user, messages::openChannel);
+        }
+    }
+
+    private boolean botIn(LocalGuild guild) {
+        synchronized (world.lock) {
+            return world.botIn(guild.id());
+        }
+    }
+
     /** Creates a text channel (announced with CHANNEL_CREATE if the bot is connected). */
     public LocalChannel channel(LocalGuild guild, String name) {
         synchronized (world.lock) {
@@ -204,7 +248,9 @@ public final class LocalDiscord implements AutoCloseable {
             world.addChannel(channel);
             event = json.channel(channel, -1);
         }
-        announceToBot("CHANNEL_CREATE", event);
+        if (botIn(guild)) {
+            announceToBot("CHANNEL_CREATE", event);
+        }
         return channel;
     }
 
@@ -254,7 +300,9 @@ public final class LocalDiscord implements AutoCloseable {
             role = world.addRole(guild, name, permissions, roleId);
             event.set("role", json.role(role));
         }
-        announceToBot("GUILD_ROLE_CREATE", event);
+        if (botIn(guild)) {
+            announceToBot("GUILD_ROLE_CREATE", event);
+        }
         return role;
     }
 

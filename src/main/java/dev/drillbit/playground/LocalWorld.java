@@ -67,6 +67,10 @@ final class LocalWorld {
     private final Map<Long, Map<Long, LocalMember>> members = new LinkedHashMap<>();
     /** Users who accept no direct messages from the bot (privacy settings, or the bot blocked). */
     private final Set<Long> directMessagesClosed = new HashSet<>();
+    /** Servers the bot was never added to: members reach it only through their own (user) install. */
+    private final Set<Long> withoutBot = new HashSet<>();
+    /** Servers with "Use External Apps" off for everyone: user-installed apps' replies are forced private. */
+    private final Set<Long> externalAppsOff = new HashSet<>();
 
     LocalWorld(String botName, Clock wallClock) {
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
@@ -92,6 +96,54 @@ final class LocalWorld {
         members.get(guildId).put(bot.id(), new LocalMember(guild, bot, List.of(guild.botRoleId())));
         changed();
         return guild;
+    }
+
+    /** A guild the bot is not a member of (no bot member, no bot role in use): see {@link #botIn}. */
+    LocalGuild addGuildWithoutBot(String name, long guildId) {
+        LocalGuild guild = addGuild(name, guildId);
+        members.get(guildId).remove(bot.id());
+        withoutBot.add(guildId);
+        changed();
+        return guild;
+    }
+
+    /** Whether the bot is a member of the guild (it is of every guild but those added without it). */
+    boolean botIn(long guildId) {
+        return !withoutBot.contains(guildId);
+    }
+
+    void externalApps(long guildId, boolean allowed) {
+        if (allowed) {
+            externalAppsOff.remove(guildId);
+        } else {
+            externalAppsOff.add(guildId);
+        }
+    }
+
+    /** Whether replies of a user-installed app are forced ephemeral there ("Use External Apps" off). */
+    boolean externalAppsOff(long guildId) {
+        return externalAppsOff.contains(guildId);
+    }
+
+    /** An existing user joins another guild. */
+    LocalMember joinMember(LocalGuild guild, LocalUser user, boolean admin) {
+        if (members.get(guild.id()).containsKey(user.id())) {
+            throw new IllegalArgumentException(user.name() + " is already a member of " + guild.name());
+        }
+        LocalMember member = new LocalMember(guild, user, admin ? List.of(guild.adminRoleId()) : List.of());
+        members.get(guild.id()).put(user.id(), member);
+        changed();
+        return member;
+    }
+
+    /** The user's DM channel with the bot, created on first use (by either side). Must hold the lock. */
+    LocalChannel openDirect(LocalUser user, java.util.function.LongConsumer open) {
+        return directChannel(user.id()).orElseGet(() -> {
+            LocalChannel dm = new LocalChannel(ids.next(), 0, user.name(), LocalChannel.DM, 0, user.id());
+            open.accept(dm.id());
+            addChannel(dm);
+            return dm;
+        });
     }
 
     void addChannel(LocalChannel channel) {

@@ -108,8 +108,12 @@ final class MessageStore {
                     .put("id", Long.toUnsignedString(interaction.id()))
                     .put("type", interaction.type());
             metadata.set("user", discordJson.user(interaction.member().user()));
-            metadata.putObject("authorizing_integration_owners")
-                    .put("0", interaction.member().guild().idString());
+            ObjectNode owners = metadata.putObject("authorizing_integration_owners");
+            if (Installation.of(world, interaction.member(), interaction.channel()) == Installation.GUILD) {
+                owners.put("0", interaction.member().guild().idString());
+            } else {
+                owners.put("1", interaction.member().user().idString());
+            }
         }
         if (body.has("message_reference")) {
             node.set("message_reference", body.get("message_reference"));

@@ -38,11 +38,12 @@ final class MessageText {
         this.clock = clock;
     }
 
-    List<String> render(int number, String channel, LocalMessage message, boolean edit, List<String> attachments) {
+    /** @param where where the message is: {@code #general}, or {@code DM with you} */
+    List<String> render(int number, String where, LocalMessage message, boolean edit, List<String> attachments) {
         List<String> lines = new ArrayList<>();
         String who = message.visibleTo() != 0 ? "  (only " + names.apply(message.visibleTo()) + " can see this)" : "";
         lines.add("[" + number + "] "
-                + message.json().path("author").path("username").asText("drillbit") + " in #" + channel + who
+                + message.json().path("author").path("username").asText("drillbit") + " in " + where + who
                 + (edit ? "  — edited" : ""));
         if (message.isLoading()) {
             lines.add("    drillbit is thinking…");

@@ -138,7 +138,7 @@ public final class Playground implements AutoCloseable {
     }
 
     public String prompt() {
-        return me.name() + " #" + here.name() + "> ";
+        return me.name() + " " + where(here) + "> ";
     }
 
     public boolean quitRequested() {
@@ -181,6 +181,7 @@ public final class Playground implements AutoCloseable {
                 case "type" -> type(input.rest());
                 case "as" -> as(input);
                 case "channel" -> channel(input.rest());
+                case "dm" -> dm(input);
                 case "clock" -> clock(input.rest());
                 case "help" -> say(HELP);
                 case "quit", "exit" -> quit = true;
@@ -206,6 +207,7 @@ public final class Playground implements AutoCloseable {
             type <text>            fill the open form's next field; it is sent when all are filled
             as <name> [admin]      play another member (created on first use; admin = Manage Server)
             channel <name>         switch channel or thread (created on first use)
+            dm                     switch to your DM with the bot (channel <name> goes back)
             clock +90s | +2h | +1d | 2026-12-01T09:00
                                    move the bot's clock forward (question timers and daily quizzes follow it)
             help, quit""";
@@ -398,6 +400,9 @@ public final class Playground implements AutoCloseable {
                     name + " already exists without Manage Server; pick a new name for" + " an admin");
         }
         me = existing != null ? existing : member(name, admin);
+        if (here.isDirect()) {
+            here = discord.openDirect(me.user()); // each member has their own DM with the bot
+        }
         say("you are now " + me.name() + (isAdmin(me) ? " (Manage Server)" : ""));
     }
 
@@ -437,6 +442,25 @@ public final class Playground implements AutoCloseable {
         }
         here = channelNamed(wanted);
         say("you are in #" + here.name());
+    }
+
+    /**
+     * {@code dm}: switches to the member's DM with the bot (opened on first use), where the solo commands
+     * work as through a user install; {@code channel <name>} goes back to the server.
+     */
+    private void dm(InputLine input) {
+        if (input.words().size() != 1) {
+            throw new IllegalArgumentException("write: dm (then channel <name> to go back)");
+        }
+        here = discord.openDirect(me.user());
+        say("you are in your DM with " + discord.botUser().name() + "; channel general takes you back");
+    }
+
+    /** How a channel is named in the transcript: {@code #general}, or {@code DM with you}. */
+    private String where(LocalChannel channel) {
+        return channel == null
+                ? "#?"
+                : channel.isDirect() ? "DM with " + name(channel.recipientId()) : "#" + channel.name();
     }
 
     private void clock(String when) {
@@ -536,7 +560,7 @@ public final class Playground implements AutoCloseable {
             }
             number = known;
         }
-        List<String> lines = text.render(number, posted.channel().name(), message, edit, saved(number, message));
+        List<String> lines = text.render(number, where(posted.channel()), message, edit, saved(number, message));
         synchronized (this) {
             lines.forEach(sink);
         }

@@ -178,6 +178,9 @@ final class RestRoutes {
         JsonNode data = call.body().path("data");
         synchronized (world.lock) {
             handle = interactions.byId(call.id("interaction_id")).orElse(null);
+            if (handle != null && (type == 4 || type == 5) && forcedPrivate(handle)) {
+                data = forcePrivate(data);
+            }
             if (handle == null || !handle.token().equals(call.param("interaction_token"))) {
                 throw new DiscordError(404, 10062, "Unknown interaction");
             }
@@ -254,6 +257,21 @@ final class RestRoutes {
         return Reply.ok(response);
     }
 
+    /**
+     * Discord forces an app's replies private in a server that did not add it and has "Use External Apps"
+     * off. Must hold the lock.
+     */
+    private boolean forcedPrivate(InteractionHandle handle) {
+        long guildId = handle.channel().guildId();
+        return !handle.channel().isDirect() && !world.botIn(guildId) && world.externalAppsOff(guildId);
+    }
+
+    private static JsonNode forcePrivate(JsonNode body) {
+        ObjectNode copy = body.isObject() ? ((ObjectNode) body).deepCopy() : new ObjectMapper().createObjectNode();
+        copy.put("flags", copy.path("flags").asInt(0) | LocalMessage.EPHEMERAL);
+        return copy;
+    }
+
     private InteractionHandle webhookInteraction(Call call) {
         if (!world.bot.idString().equals(call.param("webhook_id"))) {
             throw new DiscordError(404, 10015, "Unknown Webhook");
@@ -281,11 +299,11 @@ final class RestRoutes {
                 // Discord: the first follow-up after a deferral fills in the "thinking" message
                 message = messages.edit(original, call.body(), call.request().files(), true);
             } else {
-                long visibleTo = (call.body().path("flags").asInt(0) & LocalMessage.EPHEMERAL) != 0
+                JsonNode body = forcedPrivate(handle) ? forcePrivate(call.body()) : call.body();
+                long visibleTo = (body.path("flags").asInt(0) & LocalMessage.EPHEMERAL) != 0
                         ? handle.member().id()
                         : 0;
-                message = messages.create(
-                        handle.channel(), call.body(), call.request().files(), 0, handle, visibleTo);
+                message = messages.create(handle.channel(), body, call.request().files(), 0, handle, visibleTo);
             }
         }
         handle.addFollowUp(message);
@@ -452,12 +470,7 @@ final class RestRoutes {
             String recipient = call.body().path("recipient_id").asText("");
             LocalUser user =
                     world.userWithId(recipient).orElseThrow(() -> new DiscordError(400, 50033, "Invalid Recipient(s)"));
-            LocalChannel channel = world.directChannel(user.id()).orElseGet(() -> {
-                LocalChannel dm = new LocalChannel(world.ids.next(), 0, user.name(), LocalChannel.DM, 0, user.id());
-                messages.openChannel(dm.id());
-                world.addChannel(dm);
-                return dm;
-            });
+            LocalChannel channel = world.openDirect(user, messages::openChannel);
             return Reply.ok(discordJson.channel(channel, -1));
         }
     }

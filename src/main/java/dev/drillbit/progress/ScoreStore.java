@@ -24,7 +24,8 @@ public interface ScoreStore extends AutoCloseable {
     CompletableFuture<AnswerEvent> record(Answer answer);
 
     /**
-     * Erases a member's data in a guild (answers, points, streaks, review deck, reminder setting): when the
+     * Erases a member's data in a guild (answers, points, streaks there; for {@link MemberRef#PERSONAL}, the
+     * person's own review deck, seen questions and reminder, and what they answered outside servers): when the
      * future completes it is gone from queries and from storage, except that a failure to tidy storage after
      * the erasure is durable may leave it there until the next attempt (the implementation logs that). Later
      * answers by the same member count afresh.
@@ -43,6 +44,13 @@ public interface ScoreStore extends AutoCloseable {
 
     /** Every answer the member gave in the guild that is still kept, oldest first (for export). */
     List<AnswerEvent> history(long guildId, long userId);
+
+    /**
+     * The guilds where the store holds anything about the user (answers, points, or, under
+     * {@link MemberRef#PERSONAL}, their own learning), ascending: what {@code /me export} and
+     * {@code /me forget} reach.
+     */
+    List<Long> guildsOf(long userId);
 
     /** Stops taking events, makes every accepted one durable, and releases files. Idempotent. */
     @Override

@@ -16,11 +16,18 @@ import java.nio.file.Path;
  * carry the review deck, the questions seen and the reminder setting, and the header lists the question
  * ids they refer to; a version 1 reader would silently drop the decks, hence the bump. Migration from 1:
  * the learning state is rebuilt from the compacted generations in {@code history/} at open, and the next
- * compaction writes version 2. Stateless.
+ * compaction writes version 2.
+ *
+ * <p>Snapshot version 3 makes learning the person's: the review deck, seen questions and reminder live on
+ * one member line per person under guild {@code 0} ({@code MemberRef.PERSONAL}), and guild lines keep only
+ * scores. A version 2 reader would show every deck as empty, hence the bump. Migration from 2: each
+ * person's per-guild learning is merged into their own line at open (the rule is in
+ * {@code LearningStore}: the card with the latest review wins), and the next compaction writes version 3.
+ * Journals are unchanged (version 2): the same events, applied to the person's deck on replay. Stateless.
  */
 public final class FormatVersions {
     public static final int JOURNAL = 2;
-    public static final int SNAPSHOT = 2;
+    public static final int SNAPSHOT = 3;
     /** The oldest version this build migrates, for both files. */
     public static final int OLDEST = 1;
 

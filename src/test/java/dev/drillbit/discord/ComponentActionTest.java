@@ -20,7 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ComponentActionTest {
 
     static Stream<ComponentAction> everyAction() {
-        return Stream.of(AnswerAction.values(), QuizAction.values(), ReviewAction.values(), InterviewAction.values())
+        return Stream.of(
+                        AnswerAction.values(),
+                        QuizAction.values(),
+                        ReviewAction.values(),
+                        InterviewAction.values(),
+                        MeAction.values())
                 .flatMap(Arrays::stream);
     }
 
@@ -42,6 +47,9 @@ class ComponentActionTest {
         }
         if (action instanceof ReviewAction) {
             return ReviewAction.of(code).map(ComponentAction.class::cast);
+        }
+        if (action instanceof MeAction) {
+            return MeAction.of(code).map(ComponentAction.class::cast);
         }
         return InterviewAction.of(code).map(ComponentAction.class::cast);
     }

@@ -60,6 +60,7 @@ class RouterTest {
         when(event.getName()).thenReturn(name);
         when(event.getFullCommandName()).thenReturn(name);
         when(event.isFromGuild()).thenReturn(true);
+        when(event.isFromAttachedGuild()).thenReturn(true);
         when(event.isAcknowledged()).thenReturn(acknowledged);
         when(event.getUser()).thenReturn(mock(User.class));
         return event;
@@ -94,6 +95,52 @@ class RouterTest {
         verify(hook).sendMessage(Messages.FAILED);
         verify(followUp).setEphemeral(true);
         verify(event, never()).reply(anyString());
+    }
+
+    /** A command that records whether it ran, registered for guild installs only or everywhere. */
+    private static final class Counting implements BotCommand {
+        private final boolean everywhere;
+        int ran;
+
+        Counting(boolean everywhere) {
+            this.everywhere = everywhere;
+        }
+
+        @Override
+        public SlashCommandData data() {
+            SlashCommandData data = Commands.slash(everywhere ? "solo" : "board", "counts");
+            return everywhere ? Installs.everywhere(data) : Installs.serverOnly(data);
+        }
+
+        @Override
+        public void onSlash(SlashCommandInteractionEvent event) {
+            ran++;
+        }
+    }
+
+    @Test
+    @DisplayName("in a DM, a server-only command is refused privately while a user-install command runs")
+    void serverOnlyCommandsAreRefusedOutsideServersWithTheBot() {
+        Counting board = new Counting(false);
+        Counting solo = new Counting(true);
+        Router router = new Router(List.of(board, solo), List.of());
+        SlashCommandInteractionEvent boardInDm = slash("board", false);
+        when(boardInDm.isFromGuild()).thenReturn(false);
+        when(boardInDm.isFromAttachedGuild()).thenReturn(false);
+        ReplyCallbackAction reply = mock(ReplyCallbackAction.class);
+        when(boardInDm.reply(anyString())).thenReturn(reply);
+        when(reply.setEphemeral(anyBoolean())).thenReturn(reply);
+        SlashCommandInteractionEvent soloInDm = slash("solo", false);
+        when(soloInDm.isFromGuild()).thenReturn(false);
+        when(soloInDm.isFromAttachedGuild()).thenReturn(false);
+
+        router.onSlashCommandInteraction(boardInDm);
+        router.onSlashCommandInteraction(soloInDm);
+
+        verify(boardInDm).reply(Messages.GUILD_ONLY);
+        verify(reply).setEphemeral(true);
+        org.assertj.core.api.Assertions.assertThat(board.ran).isZero();
+        org.assertj.core.api.Assertions.assertThat(solo.ran).isEqualTo(1);
     }
 
     @Test

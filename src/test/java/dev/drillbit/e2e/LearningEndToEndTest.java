@@ -156,8 +156,8 @@ class LearningEndToEndTest extends EndToEndTest {
                 .orElseThrow();
         LocalMessage reminder = h.discord.awaitMessage(dm, m -> true, TIMEOUT);
         assertThat(reminder.content())
-                .isEqualTo("📚 You have 1 review card due in **Study Group**. Run `/review start`"
-                        + " there to go through them; `/review remind off` stops these messages.");
+                .isEqualTo("📚 You have 1 review card due. Run `/review start` here or in any server with drillbit"
+                        + " to go through them; `/review remind off` stops these messages.");
 
         clockForward(Duration.ofMinutes(5));
         assertThat(h.discord.messages(dm)).hasSize(1);

@@ -177,9 +177,7 @@ class MockInterviewsTest {
         // THEN a-o2, and only a-o2, is to review and in the deck
         assertThat(report.toReview()).extracting(Question::id).containsExactly("a-o2");
         assertThat(report.addedToDeck()).containsExactly("a-o2");
-        assertThat(store.learner(GUILD, USER).deck())
-                .extracting(c -> c.questionId())
-                .containsExactly("a-o2");
+        assertThat(store.learner(USER).deck()).extracting(c -> c.questionId()).containsExactly("a-o2");
     }
 
     @Test

@@ -71,6 +71,21 @@ public abstract class ReminderClaimsContract {
     }
 
     @Test
+    @DisplayName(
+            "forgetting a person everywhere drops their claims in every guild and as a person, also after a restart")
+    void forgetEverywhere() {
+        ReminderClaims claims = open(GuildZones.utc());
+        MemberRef annElsewhere = new MemberRef(2, ANN.userId());
+        MemberRef annHerself = MemberRef.person(ANN.userId());
+        claims.claim(List.of(ANN, annElsewhere, annHerself, BEN), MORNING);
+
+        claims.forgetEverywhere(ANN.userId());
+
+        assertThat(open(GuildZones.utc()).claim(List.of(ANN, annElsewhere, annHerself, BEN), MORNING))
+                .containsExactly(ANN, annElsewhere, annHerself);
+    }
+
+    @Test
     @DisplayName("concurrent claimers: every due member is claimed exactly once")
     void concurrentClaimers() throws Exception {
         ReminderClaims claims = open(GuildZones.utc());

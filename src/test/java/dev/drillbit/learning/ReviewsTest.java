@@ -57,8 +57,8 @@ class ReviewsTest {
         Instant start = time.instant();
 
         // THEN nothing is due yet
-        assertThat(reviews.next(G, U)).isEmpty();
-        assertThat(reviews.summary(G, U))
+        assertThat(reviews.next(U)).isEmpty();
+        assertThat(reviews.summary(U))
                 .isEqualTo(new Reviews.Summary(
                         2, 0, Optional.of(start.minus(Duration.ofMinutes(1)).plus(Duration.ofDays(1))), false));
 
@@ -66,21 +66,21 @@ class ReviewsTest {
         time.advance(Duration.ofDays(2));
 
         // THEN the most overdue card comes first, and an open card rated Easy is spaced out
-        Reviews.DueQuestion first = reviews.next(G, U).orElseThrow();
+        Reviews.DueQuestion first = reviews.next(U).orElseThrow();
         assertThat(first.question().id()).isEqualTo("a1");
         assertThat(first.dueNow()).isEqualTo(2);
         reviews.rate(G, U, "a3", Rating.EASY).join();
-        assertThat(reviews.summary(G, U).dueNow()).isEqualTo(1);
-        assertThat(reviews.progress(G, U).step("a").orElseThrow().dueReviews()).isEqualTo(1);
-        assertThat(reviews.exportCsv(G, U))
+        assertThat(reviews.summary(U).dueNow()).isEqualTo(1);
+        assertThat(reviews.progress(U).step("a").orElseThrow().dueReviews()).isEqualTo(1);
+        assertThat(reviews.exportCsv(U))
                 .startsWith(DeckExport.ANKI_HEADERS)
                 .contains("Which one, a1?")
                 .contains("Explain a3.")
                 .doesNotContain("zz");
 
-        reviews.reminder(G, U, true).join();
-        assertThat(reviews.dueForReminder()).containsExactly(new MemberRef(G, U));
-        reviews.reminderUndeliverable(G, U).join();
+        reviews.reminder(U, true).join();
+        assertThat(reviews.dueForReminder()).containsExactly(MemberRef.person(U));
+        reviews.reminderUndeliverable(U).join();
         assertThat(reviews.dueForReminder()).isEmpty();
     }
 
@@ -107,7 +107,7 @@ class ReviewsTest {
         assertThat(reviewed.answered().points()).isZero();
         assertThat(reviewed.rating()).isEqualTo(Rating.GOOD);
         assertThat(reviewed.due()).isPresent().get().matches(d -> d.isAfter(time.instant()));
-        assertThat(reviews.summary(G, U).dueNow()).isZero();
+        assertThat(reviews.summary(U).dueNow()).isZero();
         assertThat(store.memberStats(G, U).orElseThrow().points()).isZero();
     }
 
@@ -130,6 +130,6 @@ class ReviewsTest {
                         Duration.ZERO,
                         Duration.ofSeconds(30)))
                 .isEmpty();
-        assertThat(store.deckSize(G, U)).isZero();
+        assertThat(store.deckSize(U)).isZero();
     }
 }

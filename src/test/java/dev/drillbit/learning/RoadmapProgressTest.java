@@ -39,7 +39,7 @@ class RoadmapProgressTest {
 
     /** seen: question ids answered; right: those whose latest answer was right. */
     private static LearnerState learner(String seen, String right) {
-        return new LearnerState(1, 2, ids(seen), ids(right), List.of(), false);
+        return new LearnerState(2, ids(seen), ids(right), List.of(), false);
     }
 
     private static Set<String> ids(String list) {
@@ -76,7 +76,6 @@ class RoadmapProgressTest {
         ReviewCard dueCard = new Fsrs().firstReview(Rating.AGAIN, NOW.minus(Duration.ofDays(2)));
         ReviewCard laterCard = new Fsrs().firstReview(Rating.AGAIN, NOW);
         LearnerState learner = new LearnerState(
-                1,
                 2,
                 Set.of("a1", "a2", "c1"),
                 Set.of("a1"),

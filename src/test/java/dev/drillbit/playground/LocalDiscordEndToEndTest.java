@@ -48,11 +48,12 @@ class LocalDiscordEndToEndTest {
                 discord.botToken(),
                 Optional.of(discord.restBaseUrl()),
                 Optional.of(discord.gatewayUrl()),
-                List.of(new PingBot(), new QuizBot()));
+                List.of(new PingBot(), new QuizBot(), new EchoBot()));
         JDA jda = shards.getShardById(0);
         jda.awaitReady();
         discord.awaitCommand(guild, "ping", TIMEOUT);
         discord.awaitCommand(guild, "quiz", TIMEOUT);
+        discord.awaitCommand(guild, "where", TIMEOUT);
     }
 
     @AfterAll
@@ -219,5 +220,59 @@ class LocalDiscordEndToEndTest {
         assertThatThrownBy(() -> discord.slash(alice, general, "ping", Map.of("txt", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown options [txt]");
+    }
+
+    @Test
+    @DisplayName("a DM interaction: context BOT_DM, no guild, the user's integration; the reply lands in the DM")
+    void directMessageInteraction() {
+        LocalChannel dm = discord.openDirect(alice.user());
+
+        LocalMessage reply = discord.slash(alice, dm, "where").awaitReply(TIMEOUT);
+
+        assertThat(reply.content()).isEqualTo("BOT_DM attached=false user-owner=true");
+        assertThat(discord.messages(dm)).contains(reply);
+        assertThat(discord.directChannel(alice.user())).contains(dm);
+        assertBotBehavedLikeOnDiscord();
+    }
+
+    @Test
+    @DisplayName("a server without the bot: a user-install interaction, public unless External Apps is off")
+    void serverWithoutTheBot() {
+        LocalGuild elsewhere = discord.guildWithoutBot("Elsewhere");
+        LocalChannel chat = discord.channel(elsewhere, "chat");
+        LocalMember carl = discord.member(elsewhere, "carl", false);
+
+        LocalMessage open = discord.slash(carl, chat, "where").awaitReply(TIMEOUT);
+        assertThat(open.content()).isEqualTo("GUILD attached=false user-owner=true");
+        assertThat(open.isEphemeral()).isFalse();
+
+        discord.externalApps(elsewhere, false);
+        LocalMessage forced = discord.slash(carl, chat, "where").awaitReply(TIMEOUT);
+        assertThat(forced.isEphemeral()).isTrue();
+        assertThat(forced.visibleTo(carl.user())).isTrue();
+
+        assertThatThrownBy(() -> discord.slash(carl, chat, "ping"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Discord does not offer /ping");
+        assertBotBehavedLikeOnDiscord();
+    }
+
+    @Test
+    @DisplayName("in a server with the bot the same command goes through the guild install")
+    void guildInstallInAServerWithTheBot() {
+        LocalChannel room = discord.channel(guild, "where");
+        LocalMessage reply = discord.slash(alice, room, "where").awaitReply(TIMEOUT);
+        assertThat(reply.content()).isEqualTo("GUILD attached=true user-owner=false");
+    }
+
+    @Test
+    @DisplayName("the same person joins a second server as a member of it")
+    void onePersonInTwoServers() {
+        LocalGuild second = discord.guild("Second");
+        LocalMember alsoAlice = discord.join(second, alice.user(), false);
+        assertThat(alsoAlice.user()).isEqualTo(alice.user());
+        assertThat(alsoAlice.guild()).isEqualTo(second);
+        assertThatThrownBy(() -> discord.join(second, alice.user(), false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -78,6 +78,29 @@ class PlaygroundScriptTest {
     }
 
     @Test
+    @DisplayName("dm: a solo quiz in the member's DM with the bot, then channel back to the server")
+    void quizInDirectMessages() throws Exception {
+        boolean ok = run("""
+                dm
+                /quiz start step:caching difficulty:junior count:1
+                click B
+                channel general
+                /leaderboard
+                """);
+
+        assertThat(ok).isTrue();
+        assertThat(transcript.toString())
+                .contains("you are in your DM with drillbit; channel general takes you back\n")
+                .contains("you DM with you> /quiz start step:caching difficulty:junior count:1\n"
+                        + "[1] drillbit in DM with you  (only you can see this)\n"
+                        + "    | Question · Caching · junior · 30 s\n")
+                .contains("[1] drillbit in DM with you  (only you can see this)  — edited\n"
+                        + "    | ✅ Right — you chose B · +15 points\n")
+                .contains("you #general> /leaderboard\n")
+                .doesNotContain("<@" + playground.member().id() + "> — **15**");
+    }
+
+    @Test
     @DisplayName("a short answer typed into the form")
     void shortAnswerThroughTheForm() throws Exception {
         boolean ok = run("""

@@ -321,4 +321,30 @@ public abstract class ScoreStoreContract {
                 .isInstanceOf(CompletionException.class)
                 .hasMessageContaining("closed");
     }
+
+    @Test
+    @DisplayName("guildsOf: where the store holds the member, ascending; a forgotten guild leaves the list")
+    void guildsOfAMember() {
+        ScoreStore store = store();
+        Answer here = Answers.right(7, 10, "2026-03-10T12:00:00Z");
+        store.record(here).join();
+        store.record(new Answer(
+                        3000,
+                        7,
+                        here.questionId(),
+                        here.step(),
+                        here.difficulty(),
+                        here.type(),
+                        true,
+                        here.selfGrade(),
+                        10,
+                        here.at()))
+                .join();
+        store.record(Answers.right(8, 10, "2026-03-10T12:00:00Z")).join();
+
+        assertThat(store.guildsOf(7)).contains(GUILD, 3000L).isSorted();
+        store.forget(3000, 7).join();
+        assertThat(store.guildsOf(7)).contains(GUILD).doesNotContain(3000L);
+        assertThat(store.guildsOf(99)).isEmpty();
+    }
 }

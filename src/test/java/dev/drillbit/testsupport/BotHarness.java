@@ -81,6 +81,15 @@ public final class BotHarness implements AutoCloseable {
      *     "Group 4", …; each with the bot's commands and no members but the bot
      */
     public BotHarness(QuestionBank bank, int moreGuilds, Config.Storage storage) throws InterruptedException {
+        this(bank, moreGuilds, storage, false);
+    }
+
+    /**
+     * @param globalCommands register the commands globally, as a production bot does (usable in DMs and
+     *     through user installs), instead of in the test servers only
+     */
+    public BotHarness(QuestionBank bank, int moreGuilds, Config.Storage storage, boolean globalCommands)
+            throws InterruptedException {
         this.bank = bank;
         List<LocalGuild> all = new java.util.ArrayList<>(List.of(guild));
         for (int i = 0; i < moreGuilds; i++) {
@@ -100,7 +109,9 @@ public final class BotHarness implements AutoCloseable {
                 defaults.quiz(),
                 new Config.Discord(
                         null,
-                        guilds.stream().map(LocalGuild::id).toList(),
+                        globalCommands
+                                ? List.of()
+                                : guilds.stream().map(LocalGuild::id).toList(),
                         discord.restBaseUrl(),
                         discord.gatewayUrl()),
                 storage);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class DiscordApiSchemaTest {
@@ -50,6 +51,25 @@ class DiscordApiSchemaTest {
         assertThat(schema.violations("PUT", "/applications/1/commands", "application/json", body))
                 .isNotEmpty();
         command.putArray("contexts").add("7");
+        assertThat(schema.violations("PUT", "/applications/1/commands", "application/json", body))
+                .isNotEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "a command for guild and user installs in every context validates; an install type Discord lacks does not")
+    void checksIntegrationTypesAndContexts() {
+        ObjectNode command = json.createObjectNode()
+                .put("name", "me")
+                .put("description", "d")
+                .put("type", 1);
+        command.putArray("integration_types").add(0).add(1);
+        command.putArray("contexts").add(0).add(1).add(2);
+        var body = json.createArrayNode().add(command);
+        assertThat(schema.violations("PUT", "/applications/1/commands", "application/json", body))
+                .isEmpty();
+
+        command.putArray("integration_types").add(0).add(2);
         assertThat(schema.violations("PUT", "/applications/1/commands", "application/json", body))
                 .isNotEmpty();
     }

@@ -54,29 +54,38 @@ final class Aggregates {
         this.deckRule = new DeckRule(fsrs);
     }
 
-    private MemberAggregate member(JournalEntry e) {
-        return guilds.computeIfAbsent(e.guildId(), g -> new HashMap<>())
-                .computeIfAbsent(e.userId(), u -> new MemberAggregate());
+    private MemberAggregate member(long guildId, long userId) {
+        return guilds.computeIfAbsent(guildId, g -> new HashMap<>())
+                .computeIfAbsent(userId, u -> new MemberAggregate());
+    }
+
+    /** The person's own aggregate (learning, and points earned outside servers), created on first use. */
+    private MemberAggregate person(long userId) {
+        return member(MemberRef.PERSONAL, userId);
+    }
+
+    private MemberAggregate personOrNull(long userId) {
+        return guilds.getOrDefault(MemberRef.PERSONAL, Map.of()).get(userId);
     }
 
     /** Applies one entry; {@code nowMs} bounds how far back recent points are kept. Returns whether the forgotten member had data. */
     boolean apply(JournalEntry entry, long nowMs) {
         if (entry instanceof AnswerEvent a) {
-            MemberAggregate m = member(a);
+            MemberAggregate m = member(a.guildId(), a.userId());
             int day = a.day().isPresent() ? a.day().getAsInt() : Streak.dayOf(a.at(), zones.zoneOf(a.guildId()));
             m.apply(a, steps.intern(a.step()), day, oldestQuarter(nowMs));
-            learn(m, entry);
+            learn(person(a.userId()), entry);
             return true;
         }
         if (entry instanceof ReminderEvent r && !r.on()) {
-            MemberAggregate m = guilds.getOrDefault(r.guildId(), Map.of()).get(r.userId());
+            MemberAggregate m = personOrNull(r.userId());
             if (m != null) {
                 m.remind = false;
             }
             return m != null;
         }
         if (!(entry instanceof ForgetEvent)) {
-            learn(member(entry), entry);
+            learn(person(entry.userId()), entry);
             return true;
         }
         Map<Long, MemberAggregate> members = guilds.get(entry.guildId());
@@ -93,13 +102,80 @@ final class Aggregates {
      */
     void applyLearningOnly(JournalEntry entry) {
         if (entry instanceof ForgetEvent) {
-            MemberAggregate m = guilds.getOrDefault(entry.guildId(), Map.of()).get(entry.userId());
+            MemberAggregate m = entry.guildId() == MemberRef.PERSONAL ? personOrNull(entry.userId()) : null;
             if (m != null) {
                 m.clearLearning();
             }
             return;
         }
-        learn(member(entry), entry);
+        learn(person(entry.userId()), entry);
+    }
+
+    /**
+     * Migration from snapshot version 2, whose member lines kept a review deck, seen questions and a
+     * reminder per guild: merges them into each person's own aggregate by the rule {@link
+     * dev.drillbit.learning.LearningStore} documents (the card with the latest review wins; ties: the later
+     * due, then the lower guild id; seen is the union; right comes from the guild whose card won, or, for a
+     * question with no card anywhere, is right if right anywhere; the reminder is on if on anywhere), then
+     * clears the per-guild copies and drops guild aggregates left with nothing in them. Returns how many
+     * guild decks were merged.
+     */
+    int mergeLearningIntoPersons() {
+        record Won(long lastMs, long dueMs, boolean right) {}
+        Map<Long, Map<Integer, Won>> winners = new HashMap<>();
+        int merged = 0;
+        List<Long> guildIds = guilds.keySet().stream()
+                .filter(g -> g != MemberRef.PERSONAL)
+                .sorted()
+                .toList();
+        for (long g : guildIds) {
+            Map<Long, MemberAggregate> members = guilds.get(g);
+            for (Long user : members.keySet().stream().sorted().toList()) {
+                MemberAggregate m = members.get(user);
+                if (m.seen.length == 0 && m.deck == null && !m.remind) {
+                    continue;
+                }
+                merged++;
+                MemberAggregate p = person(user);
+                for (int q = 0; q < 64 * m.seen.length; q++) {
+                    if (MemberAggregate.bit(m.seen, q)) {
+                        boolean right = MemberAggregate.bit(m.right, q);
+                        boolean before = MemberAggregate.bit(p.seen, q) && MemberAggregate.bit(p.right, q);
+                        p.learn(q, right || before);
+                    }
+                }
+                ReviewDeck d = m.deck;
+                for (int i = 0; d != null && i < d.size; i++) {
+                    int q = d.questions[i];
+                    Map<Integer, Won> mine = winners.computeIfAbsent(user, u -> new HashMap<>());
+                    Won best = mine.get(q);
+                    if (best == null
+                            || d.lastMs[i] > best.lastMs()
+                            || d.lastMs[i] == best.lastMs() && d.dueMs[i] > best.dueMs()) {
+                        mine.put(q, new Won(d.lastMs[i], d.dueMs[i], MemberAggregate.bit(m.right, q)));
+                        p.deck().set(q, d.card(i));
+                    }
+                }
+                p.remind |= m.remind;
+                m.clearLearning();
+            }
+        }
+        winners.forEach((user, won) -> {
+            MemberAggregate p = person(user);
+            won.forEach((q, w) -> {
+                if (MemberAggregate.bit(p.seen, q)) {
+                    p.learn(q, w.right());
+                }
+            });
+        });
+        for (long g : guildIds) {
+            Map<Long, MemberAggregate> members = guilds.get(g);
+            members.values().removeIf(m -> m.answered == 0 && m.points == 0);
+            if (members.isEmpty()) {
+                guilds.remove(g);
+            }
+        }
+        return merged;
     }
 
     private void learn(MemberAggregate m, JournalEntry entry) {
@@ -197,10 +273,10 @@ final class Aggregates {
 
     // ---- learning loop -------------------------------------------------------------------------------
 
-    LearnerState learner(long guildId, long userId) {
-        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+    LearnerState learner(long userId) {
+        MemberAggregate m = personOrNull(userId);
         if (m == null) {
-            return LearnerState.empty(guildId, userId);
+            return LearnerState.empty(userId);
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Set<String> right = new java.util.HashSet<>();
@@ -212,7 +288,7 @@ final class Aggregates {
                 }
             }
         }
-        return new LearnerState(guildId, userId, seen, right, cards(m, Long.MAX_VALUE), m.remind);
+        return new LearnerState(userId, seen, right, cards(m, Long.MAX_VALUE), m.remind);
     }
 
     /** The member's cards due at or before {@code untilMs}, most overdue first. */
@@ -230,13 +306,13 @@ final class Aggregates {
         return out;
     }
 
-    List<DeckCard> due(long guildId, long userId, Instant at) {
-        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+    List<DeckCard> due(long userId, Instant at) {
+        MemberAggregate m = personOrNull(userId);
         return m == null ? List.of() : cards(m, at.toEpochMilli());
     }
 
-    Optional<Instant> nextDue(long guildId, long userId) {
-        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+    Optional<Instant> nextDue(long userId) {
+        MemberAggregate m = personOrNull(userId);
         if (m == null || m.deck == null || m.deck.size == 0) {
             return Optional.empty();
         }
@@ -247,35 +323,43 @@ final class Aggregates {
         return Optional.of(Instant.ofEpochMilli(min));
     }
 
-    int deckSize(long guildId, long userId) {
-        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+    int deckSize(long userId) {
+        MemberAggregate m = personOrNull(userId);
         return m == null || m.deck == null ? 0 : m.deck.size;
     }
 
-    boolean reminder(long guildId, long userId) {
-        MemberAggregate m = guilds.getOrDefault(guildId, Map.of()).get(userId);
+    boolean reminder(long userId) {
+        MemberAggregate m = personOrNull(userId);
         return m != null && m.remind;
     }
 
-    /** Members with the reminder on and at least one card due at {@code at}, by guild then user. */
+    /** People with the reminder on and at least one card due at {@code at}, by user. */
     List<MemberRef> toRemind(Instant at) {
         long atMs = at.toEpochMilli();
         List<MemberRef> out = new ArrayList<>();
-        for (Map.Entry<Long, Map<Long, MemberAggregate>> g : guilds.entrySet()) {
-            for (Map.Entry<Long, MemberAggregate> e : g.getValue().entrySet()) {
-                MemberAggregate m = e.getValue();
-                if (m.remind && m.deck != null) {
-                    for (int i = 0; i < m.deck.size; i++) {
-                        if (m.deck.dueMs[i] <= atMs) {
-                            out.add(new MemberRef(g.getKey(), e.getKey()));
-                            break;
-                        }
+        for (Map.Entry<Long, MemberAggregate> e :
+                guilds.getOrDefault(MemberRef.PERSONAL, Map.of()).entrySet()) {
+            MemberAggregate m = e.getValue();
+            if (m.remind && m.deck != null) {
+                for (int i = 0; i < m.deck.size; i++) {
+                    if (m.deck.dueMs[i] <= atMs) {
+                        out.add(MemberRef.person(e.getKey()));
+                        break;
                     }
                 }
             }
         }
-        out.sort(Comparator.comparingLong(MemberRef::guildId).thenComparingLong(MemberRef::userId));
+        out.sort(Comparator.comparingLong(MemberRef::userId));
         return out;
+    }
+
+    /** The guilds holding an aggregate of the user, {@link MemberRef#PERSONAL} included, ascending. */
+    List<Long> guildsOf(long userId) {
+        return guilds.entrySet().stream()
+                .filter(g -> g.getValue().containsKey(userId))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     List<String> stepNames() {

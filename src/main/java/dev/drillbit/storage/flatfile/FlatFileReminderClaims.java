@@ -146,6 +146,21 @@ public final class FlatFileReminderClaims implements ReminderClaims {
         sent.remove(member);
     }
 
+    /** Drops every row of the user, if any, and rewrites the file without them. */
+    @Override
+    public synchronized void forgetEverywhere(long userId) {
+        Map<MemberRef, Long> next = new HashMap<>(sent);
+        if (!next.keySet().removeIf(m -> m.userId() == userId)) {
+            return;
+        }
+        try {
+            write(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+        sent.keySet().removeIf(m -> m.userId() == userId);
+    }
+
     private long day(MemberRef member, Instant now) {
         return LocalDate.ofInstant(now, zones.zoneOf(member.guildId())).toEpochDay();
     }

@@ -258,7 +258,15 @@ public final class FlatFileScoreStore implements LearningStore {
                         firstGeneration - 1);
             }
         }
-        if (haveSnapshot && snapshotVersion[0] < FormatVersions.SNAPSHOT) {
+        if (haveSnapshot && snapshotVersion[0] == 2) {
+            int merged = aggregates.mergeLearningIntoPersons();
+            log.info(
+                    "Snapshot format version 2: merged {} per-server review deck(s) into each person's own deck "
+                            + "(the card with the latest review wins); the next compaction writes version {}",
+                    merged,
+                    FormatVersions.SNAPSHOT);
+        }
+        if (haveSnapshot && snapshotVersion[0] < 2) {
             migrateLearning(history, firstGeneration, snapshotLastId);
         }
         long expected = firstGeneration;
@@ -383,7 +391,7 @@ public final class FlatFileScoreStore implements LearningStore {
      * Migration from snapshot version 1, which held no learning state: rebuilds review decks, seen
      * questions and reminders from the compacted generations the snapshot counts ({@code history/} below
      * its generation, ids up to its last id). Counters are not touched: the snapshot has them. The next
-     * compaction writes a version 2 snapshot, after which this is not needed again.
+     * compaction writes a current snapshot, after which this is not needed again.
      */
     private void migrateLearning(TreeMap<Long, Path> history, long firstGeneration, long snapshotLastId)
             throws IOException {
@@ -493,9 +501,9 @@ public final class FlatFileScoreStore implements LearningStore {
     }
 
     @Override
-    public CompletableFuture<ReminderEvent> setReminder(long guildId, long userId, boolean on) {
+    public CompletableFuture<ReminderEvent> setReminder(long userId, boolean on) {
         CompletableFuture<ReminderEvent> future = new CompletableFuture<>();
-        writer.submit(new Pending(id -> new ReminderEvent(id, guildId, userId, on, now()), future), future);
+        writer.submit(new Pending(id -> new ReminderEvent(id, MemberRef.PERSONAL, userId, on, now()), future), future);
         return future;
     }
 
@@ -675,6 +683,11 @@ public final class FlatFileScoreStore implements LearningStore {
 
     static boolean erased(JournalEntry e, Map<MemberKey, Long> forgets) {
         Long forgetId = forgets.get(new MemberKey(e.guildId(), e.userId()));
+        if (forgetId == null && (e instanceof ReviewEvent || e instanceof ReminderEvent)) {
+            // own ratings and reminder settings are the person's learning, wherever given: forgetting the
+            // person erases them too
+            forgetId = forgets.get(new MemberKey(MemberRef.PERSONAL, e.userId()));
+        }
         return forgetId != null && e.id() <= forgetId;
     }
 
@@ -812,23 +825,28 @@ public final class FlatFileScoreStore implements LearningStore {
     }
 
     @Override
-    public List<DeckCard> dueCards(long guildId, long userId, Instant at) {
-        return read(() -> aggregates.due(guildId, userId, at));
+    public List<DeckCard> dueCards(long userId, Instant at) {
+        return read(() -> aggregates.due(userId, at));
     }
 
     @Override
-    public Optional<Instant> nextDue(long guildId, long userId) {
-        return read(() -> aggregates.nextDue(guildId, userId));
+    public Optional<Instant> nextDue(long userId) {
+        return read(() -> aggregates.nextDue(userId));
     }
 
     @Override
-    public int deckSize(long guildId, long userId) {
-        return read(() -> aggregates.deckSize(guildId, userId));
+    public int deckSize(long userId) {
+        return read(() -> aggregates.deckSize(userId));
     }
 
     @Override
-    public boolean reminderOn(long guildId, long userId) {
-        return read(() -> aggregates.reminder(guildId, userId));
+    public boolean reminderOn(long userId) {
+        return read(() -> aggregates.reminder(userId));
+    }
+
+    @Override
+    public List<Long> guildsOf(long userId) {
+        return read(() -> aggregates.guildsOf(userId));
     }
 
     @Override
@@ -837,8 +855,8 @@ public final class FlatFileScoreStore implements LearningStore {
     }
 
     @Override
-    public LearnerState learner(long guildId, long userId) {
-        return read(() -> aggregates.learner(guildId, userId));
+    public LearnerState learner(long userId) {
+        return read(() -> aggregates.learner(userId));
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * The snapshot: {@code snapshot.jsonl}, JSON Lines. Line 1 is the header
- * {@code {"format":"drillbit-snapshot","version":2,"generation":G,"last_id":S,"steps":[...],"questions":[...],
+ * {@code {"format":"drillbit-snapshot","version":3,"generation":G,"last_id":S,"steps":[...],"questions":[...],
  * "written":"..."}}: the aggregates include every event up to id S, and journal generation G is the first
  * one <em>not</em> included; {@code steps} and {@code questions} list the ids that member lines refer to by
  * position. Then one line per member (its counters and, since version 2, its learning state:

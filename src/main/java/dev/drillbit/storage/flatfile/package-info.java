@@ -17,7 +17,7 @@
  *       ({@code daily/schedules.json}, {@code daily/runs/}).
  * </ul>
  *
- * <h2>Files (format version 2)</h2>
+ * <h2>Files (journal format version 2, snapshot version 3)</h2>
  * <pre>
  * data/
  *   snapshot.jsonl                header {format, version, generation G, last_id S, steps, questions}, one line per member, end line
@@ -34,7 +34,10 @@
  * rebuilt from {@code history/} under a version 1 snapshot); anything older is refused.
  *
  * <h2>Review decks</h2>
- * Derived from the events like every aggregate, so they have the same durability and survive
+ * The person's, not a server's: every answer and own rating, in any guild or outside servers, changes the
+ * deck on the person's own member line (guild {@code 0}, {@code MemberRef.PERSONAL}, which also counts
+ * what they answered outside servers); guild lines keep scores only. A version 2 snapshot's per-guild
+ * decks are merged into it at open (see {@code FormatVersions}). Derived from the events like every aggregate, so they have the same durability and survive
  * compaction in the snapshot: a wrong answer (or an open question self-graded "missed it" or "partly")
  * adds the question; any later answer or own rating reschedules it with {@link dev.drillbit.learning.Fsrs}
  * (defaults: retention 0.9, whole days, no learning steps, no fuzz, so replay is deterministic).

@@ -4,6 +4,7 @@ import dev.drillbit.daily.DailyRepository;
 import dev.drillbit.daily.DailyRun;
 import dev.drillbit.daily.DailySchedule;
 import dev.drillbit.learning.DeckCard;
+import dev.drillbit.learning.LearnerState;
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.ForgetEvent;
 import dev.drillbit.progress.GuildZones;
@@ -44,9 +45,6 @@ import java.util.stream.Collectors;
  * closed; nothing in it is changed beyond what the bot's own start and stop would do.
  */
 public final class FlatFileToPostgres {
-    /** Far enough ahead that every card is due by then: the whole deck. */
-    private static final Instant WHOLE_DECK = Instant.parse("9999-01-01T00:00:00Z");
-
     private static final int SHOWN_DIFFERENCES = 10;
 
     private FlatFileToPostgres() {}
@@ -129,6 +127,13 @@ public final class FlatFileToPostgres {
                     target.event(withDay);
                 });
                 target.finishEvents();
+                // The person's learning is copied as the flat store holds it, not rebuilt from the events: a
+                // server's /data forget erases the answers a person's deck grew from but leaves the deck.
+                for (MemberRef m : flat.members()) {
+                    if (m.personal()) {
+                        target.replaceLearning(flat.learner(m.userId()), clock.instant());
+                    }
+                }
                 Comparison comparison = compare(flat, target, daily, zones, clock, events[0], claims.size());
                 if (!comparison.equal()) {
                     return new Outcome.Mismatch(target.target(), comparison);
@@ -175,10 +180,14 @@ public final class FlatFileToPostgres {
             int today = Streak.dayOf(now, zones.zoneOf(m.guildId()));
             Optional<MemberStats> fs = flat.memberStats(m.guildId(), m.userId());
             Optional<MemberStats> ps = target.memberStats(m, today);
-            List<DeckCard> fd = flat.dueCards(m.guildId(), m.userId(), WHOLE_DECK);
-            List<DeckCard> pd = target.deck(m);
-            boolean fr = flat.reminderOn(m.guildId(), m.userId());
-            boolean pr = target.reminderOn(m);
+            // review decks, seen questions and reminders are the person's, kept under MemberRef.PERSONAL
+            boolean person = m.personal();
+            LearnerState fl = person ? flat.learner(m.userId()) : LearnerState.empty(m.userId());
+            LearnerState pl = person ? target.learner(m.userId()) : LearnerState.empty(m.userId());
+            List<DeckCard> fd = fl.deck();
+            List<DeckCard> pd = pl.deck();
+            boolean fr = fl.reminder();
+            boolean pr = pl.reminder();
             add(f, fs, fd, fr);
             add(p, ps, pd, pr);
             List<String> what = new ArrayList<>();
@@ -188,6 +197,10 @@ public final class FlatFileToPostgres {
             }
             if (!fd.equals(pd)) {
                 what.add("deck of " + fd.size() + " vs " + pd.size() + " cards");
+            }
+            if (!fl.seen().equals(pl.seen()) || !fl.right().equals(pl.right())) {
+                what.add("seen questions " + fl.seen().size() + " vs "
+                        + pl.seen().size());
             }
             if (fr != pr) {
                 what.add("reminder " + (fr ? "on" : "off") + " vs " + (pr ? "on" : "off"));

@@ -6,6 +6,7 @@ import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.ForgetEvent;
 import dev.drillbit.progress.Forgotten;
 import dev.drillbit.progress.JournalEntry;
+import dev.drillbit.progress.MemberRef;
 import dev.drillbit.progress.ReminderEvent;
 import dev.drillbit.progress.ReviewEvent;
 import dev.drillbit.progress.stats.Streak;
@@ -110,9 +111,9 @@ final class EventBatch {
         for (JournalEntry e : entries) {
             if (e instanceof AnswerEvent a) {
                 members.add(new MemberKey(a.guildId(), a.userId()));
-                cardKeys.add(new CardKey(a.guildId(), a.userId(), a.questionId()));
+                cardKeys.add(new CardKey(MemberRef.PERSONAL, a.userId(), a.questionId()));
             } else if (e instanceof ReviewEvent r) {
-                cardKeys.add(new CardKey(r.guildId(), r.userId(), r.questionId()));
+                cardKeys.add(new CardKey(MemberRef.PERSONAL, r.userId(), r.questionId()));
             }
         }
         if (!members.isEmpty()) {
@@ -192,7 +193,7 @@ final class EventBatch {
             return a;
         }
         if (entry instanceof ReviewEvent r) {
-            CardKey k = new CardKey(r.guildId(), r.userId(), r.questionId());
+            CardKey k = new CardKey(MemberRef.PERSONAL, r.userId(), r.questionId());
             cards.put(
                     k, Optional.of(deckRule.afterRating(cards.getOrDefault(k, Optional.empty()), r.rating(), r.at())));
             dirtyCards.add(k);
@@ -227,7 +228,7 @@ final class EventBatch {
         d[1] += a.correct() ? 1 : 0;
         d[2] += a.points();
 
-        CardKey k = new CardKey(a.guildId(), a.userId(), a.questionId());
+        CardKey k = new CardKey(MemberRef.PERSONAL, a.userId(), a.questionId());
         Optional<ReviewCard> next = deckRule.afterAnswer(cards.getOrDefault(k, Optional.empty()), a);
         if (next.isPresent()) {
             cards.put(k, next);
@@ -257,15 +258,18 @@ final class EventBatch {
                 int rows = ps.executeUpdate();
                 // member_scores may hold this batch's zero row for a member who answers later in it; a member
                 // with real scores has answers, which count
-                deleted += table.equals("member_scores") ? 0 : rows;
+                // a server's forget leaves the person's learning (under PERSONAL) alone; own ratings given in the
+                // server are events of that learning, so they do not make the server hold data either
+                boolean counts = !table.equals("member_scores")
+                        && (f.guildId() == MemberRef.PERSONAL || !table.equals("reviews"));
+                deleted += counts ? rows : 0;
             }
         }
         try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO forgets (id, guild_id, user_id, forgot_at) " + "VALUES (?, ?, ?, ?)")) {
+                c.prepareStatement("INSERT INTO forgets (id, guild_id, forgot_at) VALUES (?, ?, ?)")) {
             ps.setLong(1, f.id());
             ps.setLong(2, f.guildId());
-            ps.setLong(3, f.userId());
-            Sql.instant(ps, 4, f.at());
+            Sql.instant(ps, 3, f.at());
             ps.executeUpdate();
         }
         MemberKey m = new MemberKey(f.guildId(), f.userId());

@@ -4,6 +4,7 @@ import dev.drillbit.daily.DailyRepository;
 import dev.drillbit.daily.DailyRun;
 import dev.drillbit.learning.DeckCard;
 import dev.drillbit.learning.DeckRule;
+import dev.drillbit.learning.LearnerState;
 import dev.drillbit.progress.JournalEntry;
 import dev.drillbit.progress.MemberRef;
 import dev.drillbit.progress.stats.MemberStats;
@@ -212,21 +213,78 @@ public final class PostgresImport implements AutoCloseable {
         }
     }
 
-    /** The member's whole review deck, in the store's order, read inside the transaction. */
-    public List<DeckCard> deck(MemberRef m) {
+    /** The person's learning (deck, seen and right questions, reminder), read inside the transaction. */
+    public LearnerState learner(long userId) {
         try {
-            return PostgresScoreStore.cards(c, m.guildId(), m.userId(), null);
+            return PostgresScoreStore.learner(c, userId);
         } catch (SQLException e) {
-            throw failed("reading a deck back", e);
+            throw failed("reading a learner back", e);
         }
     }
 
-    /** Whether the member's review reminder is on, read inside the transaction. */
-    public boolean reminderOn(MemberRef m) {
+    /**
+     * Makes the person's learning exactly {@code state}: their review cards and seen questions are replaced,
+     * and their reminder is switched on (recorded as set {@code at}, with no event of its own) or off.
+     */
+    public void replaceLearning(LearnerState state, java.time.Instant at) {
+        long user = state.userId();
         try {
-            return PostgresScoreStore.reminder(c, m.guildId(), m.userId());
+            for (String table : List.of("review_cards", "member_questions")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM " + table + " WHERE guild_id = ? AND user_id = ?")) {
+                    ps.setLong(1, MemberRef.PERSONAL);
+                    ps.setLong(2, user);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_cards (guild_id, user_id, question_id, "
+                    + "state, learning_step, stability, difficulty, last_review, due, reps, lapses) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (DeckCard card : state.deck()) {
+                    ps.setLong(1, MemberRef.PERSONAL);
+                    ps.setLong(2, user);
+                    ps.setString(3, card.questionId());
+                    ps.setString(4, card.card().state().name());
+                    ps.setInt(5, card.card().step());
+                    ps.setDouble(6, card.card().stability());
+                    ps.setDouble(7, card.card().difficulty());
+                    Sql.instant(ps, 8, card.card().lastReview());
+                    Sql.instant(ps, 9, card.card().due());
+                    ps.setInt(10, card.card().reps());
+                    ps.setInt(11, card.card().lapses());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_questions (guild_id, user_id, "
+                    + "question_id, latest_right) VALUES (?, ?, ?, ?)")) {
+                for (String q : state.seen()) {
+                    ps.setLong(1, MemberRef.PERSONAL);
+                    ps.setLong(2, user);
+                    ps.setString(3, q);
+                    ps.setBoolean(4, state.right().contains(q));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            if (!state.reminder()) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("DELETE FROM reminders WHERE guild_id = ? AND user_id = ?")) {
+                    ps.setLong(1, MemberRef.PERSONAL);
+                    ps.setLong(2, user);
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminders (guild_id, user_id, event_id, "
+                        + "set_at) VALUES (?, ?, 0, ?) ON CONFLICT (guild_id, user_id) DO NOTHING")) {
+                    ps.setLong(1, MemberRef.PERSONAL);
+                    ps.setLong(2, user);
+                    Sql.instant(ps, 3, at);
+                    ps.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
-            throw failed("reading a reminder back", e);
+            throw failed("copying the learning of user " + user, e);
         }
     }
 
@@ -236,6 +294,7 @@ public final class PostgresImport implements AutoCloseable {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT guild_id, user_id FROM member_scores "
                         + "UNION SELECT guild_id, user_id FROM review_cards "
+                        + "UNION SELECT guild_id, user_id FROM member_questions "
                         + "UNION SELECT guild_id, user_id FROM reminders ORDER BY 1, 2")) {
             while (rs.next()) {
                 out.add(new MemberRef(rs.getLong(1), rs.getLong(2)));

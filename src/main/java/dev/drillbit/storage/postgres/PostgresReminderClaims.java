@@ -92,6 +92,18 @@ public final class PostgresReminderClaims implements ReminderClaims {
     }
 
     @Override
+    public void forgetEverywhere(long userId) {
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM reminder_claims WHERE user_id = ?")) {
+            ps.setLong(1, userId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new UncheckedIOException(
+                    new IOException("forgetting reminder claims in PostgreSQL failed: " + e.getMessage(), e));
+        }
+    }
+
+    @Override
     public void forget(long guildId, long userId) {
         try (Connection c = db.connection();
                 PreparedStatement ps =

@@ -144,9 +144,9 @@ public final class PostgresScoreStore implements LearningStore {
     }
 
     @Override
-    public CompletableFuture<ReminderEvent> setReminder(long guildId, long userId, boolean on) {
+    public CompletableFuture<ReminderEvent> setReminder(long userId, boolean on) {
         CompletableFuture<ReminderEvent> future = new CompletableFuture<>();
-        writer.submit(new Pending(id -> new ReminderEvent(id, guildId, userId, on, now()), future), future);
+        writer.submit(new Pending(id -> new ReminderEvent(id, MemberRef.PERSONAL, userId, on, now()), future), future);
         return future;
     }
 
@@ -427,8 +427,8 @@ public final class PostgresScoreStore implements LearningStore {
     private static final String CARD_ORDER = "ORDER BY due, question_id COLLATE \"C\"";
 
     @Override
-    public List<DeckCard> dueCards(long guildId, long userId, Instant at) {
-        return Sql.query(db, "due cards", c -> cards(c, guildId, userId, at));
+    public List<DeckCard> dueCards(long userId, Instant at) {
+        return Sql.query(db, "due cards", c -> cards(c, MemberRef.PERSONAL, userId, at));
     }
 
     static List<DeckCard> cards(Connection c, long guildId, long userId, Instant until) throws SQLException {
@@ -450,7 +450,8 @@ public final class PostgresScoreStore implements LearningStore {
     }
 
     @Override
-    public Optional<Instant> nextDue(long guildId, long userId) {
+    public Optional<Instant> nextDue(long userId) {
+        long guildId = MemberRef.PERSONAL;
         return Sql.query(db, "the next due card", c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT min(due) FROM review_cards WHERE guild_id = ? AND user_id = ?")) {
@@ -466,7 +467,8 @@ public final class PostgresScoreStore implements LearningStore {
     }
 
     @Override
-    public int deckSize(long guildId, long userId) {
+    public int deckSize(long userId) {
+        long guildId = MemberRef.PERSONAL;
         return Sql.query(
                 db,
                 "the deck size",
@@ -474,8 +476,8 @@ public final class PostgresScoreStore implements LearningStore {
     }
 
     @Override
-    public boolean reminderOn(long guildId, long userId) {
-        return Sql.query(db, "the reminder setting", c -> reminder(c, guildId, userId));
+    public boolean reminderOn(long userId) {
+        return Sql.query(db, "the reminder setting", c -> reminder(c, MemberRef.PERSONAL, userId));
     }
 
     static boolean reminder(Connection c, long guildId, long userId) throws SQLException {
@@ -499,8 +501,9 @@ public final class PostgresScoreStore implements LearningStore {
             List<MemberRef> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.guild_id, r.user_id FROM reminders r "
                     + "WHERE EXISTS (SELECT 1 FROM review_cards d WHERE d.guild_id = r.guild_id "
-                    + "AND d.user_id = r.user_id AND d.due <= ?) ORDER BY r.guild_id, r.user_id")) {
+                    + "AND d.user_id = r.user_id AND d.due <= ?) AND r.guild_id = ? ORDER BY r.user_id")) {
                 Sql.instant(ps, 1, at);
+                ps.setLong(2, MemberRef.PERSONAL);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new MemberRef(rs.getLong(1), rs.getLong(2)));
@@ -512,25 +515,51 @@ public final class PostgresScoreStore implements LearningStore {
     }
 
     @Override
-    public LearnerState learner(long guildId, long userId) {
-        return Sql.read(db, "the learner's state", c -> {
-            Set<String> seen = new HashSet<>();
-            Set<String> right = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT question_id, latest_right FROM member_questions " + "WHERE guild_id = ? AND user_id = ?")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        seen.add(rs.getString(1));
-                        if (rs.getBoolean(2)) {
-                            right.add(rs.getString(1));
-                        }
+    public LearnerState learner(long userId) {
+        return Sql.read(db, "the learner's state", c -> learner(c, userId));
+    }
+
+    /** The person's learning, read on {@code c} (in the caller's transaction). */
+    static LearnerState learner(Connection c, long userId) throws SQLException {
+        long guildId = MemberRef.PERSONAL;
+        Set<String> seen = new HashSet<>();
+        Set<String> right = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT question_id, latest_right FROM member_questions " + "WHERE guild_id = ? AND user_id = ?")) {
+            ps.setLong(1, guildId);
+            ps.setLong(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.add(rs.getString(1));
+                    if (rs.getBoolean(2)) {
+                        right.add(rs.getString(1));
                     }
                 }
             }
-            return new LearnerState(
-                    guildId, userId, seen, right, cards(c, guildId, userId, null), reminder(c, guildId, userId));
+        }
+        return new LearnerState(userId, seen, right, cards(c, guildId, userId, null), reminder(c, guildId, userId));
+    }
+
+    @Override
+    public List<Long> guildsOf(long userId) {
+        return Sql.query(db, "the member's guilds", c -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT guild_id FROM answers WHERE user_id = ? "
+                    + "UNION SELECT guild_id FROM member_scores WHERE user_id = ? AND answered > 0 "
+                    + "UNION SELECT guild_id FROM member_questions WHERE user_id = ? "
+                    + "UNION SELECT guild_id FROM review_cards WHERE user_id = ? "
+                    + "UNION SELECT guild_id FROM reviews WHERE user_id = ? "
+                    + "UNION SELECT guild_id FROM reminders WHERE user_id = ? ORDER BY 1")) {
+                for (int i = 1; i <= 6; i++) {
+                    ps.setLong(i, userId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -13,11 +13,12 @@
  * answers            every answer kept (id from the event_ids sequence, streak day as recorded)
  * member_scores      all-time totals and streak state per guild and member: the all-time board, /stats
  * member_steps       per step: answered, right, points, first answer id (order of steps in /stats)
- * forgets            the id and time of each forget (the member's rows are deleted with it)
- * member_questions   seen questions and whether the latest answer was right
- * review_cards       the review deck (FSRS state per question)
- * reviews            members' own ratings, as events
- * reminders          members with the review reminder on
+ * forgets            the id, guild and time of each forget, not whom (the member's rows are deleted with it)
+ * member_questions   seen questions and whether the latest answer was right (the person's: guild_id 0)
+ * review_cards       the review deck, FSRS state per question (the person's: guild_id 0; V7 merged the
+ *                    per-guild decks of earlier versions)
+ * reviews            members' own ratings, as events (guild_id where given)
+ * reminders          people with the review reminder on (guild_id 0)
  * reminder_claims    the last day each member was reminded
  * daily_*            schedules, group state, rotation, runs and run answers
  * </pre>

@@ -220,7 +220,7 @@ class DataFileFixturesTest {
         fixture("newer-snapshot");
         assertThatThrownBy(this::open)
                 .isInstanceOf(UnsupportedVersionException.class)
-                .hasMessageContaining("snapshot.jsonl:1: format version 3 is newer than this drillbit understands (2)");
+                .hasMessageContaining("snapshot.jsonl:1: format version 4 is newer than this drillbit understands (3)");
         assertThatThrownBy(() -> FlatFileRepair.repair(dir, time)).isInstanceOf(UnsupportedVersionException.class);
         assertThat(dir.resolve("snapshot.jsonl")).exists();
     }
@@ -235,5 +235,28 @@ class DataFileFixturesTest {
 
     static Instant at(String s) {
         return Instant.parse(s);
+    }
+
+    @Test
+    @DisplayName("a version 2 snapshot's per-server decks merge into each person's deck, the latest card winning")
+    void version2DecksMergeIntoThePerson() throws Exception {
+        // GIVEN files written by the version 2 store: a snapshot with member 7's decks in two servers, and a
+        // journal after it
+        fixture("version-2-two-servers");
+        ManualTime later = ManualTime.at("2026-03-14T12:00:00Z");
+
+        // WHEN the store opens them, and again after it compacted into the current version
+        try (FlatFileScoreStore store = FlatFileScoreStore.open(
+                StoreOptions.defaults(dir).withClock(later).withCompactEvery(1))) {
+            // THEN
+            dev.drillbit.learning.PersonalDeckUpgrade.assertMerged(store);
+            store.setReminder(8, false).join(); // one event: a compaction writes the current version
+        }
+        assertThat(Files.readString(dir.resolve("snapshot.jsonl")))
+                .startsWith("{\"format\":\"drillbit-snapshot\",\"version\":3,");
+        try (FlatFileScoreStore store =
+                FlatFileScoreStore.open(StoreOptions.defaults(dir).withClock(later))) {
+            dev.drillbit.learning.PersonalDeckUpgrade.assertMerged(store);
+        }
     }
 }

@@ -81,7 +81,7 @@ class ReplayBenchmarkTest {
             // CPU time of the replaying thread: wall time on a shared, loaded machine says little
             Duration took = Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuStarted);
             System.out.println("Replayed " + events + " events in " + wall.toMillis() + " ms wall, " + took.toMillis()
-                    + " ms CPU; cards of member 1: " + store.deckSize(2, 1));
+                    + " ms CPU; cards of member 1: " + store.deckSize(1));
             Runtime rt = Runtime.getRuntime();
             System.gc();
             System.out.println("Heap used after replay: " + (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " MB");

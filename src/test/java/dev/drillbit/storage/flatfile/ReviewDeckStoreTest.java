@@ -51,54 +51,55 @@ class ReviewDeckStoreTest {
             store.record(Answers.wrong(7, "sql", T0)).join();
             store.record(Answers.open(7, "caching", SelfGrade.PARTLY, 15, T0.plusSeconds(60)))
                     .join();
-            store.setReminder(GUILD, 7, true).join(); // compaction 1
+            store.setReminder(7, true).join(); // compaction 1
             store.record(Answers.right(7, "sql", 20, T0.plus(DAY))
                             .withTiming(Duration.ofSeconds(1), Duration.ofSeconds(30)))
                     .join();
             store.review(GUILD, 7, "caching-003", Rating.GOOD, T0.plus(DAY)).join();
             store.record(Answers.wrong(7, "apis", T0.plus(DAY))).join(); // compaction 2
             store.record(Answers.wrong(8, "sql", T0.plus(DAY))).join();
-            before = store.learner(GUILD, 7);
+            before = store.learner(7);
             assertThat(store.compactions()).isEqualTo(2);
         }
         assertThat(Files.readString(dir.resolve("snapshot.jsonl")))
                 .contains("\"cards\":[")
                 .contains("\"remind\":true")
-                .startsWith("{\"format\":\"drillbit-snapshot\",\"version\":2,");
+                .startsWith("{\"format\":\"drillbit-snapshot\",\"version\":3,");
         try (FlatFileScoreStore store = open(3)) {
-            assertThat(store.learner(GUILD, 7)).isEqualTo(before);
-            assertThat(store.deckSize(GUILD, 8)).isEqualTo(1);
-            assertThat(store.membersToRemind(T0.plus(Duration.ofDays(30)))).containsExactly(new MemberRef(GUILD, 7));
+            assertThat(store.learner(7)).isEqualTo(before);
+            assertThat(store.deckSize(8)).isEqualTo(1);
+            assertThat(store.membersToRemind(T0.plus(Duration.ofDays(30)))).containsExactly(MemberRef.person(7));
         }
         // and the same state when the snapshot is lost and everything is rebuilt from history
         Files.delete(dir.resolve("snapshot.jsonl"));
         try (FlatFileScoreStore store = open(1000)) {
-            assertThat(store.learner(GUILD, 7)).isEqualTo(before);
+            assertThat(store.learner(7)).isEqualTo(before);
         }
     }
 
     @Test
-    @DisplayName("version 1 files still read: decks rebuilt from history, new events in a version 2 journal")
+    @DisplayName(
+            "version 1 files still read: decks rebuilt from history, new events in a version 2 journal, a version 3 snapshot")
     void versionOneFiles() throws IOException {
         copy(Fixtures.resource("progress/version-1"), dir);
         time.advance(Duration.between(T0, Instant.parse("2026-01-05T13:00:00Z")));
         LearnerState migrated;
         try (FlatFileScoreStore store = open(1000)) {
             assertThat(store.memberStats(GUILD, 7).orElseThrow().answered()).isEqualTo(4);
-            migrated = store.learner(GUILD, 7);
+            migrated = store.learner(7);
             assertThat(ids(migrated.deck())).containsExactlyInAnyOrder("sql-002", "sql-003", "caching-002");
             assertThat(migrated.seen()).containsExactlyInAnyOrder("sql-001", "sql-002", "sql-003", "caching-002");
 
-            store.setReminder(GUILD, 7, true).join();
+            store.setReminder(7, true).join();
 
             assertThat(dir.resolve("journal-000000000003.jsonl")).exists();
             assertThat(Files.readAllLines(dir.resolve("journal-000000000002.jsonl")))
                     .hasSize(2);
         }
-        assertThat(Files.readString(dir.resolve("snapshot.jsonl"))).contains("\"version\":2");
+        assertThat(Files.readString(dir.resolve("snapshot.jsonl"))).contains("\"version\":3");
         try (FlatFileScoreStore store = open(1000)) {
-            assertThat(store.learner(GUILD, 7).deck()).isEqualTo(migrated.deck());
-            assertThat(store.reminderOn(GUILD, 7)).isTrue();
+            assertThat(store.learner(7).deck()).isEqualTo(migrated.deck());
+            assertThat(store.reminderOn(7)).isTrue();
             assertThat(store.history(GUILD, 7)).hasSize(4);
         }
     }

@@ -64,7 +64,7 @@ class PostgresMatchesFlatFileTest {
         assertThat(flat.leaderboard(GUILD_UTC, LeaderboardPeriod.TODAY, Optional.of("sql"), 5, ZoneOffset.UTC)
                         .ranked())
                 .isPositive();
-        assertThat(flat.deckSize(GUILD_UTC, 3)).isPositive();
+        assertThat(flat.deckSize(3)).isPositive();
         assertThat(flat.membersToRemind(time.instant().plus(Duration.ofDays(30))))
                 .isNotEmpty();
         StoreParity.assertSame(flat, pg, time.instant());

@@ -55,7 +55,7 @@ final class StoreParity {
                 event = s -> s.review(guild, user, q, r, at).join();
             } else if (op < 99) {
                 boolean on = random.nextBoolean();
-                event = s -> s.setReminder(guild, user, on).join();
+                event = s -> s.setReminder(user, on).join();
             } else {
                 event = s -> s.forget(guild, user).join().hadData();
             }
@@ -97,11 +97,9 @@ final class StoreParity {
                 assertThat(pg.history(guild, user))
                         .as("history of %d in %d", user, guild)
                         .isEqualTo(flat.history(guild, user));
-                assertThat(pg.learner(guild, user))
-                        .as("learner %d in %d", user, guild)
-                        .isEqualTo(flat.learner(guild, user));
-                assertThat(pg.dueCards(guild, user, now)).isEqualTo(flat.dueCards(guild, user, now));
-                assertThat(pg.nextDue(guild, user)).isEqualTo(flat.nextDue(guild, user));
+                assertThat(pg.learner(user)).as("learner %d", user).isEqualTo(flat.learner(user));
+                assertThat(pg.dueCards(user, now)).isEqualTo(flat.dueCards(user, now));
+                assertThat(pg.nextDue(user)).isEqualTo(flat.nextDue(user));
             }
             for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
                 for (Optional<String> step : List.of(
