@@ -263,6 +263,25 @@ public final class PostgresScoreStore implements LearningStore {
 
     // ---- score queries ---------------------------------------------------------------------------------
 
+    /**
+     * The all-time board of a whole guild without ranking every member: the top ten straight from the board
+     * index ({@code member_scores_board}), the requester's place as one plus the members ahead of them (a
+     * range of the same index), and the count. Same order as the general query below: points descending,
+     * then who reached them first, then the lower user id.
+     */
+    private static final String ALL_TIME_BOARD = "WITH me AS (SELECT user_id, points, reached_at FROM member_scores "
+            + "WHERE guild_id = ? AND user_id = ? AND points > 0), "
+            + "top AS (SELECT user_id, points, reached_at FROM member_scores WHERE guild_id = ? AND points > 0 "
+            + "ORDER BY points DESC, reached_at ASC, user_id ASC LIMIT ?), "
+            + "total AS (SELECT count(*) AS n FROM member_scores WHERE guild_id = ? AND points > 0) "
+            + "SELECT place, user_id, points, (SELECT n FROM total) AS total FROM ("
+            + "SELECT row_number() OVER (ORDER BY points DESC, reached_at ASC, user_id ASC) AS place, user_id, points "
+            + "FROM top UNION ALL "
+            + "SELECT 1 + (SELECT count(*) FROM member_scores s WHERE s.guild_id = ? AND s.points > 0 AND "
+            + "(s.points > me.points OR (s.points = me.points AND (s.reached_at < me.reached_at "
+            + "OR (s.reached_at = me.reached_at AND s.user_id < me.user_id))))), me.user_id, me.points FROM me "
+            + "WHERE NOT EXISTS (SELECT 1 FROM top WHERE top.user_id = me.user_id)) r ORDER BY place";
+
     @Override
     public Leaderboard leaderboard(
             long guildId, LeaderboardPeriod period, Optional<String> step, long requesterId, ZoneId zone) {
@@ -285,19 +304,29 @@ public final class PostgresScoreStore implements LearningStore {
                 + "row_number() OVER (ORDER BY points DESC, reached ASC, user_id ASC) AS place, count(*) OVER () AS total "
                 + "FROM standings) SELECT place, user_id, points, total FROM ranked WHERE place <= ? OR user_id = ? "
                 + "ORDER BY place";
+        boolean wholeGuildAllTime = period == LeaderboardPeriod.ALL_TIME && step.isEmpty();
         return Sql.query(db, "the leaderboard", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement(wholeGuildAllTime ? ALL_TIME_BOARD : sql)) {
                 int i = 1;
-                ps.setLong(i++, guildId);
-                if (period != LeaderboardPeriod.ALL_TIME) {
-                    Sql.instant(ps, i++, window.from());
-                    Sql.instant(ps, i++, window.until());
+                if (wholeGuildAllTime) {
+                    ps.setLong(i++, guildId);
+                    ps.setLong(i++, requesterId);
+                    ps.setLong(i++, guildId);
+                    ps.setInt(i++, Leaderboard.TOP);
+                    ps.setLong(i++, guildId);
+                    ps.setLong(i, guildId);
+                } else {
+                    ps.setLong(i++, guildId);
+                    if (period != LeaderboardPeriod.ALL_TIME) {
+                        Sql.instant(ps, i++, window.from());
+                        Sql.instant(ps, i++, window.until());
+                    }
+                    if (step.isPresent()) {
+                        ps.setString(i++, step.get());
+                    }
+                    ps.setInt(i++, Leaderboard.TOP);
+                    ps.setLong(i, requesterId);
                 }
-                if (step.isPresent()) {
-                    ps.setString(i++, step.get());
-                }
-                ps.setInt(i++, Leaderboard.TOP);
-                ps.setLong(i, requesterId);
                 List<LeaderboardEntry> top = new ArrayList<>();
                 Optional<LeaderboardEntry> mine = Optional.empty();
                 int ranked = 0;
