@@ -12,6 +12,9 @@ import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.learning.Reviews;
+import dev.drillbit.packs.PackLimits;
+import dev.drillbit.packs.ServerPackStore;
+import dev.drillbit.packs.ServerPacks;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
@@ -68,13 +71,20 @@ public final class Bot implements AutoCloseable {
     private final ScoreStore store;
     private final DailyScheduler daily;
     private final StorageBackend storage;
+    private final ServerPackStore packs;
 
     private Bot(
-            ShardManager shards, Heartbeat heartbeat, ScoreStore store, DailyScheduler daily, StorageBackend storage) {
+            ShardManager shards,
+            Heartbeat heartbeat,
+            ScoreStore store,
+            DailyScheduler daily,
+            ServerPackStore packs,
+            StorageBackend storage) {
         this.shards = shards;
         this.heartbeat = heartbeat;
         this.store = store;
         this.daily = daily;
+        this.packs = packs;
         this.storage = storage;
     }
 
@@ -102,16 +112,36 @@ public final class Bot implements AutoCloseable {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         StorageBackend storage = StorageBackend.open(config, System.getenv());
+        ServerPackStore packStore;
+        ServerPacks packs;
+        try {
+            packStore = storage.packs();
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        try {
+            packs = new ServerPacks(
+                    bank,
+                    packStore,
+                    new PackLimits(config.packs().maxPackBytes(), config.packs().maxQuestionsPerServer()),
+                    clock);
+        } catch (RuntimeException e) {
+            packStore.close();
+            storage.close();
+            throw e;
+        }
         DailyScheduler daily;
         try {
             daily = DailyScheduler.open(
                     storage.daily(),
-                    bank,
+                    packs,
                     null,
                     clock,
                     new Random(new SecureRandom().nextLong()),
                     DailyScheduler.Settings.defaults());
         } catch (RuntimeException e) {
+            packStore.close();
             storage.close();
             throw e;
         }
@@ -120,14 +150,16 @@ public final class Bot implements AutoCloseable {
             store = storage.scores(clock, zones(daily));
         } catch (RuntimeException e) {
             daily.close();
+            packStore.close();
             storage.close();
             throw e;
         }
         try {
-            return start(config, bank, storage, store, daily, token, endpoints, clock, ticker);
+            return start(config, packs, packStore, storage, store, daily, token, endpoints, clock, ticker);
         } catch (RuntimeException e) {
             store.close();
             daily.close();
+            packStore.close();
             storage.close();
             throw e;
         }
@@ -135,7 +167,8 @@ public final class Bot implements AutoCloseable {
 
     private static Bot start(
             Config config,
-            QuestionBank bank,
+            ServerPacks packs,
+            ServerPackStore packStore,
             StorageBackend storage,
             LearningStore store,
             DailyScheduler daily,
@@ -146,8 +179,9 @@ public final class Bot implements AutoCloseable {
         Config.Quiz quiz = config.quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
         AtomicReference<Consumer<QuizSummary>> onEnd = new AtomicReference<>(summary -> {});
+        QuestionBank bank = packs.shipped();
         QuizEngine engine = new QuizEngine(
-                bank,
+                packs,
                 scoring,
                 new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()),
                 ticker,
@@ -157,7 +191,7 @@ public final class Bot implements AutoCloseable {
         GuildZones zones = zones(daily);
         ReminderClaims reminders = storage.reminderClaims(zones);
         LearningLoop learning = new LearningLoop(
-                new Reviews(bank, store, clock),
+                new Reviews(packs, store, clock),
                 reminders,
                 new MockInterviews(
                         bank,
@@ -168,7 +202,7 @@ public final class Bot implements AutoCloseable {
                         clock,
                         new Random(new SecureRandom().nextLong())));
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(
-                bank,
+                packs,
                 engine,
                 scoring,
                 store,
@@ -177,7 +211,7 @@ public final class Bot implements AutoCloseable {
                 config.discord().devGuildIds(),
                 learning,
                 daily,
-                new MemberData(store, List.of(reminders, daily)),
+                new MemberData(store, List.of(reminders, daily, packStore)),
                 ticker);
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(
@@ -185,7 +219,7 @@ public final class Bot implements AutoCloseable {
         frontEnd.channels().bind(shards);
         Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat, store, daily, storage);
+        return new Bot(shards, heartbeat, store, daily, packStore, storage);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -226,6 +260,7 @@ public final class Bot implements AutoCloseable {
         }
         store.close();
         daily.close();
+        packs.close();
         storage.close();
         if (interrupted) {
             Thread.currentThread().interrupt();

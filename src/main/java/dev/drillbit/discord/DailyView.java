@@ -104,7 +104,12 @@ final class DailyView {
                         .sorted()
                         .map(s -> Style.stepTitle(bank, s))
                         .collect(Collectors.joining(", "));
-        return steps + schedule.difficulty().map(d -> " (" + d.id() + ")").orElse("");
+        String source = switch (schedule.source()) {
+            case SHIPPED -> ", shipped questions only";
+            case SERVER -> ", this server's own questions only";
+            case BOTH -> "";
+        };
+        return steps + schedule.difficulty().map(d -> " (" + d.id() + ")").orElse("") + source;
     }
 
     private String title(DailyRun run, Question question, int position) {

@@ -9,7 +9,7 @@ import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** {@code /question [step] [difficulty]}: one random question, answered in place. Thread-safe. */
+/** {@code /question [step] [difficulty] [source]}: one random question, answered in place. Thread-safe. */
 final class QuestionCommand implements BotCommand {
     private final QuizPlay play;
     private final QuizOptions options;
@@ -25,7 +25,8 @@ final class QuestionCommand implements BotCommand {
                 .setContexts(InteractionContextType.GUILD)
                 .addOptions(
                         QuizOptions.stepOption("Roadmap step to draw from (the whole roadmap when empty)"),
-                        QuizOptions.difficultyOption());
+                        QuizOptions.difficultyOption(),
+                        QuizOptions.sourceOption());
     }
 
     @Override
@@ -43,7 +44,9 @@ final class QuestionCommand implements BotCommand {
 
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue()))
+        event.replyChoices(options.stepChoices(
+                        event.getGuild() == null ? 0 : event.getGuild().getIdLong(),
+                        event.getFocusedOption().getValue()))
                 .queue();
     }
 }

@@ -1,8 +1,8 @@
 package dev.drillbit.discord;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.drillbit.bank.GuildBanks;
 import dev.drillbit.bank.Question;
-import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.learning.Rating;
 import dev.drillbit.learning.Reviews;
 import dev.drillbit.quiz.Response;
@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -53,7 +54,7 @@ final class ReviewCommand implements BotCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewCommand.class);
     static final String EXPORT_FILE = "drillbit-review-deck.csv";
 
-    private final QuestionBank bank;
+    private final GuildBanks banks;
     private final Reviews reviews;
     private final Scoring scoring;
     private final ReviewView view;
@@ -65,7 +66,7 @@ final class ReviewCommand implements BotCommand {
     private final AnswerClaims<String> answered;
 
     ReviewCommand(
-            QuestionBank bank,
+            GuildBanks banks,
             Reviews reviews,
             Scoring scoring,
             ReviewView view,
@@ -74,7 +75,7 @@ final class ReviewCommand implements BotCommand {
             Ticker ticker,
             Executor work,
             DurableReply durable) {
-        this.bank = bank;
+        this.banks = banks;
         this.reviews = reviews;
         this.scoring = scoring;
         this.view = view;
@@ -90,7 +91,8 @@ final class ReviewCommand implements BotCommand {
         return Commands.slash("review", "Spaced repetition: go over the questions you missed, when they are due")
                 .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(
-                        new SubcommandData("start", "Review your due cards, one at a time"),
+                        new SubcommandData("start", "Review your due cards, one at a time")
+                                .addOptions(QuizOptions.sourceOption()),
                         new SubcommandData("export", "Download your review deck as a CSV file Anki imports"))
                 .addSubcommandGroups(new SubcommandGroupData("remind", "A daily direct message when cards are due")
                         .addSubcommands(
@@ -112,7 +114,10 @@ final class ReviewCommand implements BotCommand {
                 : event.getSubcommandGroup() + " " + event.getSubcommandName();
         switch (sub == null ? "" : sub) {
             case "start" -> {
-                Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
+                dev.drillbit.bank.QuestionSource source = dev.drillbit.bank.QuestionSource.fromId(
+                                event.getOption(QuizOptions.SOURCE, "both", OptionMapping::getAsString))
+                        .orElse(dev.drillbit.bank.QuestionSource.BOTH);
+                Optional<Reviews.DueQuestion> due = reviews.next(guild, user, source);
                 if (due.isPresent()) {
                     event.reply(view.card(due.get(), clock.instant()))
                             .setEphemeral(true)
@@ -180,13 +185,13 @@ final class ReviewCommand implements BotCommand {
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
-        Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
+        long guild = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
+        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id, guild);
+        Optional<Question> question = shown.flatMap(s -> banks.forGuild(guild).question(s.questionId()));
         if (question.isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
-        long guild = event.getGuild().getIdLong();
         long user = event.getUser().getIdLong();
         Question q = question.get();
         Optional<ReviewAction> own = ReviewAction.of(id.action());
@@ -218,8 +223,9 @@ final class ReviewCommand implements BotCommand {
     @Override
     public void onModal(ModalInteractionEvent event, ComponentId id) {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
-        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
-        Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
+        long guild = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
+        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id, guild);
+        Optional<Question> question = shown.flatMap(s -> banks.forGuild(guild).question(s.questionId()));
         if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty()
                 || value == null
                 || question.isEmpty()) {

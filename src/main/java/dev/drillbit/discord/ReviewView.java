@@ -42,24 +42,36 @@ final class ReviewView {
         this.scoring = scoring;
     }
 
-    /** A shown card: which question, and when it was shown. */
+    /**
+     * A shown card: which question, and when it was shown. A server pack's question travels in the custom id
+     * as {@code ~<author's id>} (its server is the interaction's), since a namespaced id holds a colon.
+     */
     record Shown(String questionId, Instant at) {
+        private static final String SERVER = "~";
+
         String session() {
-            return questionId + "." + Long.toString(at.toEpochMilli(), 36);
+            String id = dev.drillbit.bank.QuestionSource.isServerId(questionId)
+                    ? SERVER + dev.drillbit.packs.ServerIds.local(questionId)
+                    : questionId;
+            return id + "." + Long.toString(at.toEpochMilli(), 36);
         }
 
         ComponentId id(ComponentAction action) {
             return new ComponentId(PREFIX, session(), 0, action);
         }
 
-        static Optional<Shown> of(ComponentId id) {
+        static Optional<Shown> of(ComponentId id, long guildId) {
             int dot = id.session().lastIndexOf('.');
             if (dot <= 0) {
                 return Optional.empty();
             }
+            String question = id.session().substring(0, dot);
+            if (question.startsWith(SERVER)) {
+                question = dev.drillbit.packs.ServerIds.of(guildId, question.substring(SERVER.length()));
+            }
             try {
                 return Optional.of(new Shown(
-                        id.session().substring(0, dot),
+                        question,
                         Instant.ofEpochMilli(Long.parseLong(id.session().substring(dot + 1), 36))));
             } catch (NumberFormatException e) {
                 return Optional.empty();

@@ -33,13 +33,18 @@ import java.util.concurrent.CompletableFuture;
  * <p>Thread-safe (the store is; the rest is immutable).
  */
 public final class Reviews {
-    private final QuestionBank bank;
+    private final dev.drillbit.bank.GuildBanks banks;
     private final LearningStore store;
     private final Clock clock;
     private final AnswerChecker checker = new AnswerChecker();
 
     public Reviews(QuestionBank bank, LearningStore store, Clock clock) {
-        this.bank = Objects.requireNonNull(bank, "bank");
+        this(dev.drillbit.bank.GuildBanks.only(Objects.requireNonNull(bank, "bank")), store, clock);
+    }
+
+    /** Reviews where each server's cards are looked up in its own bank (the shipped one and its packs). */
+    public Reviews(dev.drillbit.bank.GuildBanks banks, LearningStore store, Clock clock) {
+        this.banks = Objects.requireNonNull(banks, "banks");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -56,6 +61,7 @@ public final class Reviews {
 
     public Summary summary(long guildId, long userId) {
         LearnerState learner = store.learner(guildId, userId);
+        QuestionBank bank = banks.forGuild(guildId);
         Instant now = clock.instant();
         List<DeckCard> known = learner.deck().stream()
                 .filter(c -> bank.question(c.questionId()).isPresent())
@@ -67,8 +73,14 @@ public final class Reviews {
 
     /** The most overdue card now; empty when nothing is due (then see {@link Summary#nextDue()}). */
     public Optional<DueQuestion> next(long guildId, long userId) {
+        return next(guildId, userId, dev.drillbit.bank.QuestionSource.BOTH);
+    }
+
+    /** As {@link #next(long, long)}, among the cards of shipped questions, of the server's own, or both. */
+    public Optional<DueQuestion> next(long guildId, long userId, dev.drillbit.bank.QuestionSource source) {
+        QuestionBank bank = banks.forGuild(guildId);
         List<DeckCard> due = store.dueCards(guildId, userId, clock.instant()).stream()
-                .filter(c -> bank.question(c.questionId()).isPresent())
+                .filter(c -> bank.question(c.questionId()).filter(source::test).isPresent())
                 .toList();
         return due.stream()
                 .findFirst()
@@ -126,12 +138,13 @@ public final class Reviews {
     }
 
     public RoadmapProgress.Report progress(long guildId, long userId) {
-        return RoadmapProgress.of(bank, store.learner(guildId, userId), clock.instant());
+        return RoadmapProgress.of(banks.forGuild(guildId), store.learner(guildId, userId), clock.instant());
     }
 
     /** The deck as an Anki CSV file, most overdue card first; see {@link DeckExport}. */
     public String exportCsv(long guildId, long userId) {
-        return DeckExport.csv(bank, store.learner(guildId, userId).deck());
+        return DeckExport.csv(
+                banks.forGuild(guildId), store.learner(guildId, userId).deck());
     }
 
     public CompletableFuture<ReminderEvent> reminder(long guildId, long userId, boolean on) {
