@@ -3,6 +3,7 @@ package dev.drillbit.discord;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyScheduler;
+import dev.drillbit.insights.QuestionFlags;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.packs.ServerPacks;
 import dev.drillbit.progress.GuildZones;
@@ -34,6 +35,7 @@ public final class DiscordFrontEnd {
 
     /**
      * @param packs the shipped bank and each server's own packs
+     * @param flags members' reports of questions
      * @param store where answers are recorded and scores read; the front end never closes it
      * @param zones each guild's timezone, for leaderboard periods and the dates the bot shows
      * @param defaultCount questions in a quiz when the member does not say
@@ -45,6 +47,7 @@ public final class DiscordFrontEnd {
      */
     public DiscordFrontEnd(
             ServerPacks packs,
+            QuestionFlags flags,
             QuizEngine engine,
             Scoring scoring,
             ScoreStore store,
@@ -72,7 +75,7 @@ public final class DiscordFrontEnd {
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
                 new DataCommand(memberData, durable),
-                new PackCommand(packs, work)));
+                new PackCommand(packs, flags, work)));
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
         commands.add(new ReviewCommand(

@@ -1,6 +1,9 @@
 package dev.drillbit.discord;
 
 import dev.drillbit.bank.Problem;
+import dev.drillbit.insights.Flag;
+import dev.drillbit.insights.FlagReason;
+import dev.drillbit.insights.QuestionFlags;
 import dev.drillbit.packs.ImportOutcome;
 import dev.drillbit.packs.PackSummary;
 import dev.drillbit.packs.ServerPacks;
@@ -11,16 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -29,6 +36,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -36,7 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /pack import|list|export|remove}: a server's own question packs ({@link ServerPacks}). Importing
+ * {@code /pack import|list|export|remove|flags|resolve}: a server's own question packs ({@link ServerPacks}),
+ * and "Report a problem" under every revealed answer ({@link QuestionFlags}, component prefix
+ * {@value FlagView#PREFIX}). Importing
  * downloads the attached file off JDA's threads, checks it with the bank's validator and answers with every
  * problem at once (as a file when the list is long); the pack is stored before the member hears it was
  * imported. Shown to members with Manage Server by default, and import, export and remove check that
@@ -52,12 +62,21 @@ final class PackCommand implements BotCommand {
     /** Problems listed in the message itself; more go into a file. */
     static final int SHOWN_PROBLEMS = 10;
 
+    static final String QUESTION = "question";
+
     private final ServerPacks packs;
+    private final QuestionFlags flags;
     private final Executor work;
 
-    PackCommand(ServerPacks packs, Executor work) {
+    PackCommand(ServerPacks packs, QuestionFlags flags, Executor work) {
         this.packs = packs;
+        this.flags = flags;
         this.work = work;
+    }
+
+    @Override
+    public Set<String> componentPrefixes() {
+        return Set.of(FlagView.PREFIX);
     }
 
     @Override
@@ -75,7 +94,15 @@ final class PackCommand implements BotCommand {
                         new SubcommandData("list", "This server's packs: step, questions, who imported them when"),
                         new SubcommandData("export", "Download a pack exactly as it was imported").addOptions(step),
                         new SubcommandData("remove", "Stop serving a pack's questions (answers given stay counted)")
-                                .addOptions(step));
+                                .addOptions(step),
+                        new SubcommandData("flags", "Questions members reported here, with reasons; paused ones"),
+                        new SubcommandData("resolve", "Clear a question's reports after looking at it (unpauses it)")
+                                .addOptions(new OptionData(
+                                                OptionType.STRING,
+                                                QUESTION,
+                                                "The question's id as /pack flags shows it",
+                                                true)
+                                        .setMaxLength(60)));
     }
 
     @Override
@@ -98,6 +125,13 @@ final class PackCommand implements BotCommand {
             case "import" -> importPack(event);
             case "export" -> export(event);
             case "remove" -> remove(event);
+            case "flags" ->
+                event.reply(FlagView.tallies(
+                                flags.tallies(event.getGuild().getIdLong()),
+                                flags.paused(event.getGuild().getIdLong())))
+                        .setEphemeral(true)
+                        .queue();
+            case "resolve" -> resolve(event);
             default -> event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
         }
     }
@@ -244,6 +278,106 @@ final class PackCommand implements BotCommand {
                         .queue();
             }
         });
+    }
+
+    private void resolve(SlashCommandInteractionEvent event) {
+        long guild = event.getGuild().getIdLong();
+        String typed = event.getOption(QUESTION, "", OptionMapping::getAsString).strip();
+        String question = QuestionRef.decode(typed, guild);
+        event.deferReply(true).queue();
+        InteractionHook hook = event.getHook();
+        CompletableFuture.supplyAsync(() -> flags.resolve(guild, question), work)
+                .whenComplete((cleared, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("/pack resolve failed guild={}", guild, failure);
+                        hook.editOriginal("The reports could not be cleared: saving failed. Please try again.")
+                                .queue();
+                    } else if (cleared == 0) {
+                        hook.editOriginal("No reports on `" + Style.cut(typed.replace("`", "'"), 60)
+                                        + "` in this server. See them with /pack flags.")
+                                .queue();
+                    } else {
+                        hook.editOriginal("Cleared " + cleared + (cleared == 1 ? " report" : " reports") + " on `"
+                                        + Style.cut(typed.replace("`", "'"), 60)
+                                        + "`; if it was paused, quizzes draw it again.")
+                                .queue();
+                    }
+                });
+    }
+
+    // ---- Report a problem ----------------------------------------------------------------------------
+
+    @Override
+    public void onButton(ButtonInteractionEvent event, ComponentId id) {
+        Optional<FlagAction> action = FlagAction.of(id.action());
+        if (event.getGuild() == null || action.isEmpty()) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        String question = QuestionRef.decode(id.session(), event.getGuild().getIdLong());
+        switch (action.get()) {
+            case REPORT ->
+                event.reply(FlagView.reasons(question)).setEphemeral(true).queue();
+            case NOTE -> {
+                if (id.position() < 0 || id.position() >= FlagReason.values().length) {
+                    event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+                } else {
+                    event.replyModal(FlagView.noteForm(id)).queue();
+                }
+            }
+            default -> report(event, question, action.get().reason().orElseThrow(), Optional.empty());
+        }
+    }
+
+    @Override
+    public void onModal(ModalInteractionEvent event, ComponentId id) {
+        ModalMapping note = event.getValue(FlagView.NOTE_INPUT);
+        if (event.getGuild() == null
+                || FlagAction.of(id.action()).filter(FlagAction.NOTE::equals).isEmpty()
+                || id.position() < 0
+                || id.position() >= FlagReason.values().length
+                || note == null) {
+            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            return;
+        }
+        String question = QuestionRef.decode(id.session(), event.getGuild().getIdLong());
+        String text = note.getAsString();
+        report(
+                event,
+                question,
+                FlagReason.values()[id.position()],
+                Optional.of(text.length() > Flag.NOTE_MAX ? text.substring(0, Flag.NOTE_MAX) : text));
+    }
+
+    /** Records the report off JDA's threads and thanks the member once it is stored. */
+    private void report(IReplyCallback event, String question, FlagReason reason, Optional<String> note) {
+        long guild = event.getGuild().getIdLong();
+        long user = event.getUser().getIdLong();
+        event.deferReply(true).queue();
+        InteractionHook hook = event.getHook();
+        CompletableFuture.supplyAsync(() -> flags.report(guild, question, user, reason, note), work)
+                .whenComplete((reported, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("report of a question failed guild={} user={}", guild, user, failure);
+                        hook.editOriginal("Your report could not be saved; please try again.")
+                                .queue();
+                        return;
+                    }
+                    LOG.info(
+                            "question reported guild={} user={} question={} reason={} members={} paused={}",
+                            guild,
+                            user,
+                            question,
+                            reason.id(),
+                            reported.members(),
+                            reported.paused());
+                    hook.editOriginal(
+                                    note.isPresent()
+                                            ? MessageEditData.fromContent(FlagView.thanks(reason, reported, true))
+                                            : MessageEditData.fromCreateData(
+                                                    FlagView.thanksWithNote(question, reason, reported)))
+                            .queue();
+                });
     }
 
     private static String noPack(String step) {

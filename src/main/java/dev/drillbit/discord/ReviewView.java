@@ -47,13 +47,8 @@ final class ReviewView {
      * as {@code ~<author's id>} (its server is the interaction's), since a namespaced id holds a colon.
      */
     record Shown(String questionId, Instant at) {
-        private static final String SERVER = "~";
-
         String session() {
-            String id = dev.drillbit.bank.QuestionSource.isServerId(questionId)
-                    ? SERVER + dev.drillbit.packs.ServerIds.local(questionId)
-                    : questionId;
-            return id + "." + Long.toString(at.toEpochMilli(), 36);
+            return QuestionRef.encode(questionId) + "." + Long.toString(at.toEpochMilli(), 36);
         }
 
         ComponentId id(ComponentAction action) {
@@ -65,10 +60,7 @@ final class ReviewView {
             if (dot <= 0) {
                 return Optional.empty();
             }
-            String question = id.session().substring(0, dot);
-            if (question.startsWith(SERVER)) {
-                question = dev.drillbit.packs.ServerIds.of(guildId, question.substring(SERVER.length()));
-            }
+            String question = QuestionRef.decode(id.session().substring(0, dot), guildId);
             try {
                 return Optional.of(new Shown(
                         question,

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: writes are serialized; readers see the last bank built, swapped in whole.
  */
-public final class ServerPacks implements GuildBanks {
+public final class ServerPacks implements GuildBanks, dev.drillbit.progress.ForgetsMembers {
     private static final Logger LOG = LoggerFactory.getLogger(ServerPacks.class);
 
     private final QuestionBank shipped;
@@ -37,14 +39,31 @@ public final class ServerPacks implements GuildBanks {
     private final Clock clock;
     private final BankLoader loader = new BankLoader();
     private final Map<Long, Guild> guilds = new ConcurrentHashMap<>();
+    private final LongFunction<Set<String>> paused;
 
     /** One server's packs, read, and the bank they make with the shipped one. Immutable. */
-    private record Guild(Map<String, Loaded> packs, QuestionBank bank) {}
+    private record Guild(Map<String, Loaded> packs, Set<String> pausedFor, QuestionBank bank) {}
 
     private record Loaded(StoredPack stored, List<Question> questions) {}
 
-    /** Reads every stored pack; one that no longer passes the validator is left out and logged, not fatal. */
+    /** Packs of which no question is ever paused. */
     public ServerPacks(QuestionBank shipped, ServerPackStore store, PackLimits limits, Clock clock) {
+        this(shipped, store, limits, clock, guild -> Set.of());
+    }
+
+    /**
+     * Reads every stored pack; one that no longer passes the validator is left out and logged, not fatal.
+     *
+     * @param paused each server's own questions that are not to be drawn now (reported by members); asked on
+     *     every {@link #forGuild}, so it must be cheap
+     */
+    public ServerPacks(
+            QuestionBank shipped,
+            ServerPackStore store,
+            PackLimits limits,
+            Clock clock,
+            LongFunction<Set<String>> paused) {
+        this.paused = Objects.requireNonNull(paused, "paused");
         this.shipped = Objects.requireNonNull(shipped, "shipped");
         this.store = Objects.requireNonNull(store, "store");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -64,7 +83,7 @@ public final class ServerPacks implements GuildBanks {
             read.computeIfAbsent(pack.guildId(), g -> new TreeMap<>())
                     .put(pack.step(), new Loaded(pack, namespaced(pack.guildId(), upload.questions())));
         }
-        read.forEach((guild, packs) -> guilds.put(guild, build(packs)));
+        read.forEach((guild, packs) -> guilds.put(guild, build(guild, packs)));
     }
 
     public PackLimits limits() {
@@ -79,7 +98,15 @@ public final class ServerPacks implements GuildBanks {
     @Override
     public QuestionBank forGuild(long guildId) {
         Guild guild = guilds.get(guildId);
-        return guild == null ? shipped : guild.bank();
+        if (guild == null) {
+            return shipped;
+        }
+        if (guild.pausedFor().equals(paused.apply(guildId))) {
+            return guild.bank();
+        }
+        Guild rebuilt = build(guildId, guild.packs());
+        guilds.replace(guildId, guild, rebuilt);
+        return rebuilt.bank();
     }
 
     /**
@@ -114,7 +141,7 @@ public final class ServerPacks implements GuildBanks {
         StoredPack stored = new StoredPack(guildId, step, json, memberId, clock.instant());
         store.put(stored);
         packs.put(step, new Loaded(stored, namespaced(guildId, upload.questions())));
-        guilds.put(guildId, build(packs));
+        guilds.put(guildId, build(guildId, packs));
         LOG.info(
                 "server pack imported guild={} step={} questions={} by={}",
                 guildId,
@@ -127,6 +154,20 @@ public final class ServerPacks implements GuildBanks {
                 before != null,
                 shipped.step(step).isEmpty(),
                 total);
+    }
+
+    /** The packs stay (they are the server's) but no longer name the member as their importer. */
+    @Override
+    public synchronized void forget(long guildId, long userId) {
+        store.forget(guildId, userId);
+        Guild guild = guilds.get(guildId);
+        if (guild == null) {
+            return;
+        }
+        Map<String, Loaded> packs = new TreeMap<>(guild.packs());
+        packs.replaceAll((step, l) ->
+                l.stored().importedBy() == userId ? new Loaded(l.stored().anonymous(), l.questions()) : l);
+        guilds.put(guildId, new Guild(Collections.unmodifiableMap(packs), guild.pausedFor(), guild.bank()));
     }
 
     /** The server's packs, by step. */
@@ -170,7 +211,7 @@ public final class ServerPacks implements GuildBanks {
         if (packs.isEmpty()) {
             guilds.remove(guildId);
         } else {
-            guilds.put(guildId, build(packs));
+            guilds.put(guildId, build(guildId, packs));
         }
         LOG.info("server pack removed guild={} step={}", guildId, step);
         return true;
@@ -180,7 +221,8 @@ public final class ServerPacks implements GuildBanks {
         return questions.stream().map(q -> ServerIds.namespaced(guildId, q)).toList();
     }
 
-    private Guild build(Map<String, Loaded> packs) {
+    private Guild build(long guildId, Map<String, Loaded> packs) {
+        Set<String> pausedNow = Set.copyOf(paused.apply(guildId));
         List<RoadmapStep> steps = new ArrayList<>(shipped.steps());
         List<Question> questions = new ArrayList<>(shipped.questions());
         for (Loaded loaded : packs.values()) {
@@ -194,8 +236,9 @@ public final class ServerPacks implements GuildBanks {
                         "Answer this server's questions on " + step + ".",
                         List.of()));
             }
-            questions.addAll(loaded.questions());
+            loaded.questions().stream().filter(q -> !pausedNow.contains(q.id())).forEach(questions::add);
         }
-        return new Guild(Collections.unmodifiableMap(new TreeMap<>(packs)), new QuestionBank(steps, questions));
+        return new Guild(
+                Collections.unmodifiableMap(new TreeMap<>(packs)), pausedNow, new QuestionBank(steps, questions));
     }
 }

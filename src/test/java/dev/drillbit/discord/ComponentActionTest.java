@@ -20,7 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ComponentActionTest {
 
     static Stream<ComponentAction> everyAction() {
-        return Stream.of(AnswerAction.values(), QuizAction.values(), ReviewAction.values(), InterviewAction.values())
+        return Stream.of(
+                        AnswerAction.values(),
+                        QuizAction.values(),
+                        ReviewAction.values(),
+                        InterviewAction.values(),
+                        FlagAction.values())
                 .flatMap(Arrays::stream);
     }
 
@@ -43,7 +48,19 @@ class ComponentActionTest {
         if (action instanceof ReviewAction) {
             return ReviewAction.of(code).map(ComponentAction.class::cast);
         }
+        if (action instanceof FlagAction) {
+            return FlagAction.of(code).map(ComponentAction.class::cast);
+        }
         return InterviewAction.of(code).map(ComponentAction.class::cast);
+    }
+
+    @Test
+    @DisplayName("every report reason has its button, and each button reports its own reason")
+    void reasonButtonsReportEveryReason() {
+        assertThat(Arrays.stream(FlagAction.values()).map(FlagAction::reason).flatMap(Optional::stream))
+                .containsExactly(dev.drillbit.insights.FlagReason.values());
+        Arrays.stream(dev.drillbit.insights.FlagReason.values())
+                .forEach(r -> assertThat(FlagAction.of(r).reason()).contains(r));
     }
 
     @Test

@@ -198,4 +198,40 @@ class ServerPacksTest {
             assertThat(p.importedAt()).isEqualTo(time.instant());
         });
     }
+
+    @Test
+    @DisplayName("a paused question leaves the server's bank while it is paused, and comes back after")
+    void pausedQuestionsAreNotDrawn() {
+        // GIVEN
+        java.util.Set<String> paused = new java.util.concurrent.CopyOnWriteArraySet<>();
+        ServerPacks packs =
+                new ServerPacks(shipped, store, PackLimits.DEFAULT, time, guild -> java.util.Set.copyOf(paused));
+        packs.importPack(GUILD, ADMIN, "a.json", pack("a", "q-1", "q-2"));
+        // WHEN
+        paused.add("g100:q-1");
+        QuestionBank whilePaused = packs.forGuild(GUILD);
+        paused.clear();
+        QuestionBank after = packs.forGuild(GUILD);
+        // THEN
+        assertThat(whilePaused.question("g100:q-1")).isEmpty();
+        assertThat(whilePaused.question("g100:q-2")).isPresent();
+        assertThat(after.question("g100:q-1")).isPresent();
+    }
+
+    @Test
+    void forgettingTheImporterKeepsThePackButNotTheirName() {
+        // GIVEN
+        ServerPacks packs = packs();
+        packs.importPack(GUILD, ADMIN, "a.json", pack("a", "q-1"));
+        // WHEN
+        packs.forget(GUILD, ADMIN);
+        // THEN
+        assertThat(packs.list(GUILD))
+                .singleElement()
+                .satisfies(p -> assertThat(p.importedBy()).isZero());
+        assertThat(store.all())
+                .singleElement()
+                .satisfies(p -> assertThat(p.importedBy()).isZero());
+        assertThat(packs.forGuild(GUILD).question("g100:q-1")).isPresent();
+    }
 }
