@@ -104,6 +104,7 @@ public final class LocalDiscord implements AutoCloseable {
     private final List<Consumer<Posted>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final RestServer rest;
+    private final AttachmentServer attachments;
     private final GatewayServer gateway;
 
     /** Starts a stand-in whose bot is called "drillbit", on the real clock as Discord is. */
@@ -134,6 +135,7 @@ public final class LocalDiscord implements AutoCloseable {
         this.token = "local." + bot.idString() + "." + UUID.randomUUID();
         this.commands = new CommandCatalog(bot.id(), ids::next);
         this.rest = new RestServer(json);
+        this.attachments = new AttachmentServer(bot.id(), ids::next);
         registerRoutes();
         this.gateway = new GatewayServer(
                 json, new GatewaySessions(), () -> UUID.randomUUID().toString().replace("-", ""));
@@ -172,6 +174,14 @@ public final class LocalDiscord implements AutoCloseable {
         return bot.id();
     }
 
+    /**
+     * Uploads a file as a member does when filling a slash command's ATTACHMENT option; pass the result as
+     * that option's value. The bot downloads it from {@link LocalAttachment#url()}, served by the stand-in.
+     */
+    public LocalAttachment attach(String filename, String contentType, byte[] bytes) {
+        return attachments.upload(filename, contentType, bytes);
+    }
+
     /** Completes when the bot identified on the gateway and received READY and its guilds. */
     public CompletableFuture<Void> connected() {
         return connected;
@@ -185,6 +195,7 @@ public final class LocalDiscord implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         rest.stop();
+        attachments.close();
         LOG.info("local Discord stand-in stopped");
     }
 
@@ -754,6 +765,16 @@ public final class LocalDiscord implements AutoCloseable {
             return data;
         }
 
+        /** An ATTACHMENT option: the value is an uploaded file's id, the file itself in {@code resolved}. */
+        private JsonNode resolveAttachment(String option, Object value) {
+            if (!(value instanceof LocalAttachment file)) {
+                throw new IllegalArgumentException(
+                        "option " + option + " takes a file: attach one first (attach <file> in the playground)");
+            }
+            resolved.with("attachments").set(file.idString(), AttachmentServer.json(json, file));
+            return json.getNodeFactory().textNode(file.idString());
+        }
+
         private JsonNode typedValue(JsonNode option, Object value) {
             String name = option.path("name").asText();
             int type = option.path("type").asInt();
@@ -769,6 +790,7 @@ public final class LocalDiscord implements AutoCloseable {
                 case 6 -> resolveUser(name, value);
                 case 7 -> resolveChannel(name, value, option);
                 case 8 -> resolveRole(name, value);
+                case 11 -> resolveAttachment(name, value);
                 case 9 ->
                     value instanceof LocalRole
                                     || (value instanceof String s

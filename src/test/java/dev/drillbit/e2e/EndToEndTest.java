@@ -27,7 +27,17 @@ import org.junit.jupiter.api.TestInstance;
 abstract class EndToEndTest {
     /** Every slash command the bot registers. */
     static final List<String> COMMANDS = List.of(
-            "quiz", "question", "roadmap", "help", "leaderboard", "stats", "data", "review", "interview", "daily");
+            "quiz",
+            "question",
+            "roadmap",
+            "help",
+            "leaderboard",
+            "stats",
+            "data",
+            "review",
+            "interview",
+            "daily",
+            "pack");
 
     BotHarness h;
 
