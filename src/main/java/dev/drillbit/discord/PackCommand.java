@@ -198,7 +198,8 @@ final class PackCommand implements BotCommand {
         String all = problems.stream().map(Problem::render).collect(Collectors.joining("\n"));
         String head = "**" + name + "** was not imported: " + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems") + " (file:line:column). Nothing was stored;"
-                + " fix them and import it again. The format is drillbit's pack schema (see /help).";
+                + (problems.size() == 1 ? " fix it" : " fix them")
+                + " and import the pack again. The format is drillbit's pack schema (see /help).";
         String shown = problems.stream()
                 .limit(SHOWN_PROBLEMS)
                 .map(p -> "• " + Style.cut(p.render(), 300))
