@@ -276,7 +276,8 @@ final class DailyBoard {
             if (messageId != null) {
                 chain = chain.thenCompose(
                         v -> channel.editMessageById(messageId, MessageEditData.fromCreateData(closed))
-                                .setComponents()
+                                .setComponents(net.dv8tion.jda.api.components.actionrow.ActionRow.of(
+                                        FlagView.reportButton(question.get())))
                                 .submit()
                                 .thenAccept(m -> {}));
             } else {
