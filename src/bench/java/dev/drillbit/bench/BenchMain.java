@@ -2,6 +2,7 @@ package dev.drillbit.bench;
 
 import dev.drillbit.playground.LocalDiscord;
 import dev.drillbit.playground.LocalGuild;
+import dev.drillbit.playground.RateLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -281,7 +282,7 @@ public final class BenchMain {
         List<Double> ms = new ArrayList<>();
         for (int t = 0; t < trials; t++) {
             progress("start-up: " + kind + " trial " + (t + 1));
-            try (LocalDiscord discord = LocalDiscord.start()) {
+            try (LocalDiscord discord = LocalDiscord.start(RateLimits.off())) {
                 LocalGuild guild = discord.guild("Bench");
                 discord.channel(guild, "general");
                 long[] ready = new long[1];

@@ -6,6 +6,7 @@ import dev.drillbit.playground.LocalDiscord;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
+import dev.drillbit.playground.RateLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class RoundTripLoad implements AutoCloseable {
 
     RoundTripLoad(BotProcess.Kind kind, Env env, int memberCount) throws IOException, InterruptedException {
         this.kind = kind;
-        this.discord = LocalDiscord.start();
+        this.discord = LocalDiscord.start(RateLimits.off());
         LocalGuild guild = discord.guild("Bench");
         this.channel = discord.channel(guild, "general");
         for (int i = 0; i < memberCount; i++) {

@@ -5,6 +5,7 @@ import dev.drillbit.config.Config;
 import dev.drillbit.playground.Playground;
 import dev.drillbit.playground.PlaygroundClock;
 import dev.drillbit.playground.PlaygroundTerminal;
+import dev.drillbit.playground.RateLimits;
 import dev.drillbit.storage.DataFileException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +41,29 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Option(names = "--echo", description = "Print each input line before its output (for transcripts).")
     boolean echo;
 
+    @Option(
+            names = "--rate-limits",
+            paramLabel = "LIMITS",
+            defaultValue = "discord",
+            converter = RateLimitsConverter.class,
+            description = "Discord's rate limits in the stand-in: discord (default), off, or changed numbers,"
+                    + " e.g. global=100,messages=10/5s,edits=5/5s,webhooks=5/2s,routes=5/1s.")
+    RateLimits rateLimits;
+
     @Spec
     CommandSpec spec;
+
+    /** Reads {@code --rate-limits}; a bad value is picocli's usage error naming it. */
+    static final class RateLimitsConverter implements CommandLine.ITypeConverter<RateLimits> {
+        @Override
+        public RateLimits convert(String value) {
+            try {
+                return RateLimits.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -64,7 +87,8 @@ final class PlaygroundCommand implements Callable<Integer> {
                     PlaygroundStarter.of(config.withDataDir(data.toString()), bank.get()),
                     out,
                     data,
-                    new PlaygroundClock(Clock.systemUTC()));
+                    new PlaygroundClock(Clock.systemUTC()),
+                    rateLimits);
         } catch (DataFileException e) {
             log.close();
             return RunCommand.damaged(e, data, err);

@@ -4,6 +4,7 @@ import dev.drillbit.quiz.GroupStep;
 import dev.drillbit.quiz.QuizEngine;
 import dev.drillbit.quiz.QuizSession;
 import dev.drillbit.quiz.QuizSummary;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Runs the visible side of group quizzes: where each quiz posts (its channel or thread), the message of
  * its current question, and the rendering of what the engine decided when a question's time was up
  * ({@link QuizEngine#closeDue}: reveal, then the next question or the standings). Driven by
- * {@link #tick(Instant)} from the heartbeat, with the injected clock's time. Thread-safe.
+ * {@link #tick(Instant)} from the heartbeat, with the injected clock's time. While a question is open its
+ * message shows how many have answered, edited through an {@link EditCoalescer}: at most once per
+ * {@link #TALLY_INTERVAL}, however many answer at once. Thread-safe.
  */
 final class GroupBoard {
     private static final Logger LOG = LoggerFactory.getLogger(GroupBoard.class);
@@ -32,6 +35,11 @@ final class GroupBoard {
     private final RevealView reveals;
     private final SummaryView summaries;
     private final Map<String, Posting> postings = new ConcurrentHashMap<>();
+
+    /** The least time between two edits of a group question's tally; a heartbeat is a second. */
+    static final Duration TALLY_INTERVAL = Duration.ofSeconds(2);
+
+    private final EditCoalescer<String> tallies = new EditCoalescer<>(TALLY_INTERVAL);
 
     GroupBoard(
             QuizEngine engine, Channels channels, QuestionView questions, RevealView reveals, SummaryView summaries) {
@@ -63,6 +71,7 @@ final class GroupBoard {
     void tick(Instant now) {
         for (GroupStep step : engine.closeDue(now, this::isShown)) {
             QuizSession session = step.session();
+            tallies.forget(session.id());
             Posting posting = postings.get(session.id());
             if (posting == null) {
                 continue; // ended meanwhile (stopped or expired), and its end was shown
@@ -86,6 +95,29 @@ final class GroupBoard {
                 finish(finished.summary(), channel.get());
             }
         }
+        for (String sessionId : tallies.due(now)) {
+            showTally(sessionId);
+        }
+    }
+
+    /** A member's answer to a group question was recorded: its message's tally is due for an edit. */
+    void answered(QuizSession session) {
+        tallies.changed(session.id());
+    }
+
+    private void showTally(String sessionId) {
+        Posting posting = postings.get(sessionId);
+        Optional<QuizSession> session = engine.session(sessionId);
+        if (posting == null
+                || posting.messageId() == 0
+                || session.isEmpty()
+                || session.get().isClosed()) {
+            return; // the question closed or moved on meanwhile; its reveal says the rest
+        }
+        channels.find(posting.channelId())
+                .ifPresent(channel -> channel.editMessageById(
+                                posting.messageId(), MessageEditData.fromCreateData(questions.render(session.get())))
+                        .queue(ok -> {}, e -> LOG.warn("could not update the tally of group quiz {}", sessionId, e)));
     }
 
     private boolean isShown(QuizSession session) {
@@ -96,12 +128,14 @@ final class GroupBoard {
     /** Posts a group quiz's standings and forgets it. */
     void finish(QuizSummary summary, GuildMessageChannel channel) {
         postings.remove(summary.sessionId());
+        tallies.forget(summary.sessionId());
         channel.sendMessage(summaries.render(summary))
                 .queue(ok -> {}, e -> LOG.warn("could not post standings of group quiz {}", summary.sessionId(), e));
     }
 
     /** A group quiz ended without its last reveal (stopped or expired): close its open question, post standings. */
     void ended(QuizSummary summary) {
+        tallies.forget(summary.sessionId());
         Posting posting = postings.remove(summary.sessionId());
         if (posting == null) {
             return;

@@ -52,6 +52,7 @@ final class QuestionView {
                 .setFooter(footer(session, question));
         if (session.owner().isGroup()) {
             embed.addField("Answers close", Style.relative(session.deadline()), false);
+            embed.addField("Answered", answered(session.answeredCount()), false);
         }
         List<ActionRow> rows = new ArrayList<>();
         rows.add(ActionRow.of(answerButtons(session, question, position)));
@@ -64,6 +65,15 @@ final class QuestionView {
                 .setEmbeds(embed.build())
                 .setComponents(rows)
                 .build();
+    }
+
+    /** How many members have answered a group question, as its public message shows it. */
+    static String answered(int members) {
+        return switch (members) {
+            case 0 -> "Nobody yet";
+            case 1 -> "1 member";
+            default -> members + " members";
+        };
     }
 
     private String title(QuizSession session, Question question) {

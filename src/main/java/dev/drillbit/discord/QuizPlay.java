@@ -270,6 +270,7 @@ final class QuizPlay {
     private void showAnswered(
             InteractionHook hook, QuizSession session, long user, int position, AnswerOutcome.Answered answered) {
         if (session.owner().isGroup()) {
+            board.answered(session);
             if (answered.response() instanceof Response.Graded graded) {
                 hook.editOriginal("Recorded: " + graded.grade().label() + ". The answer is revealed when time is up.")
                         .setEmbeds()

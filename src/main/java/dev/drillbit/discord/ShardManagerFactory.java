@@ -1,22 +1,33 @@
 package dev.drillbit.discord;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.sharding.ThreadPoolProvider;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Builds the bot's JDA {@link ShardManager}: light cache, no privileged intents, optionally pointed at
  * another REST base URL and gateway (the local Discord stand-in) instead of discord.com.
+ *
+ * <p>Every shard runs its event handlers on its own pool of {@link #EVENT_THREADS_PER_SHARD} named threads,
+ * off the gateway's thread, and sends its requests through one {@link GlobalPace} for the whole bot (see
+ * {@link PacedRateLimiter}), so that a burst of work stays under Discord's global limit instead of learning it
+ * from 429s.
  *
  * <p>With a gateway override the manager runs exactly one shard, takes its gateway from a
  * {@link FixedGatewaySessionController} (so JDA never calls {@code GET /gateway/bot}) and speaks plain,
@@ -33,6 +44,21 @@ public final class ShardManagerFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardManagerFactory.class);
 
+    /**
+     * Threads per shard that run event handlers. A handler answers within Discord's 3 seconds and blocks at
+     * most on the store's durable write (milliseconds; group commit) or a slow disk, while JDA's REST calls
+     * are asynchronous: eight carry eight handlers stuck at once before a ninth event of the shard waits,
+     * and thousands of interactions a second when none is stuck. The gateway's own thread only hands events
+     * over, so heartbeats and other members' events never wait for a handler.
+     */
+    public static final int EVENT_THREADS_PER_SHARD = 8;
+
+    /**
+     * Requests a second the bot allows itself on routes under Discord's global limit of 50: the margin is for
+     * requests that bunch up on their way (the pace is kept where JDA queues them, not on the wire).
+     */
+    public static final int GLOBAL_REQUESTS_PER_SECOND = 45;
+
     private ShardManagerFactory() {}
 
     /**
@@ -48,10 +74,14 @@ public final class ShardManagerFactory {
             String token, Optional<String> restBaseUrl, Optional<String> gatewayUrl, List<?> listeners) {
         Objects.requireNonNull(token, "token");
         String gateway = gatewayUrl.orElse("discord.com");
+        GlobalPace pace = new GlobalPace(GLOBAL_REQUESTS_PER_SECOND, Ticker.systemTicker());
+        RestConfig rest = new RestConfig().setRateLimiterFactory(config -> new PacedRateLimiter(config, pace));
+        restBaseUrl.ifPresent(rest::setBaseUrl);
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token)
                 .setContextMap(shard -> new ConcurrentHashMap<>(Map.of(GATEWAY_MDC_KEY, gateway)))
+                .setEventPoolProvider(new EventPools(gateway))
+                .setRestConfig(rest)
                 .addEventListeners(listeners.toArray());
-        restBaseUrl.ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         gatewayUrl.ifPresent(url -> builder
                 // DefaultShardManager asks GET /gateway/bot for the shard count unless it is known up front.
                 .setShardsTotal(1)
@@ -59,6 +89,38 @@ public final class ShardManagerFactory {
                 .setCompression(Compression.NONE));
         LOG.info("building shard manager (rest={}, gateway={})", restBaseUrl.orElse("discord.com"), gateway);
         return builder.build();
+    }
+
+    /**
+     * One pool of {@link #EVENT_THREADS_PER_SHARD} threads per shard, named {@code drillbit-events-S-N} and
+     * carrying the gateway in their logging context as JDA's own threads do; shut down with their shard.
+     */
+    static final class EventPools implements ThreadPoolProvider<ExecutorService> {
+        private final String gateway;
+
+        EventPools(String gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public ExecutorService provide(int shardId) {
+            AtomicInteger count = new AtomicInteger();
+            return Executors.newFixedThreadPool(EVENT_THREADS_PER_SHARD, task -> {
+                Thread thread = new Thread(
+                        () -> {
+                            MDC.put(GATEWAY_MDC_KEY, gateway);
+                            task.run();
+                        },
+                        "drillbit-events-" + shardId + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        @Override
+        public boolean shouldShutdownAutomatically(int shardId) {
+            return true;
+        }
     }
 
     /** A session controller whose gateway is fixed, for one shard; thread-safe like its parent. */

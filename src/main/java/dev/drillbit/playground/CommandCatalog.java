@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * The application commands the bot registered, globally (scope 0) and per guild, as Discord stores
  * them: the bot's JSON plus {@code id}, {@code application_id}, {@code version} and {@code guild_id}.
  *
- * <p>Threading: not thread-safe; {@link LocalDiscord} guards it with its lock.
+ * <p>Threading: not thread-safe; callers hold the {@link LocalWorld} lock.
  */
 final class CommandCatalog {
     private final long applicationId;

@@ -113,10 +113,17 @@ public final class Playground implements AutoCloseable {
         this.bot = starter.start(discord, guild, clock);
     }
 
-    /** Starts the stand-in and the bot; {@code dataDir} receives attachments the bot posts. */
+    /** Starts the stand-in, with Discord's rate limits, and the bot; {@code dataDir} receives attachments. */
     public static Playground start(BotStarter starter, PrintWriter out, Path dataDir, PlaygroundClock clock)
             throws Exception {
-        LocalDiscord discord = LocalDiscord.start(); // Discord keeps real time; only the bot's clock moves
+        return start(starter, out, dataDir, clock, RateLimits.discord());
+    }
+
+    /** Starts the stand-in with these rate limits, and the bot; {@code dataDir} receives attachments. */
+    public static Playground start(
+            BotStarter starter, PrintWriter out, Path dataDir, PlaygroundClock clock, RateLimits limits)
+            throws Exception {
+        LocalDiscord discord = LocalDiscord.start(limits); // Discord keeps real time; only the bot's clock moves
         try {
             return new Playground(discord, clock, starter, out, dataDir);
         } catch (Exception | Error e) {

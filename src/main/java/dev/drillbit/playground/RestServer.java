@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST half of the stand-in: an HTTP server under {@code /api/v10} that records every request, matches
- * it against route templates (spelled like the OpenAPI spec's paths), and answers with Discord-shaped JSON
- * and rate-limit headers. Unknown routes get Discord's 404 error JSON and a WARN log.
+ * it against route templates (spelled like the OpenAPI spec's paths), admits or refuses it by its
+ * {@link RateLimiter}, and answers with Discord-shaped JSON and rate-limit headers. Unknown routes get
+ * Discord's 404 error JSON and a WARN log. A request refused with 429 is kept apart ({@link #refused()}), so
+ * that {@link #recorded()} holds each request the bot got served, once, however often it had to retry.
  *
  * <p>Threading: requests are handled on a small pool, several at once; routes must be thread-safe. The
  * request log is a concurrent list.
@@ -83,9 +85,12 @@ final class RestServer {
     private final ExecutorService pool;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> refused = new CopyOnWriteArrayList<>();
+    private final RateLimiter limiter;
 
-    RestServer(ObjectMapper json) throws IOException {
+    RestServer(ObjectMapper json, RateLimiter limiter) throws IOException {
         this.json = json;
+        this.limiter = limiter;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(4, task -> {
@@ -112,6 +117,11 @@ final class RestServer {
 
     List<RecordedRequest> recorded() {
         return List.copyOf(recorded);
+    }
+
+    /** Requests answered with 429, in arrival order. */
+    List<RecordedRequest> refused() {
+        return List.copyOf(refused);
     }
 
     void route(String method, String template, Handler handler) {
@@ -163,6 +173,7 @@ final class RestServer {
             }
 
             Reply reply;
+            Map<String, String> rateLimitHeaders = Map.of();
             RecordedRequest request = null;
             try {
                 Optional<JsonNode> body = Optional.empty();
@@ -189,18 +200,37 @@ final class RestServer {
                         contentType,
                         body,
                         files);
-                recorded.add(request);
-                if (route == null) {
-                    LOG.warn("unknown route {} {}; answering 404", method, path);
-                    throw new DiscordError(404, 0, "404: Not Found");
-                }
                 Map<String, String> params = new LinkedHashMap<>();
-                for (int i = 0; i < route.names.size(); i++) {
+                for (int i = 0; route != null && i < route.names.size(); i++) {
                     params.put(route.names.get(i), matcher.group(i + 1));
                 }
-                LOG.debug("{} {}", method, route.template);
-                reply = route.handler.handle(
-                        new Call(request, params, body.orElseGet(json::createObjectNode), queryParams(query)));
+                RateLimiter.Admission admission =
+                        limiter.admit(method, route == null ? "unknown route" : route.template, params);
+                rateLimitHeaders = admission.headers();
+                if (admission instanceof RateLimiter.Refused tooMany) {
+                    refused.add(request);
+                    LOG.info(
+                            "{} {} rate limited ({}), retry after {} s",
+                            method,
+                            path,
+                            tooMany.global() ? "global" : "bucket",
+                            tooMany.retryAfterSeconds());
+                    reply = new Reply(
+                            429,
+                            json.createObjectNode()
+                                    .put("message", "You are being rate limited.")
+                                    .put("retry_after", tooMany.retryAfterSeconds())
+                                    .put("global", tooMany.global()));
+                } else if (route == null) {
+                    recorded.add(request);
+                    LOG.warn("unknown route {} {}; answering 404", method, path);
+                    throw new DiscordError(404, 0, "404: Not Found");
+                } else {
+                    recorded.add(request);
+                    LOG.debug("{} {}", method, route.template);
+                    reply = route.handler.handle(
+                            new Call(request, params, body.orElseGet(json::createObjectNode), queryParams(query)));
+                }
             } catch (DiscordError e) {
                 if (route != null) {
                     LOG.info("{} {} refused: {} {}", method, path, e.code, e.getMessage());
@@ -226,17 +256,15 @@ final class RestServer {
                         .put("code", 50035);
                 reply = new Reply(400, error);
             }
-            respond(exchange, route == null ? "unknown" : route.template, reply);
+            limiter.answered(reply.status());
+            respond(exchange, rateLimitHeaders, reply);
         }
     }
 
-    private void respond(HttpExchange exchange, String bucket, Reply reply) throws IOException {
+    private void respond(HttpExchange exchange, Map<String, String> rateLimitHeaders, Reply reply) throws IOException {
         var out = exchange.getResponseHeaders();
-        out.set("X-RateLimit-Limit", "50");
-        out.set("X-RateLimit-Remaining", "49");
-        out.set("X-RateLimit-Reset-After", "1.000");
-        out.set("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + 1));
-        out.set("X-RateLimit-Bucket", Integer.toHexString(bucket.hashCode()));
+        out.set("Via", "1.1 google");
+        rateLimitHeaders.forEach(out::set);
         if (reply.body() == null) {
             exchange.sendResponseHeaders(reply.status(), -1);
             return;

@@ -69,6 +69,11 @@ public final class QuizSession extends QuestionSession<Owner> {
         return run.timer().deadline();
     }
 
+    /** How many members have answered the current question so far. */
+    public synchronized int answeredCount() {
+        return answers.getOrDefault(run.position(), Map.of()).size();
+    }
+
     public synchronized boolean isClosed() {
         return closed;
     }

@@ -1,16 +1,17 @@
 package dev.drillbit.e2e;
 
 import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.LocalMember;
 import dev.drillbit.playground.LocalMessage;
+import dev.drillbit.playground.RateLimits;
 import dev.drillbit.testsupport.BotHarness;
 import dev.drillbit.testsupport.Fixtures;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,8 +50,7 @@ abstract class EndToEndTest {
     @BeforeAll
     final void startBot() throws InterruptedException {
         h = startHarness();
-        for (LocalGuild guild :
-                Stream.of(h.guild, h.otherGuild).filter(g -> g != null).toList()) {
+        for (LocalGuild guild : h.guilds) {
             for (String command : COMMANDS) {
                 h.discord.awaitCommand(guild, command, TIMEOUT);
             }
@@ -64,9 +64,24 @@ abstract class EndToEndTest {
         }
     }
 
+    /**
+     * Invalid requests (401, 403, 429) a test class may cause per guild of its stand-in. Discord bans a bot
+     * for an hour at 10,000 in ten minutes, counted across all its guilds; drillbit is built for 1,000
+     * guilds, so each guild's share of that budget is 10. A class runs well within ten minutes and serves one
+     * or two guilds (fifty in the fan-out test): more than 10 a guild there means the bot's own pattern,
+     * repeated in 1,000 guilds, would approach the ban.
+     */
+    static final int INVALID_REQUESTS_PER_GUILD = RateLimits.INVALID_REQUEST_BAN / 1_000;
+
     @AfterEach
     final void behavedLikeOnDiscord() {
         h.assertBehavedLikeOnDiscord();
+        assertThat(h.discord.invalidRequests())
+                .as(
+                        "invalid requests (401, 403, 429) in ten minutes, at most %d per guild; refused with 429: %s",
+                        INVALID_REQUESTS_PER_GUILD, h.discord.rateLimited())
+                .isLessThanOrEqualTo(
+                        INVALID_REQUESTS_PER_GUILD * h.discord.guilds().size());
     }
 
     /** A fresh channel, so that no quiz of one test is still running in the next. */

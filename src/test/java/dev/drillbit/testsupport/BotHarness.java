@@ -51,6 +51,8 @@ public final class BotHarness implements AutoCloseable {
     public final LocalMember carol = discord.member(guild, "carol", true);
     /** A second server with the same bot and commands, when asked for; null otherwise. */
     public final LocalGuild otherGuild;
+    /** Every server the bot serves, {@link #guild} first, then {@link #otherGuild} and any more. */
+    public final List<LocalGuild> guilds;
 
     public final QuestionBank bank;
     /** The bot's data folder, a fresh temporary one, deleted on close. */
@@ -71,8 +73,21 @@ public final class BotHarness implements AutoCloseable {
 
     /** @param storage where the bot keeps its data: the flat files in {@link #dataDir}, or a database */
     public BotHarness(QuestionBank bank, boolean secondGuild, Config.Storage storage) throws InterruptedException {
+        this(bank, secondGuild ? 1 : 0, storage);
+    }
+
+    /**
+     * @param moreGuilds servers beyond {@link #guild}: the first is {@link #otherGuild}, the rest "Group 3",
+     *     "Group 4", …; each with the bot's commands and no members but the bot
+     */
+    public BotHarness(QuestionBank bank, int moreGuilds, Config.Storage storage) throws InterruptedException {
         this.bank = bank;
-        this.otherGuild = secondGuild ? discord.guild("Other Group") : null;
+        List<LocalGuild> all = new java.util.ArrayList<>(List.of(guild));
+        for (int i = 0; i < moreGuilds; i++) {
+            all.add(discord.guild(i == 0 ? "Other Group" : "Group " + (i + 2)));
+        }
+        this.guilds = List.copyOf(all);
+        this.otherGuild = moreGuilds > 0 ? guilds.get(1) : null;
         try {
             this.dataDir = Files.createTempDirectory("drillbit-data");
         } catch (IOException e) {
@@ -85,7 +100,7 @@ public final class BotHarness implements AutoCloseable {
                 defaults.quiz(),
                 new Config.Discord(
                         null,
-                        otherGuild == null ? List.of(guild.id()) : List.of(guild.id(), otherGuild.id()),
+                        guilds.stream().map(LocalGuild::id).toList(),
                         discord.restBaseUrl(),
                         discord.gatewayUrl()),
                 storage);
