@@ -130,6 +130,19 @@ class PacksEndToEndTest extends EndToEndTest {
             last = h.discord
                     .click(member, reasons, button(reasons, FlagAction.TYPO))
                     .awaitReply(TIMEOUT);
+            if (member == h.alice) {
+                // alice adds a note in the form
+                var opened = h.discord.click(member, last, button(last, FlagAction.NOTE));
+                var form = opened.awaitModal(TIMEOUT);
+                LocalMessage noted = h.discord
+                        .submitModal(
+                                member,
+                                opened,
+                                form.path("custom_id").asText(),
+                                Map.of("note", "The prompt says Tuseday"))
+                        .awaitReply(TIMEOUT);
+                assertThat(noted.content()).contains("reported as **Typo** with your note");
+            }
         }
 
         // THEN the third report paused it: no quiz draws it until carol resolves its reports
@@ -146,7 +159,8 @@ class PacksEndToEndTest extends EndToEndTest {
                         .slash(h.carol, room, "pack flags")
                         .awaitReply(TIMEOUT)
                         .content())
-                .contains("`~f-1` · 3 members · typo 3 · **paused**");
+                .contains("`~f-1` · 3 members · typo 3 · **paused**")
+                .contains("> The prompt says Tuseday");
         assertThat(h.discord
                         .slash(h.carol, room, "pack resolve", Map.of("question", "~f-1"))
                         .awaitReply(TIMEOUT)
