@@ -119,7 +119,7 @@ final class ReviewCommand implements BotCommand {
                         .orElse(dev.drillbit.bank.QuestionSource.BOTH);
                 Optional<Reviews.DueQuestion> due = reviews.next(guild, user, source);
                 if (due.isPresent()) {
-                    event.reply(view.card(due.get(), clock.instant()))
+                    event.reply(view.card(due.get(), clock.instant(), source))
                             .setEphemeral(true)
                             .queue();
                 } else {
@@ -198,10 +198,11 @@ final class ReviewCommand implements BotCommand {
         Optional<AnswerAction> answer = AnswerAction.of(id.action());
         Optional<Rating> rating = own.flatMap(ReviewAction::rating);
         if (own.filter(ReviewAction.NEXT::equals).isPresent()) {
-            Optional<Reviews.DueQuestion> due = reviews.next(guild, user);
+            dev.drillbit.bank.QuestionSource source = shown.get().source();
+            Optional<Reviews.DueQuestion> due = reviews.next(guild, user, source);
             event.editMessage(
                             due.isPresent()
-                                    ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant()))
+                                    ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant(), source))
                                     : new MessageEditBuilder()
                                             .setContent(view.nothingDue(reviews.summary(guild, user), clock.instant()))
                                             .setEmbeds()
