@@ -1,5 +1,7 @@
 package dev.drillbit.bench;
 
+import dev.drillbit.bank.BankLoader;
+import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.playground.LocalDiscord;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.RateLimits;
@@ -31,8 +33,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * table into {@code BENCHMARKS.md} (between its results markers) and {@code target/bench/results.md}.
  * {@code mvn -q -Pbench verify} runs it; so can {@code java -cp ... dev.drillbit.bench.BenchMain BASEDIR}.
  *
- * <p>Arguments: {@code BASEDIR [all|quick]}; {@code quick} uses minimal sizes and durations and writes
- * only under {@code target/bench} (the smoke test's mode: it checks the harness, it measures nothing).
+ * <p>Arguments: {@code BASEDIR [all|quick|postgres]}; {@code quick} uses minimal sizes and durations and writes
+ * only under {@code target/bench} (the smoke test's mode: it checks the harness, it measures nothing);
+ * {@code postgres} runs the PostgreSQL scenario alone at full size and only prints its rows.
  */
 public final class BenchMain {
     static final String START = "<!-- results:start -->";
@@ -41,6 +44,8 @@ public final class BenchMain {
     private final Env env;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
+    /** The flat-file store's answers/s per writer count (threads), for the PostgreSQL rows beside it. */
+    private final java.util.Map<Integer, Double> flatPerWriters = new java.util.HashMap<>();
 
     BenchMain(Env env) {
         this.env = env;
@@ -56,15 +61,30 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("limits")) {
+            // only the scenarios of Discord's limits, printed and not written to BENCHMARKS.md
+            BenchMain bench = new BenchMain(Env.of(Path.of(args[0]), false));
+            quietStandIn(ch.qos.logback.classic.Level.WARN);
+            bench.limits();
+            bench.rows().forEach(r -> System.out.println(r.markdown()));
+            System.exit(0);
+        }
         boolean quick = args.length > 1 && args[1].equals("quick");
         Env env = Env.of(Path.of(args[0]), quick);
         BenchMain bench = new BenchMain(env);
         quietStandIn(ch.qos.logback.classic.Level.WARN);
         String loadBefore = loadAverage();
         Instant started = Instant.now();
-        bench.runAll();
+        boolean onlyPostgres = args.length > 1 && args[1].equals("postgres");
+        if (onlyPostgres) {
+            bench.postgres(); // one scenario, full size: printed only, BENCHMARKS.md is left alone
+        } else {
+            bench.runAll();
+        }
         String markdown = bench.markdown(started, loadBefore, loadAverage());
-        bench.write(markdown);
+        if (!onlyPostgres) {
+            bench.write(markdown);
+        }
         System.out.println(markdown);
         System.exit(0); // JDA and the stand-in leave non-daemon threads behind
     }
@@ -73,9 +93,11 @@ public final class BenchMain {
         bankLoad();
         recovery();
         recording();
+        postgres();
         heap();
         startup();
         roundTrip();
+        limits();
     }
 
     List<Row> rows() {
@@ -202,6 +224,7 @@ public final class BenchMain {
                         r.answersPerSecond() / r.floorPerSecond()));
                 if (waiting == DurableRecording.Waiting.THREADS) {
                     last = r;
+                    flatPerWriters.put(writers, r.answersPerSecond());
                 }
             }
         }
@@ -220,6 +243,62 @@ public final class BenchMain {
     }
 
     // ---- 4: heap -----------------------------------------------------------------------------------
+
+    // ---- PostgreSQL -------------------------------------------------------------------------------
+
+    void postgres() throws Exception {
+        int members = env.quick() ? 100 : 10_000;
+        Duration warmup = Duration.ofMillis(env.quick() ? 100 : 2_000);
+        Duration measure = Duration.ofMillis(env.quick() ? 200 : 2_000);
+        Duration floorTime = Duration.ofMillis(env.quick() ? 200 : 1_500);
+        int rounds = env.quick() ? 1 : 3;
+        List<Integer> counts = env.quick() ? List.of(1, 4) : List.of(1, 16, 256);
+        progress("postgres: starting an embedded server");
+        try (PostgresBench pg = PostgresBench.start()) {
+            for (int writers : counts) {
+                progress("postgres: recording, " + writers + " writers");
+                PostgresBench.Recording r = pg.recording(writers, members, warmup, measure, floorTime, rounds);
+                boolean target = writers == counts.get(counts.size() - 1);
+                rows.add(new Row(
+                        String.format(
+                                "PostgreSQL durable answers, %d writer%s (mean batch %.1f)",
+                                writers, writers == 1 ? "" : "s", r.meanBatch()),
+                        r.answersPerSecond(),
+                        r.floorPerSecond(),
+                        "answers/s",
+                        "plain batched JDBC inserts, same rows, same batch",
+                        target ? "≥ 0.5× floor" : "",
+                        target ? r.answersPerSecond() >= 0.5 * r.floorPerSecond() : null));
+                Double flat = flatPerWriters.get(writers);
+                if (flat != null) {
+                    rows.add(new Row(
+                            String.format(
+                                    "PostgreSQL durable answers, %d writer%s, beside the flat-file store",
+                                    writers, writers == 1 ? "" : "s"),
+                            r.answersPerSecond(),
+                            flat,
+                            "answers/s",
+                            "flat-file store, same writers, this run",
+                            "",
+                            null));
+                }
+            }
+            int boardMembers = env.quick() ? 1_000 : 100_000;
+            progress("postgres: leaderboards at " + boardMembers + " members");
+            for (PostgresBench.Latency l : pg.leaderboard(boardMembers, env.quick() ? 20 : 200)) {
+                rows.add(new Row(
+                        String.format(
+                                "PostgreSQL leaderboard p99, %s, %,d members",
+                                l.period().name().toLowerCase(Locale.ROOT).replace('_', ' '), boardMembers),
+                        l.p99(),
+                        l.floorP99(),
+                        "ms",
+                        "plain top-ten query on member_scores",
+                        "",
+                        null));
+            }
+        }
+    }
 
     void heap() throws IOException, InterruptedException {
         int sessions = env.quick() ? 100 : 10_000;
@@ -378,6 +457,63 @@ public final class BenchMain {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    // ---- 6: Discord's limits: daily fan-out and group burst ------------------------------------------
+
+    void limits() throws Exception {
+        QuestionBank bank =
+                new BankLoader().load(env.basedir().resolve("questions")).bank().orElseThrow();
+        int guilds = env.quick() ? 10 : 1_000;
+        progress("limits: daily fan-out, " + guilds + " guilds at the same minute");
+        LimitsScenarios.FanOut fan = LimitsScenarios.fanOut(env, bank, guilds);
+        rows.add(new Row(
+                String.format(
+                        "daily fan-out: %,d guilds at the same minute, to the last question posted (%,d requests, %d × 429)",
+                        fan.guilds(), fan.requests(), fan.tooMany()),
+                fan.seconds() * 1000,
+                fan.floorSeconds() * 1000,
+                "ms",
+                "the global limit's least time for those requests",
+                "≤ 1.2× floor, no 429",
+                fan.seconds() <= 1.2 * fan.floorSeconds() && fan.tooMany() == 0));
+        int members = env.quick() ? 20 : 200;
+        Duration spread = Duration.ofSeconds(env.quick() ? 1 : 5);
+        progress("limits: group burst, " + members + " members in " + spread.toSeconds() + " s");
+        LimitsScenarios.Burst burst = LimitsScenarios.burst(env, bank, members, spread);
+        double p99 = burst.drillbit().getValueAtPercentile(99) / 1000.0;
+        double max = burst.drillbit().getMaxValue() / 1000.0;
+        rows.add(new Row(
+                String.format(
+                        "group burst: %d members answer within %d s, p99 to their private answer",
+                        members, spread.toSeconds()),
+                p99,
+                burst.floor().getValueAtPercentile(99) / 1000.0,
+                "ms",
+                "bare JDA bot's ephemeral reply, same members and times",
+                "",
+                null));
+        rows.add(new Row(
+                String.format(
+                        "group burst: %d members answer within %d s, slowest private answer",
+                        members, spread.toSeconds()),
+                max,
+                burst.floor().getMaxValue() / 1000.0,
+                "ms",
+                "bare JDA bot's ephemeral reply, same members and times",
+                "≤ 3,000 ms",
+                max <= 3000));
+        long allowed = spread.toSeconds() / 2 + 2;
+        rows.add(new Row(
+                String.format(
+                        "group burst: edits of the public question for %d answers (%d × 429)",
+                        members, burst.tooMany()),
+                burst.publicEdits(),
+                Double.NaN,
+                "edits",
+                "",
+                "≤ 1 per 2 s (≤ " + allowed + ")",
+                burst.publicEdits() <= allowed));
     }
 
     // ---- JMH ---------------------------------------------------------------------------------------

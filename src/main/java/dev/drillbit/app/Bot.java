@@ -27,9 +27,6 @@ import dev.drillbit.storage.DataFileException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,16 +53,9 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  * told about is on disk and nothing new arrives while the store flushes.
  */
 public final class Bot implements AutoCloseable {
-    /**
-     * Each guild's timezone: the zone of its daily quiz schedule (the earliest set, if it has several), UTC
-     * for a guild without one. The one place that decides it, for streak days in the store and for
-     * leaderboard periods in Discord.
-     */
+    /** Each guild's timezone, from its daily schedules of the moment ({@link DailySchedule#guildZone}). */
     static GuildZones zones(DailyScheduler daily) {
-        return guild -> daily.schedules(guild).stream()
-                .min(Comparator.comparing(DailySchedule::since))
-                .<ZoneId>map(DailySchedule::zone)
-                .orElse(ZoneOffset.UTC);
+        return guild -> DailySchedule.guildZone(daily.schedules(guild));
     }
 
     private final ShardManager shards;

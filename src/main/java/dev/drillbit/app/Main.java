@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PlaygroundCommand.class,
             ValidateCommand.class,
             RepairDataCommand.class,
+            MigrateDataCommand.class,
             ReportCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -82,6 +82,17 @@ public record DailySchedule(
                 QuestionSource.BOTH);
     }
 
+    /**
+     * A guild's timezone, given its schedules: the zone of the one set first, UTC for a guild without any.
+     * The one rule for streak days in the stores and for leaderboard periods in Discord.
+     */
+    public static ZoneId guildZone(java.util.Collection<DailySchedule> schedulesOfGuild) {
+        return schedulesOfGuild.stream()
+                .min(java.util.Comparator.comparing(DailySchedule::since))
+                .map(DailySchedule::zone)
+                .orElse(java.time.ZoneOffset.UTC);
+    }
+
     public DailySchedule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(time, "time");

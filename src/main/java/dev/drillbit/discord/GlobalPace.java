@@ -30,9 +30,20 @@ final class GlobalPace {
     }
 
     /** Reserves the next slot and says how long, in nanoseconds, until it comes (0: now). */
-    synchronized long reserve() {
+    long reserve() {
+        return reserveAfter(0);
+    }
+
+    /**
+     * Reserves the next slot no sooner than {@code notBeforeNanos} from now (the rest of a global 429's
+     * wait, which JDA keeps) and says how long until it comes. Requests that were waiting out such a 429 are
+     * thus spread out after it, as before it, instead of all going the moment it ends (and meeting the limit
+     * again).
+     */
+    synchronized long reserveAfter(long notBeforeNanos) {
         long now = ticker.read();
-        long slot = started ? Math.max(now, lastSlot + intervalNanos) : now;
+        long earliest = now + Math.max(0, notBeforeNanos);
+        long slot = started ? Math.max(earliest, lastSlot + intervalNanos) : earliest;
         started = true;
         lastSlot = slot;
         return slot - now;

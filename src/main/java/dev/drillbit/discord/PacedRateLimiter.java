@@ -1,5 +1,8 @@
 package dev.drillbit.discord;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,17 +16,23 @@ import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
  * and edits through its token), which Discord exempts from the global limit and which race the 3-second
  * deadline, go at once.
  *
+ * <p>When JDA stops, requests still waiting for their slot are handed to its limiter at once, so that a
+ * graceful shutdown finishes them as it finishes JDA's own queue.
+ *
  * <p>Threading: thread-safe, as JDA requires; waiting requests are held by JDA's rate-limit scheduler.
  */
 final class PacedRateLimiter implements RestRateLimiter {
     private final RestRateLimiter jda;
     private final GlobalPace pace;
     private final ScheduledExecutorService scheduler;
+    private final GlobalRateLimit global;
+    private final Set<Work> waiting = ConcurrentHashMap.newKeySet();
 
     PacedRateLimiter(RateLimitConfig config, GlobalPace pace) {
         this.jda = new SequentialRestRateLimiter(config);
         this.pace = pace;
         this.scheduler = config.getScheduler();
+        this.global = config.getGlobalRateLimit();
     }
 
     @Override
@@ -32,20 +41,50 @@ final class PacedRateLimiter implements RestRateLimiter {
             jda.enqueue(task);
             return;
         }
-        long wait = pace.reserve();
-        if (wait <= 0) {
-            jda.enqueue(task);
+        waiting.add(task);
+        schedule(task, pace.reserveAfter(globalBackoffNanos()));
+    }
+
+    /** What is left of a global 429's wait, which JDA keeps for the whole bot; 0 when none. */
+    private long globalBackoffNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(Math.max(0, global.getClassic() - System.currentTimeMillis()));
+    }
+
+    private void schedule(Work task, long waitNanos) {
+        if (waitNanos <= 0) {
+            release(task);
             return;
         }
         try {
-            scheduler.schedule(() -> jda.enqueue(task), wait, TimeUnit.NANOSECONDS);
+            scheduler.schedule(() -> release(task), waitNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
-            jda.enqueue(task); // JDA is shutting down: let its limiter refuse or finish it
+            handOver(task); // JDA is shutting down: let its limiter refuse or finish it
+        }
+    }
+
+    /**
+     * At its slot, a request goes to JDA's limiter; unless a global 429 came meanwhile, in which case it takes
+     * a new slot after that wait (JDA would hold it, and then send it with every other one it held at once).
+     */
+    private void release(Work task) {
+        long backoff = globalBackoffNanos();
+        if (backoff > 0 && waiting.contains(task)) {
+            schedule(task, pace.reserveAfter(backoff));
+            return;
+        }
+        handOver(task);
+    }
+
+    /** Hands a waiting request to JDA's limiter, once: at its slot, or at stop, whichever comes first. */
+    private void handOver(Work task) {
+        if (waiting.remove(task)) {
+            jda.enqueue(task);
         }
     }
 
     @Override
     public void stop(boolean shutdown, Runnable callback) {
+        List.copyOf(waiting).forEach(this::handOver);
         jda.stop(shutdown, callback);
     }
 

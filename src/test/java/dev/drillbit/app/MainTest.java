@@ -79,4 +79,12 @@ class MainTest {
         assertThat(run("validate", "--nope")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--nope'").doesNotContain("at dev.drillbit");
     }
+
+    @Test
+    void badRateLimitsForThePlaygroundAreAUsageErrorNamingThem() {
+        int code = run("playground", "--rate-limits", "speed=3");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown rate limit speed").doesNotContain("at dev.drillbit");
+    }
 }

@@ -28,9 +28,13 @@ class BenchSmokeTest {
                 .anySatisfy(f -> assertThat(f).startsWith("load + validate"))
                 .anySatisfy(f -> assertThat(f).contains("crash image"))
                 .anySatisfy(f -> assertThat(f).contains("whole-file"))
+                .anySatisfy(f -> assertThat(f).startsWith("PostgreSQL durable answers"))
+                .anySatisfy(f -> assertThat(f).startsWith("PostgreSQL leaderboard p99"))
                 .anySatisfy(f -> assertThat(f).startsWith("heap after full GC"))
                 .anySatisfy(f -> assertThat(f).startsWith("process start to READY"))
-                .anySatisfy(f -> assertThat(f).startsWith("round trip p99"));
+                .anySatisfy(f -> assertThat(f).startsWith("round trip p99"))
+                .anySatisfy(f -> assertThat(f).startsWith("daily fan-out"))
+                .anySatisfy(f -> assertThat(f).startsWith("group burst"));
         assertThat(bench.rows()).allSatisfy(r -> assertThat(r.value()).isPositive());
     }
 }

@@ -7,6 +7,7 @@ import dev.drillbit.testsupport.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The bot's own pace under Discord's global limit, on a ticker the test moves. */
@@ -57,6 +58,22 @@ class GlobalPaceTest {
 
         // WHEN the next comes THEN it goes at once
         assertThat(pace.reserve()).isZero();
+    }
+
+    @Test
+    @DisplayName("after a global 429, waiting requests are spread out after its wait, not sent all at once")
+    void requestsWaitingOutAGlobal429AreSpreadAfterIt() {
+        // GIVEN a global 429 with 1 s left to wait
+        long backoff = Duration.ofSeconds(1).toNanos();
+
+        // WHEN three requests ask for a slot meanwhile
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waits.add(pace.reserveAfter(backoff));
+        }
+
+        // THEN the first goes when the wait ends, the others one slot apart after it
+        assertThat(waits).containsExactly(1_000_000_000L, 1_020_000_000L, 1_040_000_000L);
     }
 
     @Test

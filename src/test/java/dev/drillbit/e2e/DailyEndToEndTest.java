@@ -34,7 +34,7 @@ class DailyEndToEndTest extends EndToEndTest {
 
     @Override
     BotHarness startHarness() throws InterruptedException {
-        return new BotHarness(Fixtures.goodBank(), true);
+        return new BotHarness(Fixtures.goodBank(), true, storage());
     }
 
     /** Moves the clock to the next 09:00 in Berlin and lets the bot act on it; returns that local date. */

@@ -3,6 +3,7 @@ package dev.drillbit.e2e;
 import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drillbit.config.Config;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalGuild;
 import dev.drillbit.playground.LocalMember;
@@ -44,7 +45,12 @@ abstract class EndToEndTest {
 
     /** The harness of this class: one server; override for more. */
     BotHarness startHarness() throws InterruptedException {
-        return new BotHarness(Fixtures.goodBank());
+        return new BotHarness(Fixtures.goodBank(), false, storage());
+    }
+
+    /** Where the bot keeps its data: the flat files; the PostgreSQL variants of each class override it. */
+    Config.Storage storage() {
+        return Config.Storage.FLATFILE;
     }
 
     @BeforeAll

@@ -178,13 +178,17 @@ class LearningEndToEndTest extends EndToEndTest {
         h.discord.slash(dora, room, "review remind on").awaitReply(TIMEOUT);
         h.bot.tick();
 
-        String off = "\"user\":" + dora.user().id() + ",\"on\":false";
-        await().atMost(TIMEOUT).until(() -> journals().contains(off));
+        await().atMost(TIMEOUT).until(() -> reminderSwitchedOff(dora.user().id()));
         assertThat(h.discord.requests()).anySatisfy(r -> {
             assertThat(r.method()).isEqualTo("POST");
             assertThat(r.path()).endsWith("/messages");
             assertThat(r.body().map(Object::toString).orElse("")).contains("review card");
         });
+    }
+
+    /** Whether the store holds the member's reminder as switched off (here: the journal says so). */
+    boolean reminderSwitchedOff(long userId) {
+        return journals().contains("\"user\":" + userId + ",\"on\":false");
     }
 
     private String journals() {

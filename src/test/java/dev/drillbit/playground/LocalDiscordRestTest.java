@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The stand-in's REST edge without a bot: refusals are Discord-shaped, logged, and never crash it. */
@@ -47,6 +48,38 @@ class LocalDiscordRestTest {
         assertThat(discord.requests())
                 .singleElement()
                 .satisfies(r -> assertThat(r.route()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("the sixth message to a channel within five seconds is Discord's 429, with its body and headers")
+    void sixthMessageToAChannelIsRateLimited() throws Exception {
+        // GIVEN a channel that took five messages
+        LocalGuild guild = discord.guild("Busy");
+        LocalChannel room = discord.channel(guild, "room");
+        String path = "channels/" + room.idString() + "/messages";
+        for (int i = 0; i < 5; i++) {
+            assertThat(send("POST", path, "{\"content\":\"m" + i + "\"}").statusCode())
+                    .isEqualTo(200);
+        }
+
+        // WHEN a sixth follows at once
+        HttpResponse<String> response = send("POST", path, "{\"content\":\"one too many\"}");
+
+        // THEN it is refused as Discord refuses it, counted as invalid, and not stored
+        assertThat(response.statusCode()).isEqualTo(429);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("message").asText()).isEqualTo("You are being rate limited.");
+        assertThat(body.path("retry_after").asDouble()).isPositive().isLessThanOrEqualTo(5.0);
+        assertThat(body.path("global").asBoolean(true)).isFalse();
+        assertThat(response.headers().firstValue("X-RateLimit-Scope")).hasValue("user");
+        assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.headers().firstValue("Via")).isPresent();
+        assertThat(discord.messages(room)).hasSize(5);
+        assertThat(discord.rateLimited())
+                .singleElement()
+                .satisfies(r -> assertThat(r.path()).endsWith("/messages"));
+        assertThat(discord.invalidRequests()).isEqualTo(1);
     }
 
     @Test

@@ -123,6 +123,16 @@ final class Aggregates {
         return Math.floorDiv(nowMs, MemberAggregate.QUARTER_MS) - MemberAggregate.RECENT_DAYS * 96L;
     }
 
+    /** Every member with anything kept (answers, a deck or a reminder), by guild then user. */
+    List<MemberRef> members() {
+        List<MemberRef> out = new ArrayList<>();
+        guilds.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(g ->
+                        g.getValue().keySet().stream().sorted().forEach(u -> out.add(new MemberRef(g.getKey(), u))));
+        return out;
+    }
+
     int memberCount() {
         return guilds.values().stream().mapToInt(Map::size).sum();
     }

@@ -124,6 +124,11 @@ public final class FlatFileReminderClaims implements ReminderClaims {
         return fresh;
     }
 
+    /** Who was reminded on which day (an epoch day in their guild's zone), as kept: for copying elsewhere. */
+    public synchronized Map<MemberRef, Long> claims() {
+        return Map.copyOf(sent);
+    }
+
     /** Drops the member's row, if any, and rewrites the file without it. */
     @Override
     public synchronized void forget(long guildId, long userId) {

@@ -874,6 +874,37 @@ public final class FlatFileScoreStore implements LearningStore {
         return counter.result();
     }
 
+    /** Every member the store keeps anything about (answers, a review deck, a reminder), by guild then user. */
+    public List<MemberRef> members() {
+        return read(aggregates::members);
+    }
+
+    /**
+     * Hands every kept event to {@code sink} in id order: the history files, then the journals (the
+     * compacted generations have forgotten members' events removed; a forget still in a journal follows the
+     * events it erases). One pass over the files, for copying the store elsewhere ({@code migrate-data});
+     * events recorded while it runs may or may not be included.
+     */
+    public void forEachEvent(Consumer<JournalEntry> sink) {
+        filesLock.readLock().lock();
+        try {
+            long limit = durableLength;
+            long first = firstLiveGeneration;
+            long last = liveGeneration;
+            for (Map.Entry<Long, Path> h : journals(historyDir).headMap(first).entrySet()) {
+                JournalFile.read(h.getValue(), h.getKey(), Long.MAX_VALUE, 0, false, sink);
+            }
+            for (long g = first; g <= last; g++) {
+                JournalFile.read(
+                        dir.resolve(JournalFile.name(g)), g, g == last ? limit : Long.MAX_VALUE, 0, false, sink);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the events in " + dir, e);
+        } finally {
+            filesLock.readLock().unlock();
+        }
+    }
+
     /** Journal fsyncs so far: fewer than events when concurrent answers shared a group commit. */
     public long journalSyncs() {
         return syncs.get();

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,20 +73,17 @@ final class EventBatch {
     /** The last reminder setting per member in this batch. */
     private final Map<MemberKey, ReminderEvent> reminders = new LinkedHashMap<>();
 
-    private final PreparedStatement insertAnswer;
-    private final PreparedStatement upsertQuestion;
+    /** Answers applied and not yet written, in order. */
+    private final List<AnswerEvent> newAnswers = new ArrayList<>();
+    /** Per member and question, whether the latest answer in this batch was right (the last one wins). */
+    private final Map<CardKey, Boolean> latestRight = new LinkedHashMap<>();
+
     private final PreparedStatement insertReview;
     private boolean pendingRows;
 
     EventBatch(Connection c, DeckRule deckRule) throws SQLException {
         this.c = c;
         this.deckRule = deckRule;
-        this.insertAnswer = c.prepareStatement("INSERT INTO answers (id, guild_id, user_id, question_id, step, "
-                + "difficulty, question_type, correct, self_grade, points, answered_at, elapsed_ms, limit_ms, choice, "
-                + "streak_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        this.upsertQuestion = c.prepareStatement("INSERT INTO member_questions (guild_id, user_id, question_id, "
-                + "latest_right) VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, user_id, question_id) "
-                + "DO UPDATE SET latest_right = EXCLUDED.latest_right");
         this.insertReview = c.prepareStatement("INSERT INTO reviews (id, guild_id, user_id, question_id, rating, "
                 + "rated_at) VALUES (?, ?, ?, ?, ?, ?)");
     }
@@ -236,30 +234,9 @@ final class EventBatch {
             dirtyCards.add(k);
         }
 
-        int i = 1;
-        insertAnswer.setLong(i++, a.id());
-        insertAnswer.setLong(i++, a.guildId());
-        insertAnswer.setLong(i++, a.userId());
-        insertAnswer.setString(i++, a.questionId());
-        insertAnswer.setString(i++, a.step());
-        insertAnswer.setString(i++, a.difficulty().name());
-        insertAnswer.setString(i++, a.type().name());
-        insertAnswer.setBoolean(i++, a.correct());
-        insertAnswer.setString(i++, a.selfGrade().map(Enum::name).orElse(null));
-        insertAnswer.setInt(i++, a.points());
-        Sql.instant(insertAnswer, i++, a.at());
-        Sql.optional(insertAnswer, i++, a.elapsedMillis());
-        Sql.optional(insertAnswer, i++, a.limitMillis());
-        Sql.optional(insertAnswer, i++, a.choice());
-        insertAnswer.setInt(i, a.day().orElseThrow());
-        insertAnswer.addBatch();
-
-        upsertQuestion.setLong(1, a.guildId());
-        upsertQuestion.setLong(2, a.userId());
-        upsertQuestion.setString(3, a.questionId());
-        upsertQuestion.setBoolean(4, a.correct());
-        upsertQuestion.addBatch();
-        pendingRows = true;
+        newAnswers.add(a);
+        latestRight.remove(k); // re-inserted last: the map's order is the order of the latest answers
+        latestRight.put(k, a.correct());
     }
 
     private Forgotten forget(ForgetEvent f) throws SQLException {
@@ -301,9 +278,9 @@ final class EventBatch {
 
     /** Writes everything applied so far. */
     void flush() throws SQLException {
+        writeAnswers();
+        writeQuestions();
         if (pendingRows) {
-            insertAnswer.executeBatch();
-            upsertQuestion.executeBatch();
             insertReview.executeBatch();
             pendingRows = false;
         }
@@ -313,82 +290,273 @@ final class EventBatch {
         writeReminders();
     }
 
+    /** Microseconds since the epoch, exact for every instant PostgreSQL can hold; null stays null. */
+    private static Long micros(Instant at) {
+        return at == null ? null : at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    }
+
+    /** SQL for a {@code bigint} of microseconds since the epoch as a {@code timestamptz}, exactly. */
+    private static String timestamp(String micros) {
+        return "TIMESTAMPTZ 'epoch' + " + micros + " * INTERVAL '1 microsecond'";
+    }
+
+    private Array array(String type, List<?> values) throws SQLException {
+        return c.createArrayOf(type, values.toArray());
+    }
+
+    /**
+     * The batch's answers as one INSERT over arrays ({@code unnest}): one statement however many answers,
+     * where a JDBC batch would execute one INSERT per answer.
+     */
+    private void writeAnswers() throws SQLException {
+        if (newAnswers.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Long> guilds = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        List<String> difficulties = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Boolean> correct = new ArrayList<>();
+        List<String> grades = new ArrayList<>();
+        List<Integer> points = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        List<Long> elapsed = new ArrayList<>();
+        List<Long> limits = new ArrayList<>();
+        List<Integer> choices = new ArrayList<>();
+        List<Integer> days = new ArrayList<>();
+        for (AnswerEvent a : newAnswers) {
+            ids.add(a.id());
+            guilds.add(a.guildId());
+            users.add(a.userId());
+            questions.add(a.questionId());
+            steps.add(a.step());
+            difficulties.add(a.difficulty().name());
+            types.add(a.type().name());
+            correct.add(a.correct());
+            grades.add(a.selfGrade().map(Enum::name).orElse(null));
+            points.add(a.points());
+            at.add(micros(a.at()));
+            elapsed.add(a.elapsedMillis().isPresent() ? a.elapsedMillis().getAsLong() : null);
+            limits.add(a.limitMillis().isPresent() ? a.limitMillis().getAsLong() : null);
+            choices.add(a.choice().isPresent() ? a.choice().getAsInt() : null);
+            days.add(a.day().orElseThrow());
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO answers (id, guild_id, user_id, question_id, "
+                + "step, difficulty, question_type, correct, self_grade, points, answered_at, elapsed_ms, limit_ms, "
+                + "choice, streak_day) SELECT id, g, u, q, st, d, t, ok, sg, p, " + timestamp("at_us")
+                + ", el, li, ch, day FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], "
+                + "?::text[], ?::text[], ?::boolean[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], "
+                + "?::int[], ?::int[]) AS x(id, g, u, q, st, d, t, ok, sg, p, at_us, el, li, ch, day)")) {
+            int i = 1;
+            ps.setArray(i++, array("bigint", ids));
+            ps.setArray(i++, array("bigint", guilds));
+            ps.setArray(i++, array("bigint", users));
+            ps.setArray(i++, array("text", questions));
+            ps.setArray(i++, array("text", steps));
+            ps.setArray(i++, array("text", difficulties));
+            ps.setArray(i++, array("text", types));
+            ps.setArray(i++, array("boolean", correct));
+            ps.setArray(i++, array("text", grades));
+            ps.setArray(i++, array("integer", points));
+            ps.setArray(i++, array("bigint", at));
+            ps.setArray(i++, array("bigint", elapsed));
+            ps.setArray(i++, array("bigint", limits));
+            ps.setArray(i++, array("integer", choices));
+            ps.setArray(i, array("integer", days));
+            ps.executeUpdate();
+        }
+        newAnswers.clear();
+    }
+
+    /** Each member's latest result per question in this batch, as one upsert over arrays (keys distinct). */
+    private void writeQuestions() throws SQLException {
+        if (latestRight.isEmpty()) {
+            return;
+        }
+        List<Long> guilds = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        List<Boolean> right = new ArrayList<>();
+        latestRight.forEach((k, v) -> {
+            guilds.add(k.guildId());
+            users.add(k.userId());
+            questions.add(k.questionId());
+            right.add(v);
+        });
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_questions (guild_id, user_id, question_id, "
+                + "latest_right) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::boolean[]) "
+                + "ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET latest_right = EXCLUDED.latest_right")) {
+            ps.setArray(1, array("bigint", guilds));
+            ps.setArray(2, array("bigint", users));
+            ps.setArray(3, array("text", questions));
+            ps.setArray(4, array("boolean", right));
+            ps.executeUpdate();
+        }
+        latestRight.clear();
+    }
+
+    /** The members' changed totals, as one upsert over arrays (one row per member). */
     private void writeScores() throws SQLException {
-        boolean any = false;
+        List<Long> guilds = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        List<Long> points = new ArrayList<>();
+        List<Integer> answered = new ArrayList<>();
+        List<Integer> correct = new ArrayList<>();
+        List<Long> reached = new ArrayList<>();
+        List<Long> active = new ArrayList<>();
+        List<Integer> lastDay = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        List<Integer> best = new ArrayList<>();
+        for (Map.Entry<MemberKey, Score> e : scores.entrySet()) {
+            Score s = e.getValue();
+            if (s == null || !s.dirty) {
+                continue;
+            }
+            guilds.add(e.getKey().guildId());
+            users.add(e.getKey().userId());
+            points.add(s.points);
+            answered.add(s.answered);
+            correct.add(s.correct);
+            reached.add(micros(s.reachedAt));
+            active.add(micros(s.lastActive));
+            lastDay.add(s.streak.lastDay());
+            current.add(s.streak.current());
+            best.add(s.streak.best());
+            s.dirty = false;
+        }
+        if (guilds.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO member_scores (guild_id, user_id, points, answered, "
                         + "correct, reached_at, last_active, streak_last_day, streak_current, streak_best) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET "
+                        + "SELECT g, u, p, n, ok, " + timestamp("r") + ", " + timestamp("la") + ", ld, cur, b "
+                        + "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::bigint[], ?::bigint[], "
+                        + "?::int[], ?::int[], ?::int[]) AS x(g, u, p, n, ok, r, la, ld, cur, b) "
+                        + "ON CONFLICT (guild_id, user_id) DO UPDATE SET "
                         + "points = EXCLUDED.points, answered = EXCLUDED.answered, correct = EXCLUDED.correct, "
                         + "reached_at = EXCLUDED.reached_at, last_active = EXCLUDED.last_active, "
                         + "streak_last_day = EXCLUDED.streak_last_day, streak_current = EXCLUDED.streak_current, "
                         + "streak_best = EXCLUDED.streak_best")) {
-            for (Map.Entry<MemberKey, Score> e : scores.entrySet()) {
-                Score s = e.getValue();
-                if (s == null || !s.dirty) {
-                    continue;
-                }
-                ps.setLong(1, e.getKey().guildId());
-                ps.setLong(2, e.getKey().userId());
-                ps.setLong(3, s.points);
-                ps.setInt(4, s.answered);
-                ps.setInt(5, s.correct);
-                Sql.instant(ps, 6, s.reachedAt);
-                Sql.instant(ps, 7, s.lastActive);
-                ps.setInt(8, s.streak.lastDay());
-                ps.setInt(9, s.streak.current());
-                ps.setInt(10, s.streak.best());
-                ps.addBatch();
-                s.dirty = false;
-                any = true;
-            }
-            if (any) {
-                ps.executeBatch();
-            }
+            int i = 1;
+            ps.setArray(i++, array("bigint", guilds));
+            ps.setArray(i++, array("bigint", users));
+            ps.setArray(i++, array("bigint", points));
+            ps.setArray(i++, array("integer", answered));
+            ps.setArray(i++, array("integer", correct));
+            ps.setArray(i++, array("bigint", reached));
+            ps.setArray(i++, array("bigint", active));
+            ps.setArray(i++, array("integer", lastDay));
+            ps.setArray(i++, array("integer", current));
+            ps.setArray(i, array("integer", best));
+            ps.executeUpdate();
         }
     }
 
+    /** Each member's per-step deltas, added by one upsert over arrays (one row per member and step). */
     private void writeSteps() throws SQLException {
         if (stepDeltas.isEmpty()) {
             return;
         }
+        List<Long> guilds = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        List<Integer> answered = new ArrayList<>();
+        List<Integer> correct = new ArrayList<>();
+        List<Long> points = new ArrayList<>();
+        List<Long> first = new ArrayList<>();
+        stepDeltas.forEach((k, d) -> {
+            guilds.add(k.guildId());
+            users.add(k.userId());
+            steps.add(k.step());
+            answered.add((int) d[0]);
+            correct.add((int) d[1]);
+            points.add(d[2]);
+            first.add(d[3]);
+        });
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_steps (guild_id, user_id, step, answered, "
-                + "correct, points, first_answer_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                + "correct, points, first_answer_id) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], "
+                + "?::int[], ?::int[], ?::bigint[], ?::bigint[]) "
                 + "ON CONFLICT (guild_id, user_id, step) DO UPDATE SET "
                 + "answered = member_steps.answered + EXCLUDED.answered, "
                 + "correct = member_steps.correct + EXCLUDED.correct, points = member_steps.points + EXCLUDED.points, "
                 + "first_answer_id = least(member_steps.first_answer_id, EXCLUDED.first_answer_id)")) {
-            for (Map.Entry<StepKey, long[]> e : stepDeltas.entrySet()) {
-                long[] d = e.getValue();
-                ps.setLong(1, e.getKey().guildId());
-                ps.setLong(2, e.getKey().userId());
-                ps.setString(3, e.getKey().step());
-                ps.setInt(4, (int) d[0]);
-                ps.setInt(5, (int) d[1]);
-                ps.setLong(6, d[2]);
-                ps.setLong(7, d[3]);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setArray(1, array("bigint", guilds));
+            ps.setArray(2, array("bigint", users));
+            ps.setArray(3, array("text", steps));
+            ps.setArray(4, array("integer", answered));
+            ps.setArray(5, array("integer", correct));
+            ps.setArray(6, array("bigint", points));
+            ps.setArray(7, array("bigint", first));
+            ps.executeUpdate();
         }
         stepDeltas.clear();
     }
 
+    /** The changed review cards, as one upsert over arrays (keys distinct). */
     private void writeCards() throws SQLException {
         if (dirtyCards.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(Cards.UPSERT)) {
-            for (CardKey k : dirtyCards) {
-                Optional<ReviewCard> card = cards.get(k);
-                if (card.isPresent()) {
-                    Cards.bind(ps, k.guildId(), k.userId(), k.questionId(), card.get());
-                    ps.addBatch();
-                }
+        List<Long> guilds = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        List<Integer> learningSteps = new ArrayList<>();
+        List<Double> stability = new ArrayList<>();
+        List<Double> difficulty = new ArrayList<>();
+        List<Long> lastReview = new ArrayList<>();
+        List<Long> due = new ArrayList<>();
+        List<Integer> reps = new ArrayList<>();
+        List<Integer> lapses = new ArrayList<>();
+        for (CardKey k : dirtyCards) {
+            Optional<ReviewCard> card = cards.get(k);
+            if (card.isEmpty()) {
+                continue;
             }
-            ps.executeBatch();
+            ReviewCard r = card.get();
+            guilds.add(k.guildId());
+            users.add(k.userId());
+            questions.add(k.questionId());
+            states.add(r.state().name());
+            learningSteps.add(r.step());
+            stability.add(r.stability());
+            difficulty.add(r.difficulty());
+            lastReview.add(micros(r.lastReview()));
+            due.add(micros(r.due()));
+            reps.add(r.reps());
+            lapses.add(r.lapses());
         }
         dirtyCards.clear();
+        if (guilds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_cards (guild_id, user_id, question_id, "
+                + "state, learning_step, stability, difficulty, last_review, due, reps, lapses) "
+                + "SELECT g, u, q, st, ls, sb, df, " + timestamp("lr") + ", " + timestamp("du") + ", rp, lp "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::float8[], ?::float8[], "
+                + "?::bigint[], ?::bigint[], ?::int[], ?::int[]) AS x(g, u, q, st, ls, sb, df, lr, du, rp, lp) "
+                + "ON CONFLICT (guild_id, user_id, question_id) DO UPDATE SET state = EXCLUDED.state, "
+                + "learning_step = EXCLUDED.learning_step, stability = EXCLUDED.stability, "
+                + "difficulty = EXCLUDED.difficulty, last_review = EXCLUDED.last_review, due = EXCLUDED.due, "
+                + "reps = EXCLUDED.reps, lapses = EXCLUDED.lapses")) {
+            int i = 1;
+            ps.setArray(i++, array("bigint", guilds));
+            ps.setArray(i++, array("bigint", users));
+            ps.setArray(i++, array("text", questions));
+            ps.setArray(i++, array("text", states));
+            ps.setArray(i++, array("integer", learningSteps));
+            ps.setArray(i++, array("float8", stability));
+            ps.setArray(i++, array("float8", difficulty));
+            ps.setArray(i++, array("bigint", lastReview));
+            ps.setArray(i++, array("bigint", due));
+            ps.setArray(i++, array("integer", reps));
+            ps.setArray(i, array("integer", lapses));
+            ps.executeUpdate();
+        }
     }
 
     private void writeReminders() throws SQLException {
@@ -420,8 +588,6 @@ final class EventBatch {
     }
 
     void close() throws SQLException {
-        insertAnswer.close();
-        upsertQuestion.close();
         insertReview.close();
     }
 }

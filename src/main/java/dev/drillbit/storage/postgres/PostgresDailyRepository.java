@@ -137,72 +137,74 @@ public final class PostgresDailyRepository implements DailyRepository {
 
     @Override
     public Stored load() throws IOException {
-        return inTransaction("reading the daily quizzes", c -> {
-            State state = State.empty();
-            try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT * FROM daily_schedules")) {
-                    while (rs.next()) {
-                        DailySchedule s = schedule(rs);
-                        state.schedules().put(s.id(), s);
-                    }
+        return inTransaction("reading the daily quizzes", PostgresDailyRepository::load);
+    }
+
+    /** Reads everything on {@code c}, in the caller's transaction. */
+    static Stored load(Connection c) throws SQLException {
+        State state = State.empty();
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT * FROM daily_schedules")) {
+                while (rs.next()) {
+                    DailySchedule s = schedule(rs);
+                    state.schedules().put(s.id(), s);
                 }
-                try (ResultSet rs = st.executeQuery("SELECT * FROM daily_groups")) {
-                    while (rs.next()) {
-                        state.groups()
-                                .put(
-                                        new ScheduleId(rs.getLong("guild_id"), rs.getLong("channel_id")),
-                                        new GroupState(
-                                                new GroupStreak(
-                                                        rs.getInt("streak_current"),
-                                                        rs.getInt("streak_best"),
-                                                        Optional.ofNullable(
-                                                                rs.getObject("streak_last", LocalDate.class))),
-                                                Optional.ofNullable(rs.getObject("last_report", LocalDate.class))));
-                    }
-                }
-                try (ResultSet rs = st.executeQuery(
-                        "SELECT guild_id, question_id FROM daily_rotation ORDER BY guild_id, question_id COLLATE \"C\"")) {
-                    while (rs.next()) {
-                        state.seen()
-                                .computeIfAbsent(rs.getLong(1), g -> new LinkedHashSet<>())
-                                .add(rs.getString(2));
-                    }
-                }
-                Map<String, List<RunAnswer>> answers = new HashMap<>();
-                try (ResultSet rs = st.executeQuery("SELECT * FROM daily_run_answers ORDER BY run_id, ordinal")) {
-                    while (rs.next()) {
-                        answers.computeIfAbsent(rs.getString("run_id"), r -> new ArrayList<>())
-                                .add(new RunAnswer(
-                                        rs.getLong("user_id"),
-                                        rs.getInt("position"),
-                                        rs.getString("question_id"),
-                                        rs.getString("step"),
-                                        rs.getBoolean("correct"),
-                                        rs.getInt("points"),
-                                        Sql.instant(rs, "answered_at")));
-                    }
-                }
-                List<DailyRun> runs = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT * FROM daily_runs ORDER BY id COLLATE \"C\"")) {
-                    while (rs.next()) {
-                        String id = rs.getString("id");
-                        runs.add(new DailyRun(
-                                id,
-                                new ScheduleId(rs.getLong("guild_id"), rs.getLong("channel_id")),
-                                rs.getObject("run_date", LocalDate.class),
-                                strings(rs.getArray("question_ids")),
-                                Sql.instant(rs, "scheduled_at"),
-                                Sql.instant(rs, "started_at"),
-                                Sql.instant(rs, "closes_at"),
-                                rs.getBoolean("late"),
-                                RunStatus.valueOf(rs.getString("status")),
-                                Optional.ofNullable(rs.getString("failure")),
-                                answers.getOrDefault(id, List.of())));
-                    }
-                }
-                return new Stored(state, runs);
             }
-        });
+            try (ResultSet rs = st.executeQuery("SELECT * FROM daily_groups")) {
+                while (rs.next()) {
+                    state.groups()
+                            .put(
+                                    new ScheduleId(rs.getLong("guild_id"), rs.getLong("channel_id")),
+                                    new GroupState(
+                                            new GroupStreak(
+                                                    rs.getInt("streak_current"),
+                                                    rs.getInt("streak_best"),
+                                                    Optional.ofNullable(rs.getObject("streak_last", LocalDate.class))),
+                                            Optional.ofNullable(rs.getObject("last_report", LocalDate.class))));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT guild_id, question_id FROM daily_rotation ORDER BY guild_id, question_id COLLATE \"C\"")) {
+                while (rs.next()) {
+                    state.seen()
+                            .computeIfAbsent(rs.getLong(1), g -> new LinkedHashSet<>())
+                            .add(rs.getString(2));
+                }
+            }
+            Map<String, List<RunAnswer>> answers = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT * FROM daily_run_answers ORDER BY run_id, ordinal")) {
+                while (rs.next()) {
+                    answers.computeIfAbsent(rs.getString("run_id"), r -> new ArrayList<>())
+                            .add(new RunAnswer(
+                                    rs.getLong("user_id"),
+                                    rs.getInt("position"),
+                                    rs.getString("question_id"),
+                                    rs.getString("step"),
+                                    rs.getBoolean("correct"),
+                                    rs.getInt("points"),
+                                    Sql.instant(rs, "answered_at")));
+                }
+            }
+            List<DailyRun> runs = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT * FROM daily_runs ORDER BY id COLLATE \"C\"")) {
+                while (rs.next()) {
+                    String id = rs.getString("id");
+                    runs.add(new DailyRun(
+                            id,
+                            new ScheduleId(rs.getLong("guild_id"), rs.getLong("channel_id")),
+                            rs.getObject("run_date", LocalDate.class),
+                            strings(rs.getArray("question_ids")),
+                            Sql.instant(rs, "scheduled_at"),
+                            Sql.instant(rs, "started_at"),
+                            Sql.instant(rs, "closes_at"),
+                            rs.getBoolean("late"),
+                            RunStatus.valueOf(rs.getString("status")),
+                            Optional.ofNullable(rs.getString("failure")),
+                            answers.getOrDefault(id, List.of())));
+                }
+            }
+            return new Stored(state, runs);
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -263,121 +265,128 @@ public final class PostgresDailyRepository implements DailyRepository {
     @Override
     public void writeState(State state) throws IOException {
         inTransaction("saving the daily schedules", c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("DELETE FROM daily_schedules");
-                st.execute("DELETE FROM daily_groups");
-                st.execute("DELETE FROM daily_rotation");
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_schedules (guild_id, channel_id, "
-                    + "start_time, zone, days, steps, difficulty, question_count, ping_role, window_minutes, "
-                    + "group_minimum, report_day, set_by, since, source)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (DailySchedule s : state.schedules().values()) {
-                    int i = 1;
-                    ps.setLong(i++, s.guildId());
-                    ps.setLong(i++, s.channelId());
-                    ps.setObject(i++, s.time());
-                    ps.setString(i++, s.zone().getId());
-                    ps.setArray(
-                            i++,
-                            c.createArrayOf(
-                                    "text",
-                                    EnumSet.copyOf(s.days()).stream()
-                                            .map(PostgresDailyRepository::dayName)
-                                            .toArray()));
-                    ps.setArray(
-                            i++,
-                            c.createArrayOf("text", s.steps().stream().sorted().toArray()));
-                    ps.setString(i++, s.difficulty().map(Difficulty::id).orElse(null));
-                    ps.setInt(i++, s.count());
-                    Sql.optional(ps, i++, s.pingRole());
-                    ps.setInt(i++, Math.toIntExact(s.window().toMinutes()));
-                    ps.setInt(i++, s.groupMinimum());
-                    ps.setString(
-                            i++,
-                            s.reportDay().map(PostgresDailyRepository::dayName).orElse(null));
-                    ps.setLong(i++, s.setBy());
-                    Sql.instant(ps, i++, s.since());
-                    ps.setString(i, s.source().id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_groups (guild_id, channel_id, "
-                    + "streak_current, streak_best, streak_last, last_report) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (Map.Entry<ScheduleId, GroupState> e : state.groups().entrySet()) {
-                    ps.setLong(1, e.getKey().guildId());
-                    ps.setLong(2, e.getKey().channelId());
-                    ps.setInt(3, e.getValue().streak().current());
-                    ps.setInt(4, e.getValue().streak().best());
-                    ps.setObject(5, e.getValue().streak().lastCounted().orElse(null));
-                    ps.setObject(6, e.getValue().lastReport().orElse(null));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO daily_rotation (guild_id, question_id) VALUES (?, ?)")) {
-                for (Map.Entry<Long, Set<String>> e : state.seen().entrySet()) {
-                    for (String q : e.getValue()) {
-                        ps.setLong(1, e.getKey());
-                        ps.setString(2, q);
-                        ps.addBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
+            writeState(c, state);
             return null;
         });
+    }
+
+    /** Replaces the state on {@code c}, in the caller's transaction. */
+    static void writeState(Connection c, State state) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM daily_schedules");
+            st.execute("DELETE FROM daily_groups");
+            st.execute("DELETE FROM daily_rotation");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_schedules (guild_id, channel_id, "
+                + "start_time, zone, days, steps, difficulty, question_count, ping_role, window_minutes, "
+                + "group_minimum, report_day, set_by, since, source)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (DailySchedule s : state.schedules().values()) {
+                int i = 1;
+                ps.setLong(i++, s.guildId());
+                ps.setLong(i++, s.channelId());
+                ps.setObject(i++, s.time());
+                ps.setString(i++, s.zone().getId());
+                ps.setArray(
+                        i++,
+                        c.createArrayOf(
+                                "text",
+                                EnumSet.copyOf(s.days()).stream()
+                                        .map(PostgresDailyRepository::dayName)
+                                        .toArray()));
+                ps.setArray(
+                        i++, c.createArrayOf("text", s.steps().stream().sorted().toArray()));
+                ps.setString(i++, s.difficulty().map(Difficulty::id).orElse(null));
+                ps.setInt(i++, s.count());
+                Sql.optional(ps, i++, s.pingRole());
+                ps.setInt(i++, Math.toIntExact(s.window().toMinutes()));
+                ps.setInt(i++, s.groupMinimum());
+                ps.setString(
+                        i++, s.reportDay().map(PostgresDailyRepository::dayName).orElse(null));
+                ps.setLong(i++, s.setBy());
+                Sql.instant(ps, i++, s.since());
+                ps.setString(i, s.source().id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_groups (guild_id, channel_id, "
+                + "streak_current, streak_best, streak_last, last_report) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<ScheduleId, GroupState> e : state.groups().entrySet()) {
+                ps.setLong(1, e.getKey().guildId());
+                ps.setLong(2, e.getKey().channelId());
+                ps.setInt(3, e.getValue().streak().current());
+                ps.setInt(4, e.getValue().streak().best());
+                ps.setObject(5, e.getValue().streak().lastCounted().orElse(null));
+                ps.setObject(6, e.getValue().lastReport().orElse(null));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO daily_rotation (guild_id, question_id) VALUES (?, ?)")) {
+            for (Map.Entry<Long, Set<String>> e : state.seen().entrySet()) {
+                for (String q : e.getValue()) {
+                    ps.setLong(1, e.getKey());
+                    ps.setString(2, q);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override
     public void writeRun(DailyRun run) throws IOException {
         inTransaction("saving daily run " + run.id(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_runs (id, guild_id, channel_id, "
-                    + "run_date, question_ids, scheduled_at, started_at, closes_at, late, status, failure) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                    + "guild_id = EXCLUDED.guild_id, channel_id = EXCLUDED.channel_id, run_date = EXCLUDED.run_date, "
-                    + "question_ids = EXCLUDED.question_ids, scheduled_at = EXCLUDED.scheduled_at, "
-                    + "started_at = EXCLUDED.started_at, closes_at = EXCLUDED.closes_at, late = EXCLUDED.late, "
-                    + "status = EXCLUDED.status, failure = EXCLUDED.failure")) {
-                ps.setString(1, run.id());
-                ps.setLong(2, run.guildId());
-                ps.setLong(3, run.channelId());
-                ps.setObject(4, run.date());
-                ps.setArray(5, c.createArrayOf("text", run.questionIds().toArray()));
-                Sql.instant(ps, 6, run.scheduledAt());
-                Sql.instant(ps, 7, run.startedAt());
-                Sql.instant(ps, 8, run.closesAt());
-                ps.setBoolean(9, run.late());
-                ps.setString(10, run.status().name());
-                ps.setString(11, run.failure().orElse(null));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM daily_run_answers WHERE run_id = ?")) {
-                ps.setString(1, run.id());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO daily_run_answers (run_id, ordinal, user_id, "
-                            + "position, question_id, step, correct, points, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int ordinal = 0;
-                for (RunAnswer a : run.answers()) {
-                    ps.setString(1, run.id());
-                    ps.setInt(2, ordinal++);
-                    ps.setLong(3, a.userId());
-                    ps.setInt(4, a.position());
-                    ps.setString(5, a.questionId());
-                    ps.setString(6, a.step());
-                    ps.setBoolean(7, a.correct());
-                    ps.setInt(8, a.points());
-                    Sql.instant(ps, 9, a.at());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            writeRun(c, run);
             return null;
         });
+    }
+
+    /** Stores {@code run} on {@code c}, in the caller's transaction. */
+    static void writeRun(Connection c, DailyRun run) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_runs (id, guild_id, channel_id, "
+                + "run_date, question_ids, scheduled_at, started_at, closes_at, late, status, failure) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                + "guild_id = EXCLUDED.guild_id, channel_id = EXCLUDED.channel_id, run_date = EXCLUDED.run_date, "
+                + "question_ids = EXCLUDED.question_ids, scheduled_at = EXCLUDED.scheduled_at, "
+                + "started_at = EXCLUDED.started_at, closes_at = EXCLUDED.closes_at, late = EXCLUDED.late, "
+                + "status = EXCLUDED.status, failure = EXCLUDED.failure")) {
+            ps.setString(1, run.id());
+            ps.setLong(2, run.guildId());
+            ps.setLong(3, run.channelId());
+            ps.setObject(4, run.date());
+            ps.setArray(5, c.createArrayOf("text", run.questionIds().toArray()));
+            Sql.instant(ps, 6, run.scheduledAt());
+            Sql.instant(ps, 7, run.startedAt());
+            Sql.instant(ps, 8, run.closesAt());
+            ps.setBoolean(9, run.late());
+            ps.setString(10, run.status().name());
+            ps.setString(11, run.failure().orElse(null));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM daily_run_answers WHERE run_id = ?")) {
+            ps.setString(1, run.id());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_run_answers (run_id, ordinal, user_id, "
+                + "position, question_id, step, correct, points, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int ordinal = 0;
+            for (RunAnswer a : run.answers()) {
+                ps.setString(1, run.id());
+                ps.setInt(2, ordinal++);
+                ps.setLong(3, a.userId());
+                ps.setInt(4, a.position());
+                ps.setString(5, a.questionId());
+                ps.setString(6, a.step());
+                ps.setBoolean(7, a.correct());
+                ps.setInt(8, a.points());
+                Sql.instant(ps, 9, a.at());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override

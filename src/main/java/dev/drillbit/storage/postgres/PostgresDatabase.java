@@ -51,6 +51,8 @@ public final class PostgresDatabase implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", applicationName(settings));
         // server errors in logs without the failing row's values (member data)
         config.addDataSourceProperty("logServerErrorDetail", "false");
+        // acknowledged means on disk, whatever the server's default: set once per connection, not per commit
+        config.addDataSourceProperty("options", "-c synchronous_commit=on");
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -3,8 +3,10 @@ package dev.drillbit.storage.postgres;
 import dev.drillbit.insights.Flag;
 import dev.drillbit.insights.FlagReason;
 import dev.drillbit.insights.FlagStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,44 +33,50 @@ public final class PostgresFlagStore implements FlagStore {
 
     @Override
     public List<Flag> all() {
-        return Sql.query(db, "the question reports", c -> {
-            List<Flag> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT guild_id, question_id, user_id, reason, note, flagged_at FROM question_flags"
-                                    + " ORDER BY guild_id, question_id COLLATE \"C\", user_id");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String reason = rs.getString("reason");
-                    out.add(new Flag(
-                            rs.getLong("guild_id"),
-                            rs.getString("question_id"),
-                            rs.getLong("user_id"),
-                            FlagReason.fromId(reason)
-                                    .orElseThrow(() -> new java.sql.SQLException("unknown report reason " + reason)),
-                            Optional.ofNullable(rs.getString("note")),
-                            Sql.instant(rs, "flagged_at")));
-                }
+        return Sql.query(db, "the question reports", PostgresFlagStore::all);
+    }
+
+    /** Every report on {@code c}, by guild, question and member. */
+    static List<Flag> all(Connection c) throws SQLException {
+        List<Flag> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT guild_id, question_id, user_id, reason, note, flagged_at FROM question_flags"
+                                + " ORDER BY guild_id, question_id COLLATE \"C\", user_id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String reason = rs.getString("reason");
+                out.add(new Flag(
+                        rs.getLong("guild_id"),
+                        rs.getString("question_id"),
+                        rs.getLong("user_id"),
+                        FlagReason.fromId(reason)
+                                .orElseThrow(() -> new java.sql.SQLException("unknown report reason " + reason)),
+                        Optional.ofNullable(rs.getString("note")),
+                        Sql.instant(rs, "flagged_at")));
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     @Override
     public void put(Flag flag) {
-        Sql.write(db, "the question report", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO question_flags (guild_id, question_id, user_id, reason, note, flagged_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, question_id, user_id) DO UPDATE"
-                            + " SET reason = EXCLUDED.reason, note = EXCLUDED.note, flagged_at = EXCLUDED.flagged_at")) {
-                ps.setLong(1, flag.guildId());
-                ps.setString(2, flag.questionId());
-                ps.setLong(3, flag.userId());
-                ps.setString(4, flag.reason().id());
-                ps.setString(5, flag.note().orElse(null));
-                Sql.instant(ps, 6, flag.at());
-                return ps.executeUpdate();
-            }
-        });
+        Sql.write(db, "the question report", c -> put(c, flag));
+    }
+
+    /** Stores the report on {@code c}, in the caller's transaction. */
+    static int put(Connection c, Flag flag) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO question_flags (guild_id, question_id, user_id, reason, note, flagged_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, question_id, user_id) DO UPDATE"
+                        + " SET reason = EXCLUDED.reason, note = EXCLUDED.note, flagged_at = EXCLUDED.flagged_at")) {
+            ps.setLong(1, flag.guildId());
+            ps.setString(2, flag.questionId());
+            ps.setLong(3, flag.userId());
+            ps.setString(4, flag.reason().id());
+            ps.setString(5, flag.note().orElse(null));
+            Sql.instant(ps, 6, flag.at());
+            return ps.executeUpdate();
+        }
     }
 
     @Override

@@ -88,6 +88,8 @@ public final class PostgresScoreStore implements LearningStore {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final GroupCommit<Pending> writer;
+    /** Touched by the writer thread only. */
+    private final Outage outage = new Outage(System::nanoTime);
 
     /** An event waiting for its id: {@code make} builds it, {@code future} hears of it. */
     private record Pending(LongFunction<JournalEntry> make, CompletableFuture<?> future) {}
@@ -153,15 +155,20 @@ public final class PostgresScoreStore implements LearningStore {
     }
 
     private void write(List<Pending> batch) {
+        if (!outage.shouldTry()) {
+            failedBatches.incrementAndGet();
+            outage.refused(batch.size());
+            StorageUnavailableException failure = new StorageUnavailableException("not saved: PostgreSQL at "
+                    + db.settings().safeUrl() + " is unreachable; trying again in "
+                    + outage.retryIn().toMillis() + " ms");
+            batch.forEach(p -> p.future().completeExceptionally(failure));
+            return;
+        }
         List<JournalEntry> entries = new ArrayList<>(batch.size());
         List<Object> results = new ArrayList<>(batch.size());
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                try (java.sql.Statement st = c.createStatement()) {
-                    // acknowledged means on disk, whatever the server's default
-                    st.execute("SET LOCAL synchronous_commit TO on");
-                }
                 long[] ids = EventBatch.nextIds(c, batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     entries.add(batch.get(i).make().apply(ids[i]));
@@ -180,15 +187,36 @@ public final class PostgresScoreStore implements LearningStore {
             }
         } catch (SQLException | RuntimeException e) {
             failedBatches.incrementAndGet();
-            log.error(
-                    "Writing {} events to PostgreSQL failed; they were not saved and their callers are told so",
-                    batch.size(),
-                    e);
-            StorageUnavailableException failure = new StorageUnavailableException(
-                    "not saved: the database did not commit (" + e.getMessage() + ")", e);
+            if (!Outage.isConnectionLoss(e)) {
+                log.error(
+                        "Writing {} events to PostgreSQL failed; they were not saved and their callers are told so",
+                        batch.size(),
+                        e);
+            } else if (outage.connectionLost(batch.size())) {
+                log.error(
+                        "Lost the connection to PostgreSQL at {} ({}): {} events were not saved and their callers"
+                                + " are told so; until it is back, answers are refused at once and the connection is"
+                                + " tried again every {} ms up to every {} s",
+                        db.settings().safeUrl(),
+                        firstLine(e),
+                        batch.size(),
+                        Outage.FIRST_WAIT.toMillis(),
+                        Outage.MAX_WAIT.toSeconds());
+            } else {
+                log.debug("PostgreSQL still unreachable: {} events not saved", batch.size(), e);
+            }
+            StorageUnavailableException failure =
+                    new StorageUnavailableException("not saved: the database did not commit (" + firstLine(e) + ")", e);
             batch.forEach(p -> p.future().completeExceptionally(failure));
             return;
         }
+        outage.committed()
+                .ifPresent(r -> log.warn(
+                        "PostgreSQL at {} is back: writes commit again after {} s without; {} events were refused"
+                                + " meanwhile",
+                        db.settings().safeUrl(),
+                        r.lasted().toMillis() / 1000.0,
+                        r.refused()));
         commits.incrementAndGet();
         for (int i = 0; i < batch.size(); i++) {
             if (results.get(i) instanceof Forgotten f) {
@@ -198,11 +226,16 @@ public final class PostgresScoreStore implements LearningStore {
         }
     }
 
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
     private static void rollback(Connection c) {
         try {
             c.rollback();
         } catch (SQLException e) {
-            log.warn("Rolling back a failed batch failed too (the connection is probably gone)", e);
+            log.debug("Rolling back a failed batch failed too (the connection is probably gone)", e);
         }
     }
 
@@ -289,62 +322,65 @@ public final class PostgresScoreStore implements LearningStore {
     @Override
     public Optional<MemberStats> memberStats(long guildId, long userId) {
         int today = Streak.dayOf(clock.instant(), zones.zoneOf(guildId));
-        return Sql.read(db, "member stats", c -> {
-            long points;
-            Accuracy overall;
-            Streak streak;
-            Instant lastActive;
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT * FROM member_scores WHERE guild_id = ? AND user_id = ?")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getInt("answered") == 0) {
-                        return Optional.empty();
-                    }
-                    points = rs.getLong("points");
-                    overall = new Accuracy(rs.getInt("answered"), rs.getInt("correct"));
-                    streak = new Streak(
-                            rs.getInt("streak_last_day"), rs.getInt("streak_current"), rs.getInt("streak_best"));
-                    lastActive = Sql.instant(rs, "last_active");
+        return Sql.read(db, "member stats", c -> memberStats(c, guildId, userId, today));
+    }
+
+    /** A member's figures read on {@code c} (in the caller's transaction); {@code today} an epoch day in the guild's zone. */
+    static Optional<MemberStats> memberStats(Connection c, long guildId, long userId, int today) throws SQLException {
+        long points;
+        Accuracy overall;
+        Streak streak;
+        Instant lastActive;
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM member_scores WHERE guild_id = ? AND user_id = ?")) {
+            ps.setLong(1, guildId);
+            ps.setLong(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt("answered") == 0) {
+                    return Optional.empty();
+                }
+                points = rs.getLong("points");
+                overall = new Accuracy(rs.getInt("answered"), rs.getInt("correct"));
+                streak =
+                        new Streak(rs.getInt("streak_last_day"), rs.getInt("streak_current"), rs.getInt("streak_best"));
+                lastActive = Sql.instant(rs, "last_active");
+            }
+        }
+        Map<String, Accuracy> bySteps = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT step, answered, correct FROM member_steps "
+                + "WHERE guild_id = ? AND user_id = ? ORDER BY first_answer_id")) {
+            ps.setLong(1, guildId);
+            ps.setLong(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bySteps.put(rs.getString("step"), new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
                 }
             }
-            Map<String, Accuracy> bySteps = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT step, answered, correct FROM member_steps "
-                    + "WHERE guild_id = ? AND user_id = ? ORDER BY first_answer_id")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        bySteps.put(rs.getString("step"), new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
-                    }
+        }
+        Map<Difficulty, Accuracy> byDifficulty = new EnumMap<>(Difficulty.class);
+        try (PreparedStatement ps = c.prepareStatement("SELECT difficulty, count(*) AS answered, "
+                + "count(*) FILTER (WHERE correct) AS correct FROM answers WHERE guild_id = ? AND user_id = ? "
+                + "GROUP BY difficulty")) {
+            ps.setLong(1, guildId);
+            ps.setLong(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byDifficulty.put(
+                            Difficulty.valueOf(rs.getString("difficulty")),
+                            new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
                 }
             }
-            Map<Difficulty, Accuracy> byDifficulty = new EnumMap<>(Difficulty.class);
-            try (PreparedStatement ps = c.prepareStatement("SELECT difficulty, count(*) AS answered, "
-                    + "count(*) FILTER (WHERE correct) AS correct FROM answers WHERE guild_id = ? AND user_id = ? "
-                    + "GROUP BY difficulty")) {
-                ps.setLong(1, guildId);
-                ps.setLong(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byDifficulty.put(
-                                Difficulty.valueOf(rs.getString("difficulty")),
-                                new Accuracy(rs.getInt("answered"), rs.getInt("correct")));
-                    }
-                }
-            }
-            return Optional.of(new MemberStats(
-                    guildId,
-                    userId,
-                    points,
-                    overall,
-                    bySteps,
-                    byDifficulty,
-                    streak.currentOn(today),
-                    streak.best(),
-                    lastActive));
-        });
+        }
+        return Optional.of(new MemberStats(
+                guildId,
+                userId,
+                points,
+                overall,
+                bySteps,
+                byDifficulty,
+                streak.currentOn(today),
+                streak.best(),
+                lastActive));
     }
 
     @Override
@@ -395,7 +431,7 @@ public final class PostgresScoreStore implements LearningStore {
         return Sql.query(db, "due cards", c -> cards(c, guildId, userId, at));
     }
 
-    private static List<DeckCard> cards(Connection c, long guildId, long userId, Instant until) throws SQLException {
+    static List<DeckCard> cards(Connection c, long guildId, long userId, Instant until) throws SQLException {
         List<DeckCard> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM review_cards WHERE guild_id = ? AND user_id = ?"
                 + (until == null ? "" : " AND due <= ?") + " " + CARD_ORDER)) {
@@ -442,7 +478,7 @@ public final class PostgresScoreStore implements LearningStore {
         return Sql.query(db, "the reminder setting", c -> reminder(c, guildId, userId));
     }
 
-    private static boolean reminder(Connection c, long guildId, long userId) throws SQLException {
+    static boolean reminder(Connection c, long guildId, long userId) throws SQLException {
         return count(c, "SELECT count(*) FROM reminders WHERE guild_id = ? AND user_id = ?", guildId, userId) > 0;
     }
 

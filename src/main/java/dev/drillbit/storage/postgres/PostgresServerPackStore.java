@@ -2,8 +2,10 @@ package dev.drillbit.storage.postgres;
 
 import dev.drillbit.packs.ServerPackStore;
 import dev.drillbit.packs.StoredPack;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,41 +31,47 @@ public final class PostgresServerPackStore implements ServerPackStore {
 
     @Override
     public List<StoredPack> all() {
-        return Sql.query(db, "the server packs", c -> {
-            List<StoredPack> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT guild_id, step, pack_json, imported_by, imported_at FROM server_packs"
-                                    + " ORDER BY guild_id, step COLLATE \"C\"");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StoredPack(
-                            rs.getLong("guild_id"),
-                            rs.getString("step"),
-                            rs.getString("pack_json"),
-                            rs.getLong("imported_by"),
-                            Sql.instant(rs, "imported_at")));
-                }
+        return Sql.query(db, "the server packs", PostgresServerPackStore::all);
+    }
+
+    /** Every pack on {@code c}, by guild and step. */
+    static List<StoredPack> all(Connection c) throws SQLException {
+        List<StoredPack> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT guild_id, step, pack_json, imported_by, imported_at FROM server_packs"
+                                + " ORDER BY guild_id, step COLLATE \"C\"");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredPack(
+                        rs.getLong("guild_id"),
+                        rs.getString("step"),
+                        rs.getString("pack_json"),
+                        rs.getLong("imported_by"),
+                        Sql.instant(rs, "imported_at")));
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     @Override
     public void put(StoredPack pack) {
-        Sql.write(db, "the server pack", c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO server_packs (guild_id, step, pack_json, imported_by, imported_at)"
-                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id, step) DO UPDATE SET"
-                            + " pack_json = EXCLUDED.pack_json, imported_by = EXCLUDED.imported_by,"
-                            + " imported_at = EXCLUDED.imported_at")) {
-                ps.setLong(1, pack.guildId());
-                ps.setString(2, pack.step());
-                ps.setString(3, pack.json());
-                ps.setLong(4, pack.importedBy());
-                Sql.instant(ps, 5, pack.importedAt());
-                return ps.executeUpdate();
-            }
-        });
+        Sql.write(db, "the server pack", c -> put(c, pack));
+    }
+
+    /** Stores the pack on {@code c}, in the caller's transaction. */
+    static int put(Connection c, StoredPack pack) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO server_packs (guild_id, step, pack_json, imported_by, imported_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id, step) DO UPDATE SET"
+                        + " pack_json = EXCLUDED.pack_json, imported_by = EXCLUDED.imported_by,"
+                        + " imported_at = EXCLUDED.imported_at")) {
+            ps.setLong(1, pack.guildId());
+            ps.setString(2, pack.step());
+            ps.setString(3, pack.json());
+            ps.setLong(4, pack.importedBy());
+            Sql.instant(ps, 5, pack.importedAt());
+            return ps.executeUpdate();
+        }
     }
 
     @Override

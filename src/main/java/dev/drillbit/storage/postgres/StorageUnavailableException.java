@@ -4,6 +4,10 @@ package dev.drillbit.storage.postgres;
 public final class StorageUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public StorageUnavailableException(String message) {
+        super(message);
+    }
+
     public StorageUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -2,14 +2,9 @@ package dev.drillbit.storage.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drillbit.bank.Difficulty;
-import dev.drillbit.bank.QuestionType;
 import dev.drillbit.learning.LearningStore;
-import dev.drillbit.learning.Rating;
-import dev.drillbit.progress.Answer;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.stats.LeaderboardPeriod;
-import dev.drillbit.quiz.SelfGrade;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.testsupport.ManualTime;
@@ -34,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresMatchesFlatFileTest {
     private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
-    private static final long GUILD_UTC = 1;
-    private static final long GUILD_KOLKATA = 2;
-    private static final List<String> STEPS = List.of("sql", "caching", "apis");
+    private static final long GUILD_UTC = StoreParity.GUILD_UTC;
+    private static final long GUILD_KOLKATA = StoreParity.GUILD_KOLKATA;
 
     @RegisterExtension
     final FreshDatabase database = new FreshDatabase();
@@ -61,30 +55,7 @@ class PostgresMatchesFlatFileTest {
     void sameAnswersToEveryQuery() {
         LearningStore flat = flat();
         LearningStore pg = postgres();
-        Random random = new Random(20261204);
-        for (int i = 0; i < 700; i++) {
-            time.advance(Duration.ofMinutes(40));
-            long guild = random.nextBoolean() ? GUILD_UTC : GUILD_KOLKATA;
-            long user = 1 + random.nextInt(12);
-            int op = random.nextInt(100);
-            if (op < 85) {
-                Answer a = answer(random, guild, user);
-                assertThat(pg.record(a).join()).isEqualTo(flat.record(a).join());
-            } else if (op < 93) {
-                String q = STEPS.get(random.nextInt(3)) + "-00" + random.nextInt(5);
-                Rating r = Rating.values()[random.nextInt(4)];
-                assertThat(pg.review(guild, user, q, r, time.instant()).join())
-                        .isEqualTo(
-                                flat.review(guild, user, q, r, time.instant()).join());
-            } else if (op < 99) {
-                boolean on = random.nextBoolean();
-                assertThat(pg.setReminder(guild, user, on).join())
-                        .isEqualTo(flat.setReminder(guild, user, on).join());
-            } else {
-                assertThat(pg.forget(guild, user).join().hadData())
-                        .isEqualTo(flat.forget(guild, user).join().hadData());
-            }
-        }
+        StoreParity.play(new Random(20261204), time, 700, List.of(flat, pg));
 
         // the history is rich enough to mean something: full boards, today's too, decks, reminders
         assertThat(flat.leaderboard(GUILD_KOLKATA, LeaderboardPeriod.ALL_TIME, Optional.empty(), 5, ZoneOffset.UTC)
@@ -96,72 +67,16 @@ class PostgresMatchesFlatFileTest {
         assertThat(flat.deckSize(GUILD_UTC, 3)).isPositive();
         assertThat(flat.membersToRemind(time.instant().plus(Duration.ofDays(30))))
                 .isNotEmpty();
-        assertSame(flat, pg);
+        StoreParity.assertSame(flat, pg, time.instant());
         flat.close();
         pg.close();
         LearningStore flatAgain = flat();
         LearningStore pgAgain = postgres();
         try {
-            assertSame(flatAgain, pgAgain);
+            StoreParity.assertSame(flatAgain, pgAgain, time.instant());
         } finally {
             flatAgain.close();
             pgAgain.close();
-        }
-    }
-
-    /** An answer at a time up to two days before now, so that some arrive out of order. */
-    private Answer answer(Random random, long guild, long user) {
-        String step = STEPS.get(random.nextInt(3));
-        QuestionType type = QuestionType.values()[random.nextInt(QuestionType.values().length)];
-        Difficulty difficulty = Difficulty.values()[random.nextInt(3)];
-        Optional<SelfGrade> grade = type == QuestionType.OPEN
-                ? Optional.of(SelfGrade.values()[random.nextInt(SelfGrade.values().length)])
-                : Optional.empty();
-        boolean correct = grade.map(g -> g == SelfGrade.NAILED).orElseGet(random::nextBoolean);
-        int points = correct ? 10 * (1 + difficulty.ordinal()) : 0;
-        Instant at = time.instant().minusSeconds(random.nextInt(2 * 24 * 3600)).plusMillis(random.nextInt(1000));
-        Answer a = new Answer(
-                guild, user, step + "-00" + random.nextInt(5), step, difficulty, type, correct, grade, points, at);
-        if (random.nextBoolean()) {
-            a = a.withTiming(Duration.ofMillis(random.nextInt(40_000)), Duration.ofSeconds(30));
-        }
-        if (type == QuestionType.MULTIPLE_CHOICE && random.nextBoolean()) {
-            a = a.withChoice(random.nextInt(4));
-        }
-        return a;
-    }
-
-    private void assertSame(LearningStore flat, LearningStore pg) {
-        for (long guild : List.of(GUILD_UTC, GUILD_KOLKATA)) {
-            for (long user = 0; user <= 13; user++) {
-                assertThat(pg.memberStats(guild, user))
-                        .as("stats of %d in %d", user, guild)
-                        .isEqualTo(flat.memberStats(guild, user));
-                assertThat(pg.history(guild, user))
-                        .as("history of %d in %d", user, guild)
-                        .isEqualTo(flat.history(guild, user));
-                assertThat(pg.learner(guild, user))
-                        .as("learner %d in %d", user, guild)
-                        .isEqualTo(flat.learner(guild, user));
-                assertThat(pg.dueCards(guild, user, time.instant()))
-                        .isEqualTo(flat.dueCards(guild, user, time.instant()));
-                assertThat(pg.nextDue(guild, user)).isEqualTo(flat.nextDue(guild, user));
-            }
-            for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
-                for (Optional<String> step : List.of(
-                        Optional.<String>empty(), Optional.of("sql"), Optional.of("apis"), Optional.of("nope"))) {
-                    for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Asia/Kolkata"))) {
-                        assertThat(pg.leaderboard(guild, period, step, 5, zone))
-                                .as("%s board of %d, step %s, in %s", period, guild, step, zone)
-                                .isEqualTo(flat.leaderboard(guild, period, step, 5, zone));
-                    }
-                }
-            }
-        }
-        assertThat(pg.questionStats()).isEqualTo(flat.questionStats());
-        for (int days = 0; days < 40; days += 3) {
-            Instant at = time.instant().plus(Duration.ofDays(days));
-            assertThat(pg.membersToRemind(at)).as("to remind in %d days", days).isEqualTo(flat.membersToRemind(at));
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe.
  */
-final class TestPostgres {
+public final class TestPostgres {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static PostgresSettings server;
 
@@ -85,8 +85,16 @@ final class TestPostgres {
      * The bot's {@code storage} config for a fresh schema: its URL names the schema ({@code currentSchema}),
      * as an operator's may.
      */
-    static dev.drillbit.config.Config.Storage freshStorageConfig() {
-        PostgresSettings s = freshSchema();
+    public static dev.drillbit.config.Config.Storage freshStorageConfig() {
+        return storageConfig(freshSchema());
+    }
+
+    /** The bot's {@code storage} config for the schema {@code db} uses. */
+    static dev.drillbit.config.Config.Storage storageConfigFor(PostgresDatabase db) {
+        return storageConfig(db.settings());
+    }
+
+    private static dev.drillbit.config.Config.Storage storageConfig(PostgresSettings s) {
         String url = s.url() + (s.url().contains("?") ? "&" : "?") + "currentSchema="
                 + s.schema().orElseThrow();
         return new dev.drillbit.config.Config.Storage(
@@ -99,5 +107,20 @@ final class TestPostgres {
     /** Opens a fresh schema, migrated. */
     static PostgresDatabase freshDatabase() {
         return PostgresDatabase.open(freshSchema());
+    }
+
+    /** Runs a count query with one numeric argument against the schema a bot's {@code storage} config names. */
+    public static long count(dev.drillbit.config.Config.Storage storage, String sql, long arg) {
+        try (Connection c = DriverManager.getConnection(
+                        storage.url(), storage.user(), storage.password() == null ? "" : storage.password());
+                java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, arg);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
     }
 }
