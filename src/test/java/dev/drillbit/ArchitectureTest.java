@@ -23,6 +23,7 @@ class ArchitectureTest {
                     "dev.drillbit.daily..",
                     "dev.drillbit.interview..",
                     "dev.drillbit.session..",
+                    "dev.drillbit.packs..",
                     "dev.drillbit.storage..")
             .should()
             .dependOnClassesThat()
@@ -83,6 +84,7 @@ class ArchitectureTest {
                     "dev.drillbit.storage..",
                     "dev.drillbit.daily..",
                     "dev.drillbit.interview..",
+                    "dev.drillbit.packs..",
                     "dev.drillbit.discord..",
                     "dev.drillbit.app..",
                     "dev.drillbit.config..",

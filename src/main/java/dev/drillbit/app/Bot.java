@@ -8,10 +8,15 @@ import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.discord.DiscordFrontEnd;
 import dev.drillbit.discord.LearningLoop;
 import dev.drillbit.discord.ShardManagerFactory;
+import dev.drillbit.insights.FlagStore;
+import dev.drillbit.insights.QuestionFlags;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.learning.Reviews;
+import dev.drillbit.packs.PackLimits;
+import dev.drillbit.packs.ServerPackStore;
+import dev.drillbit.packs.ServerPacks;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
@@ -58,13 +63,23 @@ public final class Bot implements AutoCloseable {
     private final ScoreStore store;
     private final DailyScheduler daily;
     private final StorageBackend storage;
+    private final ServerPackStore packs;
+    private final FlagStore flags;
 
     private Bot(
-            ShardManager shards, Heartbeat heartbeat, ScoreStore store, DailyScheduler daily, StorageBackend storage) {
+            ShardManager shards,
+            Heartbeat heartbeat,
+            ScoreStore store,
+            DailyScheduler daily,
+            ServerPackStore packs,
+            FlagStore flags,
+            StorageBackend storage) {
         this.shards = shards;
         this.heartbeat = heartbeat;
         this.store = store;
         this.daily = daily;
+        this.packs = packs;
+        this.flags = flags;
         this.storage = storage;
     }
 
@@ -92,52 +107,72 @@ public final class Bot implements AutoCloseable {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         StorageBackend storage = StorageBackend.open(config, System.getenv());
-        DailyScheduler daily;
+        // What is open so far, closed newest first when a later step fails.
+        java.util.Deque<AutoCloseable> opened = new java.util.ArrayDeque<>();
+        opened.push(storage);
         try {
-            daily = DailyScheduler.open(
-                    storage.daily(),
+            ServerPackStore packStore = storage.packs();
+            opened.push(packStore);
+            FlagStore flagStore = storage.flags();
+            opened.push(flagStore);
+            QuestionFlags flags = new QuestionFlags(flagStore, clock);
+            ServerPacks packs = new ServerPacks(
                     bank,
+                    packStore,
+                    new PackLimits(config.packs().maxPackBytes(), config.packs().maxQuestionsPerServer()),
+                    clock,
+                    flags::paused);
+            DailyScheduler daily = DailyScheduler.open(
+                    storage.daily(),
+                    packs,
                     null,
                     clock,
                     new Random(new SecureRandom().nextLong()),
                     DailyScheduler.Settings.defaults());
+            opened.push(daily);
+            LearningStore store = storage.scores(clock, zones(daily));
+            opened.push(store);
+            return start(
+                    config,
+                    new Owned(packs, packStore, flags, flagStore, storage, store, daily),
+                    token,
+                    endpoints,
+                    clock,
+                    ticker);
         } catch (RuntimeException e) {
-            storage.close();
-            throw e;
-        }
-        LearningStore store;
-        try {
-            store = storage.scores(clock, zones(daily));
-        } catch (RuntimeException e) {
-            daily.close();
-            storage.close();
-            throw e;
-        }
-        try {
-            return start(config, bank, storage, store, daily, token, endpoints, clock, ticker);
-        } catch (RuntimeException e) {
-            store.close();
-            daily.close();
-            storage.close();
+            while (!opened.isEmpty()) {
+                try {
+                    opened.pop().close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
     }
 
-    private static Bot start(
-            Config config,
-            QuestionBank bank,
+    /** What {@link #start} opened, handed to the wiring. */
+    private record Owned(
+            ServerPacks packs,
+            ServerPackStore packStore,
+            QuestionFlags flags,
+            FlagStore flagStore,
             StorageBackend storage,
             LearningStore store,
-            DailyScheduler daily,
-            String token,
-            Endpoints endpoints,
-            Clock clock,
-            Ticker ticker) {
+            DailyScheduler daily) {}
+
+    private static Bot start(
+            Config config, Owned owned, String token, Endpoints endpoints, Clock clock, Ticker ticker) {
+        ServerPacks packs = owned.packs();
+        StorageBackend storage = owned.storage();
+        LearningStore store = owned.store();
+        DailyScheduler daily = owned.daily();
         Config.Quiz quiz = config.quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
         AtomicReference<Consumer<QuizSummary>> onEnd = new AtomicReference<>(summary -> {});
+        QuestionBank bank = packs.shipped();
         QuizEngine engine = new QuizEngine(
-                bank,
+                packs,
                 scoring,
                 new QuizEngine.Settings(Duration.ofMinutes(quiz.idleMinutes()), quiz.maxSessions()),
                 ticker,
@@ -147,7 +182,7 @@ public final class Bot implements AutoCloseable {
         GuildZones zones = zones(daily);
         ReminderClaims reminders = storage.reminderClaims(zones);
         LearningLoop learning = new LearningLoop(
-                new Reviews(bank, store, clock),
+                new Reviews(packs, store, clock),
                 reminders,
                 new MockInterviews(
                         bank,
@@ -158,7 +193,8 @@ public final class Bot implements AutoCloseable {
                         clock,
                         new Random(new SecureRandom().nextLong())));
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(
-                bank,
+                packs,
+                owned.flags(),
                 engine,
                 scoring,
                 store,
@@ -167,7 +203,7 @@ public final class Bot implements AutoCloseable {
                 config.discord().devGuildIds(),
                 learning,
                 daily,
-                new MemberData(store, List.of(reminders, daily)),
+                new MemberData(store, List.of(reminders, daily, packs, owned.flags())),
                 ticker);
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(
@@ -175,7 +211,7 @@ public final class Bot implements AutoCloseable {
         frontEnd.channels().bind(shards);
         Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat, store, daily, storage);
+        return new Bot(shards, heartbeat, store, daily, owned.packStore(), owned.flagStore(), storage);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -216,6 +252,8 @@ public final class Bot implements AutoCloseable {
         }
         store.close();
         daily.close();
+        flags.close();
+        packs.close();
         storage.close();
         if (interrupted) {
             Thread.currentThread().interrupt();

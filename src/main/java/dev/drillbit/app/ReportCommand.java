@@ -3,7 +3,9 @@ package dev.drillbit.app;
 import dev.drillbit.bank.BankLoader;
 import dev.drillbit.bank.Problem;
 import dev.drillbit.config.Config;
+import dev.drillbit.insights.QuestionFlags;
 import dev.drillbit.insights.QuestionQuality;
+import dev.drillbit.storage.flatfile.FlatFileFlagStore;
 import dev.drillbit.storage.flatfile.FlatFileQuestionStats;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,8 +34,9 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code drillbit report questions}: answer counts, success rates and chosen options per question, and
-     * the questions that look broken. Reads the journals without opening the store (no lock, nothing
+     * {@code drillbit report questions}: answer counts, success rates and chosen options per question, the
+     * questions that look broken, and the shipped questions members reported ("Report a problem") with counts
+     * and reasons. Reads the journals without opening the store (no lock, nothing
      * written), so it can run next to the bot.
      */
     @Command(
@@ -86,6 +89,9 @@ final class ReportCommand implements Callable<Integer> {
                 return ExitCodes.INVALID;
             }
             out.print(QuestionQuality.format(bank.bank().orElseThrow(), FlatFileQuestionStats.read(data), thresholds));
+            out.println();
+            out.print(
+                    QuestionFlags.format(QuestionFlags.shippedTallies(FlatFileFlagStore.read(data.resolve("flags")))));
             out.flush();
             return ExitCodes.OK;
         }

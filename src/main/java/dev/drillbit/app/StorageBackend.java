@@ -2,17 +2,23 @@ package dev.drillbit.app;
 
 import dev.drillbit.config.Config;
 import dev.drillbit.daily.DailyRepository;
+import dev.drillbit.insights.FlagStore;
 import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.ReminderClaims;
+import dev.drillbit.packs.ServerPackStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
+import dev.drillbit.storage.flatfile.FlatFileFlagStore;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
+import dev.drillbit.storage.flatfile.FlatFileServerPackStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.postgres.PostgresDailyRepository;
 import dev.drillbit.storage.postgres.PostgresDatabase;
+import dev.drillbit.storage.postgres.PostgresFlagStore;
 import dev.drillbit.storage.postgres.PostgresReminderClaims;
 import dev.drillbit.storage.postgres.PostgresScoreStore;
+import dev.drillbit.storage.postgres.PostgresServerPackStore;
 import dev.drillbit.storage.postgres.PostgresSettings;
 import java.time.Clock;
 import java.util.Map;
@@ -31,6 +37,12 @@ interface StorageBackend extends AutoCloseable {
     LearningStore scores(Clock clock, GuildZones zones);
 
     ReminderClaims reminderClaims(GuildZones zones);
+
+    /** Servers' own question packs. */
+    ServerPackStore packs();
+
+    /** Members' reports of questions. */
+    FlagStore flags();
 
     /** Releases what the backend itself holds (the database pool); the stores are closed before. */
     @Override
@@ -72,6 +84,16 @@ interface StorageBackend extends AutoCloseable {
         }
 
         @Override
+        public ServerPackStore packs() {
+            return FlatFileServerPackStore.open(config.dataPath().resolve("packs"));
+        }
+
+        @Override
+        public FlagStore flags() {
+            return FlatFileFlagStore.open(config.dataPath().resolve("flags"));
+        }
+
+        @Override
         public void close() {
             // each store releases its own files
         }
@@ -92,6 +114,16 @@ interface StorageBackend extends AutoCloseable {
         @Override
         public ReminderClaims reminderClaims(GuildZones zones) {
             return PostgresReminderClaims.open(db, zones);
+        }
+
+        @Override
+        public ServerPackStore packs() {
+            return PostgresServerPackStore.open(db);
+        }
+
+        @Override
+        public FlagStore flags() {
+            return PostgresFlagStore.open(db);
         }
 
         @Override

@@ -35,6 +35,58 @@ public final class BankLoader {
         }
     }
 
+    /**
+     * A pack uploaded on its own (a server's pack): what it holds when it has no problem, otherwise every
+     * problem, each naming {@code name} as its file. Checked exactly as a pack in a question folder is, except
+     * that the file's name says nothing about its step. Immutable.
+     */
+    public record Upload(Optional<String> step, List<Question> questions, List<Problem> problems) {
+        public Upload {
+            questions = List.copyOf(questions);
+            problems = List.copyOf(problems);
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Checks one uploaded pack ({@code bytes}, strict UTF-8 JSON in the published pack schema). */
+    public Upload checkUpload(String name, byte[] bytes) {
+        Path file = Path.of(name.isBlank() ? "pack.json" : name);
+        List<Problem> problems = new ArrayList<>();
+        Optional<FileCheck> parsed = parse(file, bytes, problems);
+        if (parsed.isEmpty()) {
+            return new Upload(Optional.empty(), List.of(), problems);
+        }
+        FileCheck check = parsed.get();
+        PackFile.Pack read = PackFile.read(check, null);
+        List<Question> questions = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Question question : read.questions()) {
+            if (!ids.add(question.id())) {
+                check.problem(
+                        findLast(check, question.id()),
+                        "question id \"" + question.id() + "\" is used twice in this pack; ids must be unique");
+            } else {
+                questions.add(question);
+            }
+        }
+        return problems.isEmpty()
+                ? new Upload(read.step(), questions, problems)
+                : new Upload(Optional.empty(), List.of(), problems);
+    }
+
+    private static String findLast(FileCheck check, String id) {
+        var list = check.root().path("questions");
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (id.equals(list.get(i).path("id").asText())) {
+                return "$.questions[" + i + "].id";
+            }
+        }
+        return "$";
+    }
+
     public Result load(Path dir) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -128,6 +180,10 @@ public final class BankLoader {
             problems.add(new Problem(file, 0, 0, "$", "cannot read the file: " + e.getMessage()));
             return Optional.empty();
         }
+        return parse(file, bytes, problems);
+    }
+
+    private static Optional<FileCheck> parse(Path file, byte[] bytes, List<Problem> problems) {
         Optional<String> text = utf8(file, bytes, problems);
         if (text.isEmpty()) {
             return Optional.empty();

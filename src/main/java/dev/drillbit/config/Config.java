@@ -9,11 +9,24 @@ import java.util.Optional;
  * kept out of {@link #toString()}; read it through {@link #token(java.util.Map)}. {@code questionsDir} is null
  * when unset: the bot then uses the bank shipped in its jar.
  */
-public record Config(String questionsDir, String dataDir, Quiz quiz, Discord discord, Storage storage) {
+public record Config(String questionsDir, String dataDir, Quiz quiz, Discord discord, Storage storage, Packs packs) {
 
     /** The flat files in {@code dataDir} (the default) and the same config before storage was configurable. */
     public Config(String questionsDir, String dataDir, Quiz quiz, Discord discord) {
         this(questionsDir, dataDir, quiz, discord, Storage.FLATFILE);
+    }
+
+    /** The default limits on servers' packs. */
+    public Config(String questionsDir, String dataDir, Quiz quiz, Discord discord, Storage storage) {
+        this(questionsDir, dataDir, quiz, discord, storage, Packs.DEFAULT);
+    }
+
+    /**
+     * What a server may import with {@code /pack import}: the size of one pack file in bytes, and the
+     * questions across all of the server's packs.
+     */
+    public record Packs(int maxPackBytes, int maxQuestionsPerServer) {
+        public static final Packs DEFAULT = new Packs(262_144, 500);
     }
 
     /** Quiz settings. */
@@ -64,7 +77,8 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
                 "data",
                 new Quiz(10, 30, 15, true, 10_000),
                 new Discord(null, List.of(), null, null),
-                Storage.FLATFILE);
+                Storage.FLATFILE,
+                Packs.DEFAULT);
     }
 
     /** The question folder the config names; empty for the bank shipped in the jar. */
@@ -77,7 +91,7 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
     }
 
     public Config withDataDir(String dir) {
-        return new Config(questionsDir, dir, quiz, discord, storage);
+        return new Config(questionsDir, dir, quiz, discord, storage, packs);
     }
 
     /** The database password: {@code DRILLBIT_DB_PASSWORD} from the environment first, then {@code storage.password}. */

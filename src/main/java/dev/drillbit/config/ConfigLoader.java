@@ -129,6 +129,9 @@ public final class ConfigLoader {
         range(problems, "quiz.secondsPerQuestion", config.quiz().secondsPerQuestion(), 5, 600);
         range(problems, "quiz.idleMinutes", config.quiz().idleMinutes(), 1, 1440);
         range(problems, "quiz.maxSessions", config.quiz().maxSessions(), 1, 10_000_000);
+        // A pack travels as a Discord attachment and is read whole: 8 MiB is far beyond any sensible pack.
+        range(problems, "packs.maxPackBytes", config.packs().maxPackBytes(), 1_024, 8_388_608);
+        range(problems, "packs.maxQuestionsPerServer", config.packs().maxQuestionsPerServer(), 1, 100_000);
         if (config.questionsDir() != null && config.questionsDir().isBlank()) {
             problems.add("\"questionsDir\" must name a folder; leave it out to use the bank shipped in the jar");
         }

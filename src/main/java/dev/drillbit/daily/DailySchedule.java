@@ -2,6 +2,7 @@ package dev.drillbit.daily;
 
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionFilter;
+import dev.drillbit.bank.QuestionSource;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,40 @@ public record DailySchedule(
         int groupMinimum,
         Optional<DayOfWeek> reportDay,
         long setBy,
-        Instant since) {
+        Instant since,
+        QuestionSource source) {
+
+    /** A schedule drawing from the shipped bank and the server's packs alike. */
+    public DailySchedule(
+            ScheduleId id,
+            LocalTime time,
+            ZoneId zone,
+            Set<DayOfWeek> days,
+            Set<String> steps,
+            Optional<Difficulty> difficulty,
+            int count,
+            OptionalLong pingRole,
+            Duration window,
+            int groupMinimum,
+            Optional<DayOfWeek> reportDay,
+            long setBy,
+            Instant since) {
+        this(
+                id,
+                time,
+                zone,
+                days,
+                steps,
+                difficulty,
+                count,
+                pingRole,
+                window,
+                groupMinimum,
+                reportDay,
+                setBy,
+                since,
+                QuestionSource.BOTH);
+    }
 
     /**
      * A guild's timezone, given its schedules: the zone of the one set first, UTC for a guild without any.
@@ -68,6 +102,7 @@ public record DailySchedule(
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(reportDay, "reportDay");
         Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(source, "source");
         if (days.isEmpty()) {
             throw new IllegalArgumentException("a schedule runs on at least one day");
         }
@@ -105,7 +140,8 @@ public record DailySchedule(
                 groupMinimum,
                 reportDay,
                 member,
-                since);
+                since,
+                source);
     }
 
     public long channelId() {
@@ -114,7 +150,7 @@ public record DailySchedule(
 
     /** The questions this schedule draws from. */
     public QuestionFilter filter() {
-        return QuestionFilter.ANY.withSteps(steps).withDifficulty(difficulty);
+        return QuestionFilter.ANY.withSteps(steps).withDifficulty(difficulty).withSource(source);
     }
 
     public boolean runsOn(LocalDate date) {

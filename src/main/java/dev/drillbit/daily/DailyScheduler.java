@@ -83,7 +83,7 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     }
 
     private final DailyRepository files;
-    private final QuestionBank bank;
+    private final dev.drillbit.bank.GuildBanks banks;
     private final GroupActivity activity;
     private final Clock clock;
     private final Random random;
@@ -96,14 +96,14 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
 
     private DailyScheduler(
             DailyRepository files,
-            QuestionBank bank,
+            dev.drillbit.bank.GuildBanks banks,
             GroupActivity activity,
             Clock clock,
             Random random,
             Settings settings,
             DailyRepository.State state) {
         this.files = files;
-        this.bank = bank;
+        this.banks = banks;
         this.activity = activity;
         this.clock = clock;
         this.random = random;
@@ -122,6 +122,17 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     public static DailyScheduler open(
             DailyRepository repository,
             QuestionBank bank,
+            GroupActivity activity,
+            Clock clock,
+            Random random,
+            Settings settings) {
+        return open(repository, dev.drillbit.bank.GuildBanks.only(bank), activity, clock, random, settings);
+    }
+
+    /** As {@link #open(DailyRepository, QuestionBank, GroupActivity, Clock, Random, Settings)}, each server's runs drawn from its own bank. */
+    public static DailyScheduler open(
+            DailyRepository repository,
+            dev.drillbit.bank.GuildBanks bank,
             GroupActivity activity,
             Clock clock,
             Random random,
@@ -368,7 +379,7 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     private DailyAction.StartRun start(
             DailySchedule schedule, LocalDate date, String runId, Instant at, Instant closesAt, Instant now)
             throws IOException {
-        List<Question> pool = bank.questions(schedule.filter());
+        List<Question> pool = banks.forGuild(schedule.guildId()).questions(schedule.filter());
         boolean late = now.isAfter(at.plus(settings.lateAfter()));
         if (pool.isEmpty()) {
             // the bank changed under the schedule; record the day as failed so it is not retried every second
@@ -504,7 +515,9 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
                 participation,
                 top,
                 weakest,
-                weakest.stream().findFirst().flatMap(t -> bank.step(t.step())),
+                weakest.stream()
+                        .findFirst()
+                        .flatMap(t -> banks.forGuild(schedule.guildId()).step(t.step())),
                 streakAt(schedule.id(), now));
     }
 
@@ -577,7 +590,8 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         if (earlier.isPresent()) {
             return new RunAnswerOutcome.AlreadyAnswered(earlier.get());
         }
-        Optional<Question> question = bank.question(run.questionIds().get(position));
+        Optional<Question> question =
+                banks.forGuild(run.guildId()).question(run.questionIds().get(position));
         Optional<Verdict> verdict = question.flatMap(q -> checker.check(q, response));
         if (verdict.isEmpty()) {
             return new RunAnswerOutcome.NotAQuestion(runId, position);

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param pingRole a role id to mention
  * @param groupMinimum members needed for a day to count towards the group streak
  * @param reportDay weekday of the weekly report, or {@code off}
+ * @param source {@code shipped}, {@code server} or {@code both}: which questions the runs draw from
  */
 public record ScheduleInput(
         long guildId,
@@ -31,7 +32,8 @@ public record ScheduleInput(
         Optional<Integer> windowHours,
         Optional<Long> pingRole,
         Optional<Integer> groupMinimum,
-        Optional<String> reportDay) {
+        Optional<String> reportDay,
+        Optional<String> source) {
 
     public ScheduleInput {
         Objects.requireNonNull(time, "time");
@@ -46,6 +48,7 @@ public record ScheduleInput(
                 setBy,
                 time,
                 zone,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -70,7 +73,8 @@ public record ScheduleInput(
                 windowHours,
                 pingRole,
                 groupMinimum,
-                reportDay);
+                reportDay,
+                source);
     }
 
     public ScheduleInput withSteps(String value) {
@@ -87,7 +91,8 @@ public record ScheduleInput(
                 windowHours,
                 pingRole,
                 groupMinimum,
-                reportDay);
+                reportDay,
+                source);
     }
 
     public ScheduleInput withDifficulty(String value) {
@@ -104,7 +109,8 @@ public record ScheduleInput(
                 windowHours,
                 pingRole,
                 groupMinimum,
-                reportDay);
+                reportDay,
+                source);
     }
 
     public ScheduleInput withCount(int value) {
@@ -121,7 +127,8 @@ public record ScheduleInput(
                 windowHours,
                 pingRole,
                 groupMinimum,
-                reportDay);
+                reportDay,
+                source);
     }
 
     public ScheduleInput withWindowHours(int value) {
@@ -138,7 +145,8 @@ public record ScheduleInput(
                 Optional.of(value),
                 pingRole,
                 groupMinimum,
-                reportDay);
+                reportDay,
+                source);
     }
 
     public ScheduleInput withPingRole(long value) {
@@ -155,7 +163,8 @@ public record ScheduleInput(
                 windowHours,
                 Optional.of(value),
                 groupMinimum,
-                reportDay);
+                reportDay,
+                source);
     }
 
     public ScheduleInput withGroupMinimum(int value) {
@@ -172,7 +181,8 @@ public record ScheduleInput(
                 windowHours,
                 pingRole,
                 Optional.of(value),
-                reportDay);
+                reportDay,
+                source);
     }
 
     public ScheduleInput withReportDay(String value) {
@@ -189,6 +199,25 @@ public record ScheduleInput(
                 windowHours,
                 pingRole,
                 groupMinimum,
+                Optional.of(value),
+                source);
+    }
+
+    public ScheduleInput withSource(String value) {
+        return new ScheduleInput(
+                guildId,
+                channelId,
+                setBy,
+                time,
+                zone,
+                days,
+                steps,
+                difficulty,
+                count,
+                windowHours,
+                pingRole,
+                groupMinimum,
+                reportDay,
                 Optional.of(value));
     }
 }

@@ -3,6 +3,7 @@ package dev.drillbit.daily;
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.bank.QuestionFilter;
+import dev.drillbit.bank.QuestionSource;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -88,16 +89,34 @@ public final class ScheduleParser {
         Optional<DayOfWeek> reportDay = input.reportDay().isEmpty()
                 ? Optional.of(DayOfWeek.MONDAY)
                 : reportDay(input.reportDay().get(), problems);
+        QuestionSource source = QuestionSource.BOTH;
+        if (input.source().isPresent()) {
+            Optional<QuestionSource> parsed =
+                    QuestionSource.fromId(input.source().get().strip().toLowerCase(Locale.ROOT));
+            if (parsed.isEmpty()) {
+                problems.add(new InputProblem(
+                        "source",
+                        "source \"" + input.source().get().strip() + "\" is not one of shipped, server, both"));
+            } else {
+                source = parsed.get();
+            }
+        }
         if (input.pingRole().isPresent() && input.pingRole().get() <= 0) {
             problems.add(new InputProblem("role", "role must be a role of this server"));
         }
         if (problems.isEmpty()
-                && bank.questions(QuestionFilter.ANY.withSteps(steps).withDifficulty(difficulty))
+                && bank.questions(QuestionFilter.ANY
+                                .withSteps(steps)
+                                .withDifficulty(difficulty)
+                                .withSource(source))
                         .isEmpty()) {
             problems.add(new InputProblem(
                     "steps",
-                    "no question matches these steps and this difficulty; "
-                            + "widen the steps or leave out the difficulty"));
+                    source == QuestionSource.SERVER
+                            ? "no question of this server's packs matches these steps and this difficulty; "
+                                    + "import a pack with /pack import, or widen the choice"
+                            : "no question matches these steps and this difficulty; "
+                                    + "widen the steps or leave out the difficulty"));
         }
         if (!problems.isEmpty()) {
             return new ScheduleParse.Invalid(problems);
@@ -115,7 +134,8 @@ public final class ScheduleParser {
                 groupMinimum,
                 reportDay,
                 input.setBy(),
-                now));
+                now,
+                source));
     }
 
     static Optional<LocalTime> time(String text, List<InputProblem> problems) {

@@ -1,7 +1,7 @@
 package dev.drillbit.discord;
 
+import dev.drillbit.bank.GuildBanks;
 import dev.drillbit.bank.Question;
-import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyAction;
 import dev.drillbit.daily.DailyRun;
 import dev.drillbit.daily.DailySchedule;
@@ -49,7 +49,7 @@ final class DailyBoard {
     record Posted(long channelId, List<Long> questionMessageIds) {}
 
     private final DailyScheduler scheduler;
-    private final QuestionBank bank;
+    private final GuildBanks banks;
     private final ScoreStore store;
     private final GuildZones zones;
     private final Channels channels;
@@ -58,13 +58,13 @@ final class DailyBoard {
 
     DailyBoard(
             DailyScheduler scheduler,
-            QuestionBank bank,
+            GuildBanks banks,
             ScoreStore store,
             GuildZones zones,
             Channels channels,
             DailyView view) {
         this.scheduler = scheduler;
-        this.bank = bank;
+        this.banks = banks;
         this.store = store;
         this.zones = zones;
         this.channels = channels;
@@ -265,7 +265,8 @@ final class DailyBoard {
     private CompletableFuture<Void> reveal(GuildMessageChannel channel, DailyRun run, Map<Integer, Long> messageIds) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (int i = 0; i < run.questionIds().size(); i++) {
-            Optional<Question> question = bank.question(run.questionIds().get(i));
+            Optional<Question> question =
+                    banks.forGuild(run.guildId()).question(run.questionIds().get(i));
             if (question.isEmpty()) {
                 continue; // the bank changed since; the tally in the results still counts it
             }
@@ -275,7 +276,8 @@ final class DailyBoard {
             if (messageId != null) {
                 chain = chain.thenCompose(
                         v -> channel.editMessageById(messageId, MessageEditData.fromCreateData(closed))
-                                .setComponents()
+                                .setComponents(net.dv8tion.jda.api.components.actionrow.ActionRow.of(
+                                        FlagView.reportButton(question.get())))
                                 .submit()
                                 .thenAccept(m -> {}));
             } else {

@@ -1,5 +1,6 @@
 package dev.drillbit.discord;
 
+import dev.drillbit.bank.GuildBanks;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyRun;
@@ -73,8 +74,7 @@ final class DailyCommand implements BotCommand {
     static final String WINDOW = "window";
 
     private final DailyScheduler scheduler;
-    private final ScheduleParser parser;
-    private final QuestionBank bank;
+    private final GuildBanks banks;
     private final ScoreStore store;
     private final DailyBoard board;
     private final DailyView view;
@@ -83,15 +83,14 @@ final class DailyCommand implements BotCommand {
 
     DailyCommand(
             DailyScheduler scheduler,
-            QuestionBank bank,
+            GuildBanks banks,
             ScoreStore store,
             DailyBoard board,
             DailyView view,
             Clock clock,
             DurableReply durable) {
         this.scheduler = scheduler;
-        this.parser = new ScheduleParser(bank);
-        this.bank = bank;
+        this.banks = banks;
         this.store = store;
         this.board = board;
         this.view = view;
@@ -138,7 +137,8 @@ final class DailyCommand implements BotCommand {
                                         "Hours the quiz takes answers (default " + ScheduleParser.DEFAULT_WINDOW_HOURS
                                                 + ")",
                                         false)
-                                .setRequiredRange(ScheduleParser.MIN_WINDOW_HOURS, ScheduleParser.MAX_WINDOW_HOURS));
+                                .setRequiredRange(ScheduleParser.MIN_WINDOW_HOURS, ScheduleParser.MAX_WINDOW_HOURS),
+                        QuizOptions.sourceOption());
         return Installs.serverOnly(Commands.slash("daily", "Study groups: a quiz every day at a set time"))
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommands(
@@ -198,6 +198,7 @@ final class DailyCommand implements BotCommand {
                 ScheduleInput::withDifficulty);
         input = with(input, event.getOption(QuizOptions.COUNT, OptionMapping::getAsInt), ScheduleInput::withCount);
         input = with(input, event.getOption(WINDOW, OptionMapping::getAsInt), ScheduleInput::withWindowHours);
+        input = with(input, event.getOption(QuizOptions.SOURCE, OptionMapping::getAsString), ScheduleInput::withSource);
         Role role = event.getOption(ROLE, OptionMapping::getAsRole);
         List<InputProblem> problems = new ArrayList<>();
         if (role != null && role.isPublicRole()) {
@@ -218,7 +219,7 @@ final class DailyCommand implements BotCommand {
                     "drillbit cannot post in <#" + channel.getId() + ">: it needs View"
                             + " Channel, Send Messages and Embed Links there"));
         }
-        ScheduleParse parse = parser.parse(input, clock.instant());
+        ScheduleParse parse = new ScheduleParser(banks.forGuild(guild)).parse(input, clock.instant());
         if (parse instanceof ScheduleParse.Invalid invalid) {
             problems.addAll(0, invalid.problems());
         }
@@ -364,7 +365,7 @@ final class DailyCommand implements BotCommand {
         String typed = event.getFocusedOption().getValue();
         List<Command.Choice> choices = switch (event.getFocusedOption().getName()) {
             case TIMEZONE -> zoneChoices(typed);
-            case STEPS -> stepChoices(typed);
+            case STEPS -> stepChoices(banks.forGuild(Place.of(event)), typed);
             default -> List.of();
         };
         event.replyChoices(choices).queue();
@@ -387,7 +388,7 @@ final class DailyCommand implements BotCommand {
     }
 
     /** Completes the last of comma-separated step ids, keeping the ones before it. */
-    private List<Command.Choice> stepChoices(String typed) {
+    private static List<Command.Choice> stepChoices(QuestionBank bank, String typed) {
         int comma = typed.lastIndexOf(',');
         String before = comma < 0 ? "" : typed.substring(0, comma + 1).replace(" ", "");
         String last = typed.substring(comma + 1).strip().toLowerCase(Locale.ROOT);
@@ -463,7 +464,8 @@ final class DailyCommand implements BotCommand {
                                 .map(a -> refusal(new RunAnswerOutcome.AlreadyAnswered(a)));
         Optional<Question> question = run.filter(r ->
                         id.position() >= 0 && id.position() < r.questionIds().size())
-                .flatMap(r -> bank.question(r.questionIds().get(id.position())));
+                .flatMap(r ->
+                        banks.forGuild(r.guildId()).question(r.questionIds().get(id.position())));
         if (refusal.isPresent()) {
             event.reply(refusal.get()).setEphemeral(true).queue();
         } else if (question.isEmpty()) {
@@ -486,7 +488,8 @@ final class DailyCommand implements BotCommand {
         }
         Optional<Question> question = scheduler
                 .run(id.session())
-                .flatMap(r -> bank.question(r.questionIds().get(id.position())));
+                .flatMap(r ->
+                        banks.forGuild(r.guildId()).question(r.questionIds().get(id.position())));
         String what = "daily answer (kept with run " + id.session() + ", not in the score store) guild="
                 + (event.getGuild() == null ? "-" : event.getGuild().getId()) + " user=" + user + " position="
                 + id.position();

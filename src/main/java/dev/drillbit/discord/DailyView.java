@@ -104,7 +104,12 @@ final class DailyView {
                         .sorted()
                         .map(s -> Style.stepTitle(bank, s))
                         .collect(Collectors.joining(", "));
-        return steps + schedule.difficulty().map(d -> " (" + d.id() + ")").orElse("");
+        String source = switch (schedule.source()) {
+            case SHIPPED -> ", shipped questions only";
+            case SERVER -> ", this server's own questions only";
+            case BOTH -> "";
+        };
+        return steps + schedule.difficulty().map(d -> " (" + d.id() + ")").orElse("") + source;
     }
 
     private String title(DailyRun run, Question question, int position) {
@@ -142,7 +147,7 @@ final class DailyView {
                 Style.cut(title(run, question, position), 256), question, action -> id(run.id(), position, action));
     }
 
-    /** A question of a closed run: answer, explanation and who got it right. No buttons. */
+    /** A question of a closed run: answer, explanation and who got it right; only "Report a problem". */
     MessageCreateData closedQuestion(DailyRun run, Question question, int position) {
         List<RunAnswer> answers =
                 run.answers().stream().filter(a -> a.position() == position).toList();
@@ -154,6 +159,7 @@ final class DailyView {
                 .setEmbeds(RevealView.closedEmbed(
                                 "Closed · " + title(run, question, position), question, right, answers.size())
                         .build())
+                .setComponents(net.dv8tion.jda.api.components.actionrow.ActionRow.of(FlagView.reportButton(question)))
                 .setAllowedMentions(List.of())
                 .build();
     }

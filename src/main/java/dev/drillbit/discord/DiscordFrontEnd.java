@@ -3,7 +3,9 @@ package dev.drillbit.discord;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.daily.DailyScheduler;
+import dev.drillbit.insights.QuestionFlags;
 import dev.drillbit.interview.MockInterviews;
+import dev.drillbit.packs.ServerPacks;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
@@ -32,6 +34,8 @@ public final class DiscordFrontEnd {
     private final Clock clock;
 
     /**
+     * @param packs the shipped bank and each server's own packs
+     * @param flags members' reports of questions
      * @param store where answers are recorded and scores read; the front end never closes it
      * @param zones each guild's timezone, for leaderboard periods and the dates the bot shows
      * @param defaultCount questions in a quiz when the member does not say
@@ -43,7 +47,8 @@ public final class DiscordFrontEnd {
      * @param ticker measures how long what the adapter itself remembers is kept (claims on review cards)
      */
     public DiscordFrontEnd(
-            QuestionBank bank,
+            ServerPacks packs,
+            QuestionFlags flags,
             QuizEngine engine,
             Scoring scoring,
             ScoreStore store,
@@ -56,24 +61,26 @@ public final class DiscordFrontEnd {
             Ticker ticker) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
+        QuestionBank bank = packs.shipped();
         DurableReply durable = new DurableReply(work);
         QuestionView questions = new QuestionView(bank, scoring);
         RevealView reveals = new RevealView(bank);
         SummaryView summaries = new SummaryView(bank);
         GroupBoard board = new GroupBoard(engine, channels, questions, reveals, summaries);
         this.play = new QuizPlay(engine, store, zones, durable, questions, reveals, summaries, board);
-        QuizOptions options = new QuizOptions(bank);
+        QuizOptions options = new QuizOptions(bank, packs);
         List<BotCommand> commands = new ArrayList<>(List.of(
                 new QuizCommand(play, options, defaultCount),
                 new QuestionCommand(play, options),
                 new RoadmapCommand(learning.reviews(), options, new RoadmapView(bank)),
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
-                new DataCommand(memberData, durable)));
+                new DataCommand(memberData, durable),
+                new PackCommand(packs, flags, work)));
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
         commands.add(new ReviewCommand(
-                bank,
+                packs,
                 learning.reviews(),
                 scoring,
                 new ReviewView(bank, scoring),
@@ -85,9 +92,9 @@ public final class DiscordFrontEnd {
         commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), durable));
         commands.add(new MeCommand(memberData, learning.reviews(), work, durable));
         DailyView dailyView = new DailyView(bank);
-        this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);
+        this.daily = new DailyBoard(scheduler, packs, store, zones, channels, dailyView);
         this.clock = engine.clock();
-        commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, durable));
+        commands.add(new DailyCommand(scheduler, packs, store, daily, dailyView, clock, durable));
         List<SlashCommandData> described =
                 commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));

@@ -86,7 +86,8 @@ final class GroupBoard {
             channel.get()
                     .editMessageById(
                             posting.messageId(), MessageEditData.fromCreateData(reveals.closed(session, step.reveal())))
-                    .setComponents()
+                    .setComponents(net.dv8tion.jda.api.components.actionrow.ActionRow.of(
+                            FlagView.reportButton(step.reveal().question())))
                     .queue(ok -> {}, e -> LOG.warn("could not reveal question of group quiz {}", session.id(), e));
             if (step instanceof GroupStep.Next) {
                 post(session, channel.get());

@@ -13,7 +13,9 @@ final class HelpCommand implements BotCommand {
     private static final String ABOUT = "drillbit gets you ready for backend-developer interviews. It follows a"
             + " backend roadmap from how the internet works to system design, and drills each step with"
             + " interview questions: pick a letter, true or false, type a short answer, or explain a topic and"
-            + " grade yourself against the key points. Every answer comes with why it is right.";
+            + " grade yourself against the key points. Every answer comes with why it is right. A server can add its"
+            + " own questions with /pack import (the same file format as the shipped packs), and anyone can report"
+            + " a problem with a question from under its answer.";
 
     private final List<SlashCommandData> others;
 

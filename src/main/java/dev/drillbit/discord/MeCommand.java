@@ -137,7 +137,7 @@ final class MeCommand implements BotCommand {
         List<AnswerEvent> answers = new ArrayList<>();
         held.forEach(h -> answers.addAll(h.answers()));
         answers.sort(java.util.Comparator.comparingLong(AnswerEvent::id));
-        int deck = reviews.summary(user).deckSize();
+        int deck = reviews.summary(MemberRef.PERSONAL, user).deckSize();
         if (answers.isEmpty() && deck == 0 && held.isEmpty()) {
             return MessageEditData.fromContent("drillbit keeps nothing about you yet.");
         }
@@ -147,7 +147,8 @@ final class MeCommand implements BotCommand {
         files.add(FileUpload.fromData(csv.toString().getBytes(StandardCharsets.UTF_8), ANSWERS_FILE));
         files.add(FileUpload.fromData(points(held).getBytes(StandardCharsets.UTF_8), POINTS_FILE));
         if (deck > 0) {
-            files.add(FileUpload.fromData(reviews.exportCsv(user).getBytes(StandardCharsets.UTF_8), DECK_FILE));
+            files.add(FileUpload.fromData(
+                    reviews.exportCsv(MemberRef.PERSONAL, user).getBytes(StandardCharsets.UTF_8), DECK_FILE));
         }
         long servers =
                 held.stream().filter(h -> h.guildId() != MemberRef.PERSONAL).count();

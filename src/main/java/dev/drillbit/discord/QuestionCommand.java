@@ -8,7 +8,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** {@code /question [step] [difficulty]}: one random question, answered in place. Thread-safe. */
+/** {@code /question [step] [difficulty] [source]}: one random question, answered in place. Thread-safe. */
 final class QuestionCommand implements BotCommand {
     private final QuizPlay play;
     private final QuizOptions options;
@@ -23,7 +23,8 @@ final class QuestionCommand implements BotCommand {
         return Installs.everywhere(Commands.slash("question", "One random interview question, answered in place"))
                 .addOptions(
                         QuizOptions.stepOption("Roadmap step to draw from (the whole roadmap when empty)"),
-                        QuizOptions.difficultyOption());
+                        QuizOptions.difficultyOption(),
+                        QuizOptions.sourceOption());
     }
 
     @Override
@@ -39,7 +40,8 @@ final class QuestionCommand implements BotCommand {
 
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue()))
+        event.replyChoices(options.stepChoices(
+                        Place.of(event), event.getFocusedOption().getValue()))
                 .queue();
     }
 }

@@ -2,6 +2,7 @@ package dev.drillbit.discord;
 
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionFilter;
+import dev.drillbit.bank.QuestionSource;
 import dev.drillbit.bank.RoadmapStep;
 import dev.drillbit.quiz.Owner;
 import dev.drillbit.quiz.QuizSpec;
@@ -50,7 +51,8 @@ final class QuizCommand implements BotCommand {
                                                 "Roadmap step to draw from (the whole roadmap when empty)"),
                                         QuizOptions.difficultyOption(),
                                         QuizOptions.countOption(QuizSpec.MAX_COUNT),
-                                        mode),
+                                        mode,
+                                        QuizOptions.sourceOption()),
                         new SubcommandData("stop", "Stop your quiz here, or the channel's group quiz"),
                         new SubcommandData("skip", "Skip the current question of your solo quiz"),
                         new SubcommandData("status", "Where your quiz and the channel's group quiz stand"));
@@ -92,12 +94,27 @@ final class QuizCommand implements BotCommand {
         play.start(event, owner, filter.get(), count);
     }
 
-    /** The step and difficulty options as a filter; on a bad value, replies with why and returns empty. */
+    /**
+     * The step, difficulty and source options as a filter, over the server's bank; on a bad value, replies
+     * with why and returns empty.
+     */
     static Optional<QuestionFilter> filter(SlashCommandInteractionEvent event, QuizOptions options) {
         QuestionFilter filter = QuestionFilter.ANY;
+        long guild = Place.of(event);
+        String source = event.getOption(QuizOptions.SOURCE, null, OptionMapping::getAsString);
+        if (source != null) {
+            Optional<QuestionSource> parsed = QuestionSource.fromId(source);
+            if (parsed.isEmpty()) {
+                event.reply("Source must be shipped, server or both.")
+                        .setEphemeral(true)
+                        .queue();
+                return Optional.empty();
+            }
+            filter = filter.withSource(parsed.get());
+        }
         String typed = event.getOption(QuizOptions.STEP, null, OptionMapping::getAsString);
         if (typed != null) {
-            Optional<RoadmapStep> step = options.findStep(typed);
+            Optional<RoadmapStep> step = options.findStep(guild, typed);
             if (step.isEmpty()) {
                 event.reply(QuizOptions.unknownStep(typed)).setEphemeral(true).queue();
                 return Optional.empty();
@@ -120,7 +137,8 @@ final class QuizCommand implements BotCommand {
 
     @Override
     public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(options.stepChoices(event.getFocusedOption().getValue()))
+        event.replyChoices(options.stepChoices(
+                        Place.of(event), event.getFocusedOption().getValue()))
                 .queue();
     }
 

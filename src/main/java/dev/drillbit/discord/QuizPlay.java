@@ -95,9 +95,15 @@ final class QuizPlay {
                     .queue();
             return;
         }
-        if (outcome instanceof StartOutcome.NoQuestions) {
-            event.reply("No question matches that choice of step and difficulty. Try another, or leave the"
-                            + " options empty to draw from the whole roadmap.")
+        if (outcome instanceof StartOutcome.NoQuestions none) {
+            boolean serverOnly = none.filter().source() == dev.drillbit.bank.QuestionSource.SERVER;
+            event.reply(
+                            serverOnly
+                                    ? "No question of this server's packs matches that choice. A member with Manage"
+                                            + " Server can add some with /pack import, or leave source empty to"
+                                            + " draw from the shipped bank too."
+                                    : "No question matches that choice of step and difficulty. Try another, or"
+                                            + " leave the options empty to draw from the whole roadmap.")
                     .setEphemeral(true)
                     .queue();
             return;

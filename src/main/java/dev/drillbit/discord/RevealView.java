@@ -42,10 +42,15 @@ final class RevealView {
                         ? " · answered after the time limit, no points"
                         : " · +" + answered.points() + " points");
         MessageCreateBuilder message = new MessageCreateBuilder().setEmbeds(embed.build());
+        Button report = FlagView.reportButton(answered.question());
         if (session.owner().mode() == Owner.Mode.SOLO) {
             String label = position == session.size() - 1 ? "See results" : "Next question";
-            message.setComponents(ActionRow.of(Button.primary(
-                    QuestionView.id(session, position, QuizAction.NEXT).toString(), label)));
+            message.setComponents(ActionRow.of(
+                    Button.primary(
+                            QuestionView.id(session, position, QuizAction.NEXT).toString(), label),
+                    report));
+        } else {
+            message.setComponents(ActionRow.of(report));
         }
         return message.build();
     }

@@ -1,8 +1,8 @@
 package dev.drillbit.discord;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.drillbit.bank.GuildBanks;
 import dev.drillbit.bank.Question;
-import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.learning.Rating;
 import dev.drillbit.learning.Reviews;
 import dev.drillbit.quiz.Response;
@@ -22,6 +22,7 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -52,7 +53,7 @@ final class ReviewCommand implements BotCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewCommand.class);
     static final String EXPORT_FILE = "drillbit-review-deck.csv";
 
-    private final QuestionBank bank;
+    private final GuildBanks banks;
     private final Reviews reviews;
     private final Scoring scoring;
     private final ReviewView view;
@@ -64,7 +65,7 @@ final class ReviewCommand implements BotCommand {
     private final AnswerClaims<String> answered;
 
     ReviewCommand(
-            QuestionBank bank,
+            GuildBanks banks,
             Reviews reviews,
             Scoring scoring,
             ReviewView view,
@@ -73,7 +74,7 @@ final class ReviewCommand implements BotCommand {
             Ticker ticker,
             Executor work,
             DurableReply durable) {
-        this.bank = bank;
+        this.banks = banks;
         this.reviews = reviews;
         this.scoring = scoring;
         this.view = view;
@@ -89,7 +90,8 @@ final class ReviewCommand implements BotCommand {
         return Installs.everywhere(Commands.slash(
                         "review", "Spaced repetition: go over the questions you missed, when they are due"))
                 .addSubcommands(
-                        new SubcommandData("start", "Review your due cards, one at a time"),
+                        new SubcommandData("start", "Review your due cards, one at a time")
+                                .addOptions(QuizOptions.sourceOption()),
                         new SubcommandData("export", "Download your review deck as a CSV file Anki imports"))
                 .addSubcommandGroups(new SubcommandGroupData("remind", "A daily direct message when cards are due")
                         .addSubcommands(
@@ -111,13 +113,16 @@ final class ReviewCommand implements BotCommand {
                 : event.getSubcommandGroup() + " " + event.getSubcommandName();
         switch (sub == null ? "" : sub) {
             case "start" -> {
-                Optional<Reviews.DueQuestion> due = reviews.next(user);
+                dev.drillbit.bank.QuestionSource source = dev.drillbit.bank.QuestionSource.fromId(
+                                event.getOption(QuizOptions.SOURCE, "both", OptionMapping::getAsString))
+                        .orElse(dev.drillbit.bank.QuestionSource.BOTH);
+                Optional<Reviews.DueQuestion> due = reviews.next(guild, user, source);
                 if (due.isPresent()) {
-                    event.reply(view.card(due.get(), clock.instant()))
+                    event.reply(view.card(due.get(), clock.instant(), source))
                             .setEphemeral(true)
                             .queue();
                 } else {
-                    event.reply(view.nothingDue(reviews.summary(user), clock.instant()))
+                    event.reply(view.nothingDue(reviews.summary(guild, user), clock.instant()))
                             .setEphemeral(true)
                             .queue();
                 }
@@ -139,7 +144,7 @@ final class ReviewCommand implements BotCommand {
                         hook.editOriginal("Daily review reminder off.").queue();
                         return;
                     }
-                    int due = reviews.summary(user).dueNow();
+                    int due = reviews.summary(guild, user).dueNow();
                     hook.editOriginal("Daily review reminder on: drillbit sends you a direct message once a day"
                                     + " when cards are due (" + due + " due now). Turn it off with /review remind off.")
                             .queue();
@@ -153,12 +158,12 @@ final class ReviewCommand implements BotCommand {
         InteractionHook hook = event.getHook();
         CompletableFuture.supplyAsync(
                         () -> {
-                            int size = reviews.summary(user).deckSize();
+                            int size = reviews.summary(guild, user).deckSize();
                             if (size == 0) {
                                 return MessageEditData.fromContent(
-                                        view.nothingDue(reviews.summary(user), clock.instant()));
+                                        view.nothingDue(reviews.summary(guild, user), clock.instant()));
                             }
-                            byte[] csv = reviews.exportCsv(user).getBytes(StandardCharsets.UTF_8);
+                            byte[] csv = reviews.exportCsv(guild, user).getBytes(StandardCharsets.UTF_8);
                             return new MessageEditBuilder()
                                     .setContent(
                                             "Your review deck: " + size + (size == 1 ? " card" : " cards")
@@ -179,25 +184,26 @@ final class ReviewCommand implements BotCommand {
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
-        Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
+        long guild = Place.of(event);
+        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id, guild);
+        Optional<Question> question = shown.flatMap(s -> banks.forGuild(guild).question(s.questionId()));
         if (question.isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
             return;
         }
-        long guild = Place.of(event);
         long user = event.getUser().getIdLong();
         Question q = question.get();
         Optional<ReviewAction> own = ReviewAction.of(id.action());
         Optional<AnswerAction> answer = AnswerAction.of(id.action());
         Optional<Rating> rating = own.flatMap(ReviewAction::rating);
         if (own.filter(ReviewAction.NEXT::equals).isPresent()) {
-            Optional<Reviews.DueQuestion> due = reviews.next(user);
+            dev.drillbit.bank.QuestionSource source = shown.get().source();
+            Optional<Reviews.DueQuestion> due = reviews.next(guild, user, source);
             event.editMessage(
                             due.isPresent()
-                                    ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant()))
+                                    ? MessageEditData.fromCreateData(view.card(due.get(), clock.instant(), source))
                                     : new MessageEditBuilder()
-                                            .setContent(view.nothingDue(reviews.summary(user), clock.instant()))
+                                            .setContent(view.nothingDue(reviews.summary(guild, user), clock.instant()))
                                             .setEmbeds()
                                             .setComponents()
                                             .build())
@@ -217,8 +223,9 @@ final class ReviewCommand implements BotCommand {
     @Override
     public void onModal(ModalInteractionEvent event, ComponentId id) {
         ModalMapping value = event.getValue(QuestionView.TEXT_INPUT);
-        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id);
-        Optional<Question> question = shown.flatMap(s -> bank.question(s.questionId()));
+        long guild = Place.of(event);
+        Optional<ReviewView.Shown> shown = ReviewView.Shown.of(id, guild);
+        Optional<Question> question = shown.flatMap(s -> banks.forGuild(guild).question(s.questionId()));
         if (AnswerAction.of(id.action()).filter(AnswerAction.TEXT::equals).isEmpty()
                 || value == null
                 || question.isEmpty()) {
@@ -261,7 +268,7 @@ final class ReviewCommand implements BotCommand {
                 key,
                 shown,
                 judged.get(),
-                reviewed -> view.answered(reviewed, reviews.summary(user), clock.instant(), shown));
+                reviewed -> view.answered(reviewed, reviews.summary(guild, user), clock.instant(), shown));
     }
 
     private <E extends IReplyCallback & IMessageEditCallback> void rate(
@@ -287,7 +294,7 @@ final class ReviewCommand implements BotCommand {
                         question,
                         rating,
                         reviews.cardDue(user, question.id()),
-                        reviews.summary(user),
+                        reviews.summary(guild, user),
                         clock.instant(),
                         shown));
     }

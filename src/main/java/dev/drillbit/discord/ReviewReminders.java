@@ -67,7 +67,7 @@ final class ReviewReminders {
         if (jda == null) {
             return;
         }
-        int due = reviews.summary(member.userId()).dueNow();
+        int due = reviews.summary(MemberRef.PERSONAL, member.userId()).dueNow();
         String text = ReviewView.reminder(due);
         jda.openPrivateChannelById(member.userId())
                 .flatMap(channel -> channel.sendMessage(text))

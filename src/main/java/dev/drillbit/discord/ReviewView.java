@@ -2,6 +2,7 @@ package dev.drillbit.discord;
 
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
+import dev.drillbit.bank.QuestionSource;
 import dev.drillbit.bank.QuestionText;
 import dev.drillbit.learning.Rating;
 import dev.drillbit.learning.Reviews;
@@ -42,25 +43,37 @@ final class ReviewView {
         this.scoring = scoring;
     }
 
-    /** A shown card: which question, and when it was shown. */
-    record Shown(String questionId, Instant at) {
+    /**
+     * A shown card: which question, when it was shown, and which cards the member chose to review (their
+     * {@code source}, kept for Next in the custom id's position: 0 both, as before there was a choice, 1
+     * shipped, 2 the server's). A server pack's question travels in the custom id as {@code ~<author's id>}
+     * (its server is the interaction's), since a namespaced id holds a colon.
+     */
+    record Shown(String questionId, Instant at, QuestionSource source) {
+        private static final List<QuestionSource> POSITIONS =
+                List.of(QuestionSource.BOTH, QuestionSource.SHIPPED, QuestionSource.SERVER);
+
         String session() {
-            return questionId + "." + Long.toString(at.toEpochMilli(), 36);
+            return QuestionRef.encode(questionId) + "." + Long.toString(at.toEpochMilli(), 36);
         }
 
         ComponentId id(ComponentAction action) {
-            return new ComponentId(PREFIX, session(), 0, action);
+            return new ComponentId(PREFIX, session(), POSITIONS.indexOf(source), action);
         }
 
-        static Optional<Shown> of(ComponentId id) {
+        static Optional<Shown> of(ComponentId id, long guildId) {
             int dot = id.session().lastIndexOf('.');
             if (dot <= 0) {
                 return Optional.empty();
             }
+            String question = QuestionRef.decode(id.session().substring(0, dot), guildId);
             try {
                 return Optional.of(new Shown(
-                        id.session().substring(0, dot),
-                        Instant.ofEpochMilli(Long.parseLong(id.session().substring(dot + 1), 36))));
+                        question,
+                        Instant.ofEpochMilli(Long.parseLong(id.session().substring(dot + 1), 36)),
+                        id.position() >= 0 && id.position() < POSITIONS.size()
+                                ? POSITIONS.get(id.position())
+                                : QuestionSource.BOTH));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
@@ -68,9 +81,9 @@ final class ReviewView {
     }
 
     /** A due card to answer, with its widgets. */
-    MessageCreateData card(Reviews.DueQuestion due, Instant now) {
+    MessageCreateData card(Reviews.DueQuestion due, Instant now, QuestionSource source) {
         Question question = due.question();
-        Shown shown = new Shown(question.id(), now);
+        Shown shown = new Shown(question.id(), now, source);
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(Style.of(question.difficulty()))
                 .setTitle(title(question))

@@ -45,7 +45,8 @@ final class RoadmapCommand implements BotCommand {
                 return;
             }
         }
-        RoadmapProgress.Report report = reviews.progress(event.getUser().getIdLong());
+        RoadmapProgress.Report report =
+                reviews.progress(Place.of(event), event.getUser().getIdLong());
         MessageEmbed embed =
                 step.map(s -> view.one(s, report.step(s.id()).orElseThrow())).orElseGet(() -> view.all(report));
         event.replyEmbeds(embed).setEphemeral(true).queue();

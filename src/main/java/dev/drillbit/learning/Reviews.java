@@ -34,13 +34,18 @@ import java.util.concurrent.CompletableFuture;
  * <p>Thread-safe (the store is; the rest is immutable).
  */
 public final class Reviews {
-    private final QuestionBank bank;
+    private final dev.drillbit.bank.GuildBanks banks;
     private final LearningStore store;
     private final Clock clock;
     private final AnswerChecker checker = new AnswerChecker();
 
     public Reviews(QuestionBank bank, LearningStore store, Clock clock) {
-        this.bank = Objects.requireNonNull(bank, "bank");
+        this(dev.drillbit.bank.GuildBanks.only(Objects.requireNonNull(bank, "bank")), store, clock);
+    }
+
+    /** Reviews where each server's cards are looked up in its own bank (the shipped one and its packs). */
+    public Reviews(dev.drillbit.bank.GuildBanks banks, LearningStore store, Clock clock) {
+        this.banks = Objects.requireNonNull(banks, "banks");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -55,8 +60,9 @@ public final class Reviews {
     /** A card to review now, and how many are due in all (this one included). */
     public record DueQuestion(Question question, ReviewCard card, int dueNow) {}
 
-    public Summary summary(long userId) {
+    public Summary summary(long guildId, long userId) {
         LearnerState learner = store.learner(userId);
+        QuestionBank bank = banks.forGuild(guildId);
         Instant now = clock.instant();
         List<DeckCard> known = learner.deck().stream()
                 .filter(c -> bank.question(c.questionId()).isPresent())
@@ -67,9 +73,20 @@ public final class Reviews {
     }
 
     /** The most overdue card now; empty when nothing is due (then see {@link Summary#nextDue()}). */
-    public Optional<DueQuestion> next(long userId) {
+    public Optional<DueQuestion> next(long guildId, long userId) {
+        return next(guildId, userId, dev.drillbit.bank.QuestionSource.BOTH);
+    }
+
+    /**
+     * As {@link #next(long, long)}, among the cards of shipped questions, of the server's own, or both. The
+     * deck is the person's ({@code userId}); the questions it can serve are those of the place it is asked
+     * in ({@code guildId}: a server's bank, or {@link dev.drillbit.progress.MemberRef#PERSONAL} for the
+     * shipped bank alone).
+     */
+    public Optional<DueQuestion> next(long guildId, long userId, dev.drillbit.bank.QuestionSource source) {
+        QuestionBank bank = banks.forGuild(guildId);
         List<DeckCard> due = store.dueCards(userId, clock.instant()).stream()
-                .filter(c -> bank.question(c.questionId()).isPresent())
+                .filter(c -> bank.question(c.questionId()).filter(source::test).isPresent())
                 .toList();
         return due.stream()
                 .findFirst()
@@ -125,13 +142,13 @@ public final class Reviews {
         return store.review(guildId, userId, questionId, rating, clock.instant());
     }
 
-    public RoadmapProgress.Report progress(long userId) {
-        return RoadmapProgress.of(bank, store.learner(userId), clock.instant());
+    public RoadmapProgress.Report progress(long guildId, long userId) {
+        return RoadmapProgress.of(banks.forGuild(guildId), store.learner(userId), clock.instant());
     }
 
     /** The deck as an Anki CSV file, most overdue card first; see {@link DeckExport}. */
-    public String exportCsv(long userId) {
-        return DeckExport.csv(bank, store.learner(userId).deck());
+    public String exportCsv(long guildId, long userId) {
+        return DeckExport.csv(banks.forGuild(guildId), store.learner(userId).deck());
     }
 
     public CompletableFuture<ReminderEvent> reminder(long userId, boolean on) {

@@ -400,6 +400,16 @@ final class InteractionFactory {
             return data;
         }
 
+        /** An ATTACHMENT option: the value is an uploaded file's id, the file itself in {@code resolved}. */
+        private JsonNode resolveAttachment(String option, Object value) {
+            if (!(value instanceof LocalAttachment file)) {
+                throw new IllegalArgumentException(
+                        "option " + option + " takes a file: attach one first (attach <file> in the playground)");
+            }
+            resolved.with("attachments").set(file.idString(), AttachmentServer.json(json, file));
+            return json.getNodeFactory().textNode(file.idString());
+        }
+
         private JsonNode typedValue(JsonNode option, Object value) {
             String name = option.path("name").asText();
             int type = option.path("type").asInt();
@@ -415,6 +425,7 @@ final class InteractionFactory {
                 case 6 -> resolveUser(name, value);
                 case 7 -> resolveChannel(name, value, option);
                 case 8 -> resolveRole(name, value);
+                case 11 -> resolveAttachment(name, value);
                 case 9 ->
                     value instanceof LocalRole
                                     || (value instanceof String s

@@ -54,6 +54,7 @@ public final class LocalDiscord implements AutoCloseable {
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final RateLimiter limiter;
     private final RestServer rest;
+    private final AttachmentServer attachments;
     private final GatewayServer gateway;
 
     /** Starts a stand-in whose bot is called "drillbit", on the real clock and with Discord's rate limits. */
@@ -99,6 +100,7 @@ public final class LocalDiscord implements AutoCloseable {
         this.interactions = new InteractionFactory(world, json, messages, gateway);
         this.limiter = new RateLimiter(limits, wallClock);
         this.rest = new RestServer(mapper, limiter);
+        this.attachments = new AttachmentServer(world.bot.id(), world.ids::next);
         new RestRoutes(world, json, messages, interactions, gateway).registerOn(rest);
         rest.start();
         try {
@@ -140,6 +142,14 @@ public final class LocalDiscord implements AutoCloseable {
         return world.bot.id();
     }
 
+    /**
+     * Uploads a file as a member does when filling a slash command's ATTACHMENT option; pass the result as
+     * that option's value. The bot downloads it from {@link LocalAttachment#url()}, served by the stand-in.
+     */
+    public LocalAttachment attach(String filename, String contentType, byte[] bytes) {
+        return attachments.upload(filename, contentType, bytes);
+    }
+
     /** Completes when the bot identified on the gateway and received READY and its guilds. */
     public CompletableFuture<Void> connected() {
         return connected;
@@ -153,6 +163,7 @@ public final class LocalDiscord implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         rest.stop();
+        attachments.close();
         LOG.info("local Discord stand-in stopped");
     }
 

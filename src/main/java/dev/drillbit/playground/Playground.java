@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * The real bot, unchanged, against the embedded local Discord stand-in, with a person playing one or more
  * members from a terminal. Each input line is a slash command in Discord's syntax or a playground command
- * ({@code click}, {@code select}, {@code type}, {@code as}, {@code channel}, {@code clock}, {@code help},
+ * ({@code click}, {@code select}, {@code type}, {@code as}, {@code channel}, {@code clock}, {@code attach}, {@code help},
  * {@code quit}); everything the bot posts is printed as numbered text. Bad input gets one line starting
  * with {@code !} and the session goes on. Not thread-safe: one person types at a time; the bot's messages
  * arrive on other threads and are printed under a lock.
@@ -78,6 +78,7 @@ public final class Playground implements AutoCloseable {
     private LocalMember me;
     private LocalChannel here;
     private PendingModal modal;
+    private final PlaygroundAttachments files = new PlaygroundAttachments();
     private boolean quit;
 
     /** A form the bot opened, being filled one {@code type} at a time. */
@@ -172,7 +173,12 @@ public final class Playground implements AutoCloseable {
             String word = input.first().toLowerCase(Locale.ROOT);
             if (word.startsWith("/")) {
                 InputLine.Slash slash = input.slash();
-                settle(discord.slash(me, here, slash.path(), slash.options()));
+                String name = slash.path().split(" ")[0];
+                settle(discord.slash(
+                        me,
+                        here,
+                        slash.path(),
+                        files.fill(discord.command(guild, name), slash.path(), slash.options())));
                 return true;
             }
             switch (word) {
@@ -183,6 +189,7 @@ public final class Playground implements AutoCloseable {
                 case "channel" -> channel(input.rest());
                 case "dm" -> dm(input);
                 case "clock" -> clock(input.rest());
+                case "attach" -> say(files.attach(discord, input.rest()));
                 case "help" -> say(HELP);
                 case "quit", "exit" -> quit = true;
                 default ->
@@ -208,6 +215,7 @@ public final class Playground implements AutoCloseable {
             as <name> [admin]      play another member (created on first use; admin = Manage Server)
             channel <name>         switch channel or thread (created on first use)
             dm                     switch to your DM with the bot (channel <name> goes back)
+            attach <file>          pick a local file for the next command that takes one (/pack import)
             clock +90s | +2h | +1d | 2026-12-01T09:00
                                    move the bot's clock forward (question timers and daily quizzes follow it)
             help, quit""";

@@ -17,7 +17,7 @@ import org.jline.reader.ParsedLine;
  */
 final class PlaygroundCompleter implements Completer {
     private static final List<String> WORDS =
-            List.of("click", "select", "type", "as", "channel", "dm", "clock", "help", "quit");
+            List.of("click", "select", "type", "as", "channel", "dm", "clock", "attach", "help", "quit");
 
     private final Playground playground;
 

@@ -1,6 +1,7 @@
 package dev.drillbit.quiz;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.drillbit.bank.GuildBanks;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
 import dev.drillbit.session.Removal;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class QuizEngine {
     private static final Logger LOG = LoggerFactory.getLogger(QuizEngine.class);
 
-    private final QuestionBank bank;
+    private final GuildBanks banks;
     private final Scoring scoring;
     private final Clock clock;
     private final AnswerChecker checker = new AnswerChecker();
@@ -37,6 +38,7 @@ public final class QuizEngine {
     /** Settings of the engine. Immutable. */
     public record Settings(Duration idle, long maxSessions) {}
 
+    /** An engine whose quizzes all draw from one bank. */
     public QuizEngine(
             QuestionBank bank,
             Scoring scoring,
@@ -45,7 +47,19 @@ public final class QuizEngine {
             Clock clock,
             Random random,
             Consumer<QuizSummary> onEnd) {
-        this.bank = bank;
+        this(GuildBanks.only(bank), scoring, settings, ticker, clock, random, onEnd);
+    }
+
+    /** An engine whose quizzes draw from the bank of the server they run in (the shipped one and its packs). */
+    public QuizEngine(
+            GuildBanks banks,
+            Scoring scoring,
+            Settings settings,
+            Ticker ticker,
+            Clock clock,
+            Random random,
+            Consumer<QuizSummary> onEnd) {
+        this.banks = banks;
         this.scoring = scoring;
         this.clock = clock;
         this.sessions = new SessionRegistry<>(
@@ -78,7 +92,7 @@ public final class QuizEngine {
      * @param startedBy the member who started it, who may stop it ({@link QuizSession#mayStop})
      */
     public StartOutcome start(Owner owner, long startedBy, QuizSpec spec) {
-        List<Question> pool = new ArrayList<>(bank.questions(spec.filter()));
+        List<Question> pool = new ArrayList<>(banks.forGuild(owner.guildId()).questions(spec.filter()));
         if (pool.isEmpty()) {
             return new StartOutcome.NoQuestions(spec.filter());
         }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drillbit.bank.Difficulty;
 import dev.drillbit.bank.QuestionType;
+import dev.drillbit.insights.Flag;
+import dev.drillbit.insights.FlagReason;
 import dev.drillbit.progress.Answer;
+import dev.drillbit.storage.flatfile.FlatFileFlagStore;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.testsupport.Fixtures;
@@ -73,6 +76,28 @@ class ReportCommandTest {
                     .contains("t-sql-1 [sql, mid, multiple_choice] 20 answers, 40% right; option C chosen 12 times, "
                             + "the right answer B 8 times");
         }
+    }
+
+    @Test
+    void reportQuestionsListsMembersReportsOnShippedQuestionsWithCountsAndReasons() throws Exception {
+        // GIVEN two members reported t-sql-1 (one with a note), and a server's own question was reported too
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        try (FlatFileFlagStore flags = FlatFileFlagStore.open(data.resolve("flags"))) {
+            flags.put(new Flag(1, "t-sql-1", 7, FlagReason.OUTDATED, Optional.of("SQL:2023 says otherwise"), T0));
+            flags.put(new Flag(2, "t-sql-1", 8, FlagReason.TYPO, Optional.empty(), T0));
+            flags.put(new Flag(1, "g1:mine", 7, FlagReason.TYPO, Optional.empty(), T0));
+        }
+
+        // WHEN
+        int code = run("report", "questions", "--config", config().toString(), "--data", data.toString());
+
+        // THEN
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("Reported by members (1 question):\n  t-sql-1  2 members: typo 1, outdated 1\n"
+                        + "    \"SQL:2023 says otherwise\"\n")
+                .doesNotContain("g1:mine");
     }
 
     @Test

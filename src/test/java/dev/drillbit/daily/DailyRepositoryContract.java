@@ -103,6 +103,38 @@ public abstract class DailyRepositoryContract {
     }
 
     @Test
+    @DisplayName("each schedule's question source (shipped, server, both) survives a restart")
+    void sourceSurvivesARestart() throws Exception {
+        DailyRepository r = repository();
+        DailySchedule shipped = DailyFixtures.schedule(
+                bank, DailyFixtures.input("09:00", "Europe/Berlin").withSource("shipped"), SINCE);
+        DailySchedule server = new DailySchedule(
+                new ScheduleId(shipped.guildId(), shipped.channelId() + 1),
+                shipped.time(),
+                shipped.zone(),
+                shipped.days(),
+                shipped.steps(),
+                shipped.difficulty(),
+                shipped.count(),
+                shipped.pingRole(),
+                shipped.window(),
+                shipped.groupMinimum(),
+                shipped.reportDay(),
+                shipped.setBy(),
+                shipped.since(),
+                dev.drillbit.bank.QuestionSource.SERVER);
+        DailyRepository.State state = DailyRepository.State.empty();
+        state.schedules().put(shipped.id(), shipped);
+        state.schedules().put(server.id(), server);
+
+        r.writeState(state);
+
+        assertThat(restart(r).load().state().schedules())
+                .extractingFromEntries(e -> e.getValue().source())
+                .containsExactly(dev.drillbit.bank.QuestionSource.SHIPPED, dev.drillbit.bank.QuestionSource.SERVER);
+    }
+
+    @Test
     @DisplayName("a run written again replaces the stored one whole, answers included")
     void runsAreReplacedWhole() throws Exception {
         DailyRepository r = repository();

@@ -25,7 +25,8 @@ class ComponentActionTest {
                         QuizAction.values(),
                         ReviewAction.values(),
                         InterviewAction.values(),
-                        MeAction.values())
+                        MeAction.values(),
+                        FlagAction.values())
                 .flatMap(Arrays::stream);
     }
 
@@ -51,7 +52,19 @@ class ComponentActionTest {
         if (action instanceof MeAction) {
             return MeAction.of(code).map(ComponentAction.class::cast);
         }
+        if (action instanceof FlagAction) {
+            return FlagAction.of(code).map(ComponentAction.class::cast);
+        }
         return InterviewAction.of(code).map(ComponentAction.class::cast);
+    }
+
+    @Test
+    @DisplayName("every report reason has its button, and each button reports its own reason")
+    void reasonButtonsReportEveryReason() {
+        assertThat(Arrays.stream(FlagAction.values()).map(FlagAction::reason).flatMap(Optional::stream))
+                .containsExactly(dev.drillbit.insights.FlagReason.values());
+        Arrays.stream(dev.drillbit.insights.FlagReason.values())
+                .forEach(r -> assertThat(FlagAction.of(r).reason()).contains(r));
     }
 
     @Test

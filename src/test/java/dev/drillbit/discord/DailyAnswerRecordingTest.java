@@ -90,7 +90,13 @@ class DailyAnswerRecordingTest {
                         .findFirst()
                         .orElseThrow());
         command = new DailyCommand(
-                scheduler, bank, store, null, new DailyView(bank), time, new DurableReply(Runnable::run));
+                scheduler,
+                dev.drillbit.bank.GuildBanks.only(bank),
+                store,
+                null,
+                new DailyView(bank),
+                time,
+                new DurableReply(Runnable::run));
 
         event = mock(ButtonInteractionEvent.class);
         User user = mock(User.class);

@@ -64,7 +64,8 @@ class ReadMoreTest {
         Question.Open open = TinyBank.open("a3", "a", Difficulty.SENIOR);
         ReviewView view = new ReviewView(TinyBank.bank(), new Scoring(Duration.ofSeconds(30), true));
 
-        MessageEmbed embed = embed(view.modelAnswer(open, new ReviewView.Shown("a3", Instant.EPOCH)));
+        MessageEmbed embed = embed(view.modelAnswer(
+                open, new ReviewView.Shown("a3", Instant.EPOCH, dev.drillbit.bank.QuestionSource.BOTH)));
 
         assertThat(field(embed, "Read more")).contains("[docs.example.org](https://docs.example.org/a3)");
     }

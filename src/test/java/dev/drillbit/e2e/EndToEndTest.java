@@ -39,7 +39,8 @@ abstract class EndToEndTest {
             "review",
             "interview",
             "daily",
-            "me");
+            "me",
+            "pack");
 
     BotHarness h;
 

@@ -57,8 +57,8 @@ class ReviewsTest {
         Instant start = time.instant();
 
         // THEN nothing is due yet
-        assertThat(reviews.next(U)).isEmpty();
-        assertThat(reviews.summary(U))
+        assertThat(reviews.next(G, U)).isEmpty();
+        assertThat(reviews.summary(G, U))
                 .isEqualTo(new Reviews.Summary(
                         2, 0, Optional.of(start.minus(Duration.ofMinutes(1)).plus(Duration.ofDays(1))), false));
 
@@ -66,13 +66,13 @@ class ReviewsTest {
         time.advance(Duration.ofDays(2));
 
         // THEN the most overdue card comes first, and an open card rated Easy is spaced out
-        Reviews.DueQuestion first = reviews.next(U).orElseThrow();
+        Reviews.DueQuestion first = reviews.next(G, U).orElseThrow();
         assertThat(first.question().id()).isEqualTo("a1");
         assertThat(first.dueNow()).isEqualTo(2);
         reviews.rate(G, U, "a3", Rating.EASY).join();
-        assertThat(reviews.summary(U).dueNow()).isEqualTo(1);
-        assertThat(reviews.progress(U).step("a").orElseThrow().dueReviews()).isEqualTo(1);
-        assertThat(reviews.exportCsv(U))
+        assertThat(reviews.summary(G, U).dueNow()).isEqualTo(1);
+        assertThat(reviews.progress(G, U).step("a").orElseThrow().dueReviews()).isEqualTo(1);
+        assertThat(reviews.exportCsv(G, U))
                 .startsWith(DeckExport.ANKI_HEADERS)
                 .contains("Which one, a1?")
                 .contains("Explain a3.")
@@ -107,7 +107,7 @@ class ReviewsTest {
         assertThat(reviewed.answered().points()).isZero();
         assertThat(reviewed.rating()).isEqualTo(Rating.GOOD);
         assertThat(reviewed.due()).isPresent().get().matches(d -> d.isAfter(time.instant()));
-        assertThat(reviews.summary(U).dueNow()).isZero();
+        assertThat(reviews.summary(G, U).dueNow()).isZero();
         assertThat(store.memberStats(G, U).orElseThrow().points()).isZero();
     }
 

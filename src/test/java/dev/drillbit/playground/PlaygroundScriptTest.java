@@ -306,4 +306,39 @@ class PlaygroundScriptTest {
                 .contains("    | 5 questions on the whole roadmap · answers for 12 h · pings @study-group\n")
                 .contains("    | Next run: Mon 23 Nov 10:30 Europe/Berlin (in 20 min)\n");
     }
+
+    @Test
+    @DisplayName(
+            "attach a local file, import it as a server pack, and draw a quiz from it; a bad one shows its positions")
+    void attachAndImportAPack() throws Exception {
+        // GIVEN a good and a bad pack on disk
+        Path good = data.resolve("our-step.json");
+        java.nio.file.Files.writeString(good, """
+                {"step": "our-step", "questions": [
+                  {"id": "ours-1", "type": "true_false", "difficulty": "mid",
+                   "prompt": "Does our study group meet on Tuesdays?", "answer": true,
+                   "explanation": "The group agreed on Tuesdays, as the pinned schedule says.",
+                   "source": "https://example.org/schedule"}]}
+                """);
+        Path bad = data.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{\"step\": \"our-step\",\n \"questions\": 3}\n");
+
+        // WHEN
+        boolean ok = run("/pack import\n"
+                + "attach " + good + "\n"
+                + "/pack import\n"
+                + "/quiz start step:our-step source:server count:1\n"
+                + "attach " + bad + "\n"
+                + "/pack import file:bad.json\n");
+
+        // THEN
+        assertThat(ok).isFalse(); // the first /pack import had no file
+        assertThat(transcript.toString())
+                .contains("! /pack import needs a file in file: attach one first")
+                .contains("attached our-step.json (")
+                .contains("Imported the pack for `our-step` (a step of this server's own): 1 question.")
+                .contains("    | Question · our-step · mid · 30 s\n" + "    | Does our study group meet on Tuesdays?\n")
+                .contains("bad.json was not imported: 1 problem (file:line:column). Nothing was stored; fix it")
+                .contains("bad.json:2:15: \"questions\" must be a non-empty list");
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drillbit.bank.Difficulty;
+import dev.drillbit.bank.QuestionSource;
 import dev.drillbit.daily.DailyRepository;
 import dev.drillbit.daily.DailyRun;
 import dev.drillbit.daily.DailySchedule;
@@ -225,6 +226,7 @@ public final class FlatFileDailyRepository implements DailyRepository {
         n.put("report_day", s.reportDay().map(FlatFileDailyRepository::dayName).orElse(null));
         n.put("set_by", s.setBy());
         n.put("since", s.since().toString());
+        n.put("source", s.source().id());
         return n;
     }
 
@@ -486,7 +488,10 @@ public final class FlatFileDailyRepository implements DailyRepository {
                         intField(n, "group_minimum"),
                         optional(n, "report_day", d -> day(d, "report_day")),
                         longField(n, "set_by"),
-                        value(n, "since", Instant::parse));
+                        value(n, "since", Instant::parse),
+                        // absent in files written before server packs: both, as those schedules drew
+                        optional(n, "source", s -> QuestionSource.fromId(s).orElseThrow())
+                                .orElse(QuestionSource.BOTH));
             } catch (IllegalArgumentException | DateTimeException e) {
                 throw new DataFileException(
                         file,

@@ -3,8 +3,10 @@ package dev.drillbit.storage.migration;
 import dev.drillbit.daily.DailyRepository;
 import dev.drillbit.daily.DailyRun;
 import dev.drillbit.daily.DailySchedule;
+import dev.drillbit.insights.Flag;
 import dev.drillbit.learning.DeckCard;
 import dev.drillbit.learning.LearnerState;
+import dev.drillbit.packs.StoredPack;
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.ForgetEvent;
 import dev.drillbit.progress.GuildZones;
@@ -15,8 +17,10 @@ import dev.drillbit.progress.ReviewEvent;
 import dev.drillbit.progress.stats.MemberStats;
 import dev.drillbit.progress.stats.Streak;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
+import dev.drillbit.storage.flatfile.FlatFileFlagStore;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
+import dev.drillbit.storage.flatfile.FlatFileServerPackStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.postgres.PostgresDatabase;
 import dev.drillbit.storage.postgres.PostgresImport;
@@ -115,6 +119,12 @@ public final class FlatFileToPostgres {
                     target.clear();
                 }
                 target.daily(daily);
+                List<StoredPack> packs;
+                try (FlatFileServerPackStore packFiles = FlatFileServerPackStore.open(dataDir.resolve("packs"))) {
+                    packs = packFiles.all();
+                }
+                List<Flag> flags = FlatFileFlagStore.read(dataDir.resolve("flags"));
+                target.packsAndFlags(packs, flags);
                 Map<MemberRef, Long> claims =
                         FlatFileReminderClaims.open(dataDir, zones).claims();
                 target.reminderClaims(claims);
@@ -135,6 +145,7 @@ public final class FlatFileToPostgres {
                     }
                 }
                 Comparison comparison = compare(flat, target, daily, zones, clock, events[0], claims.size());
+                comparison = withPacksAndFlags(comparison, packs, flags, target);
                 if (!comparison.equal()) {
                     return new Outcome.Mismatch(target.target(), comparison);
                 }
@@ -248,6 +259,29 @@ public final class FlatFileToPostgres {
             differences.add("the daily runs read back differently");
         }
         return new Comparison(events, List.copyOf(rows), flatMembers.size(), differing, List.copyOf(differences));
+    }
+
+    /** The comparison with the servers' packs and the reports of questions added: counts, and the same read back. */
+    private static Comparison withPacksAndFlags(
+            Comparison comparison, List<StoredPack> packs, List<Flag> flags, PostgresImport target) {
+        List<StoredPack> packsBack = target.packs();
+        List<Flag> flagsBack = target.flags();
+        List<Row> rows = new ArrayList<>(comparison.rows());
+        rows.add(new Row("server packs", packs.size(), packsBack.size()));
+        rows.add(new Row("question reports", flags.size(), flagsBack.size()));
+        List<String> differences = new ArrayList<>(comparison.differences());
+        if (!packs.equals(packsBack)) {
+            differences.add("the server packs read back differently");
+        }
+        if (!flags.equals(flagsBack)) {
+            differences.add("the question reports read back differently");
+        }
+        return new Comparison(
+                comparison.events(),
+                List.copyOf(rows),
+                comparison.membersCompared(),
+                comparison.membersDiffering(),
+                List.copyOf(differences));
     }
 
     private static Map<String, DailyRun> byId(List<DailyRun> runs) {

@@ -1,6 +1,7 @@
 package dev.drillbit.storage.postgres;
 
 import dev.drillbit.bank.Difficulty;
+import dev.drillbit.bank.QuestionSource;
 import dev.drillbit.daily.DailyRepository;
 import dev.drillbit.daily.DailyRun;
 import dev.drillbit.daily.DailySchedule;
@@ -238,7 +239,9 @@ public final class PostgresDailyRepository implements DailyRepository {
                     rs.getInt("group_minimum"),
                     Optional.ofNullable(reportDay).map(PostgresDailyRepository::day),
                     rs.getLong("set_by"),
-                    Sql.instant(rs, "since"));
+                    Sql.instant(rs, "since"),
+                    QuestionSource.fromId(rs.getString("source"))
+                            .orElseThrow(() -> new IllegalArgumentException("unknown question source")));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new SQLException("schedule " + id + " in daily_schedules is not valid (" + e.getMessage() + ")", e);
         }
@@ -276,7 +279,8 @@ public final class PostgresDailyRepository implements DailyRepository {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_schedules (guild_id, channel_id, "
                 + "start_time, zone, days, steps, difficulty, question_count, ping_role, window_minutes, "
-                + "group_minimum, report_day, set_by, since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "group_minimum, report_day, set_by, since, source)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (DailySchedule s : state.schedules().values()) {
                 int i = 1;
                 ps.setLong(i++, s.guildId());
@@ -300,7 +304,8 @@ public final class PostgresDailyRepository implements DailyRepository {
                 ps.setString(
                         i++, s.reportDay().map(PostgresDailyRepository::dayName).orElse(null));
                 ps.setLong(i++, s.setBy());
-                Sql.instant(ps, i, s.since());
+                Sql.instant(ps, i++, s.since());
+                ps.setString(i, s.source().id());
                 ps.addBatch();
             }
             ps.executeBatch();

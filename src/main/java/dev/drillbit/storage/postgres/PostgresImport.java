@@ -129,6 +129,38 @@ public final class PostgresImport implements AutoCloseable {
         }
     }
 
+    /** Writes the servers' packs and the members' reports of questions. */
+    public void packsAndFlags(List<dev.drillbit.packs.StoredPack> packs, List<dev.drillbit.insights.Flag> flags) {
+        try {
+            for (dev.drillbit.packs.StoredPack pack : packs) {
+                PostgresServerPackStore.put(c, pack);
+            }
+            for (dev.drillbit.insights.Flag flag : flags) {
+                PostgresFlagStore.put(c, flag);
+            }
+        } catch (SQLException e) {
+            throw failed("copying the server packs and question reports", e);
+        }
+    }
+
+    /** The servers' packs read back inside the transaction. */
+    public List<dev.drillbit.packs.StoredPack> packs() {
+        try {
+            return PostgresServerPackStore.all(c);
+        } catch (SQLException e) {
+            throw failed("reading the server packs back", e);
+        }
+    }
+
+    /** The reports of questions read back inside the transaction. */
+    public List<dev.drillbit.insights.Flag> flags() {
+        try {
+            return PostgresFlagStore.all(c);
+        } catch (SQLException e) {
+            throw failed("reading the question reports back", e);
+        }
+    }
+
     /** Writes who got their review reminder on which day (an epoch day in their guild's zone). */
     public void reminderClaims(Map<MemberRef, Long> claims) {
         try (PreparedStatement ps =

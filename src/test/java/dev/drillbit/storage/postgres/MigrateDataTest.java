@@ -174,6 +174,39 @@ class MigrateDataTest {
     }
 
     @Test
+    @DisplayName("servers' packs (their text byte for byte) and members' reports of questions are copied too")
+    void copiesPacksAndReports() throws Exception {
+        // GIVEN
+        Instant at = Instant.parse("2026-03-01T10:00:00Z");
+        dev.drillbit.packs.StoredPack pack =
+                new dev.drillbit.packs.StoredPack(GUILD_KOLKATA, "our-step", "{\r\n\t\"step\": \"our-step\" }", 7, at);
+        dev.drillbit.insights.Flag flag = new dev.drillbit.insights.Flag(
+                GUILD_KOLKATA,
+                "g" + GUILD_KOLKATA + ":q-1",
+                8,
+                dev.drillbit.insights.FlagReason.TYPO,
+                java.util.Optional.of("teh"),
+                at);
+        try (var packs = dev.drillbit.storage.flatfile.FlatFileServerPackStore.open(dir.resolve("packs"));
+                var flags = dev.drillbit.storage.flatfile.FlatFileFlagStore.open(dir.resolve("flags"))) {
+            packs.put(pack);
+            flags.put(flag);
+        }
+
+        // WHEN
+        Outcome outcome = FlatFileToPostgres.copy(dir, database.db(), false, time);
+
+        // THEN
+        assertThat(outcome).isInstanceOf(Outcome.Copied.class);
+        assertThat(((Outcome.Copied) outcome).comparison().rows())
+                .contains(
+                        new FlatFileToPostgres.Row("server packs", 1, 1),
+                        new FlatFileToPostgres.Row("question reports", 1, 1));
+        assertThat(PostgresServerPackStore.open(database.db()).all()).containsExactly(pack);
+        assertThat(PostgresFlagStore.open(database.db()).all()).containsExactly(flag);
+    }
+
+    @Test
     @DisplayName("a snapshot whose events are gone cannot be proved: the copy differs and nothing is committed")
     void mismatchRollsBack() throws Exception {
         copyFixture("snapshot-only");
