@@ -170,8 +170,14 @@ public final class Bot implements AutoCloseable {
                 new MemberData(store, List.of(reminders, daily)),
                 ticker);
         onEnd.set(frontEnd::quizEnded);
+        Config.Shards owned = config.discord().shards();
         ShardManager shards = ShardManagerFactory.build(
-                token, endpoints.restBaseUrl(), endpoints.gatewayUrl(), List.of(frontEnd.router()));
+                token,
+                endpoints.restBaseUrl(),
+                endpoints.gatewayUrl(),
+                List.of(frontEnd.router()),
+                owned.total() == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(owned.total()),
+                owned.ids());
         frontEnd.channels().bind(shards);
         Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
