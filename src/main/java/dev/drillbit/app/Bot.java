@@ -58,9 +58,16 @@ public final class Bot implements AutoCloseable {
     private final ScoreStore store;
     private final DailyScheduler daily;
     private final StorageBackend storage;
+    private final Telemetry telemetry;
 
     private Bot(
-            ShardManager shards, Heartbeat heartbeat, ScoreStore store, DailyScheduler daily, StorageBackend storage) {
+            ShardManager shards,
+            Heartbeat heartbeat,
+            ScoreStore store,
+            DailyScheduler daily,
+            StorageBackend storage,
+            Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.shards = shards;
         this.heartbeat = heartbeat;
         this.store = store;
@@ -91,7 +98,15 @@ public final class Bot implements AutoCloseable {
             Config config, QuestionBank bank, String token, Endpoints endpoints, Clock clock, Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        StorageBackend storage = StorageBackend.open(config, System.getenv());
+        // Listening first: a port in use stops start-up before anything logs in or opens the store.
+        Telemetry telemetry = Telemetry.start(config);
+        StorageBackend storage;
+        try {
+            storage = StorageBackend.open(config, System.getenv());
+        } catch (RuntimeException e) {
+            telemetry.close();
+            throw e;
+        }
         DailyScheduler daily;
         try {
             daily = DailyScheduler.open(
@@ -103,22 +118,25 @@ public final class Bot implements AutoCloseable {
                     DailyScheduler.Settings.defaults());
         } catch (RuntimeException e) {
             storage.close();
+            telemetry.close();
             throw e;
         }
         LearningStore store;
         try {
-            store = storage.scores(clock, zones(daily));
+            store = storage.scores(clock, zones(daily), telemetry.commits());
         } catch (RuntimeException e) {
             daily.close();
             storage.close();
+            telemetry.close();
             throw e;
         }
         try {
-            return start(config, bank, storage, store, daily, token, endpoints, clock, ticker);
+            return start(config, bank, storage, store, daily, token, endpoints, clock, ticker, telemetry);
         } catch (RuntimeException e) {
             store.close();
             daily.close();
             storage.close();
+            telemetry.close();
             throw e;
         }
     }
@@ -132,7 +150,8 @@ public final class Bot implements AutoCloseable {
             String token,
             Endpoints endpoints,
             Clock clock,
-            Ticker ticker) {
+            Ticker ticker,
+            Telemetry telemetry) {
         Config.Quiz quiz = config.quiz();
         Scoring scoring = new Scoring(Duration.ofSeconds(quiz.secondsPerQuestion()), quiz.speedBonus());
         AtomicReference<Consumer<QuizSummary>> onEnd = new AtomicReference<>(summary -> {});
@@ -168,7 +187,8 @@ public final class Bot implements AutoCloseable {
                 learning,
                 daily,
                 new MemberData(store, List.of(reminders, daily)),
-                ticker);
+                ticker,
+                telemetry.discord());
         onEnd.set(frontEnd::quizEnded);
         Config.Shards owned = config.discord().shards();
         ShardManager shards = ShardManagerFactory.build(
@@ -179,9 +199,10 @@ public final class Bot implements AutoCloseable {
                 owned.total() == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(owned.total()),
                 owned.ids());
         frontEnd.channels().bind(shards);
+        telemetry.watch(engine, shards, storage::answers);
         Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat, store, daily, storage);
+        return new Bot(shards, heartbeat, store, daily, storage, telemetry);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -201,12 +222,18 @@ public final class Bot implements AutoCloseable {
         return shards;
     }
 
+    /** Where {@code /health} and {@code /metrics} are served; empty when {@code metrics.port} is unset. */
+    public Optional<java.net.InetSocketAddress> metricsAddress() {
+        return telemetry.address();
+    }
+
     /**
      * Stops the heartbeat, disconnects every shard and waits briefly for JDA's threads, then closes the
      * score store, which makes every accepted answer durable and releases the data folder.
      */
     @Override
     public void close() {
+        telemetry.close();
         heartbeat.close();
         List<JDA> all = shards.getShards();
         all.forEach(JDA::shutdownNow);

@@ -5,6 +5,7 @@ import dev.drillbit.daily.DailyRepository;
 import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.storage.CommitObserver;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
@@ -28,7 +29,10 @@ interface StorageBackend extends AutoCloseable {
 
     DailyRepository daily();
 
-    LearningStore scores(Clock clock, GuildZones zones);
+    LearningStore scores(Clock clock, GuildZones zones, CommitObserver commits);
+
+    /** True when the store can be written: the database answers, or the data folder is there and writable. */
+    boolean answers();
 
     ReminderClaims reminderClaims(GuildZones zones);
 
@@ -61,9 +65,17 @@ interface StorageBackend extends AutoCloseable {
         }
 
         @Override
-        public LearningStore scores(Clock clock, GuildZones zones) {
-            return FlatFileScoreStore.open(
-                    StoreOptions.defaults(config.dataPath()).withClock(clock).withZones(zones));
+        public LearningStore scores(Clock clock, GuildZones zones, CommitObserver commits) {
+            return FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath())
+                    .withClock(clock)
+                    .withZones(zones)
+                    .withCommits(commits));
+        }
+
+        @Override
+        public boolean answers() {
+            return java.nio.file.Files.isDirectory(config.dataPath())
+                    && java.nio.file.Files.isWritable(config.dataPath());
         }
 
         @Override
@@ -85,8 +97,13 @@ interface StorageBackend extends AutoCloseable {
         }
 
         @Override
-        public LearningStore scores(Clock clock, GuildZones zones) {
-            return PostgresScoreStore.open(db, clock, zones);
+        public LearningStore scores(Clock clock, GuildZones zones, CommitObserver commits) {
+            return PostgresScoreStore.open(db, clock, zones, commits);
+        }
+
+        @Override
+        public boolean answers() {
+            return db.answers(2);
         }
 
         @Override

@@ -53,6 +53,35 @@ public final class DiscordFrontEnd {
             DailyScheduler scheduler,
             MemberData memberData,
             Ticker ticker) {
+        this(
+                bank,
+                engine,
+                scoring,
+                store,
+                zones,
+                defaultCount,
+                devGuildIds,
+                learning,
+                scheduler,
+                memberData,
+                ticker,
+                DiscordMetrics.none());
+    }
+
+    /** As the constructor above, counting interactions, reply times and daily runs into {@code metrics}. */
+    public DiscordFrontEnd(
+            QuestionBank bank,
+            QuizEngine engine,
+            Scoring scoring,
+            ScoreStore store,
+            GuildZones zones,
+            int defaultCount,
+            Collection<Long> devGuildIds,
+            LearningLoop learning,
+            DailyScheduler scheduler,
+            MemberData memberData,
+            Ticker ticker,
+            DiscordMetrics metrics) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         DurableReply durable = new DurableReply(work);
@@ -83,13 +112,13 @@ public final class DiscordFrontEnd {
                 durable));
         commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), durable));
         DailyView dailyView = new DailyView(bank);
-        this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView);
+        this.daily = new DailyBoard(scheduler, bank, store, zones, channels, dailyView, metrics);
         this.clock = engine.clock();
         commands.add(new DailyCommand(scheduler, bank, store, daily, dailyView, clock, durable));
         List<SlashCommandData> described =
                 commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
-        this.router = new Router(commands, devGuildIds);
+        this.router = new Router(commands, devGuildIds, metrics);
     }
 
     /** The event listener to register with JDA. */

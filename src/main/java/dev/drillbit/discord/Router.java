@@ -32,12 +32,19 @@ public final class Router extends ListenerAdapter {
     private final Map<String, BotCommand> byName = new HashMap<>();
     private final Map<String, BotCommand> byPrefix = new HashMap<>();
     private final Set<Long> devGuildIds;
+    private final DiscordMetrics metrics;
 
     /**
      * @param commands every command; a duplicate name or component prefix fails here, at start-up
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      */
     public Router(List<BotCommand> commands, Collection<Long> devGuildIds) {
+        this(commands, devGuildIds, DiscordMetrics.none());
+    }
+
+    /** As {@link #Router(List, Collection)}, counting each interaction and its reply time into {@code metrics}. */
+    public Router(List<BotCommand> commands, Collection<Long> devGuildIds, DiscordMetrics metrics) {
+        this.metrics = metrics;
         for (BotCommand command : commands) {
             String name = command.data().getName();
             if (byName.putIfAbsent(name, command) != null) {
@@ -91,9 +98,10 @@ public final class Router extends ListenerAdapter {
             event.reply(command == null ? Messages.STALE_BUTTON : Messages.GUILD_ONLY)
                     .setEphemeral(true)
                     .queue();
+            metrics.interaction(command == null ? "unknown" : event.getName(), DiscordMetrics.REFUSED, 0);
             return;
         }
-        guard(event, "/" + event.getFullCommandName(), () -> command.onSlash(event));
+        guard(event, event.getName(), "/" + event.getFullCommandName(), () -> command.onSlash(event));
     }
 
     @Override
@@ -124,9 +132,10 @@ public final class Router extends ListenerAdapter {
         BotCommand command = id.map(i -> byPrefix.get(i.prefix())).orElse(null);
         if (command == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            metrics.interaction("unknown", DiscordMetrics.REFUSED, 0);
             return;
         }
-        guard(event, "button " + event.getComponentId(), () -> command.onButton(event, id.get()));
+        guard(event, id.get().prefix(), "button " + event.getComponentId(), () -> command.onButton(event, id.get()));
     }
 
     @Override
@@ -135,9 +144,10 @@ public final class Router extends ListenerAdapter {
         BotCommand command = id.map(i -> byPrefix.get(i.prefix())).orElse(null);
         if (command == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            metrics.interaction("unknown", DiscordMetrics.REFUSED, 0);
             return;
         }
-        guard(event, "select " + event.getComponentId(), () -> command.onSelect(event, id.get()));
+        guard(event, id.get().prefix(), "select " + event.getComponentId(), () -> command.onSelect(event, id.get()));
     }
 
     @Override
@@ -146,15 +156,19 @@ public final class Router extends ListenerAdapter {
         BotCommand command = id.map(i -> byPrefix.get(i.prefix())).orElse(null);
         if (command == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            metrics.interaction("unknown", DiscordMetrics.REFUSED, 0);
             return;
         }
-        guard(event, "modal " + event.getModalId(), () -> command.onModal(event, id.get()));
+        guard(event, id.get().prefix(), "modal " + event.getModalId(), () -> command.onModal(event, id.get()));
     }
 
-    private static void guard(IReplyCallback event, String what, Runnable handler) {
+    private void guard(IReplyCallback event, String command, String what, Runnable handler) {
+        long began = System.nanoTime();
         try {
             handler.run();
+            metrics.interaction(command, DiscordMetrics.OK, System.nanoTime() - began);
         } catch (RuntimeException e) {
+            metrics.interaction(command, DiscordMetrics.FAILED, System.nanoTime() - began);
             LOG.error(
                     "{} failed guild={} channel={} user={}",
                     what,

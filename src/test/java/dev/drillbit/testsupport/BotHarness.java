@@ -81,6 +81,12 @@ public final class BotHarness implements AutoCloseable {
      *     "Group 4", …; each with the bot's commands and no members but the bot
      */
     public BotHarness(QuestionBank bank, int moreGuilds, Config.Storage storage) throws InterruptedException {
+        this(bank, moreGuilds, storage, Config.Metrics.OFF);
+    }
+
+    /** @param metrics the health and metrics endpoint: {@code new Config.Metrics(0, "127.0.0.1")} for any free port */
+    public BotHarness(QuestionBank bank, int moreGuilds, Config.Storage storage, Config.Metrics metrics)
+            throws InterruptedException {
         this.bank = bank;
         List<LocalGuild> all = new java.util.ArrayList<>(List.of(guild));
         for (int i = 0; i < moreGuilds; i++) {
@@ -103,7 +109,8 @@ public final class BotHarness implements AutoCloseable {
                         guilds.stream().map(LocalGuild::id).toList(),
                         discord.restBaseUrl(),
                         discord.gatewayUrl()),
-                storage);
+                storage,
+                metrics);
         this.bot = startBot();
         for (String command : List.of("quiz", "question", "roadmap", "help", "leaderboard", "stats", "data")) {
             discord.awaitCommand(guild, command, TIMEOUT);
