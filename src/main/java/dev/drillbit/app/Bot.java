@@ -59,6 +59,10 @@ public final class Bot implements AutoCloseable {
     private final DailyScheduler daily;
     private final StorageBackend storage;
     private final Telemetry telemetry;
+    private final WorkLease reminderLease;
+
+    /** The lease on sending review reminders by DM: one process at a time sends them. */
+    static final String REMINDERS_LEASE = "review-reminders";
 
     private Bot(
             ShardManager shards,
@@ -66,7 +70,9 @@ public final class Bot implements AutoCloseable {
             ScoreStore store,
             DailyScheduler daily,
             StorageBackend storage,
-            Telemetry telemetry) {
+            Telemetry telemetry,
+            WorkLease reminderLease) {
+        this.reminderLease = reminderLease;
         this.telemetry = telemetry;
         this.shards = shards;
         this.heartbeat = heartbeat;
@@ -115,7 +121,8 @@ public final class Bot implements AutoCloseable {
                     null,
                     clock,
                     new Random(new SecureRandom().nextLong()),
-                    DailyScheduler.Settings.defaults());
+                    DailyScheduler.Settings.defaults(),
+                    storage.runClaims());
         } catch (RuntimeException e) {
             storage.close();
             telemetry.close();
@@ -165,6 +172,8 @@ public final class Bot implements AutoCloseable {
                 summary -> onEnd.get().accept(summary));
         GuildZones zones = zones(daily);
         ReminderClaims reminders = storage.reminderClaims(zones);
+        WorkLease reminderLease = new WorkLease(storage.leases(), REMINDERS_LEASE, clock);
+        reminderLease.renew();
         LearningLoop learning = new LearningLoop(
                 new Reviews(bank, store, clock),
                 reminders,
@@ -175,7 +184,8 @@ public final class Bot implements AutoCloseable {
                         MockInterviews.Settings.DEFAULT,
                         ticker,
                         clock,
-                        new Random(new SecureRandom().nextLong())));
+                        new Random(new SecureRandom().nextLong())),
+                reminderLease::held);
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(
                 bank,
                 engine,
@@ -200,9 +210,10 @@ public final class Bot implements AutoCloseable {
                 owned.ids());
         frontEnd.channels().bind(shards);
         telemetry.watch(engine, shards, storage::answers);
-        Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
+        Heartbeat heartbeat =
+                new Heartbeat(List.of(reminderLease::renew, frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat, store, daily, storage, telemetry);
+        return new Bot(shards, heartbeat, store, daily, storage, telemetry, reminderLease);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -247,6 +258,7 @@ public final class Bot implements AutoCloseable {
                 break;
             }
         }
+        reminderLease.close();
         store.close();
         daily.close();
         storage.close();

@@ -2,17 +2,23 @@ package dev.drillbit.app;
 
 import dev.drillbit.config.Config;
 import dev.drillbit.daily.DailyRepository;
+import dev.drillbit.daily.RunClaims;
 import dev.drillbit.learning.LearningStore;
+import dev.drillbit.learning.Leases;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.storage.CommitObserver;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
+import dev.drillbit.storage.flatfile.FlatFileLeases;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
+import dev.drillbit.storage.flatfile.FlatFileRunClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.postgres.PostgresDailyRepository;
 import dev.drillbit.storage.postgres.PostgresDatabase;
+import dev.drillbit.storage.postgres.PostgresLeases;
 import dev.drillbit.storage.postgres.PostgresReminderClaims;
+import dev.drillbit.storage.postgres.PostgresRunClaims;
 import dev.drillbit.storage.postgres.PostgresScoreStore;
 import dev.drillbit.storage.postgres.PostgresSettings;
 import java.time.Clock;
@@ -35,6 +41,12 @@ interface StorageBackend extends AutoCloseable {
     boolean answers();
 
     ReminderClaims reminderClaims(GuildZones zones);
+
+    /** Which process starts each daily run. */
+    RunClaims runClaims();
+
+    /** Who does the work that is not per guild (review reminders). */
+    Leases leases();
 
     /** Releases what the backend itself holds (the database pool); the stores are closed before. */
     @Override
@@ -73,6 +85,16 @@ interface StorageBackend extends AutoCloseable {
         }
 
         @Override
+        public RunClaims runClaims() {
+            return FlatFileRunClaims.open(config.dataPath());
+        }
+
+        @Override
+        public Leases leases() {
+            return new FlatFileLeases();
+        }
+
+        @Override
         public boolean answers() {
             return java.nio.file.Files.isDirectory(config.dataPath())
                     && java.nio.file.Files.isWritable(config.dataPath());
@@ -99,6 +121,16 @@ interface StorageBackend extends AutoCloseable {
         @Override
         public LearningStore scores(Clock clock, GuildZones zones, CommitObserver commits) {
             return PostgresScoreStore.open(db, clock, zones, commits);
+        }
+
+        @Override
+        public RunClaims runClaims() {
+            return PostgresRunClaims.open(db);
+        }
+
+        @Override
+        public Leases leases() {
+            return PostgresLeases.open(db);
         }
 
         @Override

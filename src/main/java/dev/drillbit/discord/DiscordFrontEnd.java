@@ -99,7 +99,8 @@ public final class DiscordFrontEnd {
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
                 new DataCommand(memberData, durable)));
         this.interviews = learning.interviews();
-        this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
+        this.reminders = new ReviewReminders(
+                learning.reviews(), learning.reminders(), channels, engine.clock(), learning.remindHere());
         commands.add(new ReviewCommand(
                 bank,
                 learning.reviews(),
