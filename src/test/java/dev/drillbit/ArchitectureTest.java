@@ -31,6 +31,19 @@ class ArchitectureTest {
             .because("the domain is plain Java; the discord package is the only adapter");
 
     /**
+     * Metrics are counted where the bot meets the world: the Discord adapter and the wiring. Storage hears of
+     * its commits through its own plain {@code CommitObserver}; the domain counts nothing.
+     */
+    @ArchTest
+    static final ArchRule onlyTheAdapterAndTheWiringMeter = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.drillbit.discord..", "dev.drillbit.app..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micrometer..", "io.prometheus..")
+            .because("metrics are an edge concern; the domain stays plain Java");
+
+    /**
      * Member data is read and written in {@code storage*} only, behind ports. Files are touched elsewhere
      * only by this allow-list, none of which holds member data:
      */

@@ -65,6 +65,11 @@ public final class Bot implements AutoCloseable {
     private final StorageBackend storage;
     private final ServerPackStore packs;
     private final FlagStore flags;
+    private final Telemetry telemetry;
+    private final WorkLease reminderLease;
+
+    /** The lease on sending review reminders by DM: one process at a time sends them. */
+    static final String REMINDERS_LEASE = "review-reminders";
 
     private Bot(
             ShardManager shards,
@@ -73,7 +78,11 @@ public final class Bot implements AutoCloseable {
             DailyScheduler daily,
             ServerPackStore packs,
             FlagStore flags,
-            StorageBackend storage) {
+            StorageBackend storage,
+            Telemetry telemetry,
+            WorkLease reminderLease) {
+        this.telemetry = telemetry;
+        this.reminderLease = reminderLease;
         this.shards = shards;
         this.heartbeat = heartbeat;
         this.store = store;
@@ -106,11 +115,14 @@ public final class Bot implements AutoCloseable {
             Config config, QuestionBank bank, String token, Endpoints endpoints, Clock clock, Ticker ticker) {
         // Nothing the bot sends may ping anyone unless a message asks for it explicitly.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        StorageBackend storage = StorageBackend.open(config, System.getenv());
+        // Listening first: a port in use stops start-up before anything logs in or opens the store.
+        Telemetry telemetry = Telemetry.start(config);
         // What is open so far, closed newest first when a later step fails.
         java.util.Deque<AutoCloseable> opened = new java.util.ArrayDeque<>();
-        opened.push(storage);
+        opened.push(telemetry);
         try {
+            StorageBackend storage = StorageBackend.open(config, System.getenv());
+            opened.push(storage);
             ServerPackStore packStore = storage.packs();
             opened.push(packStore);
             FlagStore flagStore = storage.flags();
@@ -128,13 +140,14 @@ public final class Bot implements AutoCloseable {
                     null,
                     clock,
                     new Random(new SecureRandom().nextLong()),
-                    DailyScheduler.Settings.defaults());
+                    DailyScheduler.Settings.defaults(),
+                    storage.runClaims());
             opened.push(daily);
-            LearningStore store = storage.scores(clock, zones(daily));
+            LearningStore store = storage.scores(clock, zones(daily), telemetry.commits());
             opened.push(store);
             return start(
                     config,
-                    new Owned(packs, packStore, flags, flagStore, storage, store, daily),
+                    new Owned(packs, packStore, flags, flagStore, storage, store, daily, telemetry),
                     token,
                     endpoints,
                     clock,
@@ -159,7 +172,8 @@ public final class Bot implements AutoCloseable {
             FlagStore flagStore,
             StorageBackend storage,
             LearningStore store,
-            DailyScheduler daily) {}
+            DailyScheduler daily,
+            Telemetry telemetry) {}
 
     private static Bot start(
             Config config, Owned owned, String token, Endpoints endpoints, Clock clock, Ticker ticker) {
@@ -181,6 +195,8 @@ public final class Bot implements AutoCloseable {
                 summary -> onEnd.get().accept(summary));
         GuildZones zones = zones(daily);
         ReminderClaims reminders = storage.reminderClaims(zones);
+        WorkLease reminderLease = new WorkLease(storage.leases(), REMINDERS_LEASE, clock);
+        reminderLease.renew();
         LearningLoop learning = new LearningLoop(
                 new Reviews(packs, store, clock),
                 reminders,
@@ -191,7 +207,8 @@ public final class Bot implements AutoCloseable {
                         MockInterviews.Settings.DEFAULT,
                         ticker,
                         clock,
-                        new Random(new SecureRandom().nextLong())));
+                        new Random(new SecureRandom().nextLong())),
+                reminderLease::held);
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(
                 packs,
                 owned.flags(),
@@ -204,14 +221,34 @@ public final class Bot implements AutoCloseable {
                 learning,
                 daily,
                 new MemberData(store, List.of(reminders, daily, packs, owned.flags())),
-                ticker);
+                ticker,
+                owned.telemetry().discord());
         onEnd.set(frontEnd::quizEnded);
+        Config.Shards ownedShards = config.discord().shards();
         ShardManager shards = ShardManagerFactory.build(
-                token, endpoints.restBaseUrl(), endpoints.gatewayUrl(), List.of(frontEnd.router()));
+                token,
+                endpoints.restBaseUrl(),
+                endpoints.gatewayUrl(),
+                List.of(frontEnd.router()),
+                ownedShards.total() == null
+                        ? java.util.OptionalInt.empty()
+                        : java.util.OptionalInt.of(ownedShards.total()),
+                ownedShards.ids());
         frontEnd.channels().bind(shards);
-        Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
+        owned.telemetry().watch(engine, shards, storage::answers);
+        Heartbeat heartbeat =
+                new Heartbeat(List.of(reminderLease::renew, frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat, store, daily, owned.packStore(), owned.flagStore(), storage);
+        return new Bot(
+                shards,
+                heartbeat,
+                store,
+                daily,
+                owned.packStore(),
+                owned.flagStore(),
+                storage,
+                owned.telemetry(),
+                reminderLease);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -231,12 +268,18 @@ public final class Bot implements AutoCloseable {
         return shards;
     }
 
+    /** Where {@code /health} and {@code /metrics} are served; empty when {@code metrics.port} is unset. */
+    public Optional<java.net.InetSocketAddress> metricsAddress() {
+        return telemetry.address();
+    }
+
     /**
      * Stops the heartbeat, disconnects every shard and waits briefly for JDA's threads, then closes the
      * score store, which makes every accepted answer durable and releases the data folder.
      */
     @Override
     public void close() {
+        telemetry.close();
         heartbeat.close();
         List<JDA> all = shards.getShards();
         all.forEach(JDA::shutdownNow);
@@ -250,6 +293,7 @@ public final class Bot implements AutoCloseable {
                 break;
             }
         }
+        reminderLease.close();
         store.close();
         daily.close();
         flags.close();

@@ -58,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
                     Ticker.systemTicker());
         } catch (DataFileException e) {
             return damaged(e, config.dataPath(), err);
-        } catch (IllegalStateException | StorageUnavailableException e) {
+        } catch (IllegalStateException | StorageUnavailableException | java.io.UncheckedIOException e) {
+            // UncheckedIOException: the health and metrics port could not be listened on
             err.println("drillbit did not start: " + e.getMessage());
             return ExitCodes.FAILED;
         }

@@ -2,21 +2,28 @@ package dev.drillbit.app;
 
 import dev.drillbit.config.Config;
 import dev.drillbit.daily.DailyRepository;
+import dev.drillbit.daily.RunClaims;
 import dev.drillbit.insights.FlagStore;
 import dev.drillbit.learning.LearningStore;
+import dev.drillbit.learning.Leases;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.packs.ServerPackStore;
 import dev.drillbit.progress.GuildZones;
+import dev.drillbit.storage.CommitObserver;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
 import dev.drillbit.storage.flatfile.FlatFileFlagStore;
+import dev.drillbit.storage.flatfile.FlatFileLeases;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
+import dev.drillbit.storage.flatfile.FlatFileRunClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.FlatFileServerPackStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.postgres.PostgresDailyRepository;
 import dev.drillbit.storage.postgres.PostgresDatabase;
 import dev.drillbit.storage.postgres.PostgresFlagStore;
+import dev.drillbit.storage.postgres.PostgresLeases;
 import dev.drillbit.storage.postgres.PostgresReminderClaims;
+import dev.drillbit.storage.postgres.PostgresRunClaims;
 import dev.drillbit.storage.postgres.PostgresScoreStore;
 import dev.drillbit.storage.postgres.PostgresServerPackStore;
 import dev.drillbit.storage.postgres.PostgresSettings;
@@ -34,7 +41,10 @@ interface StorageBackend extends AutoCloseable {
 
     DailyRepository daily();
 
-    LearningStore scores(Clock clock, GuildZones zones);
+    LearningStore scores(Clock clock, GuildZones zones, CommitObserver commits);
+
+    /** True when the store can be written: the database answers, or the data folder is there and writable. */
+    boolean answers();
 
     ReminderClaims reminderClaims(GuildZones zones);
 
@@ -43,6 +53,11 @@ interface StorageBackend extends AutoCloseable {
 
     /** Members' reports of questions. */
     FlagStore flags();
+    /** Which process starts each daily run. */
+    RunClaims runClaims();
+
+    /** Who does the work that is not per guild (review reminders). */
+    Leases leases();
 
     /** Releases what the backend itself holds (the database pool); the stores are closed before. */
     @Override
@@ -73,9 +88,27 @@ interface StorageBackend extends AutoCloseable {
         }
 
         @Override
-        public LearningStore scores(Clock clock, GuildZones zones) {
-            return FlatFileScoreStore.open(
-                    StoreOptions.defaults(config.dataPath()).withClock(clock).withZones(zones));
+        public LearningStore scores(Clock clock, GuildZones zones, CommitObserver commits) {
+            return FlatFileScoreStore.open(StoreOptions.defaults(config.dataPath())
+                    .withClock(clock)
+                    .withZones(zones)
+                    .withCommits(commits));
+        }
+
+        @Override
+        public RunClaims runClaims() {
+            return FlatFileRunClaims.open(config.dataPath());
+        }
+
+        @Override
+        public Leases leases() {
+            return new FlatFileLeases();
+        }
+
+        @Override
+        public boolean answers() {
+            return java.nio.file.Files.isDirectory(config.dataPath())
+                    && java.nio.file.Files.isWritable(config.dataPath());
         }
 
         @Override
@@ -107,8 +140,23 @@ interface StorageBackend extends AutoCloseable {
         }
 
         @Override
-        public LearningStore scores(Clock clock, GuildZones zones) {
-            return PostgresScoreStore.open(db, clock, zones);
+        public LearningStore scores(Clock clock, GuildZones zones, CommitObserver commits) {
+            return PostgresScoreStore.open(db, clock, zones, commits);
+        }
+
+        @Override
+        public RunClaims runClaims() {
+            return PostgresRunClaims.open(db);
+        }
+
+        @Override
+        public Leases leases() {
+            return PostgresLeases.open(db);
+        }
+
+        @Override
+        public boolean answers() {
+            return db.answers(2);
         }
 
         @Override

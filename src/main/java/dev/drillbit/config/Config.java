@@ -9,16 +9,38 @@ import java.util.Optional;
  * kept out of {@link #toString()}; read it through {@link #token(java.util.Map)}. {@code questionsDir} is null
  * when unset: the bot then uses the bank shipped in its jar.
  */
-public record Config(String questionsDir, String dataDir, Quiz quiz, Discord discord, Storage storage, Packs packs) {
+public record Config(
+        String questionsDir,
+        String dataDir,
+        Quiz quiz,
+        Discord discord,
+        Storage storage,
+        Packs packs,
+        Metrics metrics) {
+
+    public Config {
+        packs = packs == null ? Packs.DEFAULT : packs;
+        metrics = metrics == null ? Metrics.OFF : metrics;
+    }
 
     /** The flat files in {@code dataDir} (the default) and the same config before storage was configurable. */
     public Config(String questionsDir, String dataDir, Quiz quiz, Discord discord) {
         this(questionsDir, dataDir, quiz, discord, Storage.FLATFILE);
     }
 
-    /** The default limits on servers' packs. */
+    /** The default limits on servers' packs, and no health and metrics endpoint. */
     public Config(String questionsDir, String dataDir, Quiz quiz, Discord discord, Storage storage) {
-        this(questionsDir, dataDir, quiz, discord, storage, Packs.DEFAULT);
+        this(questionsDir, dataDir, quiz, discord, storage, Packs.DEFAULT, Metrics.OFF);
+    }
+
+    /** No health and metrics endpoint (the default). */
+    public Config(String questionsDir, String dataDir, Quiz quiz, Discord discord, Storage storage, Packs packs) {
+        this(questionsDir, dataDir, quiz, discord, storage, packs, Metrics.OFF);
+    }
+
+    /** The default limits on servers' packs. */
+    public Config(String questionsDir, String dataDir, Quiz quiz, Discord discord, Storage storage, Metrics metrics) {
+        this(questionsDir, dataDir, quiz, discord, storage, Packs.DEFAULT, metrics);
     }
 
     /**
@@ -37,15 +59,58 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
      * Discord settings. {@code restBaseUrl} and {@code gatewayUrl} are null for Discord itself; set, they
      * point the bot at a proxy or at a local stand-in.
      */
-    public record Discord(String token, List<Long> devGuildIds, String restBaseUrl, String gatewayUrl) {
+    public record Discord(String token, List<Long> devGuildIds, String restBaseUrl, String gatewayUrl, Shards shards) {
         public Discord {
             devGuildIds = devGuildIds == null ? List.of() : List.copyOf(devGuildIds);
+            shards = shards == null ? Shards.ALL : shards;
+        }
+
+        /** Every shard in this one process (the default). */
+        public Discord(String token, List<Long> devGuildIds, String restBaseUrl, String gatewayUrl) {
+            this(token, devGuildIds, restBaseUrl, gatewayUrl, Shards.ALL);
         }
 
         @Override
         public String toString() {
             return "Discord[token=" + (token == null ? "unset" : "***") + ", devGuildIds=" + devGuildIds
-                    + ", restBaseUrl=" + restBaseUrl + ", gatewayUrl=" + gatewayUrl + "]";
+                    + ", restBaseUrl=" + restBaseUrl + ", gatewayUrl=" + gatewayUrl + ", shards=" + shards + "]";
+        }
+    }
+
+    /**
+     * Which of the bot's shards this process runs. {@code total} null: Discord's recommendation (JDA asks);
+     * {@code ids} empty: every shard of the total. A guild {@code g} belongs to shard
+     * {@code (g >> 22) % total}, so a process with a subset of the shards serves only those shards' guilds.
+     */
+    public record Shards(Integer total, List<Integer> ids) {
+        public static final Shards ALL = new Shards(null, List.of());
+
+        public Shards {
+            // a null in the list is kept for the loader to name; List.copyOf would refuse it without saying where
+            ids = ids == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ids));
+        }
+
+        /** True when other processes run the shards this one does not: the store must be shared. */
+        public boolean partial() {
+            return total != null && !ids.isEmpty() && ids.size() < total;
+        }
+
+        /** The shard a guild's events arrive on, given the total. */
+        public static int shardOf(long guildId, int total) {
+            return (int) ((guildId >>> 22) % total);
+        }
+    }
+
+    /**
+     * The health and metrics endpoint: off when {@code port} is null (the default); {@code port} 0 takes any
+     * free port. {@code bind} is the address it listens on, loopback unless set.
+     */
+    public record Metrics(Integer port, String bind) {
+        public static final String LOOPBACK = "127.0.0.1";
+        public static final Metrics OFF = new Metrics(null, LOOPBACK);
+
+        public boolean enabled() {
+            return port != null;
         }
     }
 
@@ -78,7 +143,8 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
                 new Quiz(10, 30, 15, true, 10_000),
                 new Discord(null, List.of(), null, null),
                 Storage.FLATFILE,
-                Packs.DEFAULT);
+                Packs.DEFAULT,
+                Metrics.OFF);
     }
 
     /** The question folder the config names; empty for the bank shipped in the jar. */
@@ -91,7 +157,7 @@ public record Config(String questionsDir, String dataDir, Quiz quiz, Discord dis
     }
 
     public Config withDataDir(String dir) {
-        return new Config(questionsDir, dir, quiz, discord, storage, packs);
+        return new Config(questionsDir, dir, quiz, discord, storage, packs, metrics);
     }
 
     /** The database password: {@code DRILLBIT_DB_PASSWORD} from the environment first, then {@code storage.password}. */

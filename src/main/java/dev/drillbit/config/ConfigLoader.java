@@ -139,8 +139,53 @@ public final class ConfigLoader {
             problems.add("\"dataDir\" must name a folder");
         }
         storage(config.storage(), problems);
+        shards(config.discord().shards(), config.storage(), problems);
+        metrics(config.metrics(), problems);
         url(problems, "discord.restBaseUrl", config.discord().restBaseUrl(), "http", "https");
         url(problems, "discord.gatewayUrl", config.discord().gatewayUrl(), "ws", "wss");
+    }
+
+    /** The most shards one bot may have: Discord's own sharding stops well before. */
+    static final int MAX_SHARDS = 65_536;
+
+    private static void shards(Config.Shards shards, Config.Storage storage, List<String> problems) {
+        Integer total = shards.total();
+        if (total == null) {
+            if (!shards.ids().isEmpty()) {
+                problems.add("\"discord.shards.ids\" needs \"discord.shards.total\": a shard id means something only"
+                        + " out of a known number of shards");
+            }
+            return;
+        }
+        if (total < 1 || total > MAX_SHARDS) {
+            problems.add("\"discord.shards.total\" is " + total + "; it must be 1 to " + MAX_SHARDS);
+            return;
+        }
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < shards.ids().size(); i++) {
+            Integer id = shards.ids().get(i);
+            String key = "\"discord.shards.ids[" + i + "]\"";
+            if (id == null || id < 0 || id >= total) {
+                problems.add(key + " is " + id + "; a shard id must be 0 to " + (total - 1) + " (total " + total + ")");
+            } else if (!seen.add(id)) {
+                problems.add(key + " is " + id + " again; list each shard once");
+            }
+        }
+        if (shards.partial() && !storage.postgres()) {
+            problems.add("\"discord.shards.ids\" runs " + shards.ids().size() + " of " + total
+                    + " shards here, so other processes run the rest, but \"storage.type\" is \""
+                    + storage.type() + "\": the flat files are for one process only (one holds the data folder's"
+                    + " lock); use \"postgres\" to share one store between processes");
+        }
+    }
+
+    private static void metrics(Config.Metrics metrics, List<String> problems) {
+        if (metrics.port() != null) {
+            range(problems, "metrics.port", metrics.port(), 0, 65_535);
+        }
+        if (metrics.bind() == null || metrics.bind().isBlank()) {
+            problems.add("\"metrics.bind\" must name an address to listen on, e.g. \"127.0.0.1\"");
+        }
     }
 
     private static void storage(Config.Storage storage, List<String> problems) {

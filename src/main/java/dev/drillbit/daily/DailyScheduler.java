@@ -91,6 +91,9 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     private final AnswerChecker checker = new AnswerChecker();
     private final DailyRepository.State state;
     private final Map<String, DailyRun> runs = new TreeMap<>();
+    private final RunClaims claims;
+    /** Runs another process claimed: not asked about again (a claim is never given back). */
+    private final Set<String> claimedElsewhere = new HashSet<>();
     /** CloseRun actions handed out by this process and not yet acknowledged. */
     private final Set<String> closing = new HashSet<>();
 
@@ -101,7 +104,9 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             Clock clock,
             Random random,
             Settings settings,
-            DailyRepository.State state) {
+            DailyRepository.State state,
+            RunClaims claims) {
+        this.claims = claims;
         this.files = files;
         this.banks = banks;
         this.activity = activity;
@@ -137,10 +142,26 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             Clock clock,
             Random random,
             Settings settings) {
+        return open(repository, bank, activity, clock, random, settings, (runId, now) -> true);
+    }
+
+    /**
+     * As {@link #open(DailyRepository, dev.drillbit.bank.GuildBanks, GroupActivity, Clock, Random, Settings)},
+     * claiming each run in {@code claims} before handing out its start: a run another process claimed is not
+     * started here.
+     */
+    public static DailyScheduler open(
+            DailyRepository repository,
+            dev.drillbit.bank.GuildBanks bank,
+            GroupActivity activity,
+            Clock clock,
+            Random random,
+            Settings settings,
+            RunClaims claims) {
         try {
             DailyRepository.Stored stored = repository.load();
             DailyScheduler scheduler =
-                    new DailyScheduler(repository, bank, activity, clock, random, settings, stored.state());
+                    new DailyScheduler(repository, bank, activity, clock, random, settings, stored.state(), claims);
             stored.runs().forEach(r -> scheduler.runs.put(r.id(), r));
             scheduler.prune();
             LOG.info(
@@ -326,12 +347,30 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             if (now.isBefore(at)
                     || !now.isBefore(closesAt)
                     || at.isBefore(schedule.since())
-                    || runs.containsKey(runId)) {
+                    || runs.containsKey(runId)
+                    || !claim(runId, now)) {
                 continue;
             }
             return Optional.of(start(schedule, date, runId, at, closesAt, now));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Claims a run before its start is handed out; false, remembered, when another process claimed it first
+     * (it posts the run). A claim made and then lost in a crash before the run was written leaves that day
+     * unposted: at most once, as for the run file.
+     */
+    private boolean claim(String runId, Instant now) {
+        if (claimedElsewhere.contains(runId)) {
+            return false;
+        }
+        if (claims.claim(runId, now)) {
+            return true;
+        }
+        claimedElsewhere.add(runId);
+        LOG.info("daily run {} was claimed by another process; it is not started here", runId);
+        return false;
     }
 
     /**
@@ -358,6 +397,9 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         if (open.isPresent()) {
             return new StartNow.AlreadyRan(open.get()); // yesterday's run, still open: one at a time
         }
+        if (!claim(runId, now)) {
+            return new StartNow.ClaimedElsewhere(id, today);
+        }
         try {
             return new StartNow.Started(start(schedule, today, runId, now, now.plus(schedule.window()), now));
         } catch (IOException e) {
@@ -374,6 +416,9 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         record AlreadyRan(DailyRun run) implements StartNow {}
 
         record NoSchedule(ScheduleId id) implements StartNow {}
+
+        /** Another process sharing the store claimed today's run first; it posts it. */
+        record ClaimedElsewhere(ScheduleId id, LocalDate date) implements StartNow {}
     }
 
     private DailyAction.StartRun start(

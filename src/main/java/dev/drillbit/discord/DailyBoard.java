@@ -55,6 +55,7 @@ final class DailyBoard {
     private final Channels channels;
     private final DailyView view;
     private final Map<String, Posted> posted = new ConcurrentHashMap<>();
+    private final DiscordMetrics metrics;
 
     DailyBoard(
             DailyScheduler scheduler,
@@ -62,7 +63,9 @@ final class DailyBoard {
             ScoreStore store,
             GuildZones zones,
             Channels channels,
-            DailyView view) {
+            DailyView view,
+            DiscordMetrics metrics) {
+        this.metrics = metrics;
         this.scheduler = scheduler;
         this.banks = banks;
         this.store = store;
@@ -135,6 +138,7 @@ final class DailyBoard {
                         fail(run, "posting it failed: " + reason(failure));
                         return;
                     }
+                    metrics.dailyRun(true);
                     posted.put(run.id(), done);
                     scheduler.started(run.id());
                     LOG.info(
@@ -348,6 +352,7 @@ final class DailyBoard {
         if (!scheduler.failed(run.id(), reason)) {
             return;
         }
+        metrics.dailyRun(false);
         posted.remove(run.id());
         Optional<Guild> guild = channels.guild(run.guildId());
         Optional<GuildMessageChannel> notice = guild.flatMap(g -> Optional.ofNullable(g.getSystemChannel())

@@ -352,6 +352,10 @@ final class DailyCommand implements BotCommand {
                             + a.run().date() + " (one a day, so"
                             + " nobody answers the same day twice). The next one comes at its scheduled time.")
                     .queue();
+        } else if (started instanceof DailyScheduler.StartNow.ClaimedElsewhere c) {
+            hook.editOriginal("<#" + channel + ">'s quiz for " + c.date()
+                            + " is already being posted (one a day). The next one comes at its scheduled time.")
+                    .queue();
         } else {
             hook.editOriginal("<#" + channel + "> has no daily quiz. Set one first with `/daily set`.")
                     .queue();

@@ -59,6 +59,37 @@ public final class DiscordFrontEnd {
             DailyScheduler scheduler,
             MemberData memberData,
             Ticker ticker) {
+        this(
+                packs,
+                flags,
+                engine,
+                scoring,
+                store,
+                zones,
+                defaultCount,
+                devGuildIds,
+                learning,
+                scheduler,
+                memberData,
+                ticker,
+                DiscordMetrics.none());
+    }
+
+    /** As the constructor above, counting interactions, reply times and daily runs into {@code metrics}. */
+    public DiscordFrontEnd(
+            ServerPacks packs,
+            QuestionFlags flags,
+            QuizEngine engine,
+            Scoring scoring,
+            ScoreStore store,
+            GuildZones zones,
+            int defaultCount,
+            Collection<Long> devGuildIds,
+            LearningLoop learning,
+            DailyScheduler scheduler,
+            MemberData memberData,
+            Ticker ticker,
+            DiscordMetrics metrics) {
         // Short work after the store answered, and drawing charts or reading history off JDA's threads.
         Executor work = ForkJoinPool.commonPool();
         QuestionBank bank = packs.shipped();
@@ -78,7 +109,8 @@ public final class DiscordFrontEnd {
                 new DataCommand(memberData, durable),
                 new PackCommand(packs, flags, work)));
         this.interviews = learning.interviews();
-        this.reminders = new ReviewReminders(learning.reviews(), learning.reminders(), channels, engine.clock());
+        this.reminders = new ReviewReminders(
+                learning.reviews(), learning.reminders(), channels, engine.clock(), learning.remindHere());
         commands.add(new ReviewCommand(
                 packs,
                 learning.reviews(),
@@ -92,13 +124,13 @@ public final class DiscordFrontEnd {
         commands.add(new InterviewCommand(learning.interviews(), options, new InterviewView(bank), durable));
         commands.add(new MeCommand(memberData, learning.reviews(), work, durable));
         DailyView dailyView = new DailyView(bank);
-        this.daily = new DailyBoard(scheduler, packs, store, zones, channels, dailyView);
+        this.daily = new DailyBoard(scheduler, packs, store, zones, channels, dailyView, metrics);
         this.clock = engine.clock();
         commands.add(new DailyCommand(scheduler, packs, store, daily, dailyView, clock, durable));
         List<SlashCommandData> described =
                 commands.stream().map(BotCommand::data).toList();
         commands.add(new HelpCommand(described));
-        this.router = new Router(commands, devGuildIds);
+        this.router = new Router(commands, devGuildIds, metrics);
     }
 
     /** The event listener to register with JDA. */

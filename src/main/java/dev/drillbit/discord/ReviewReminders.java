@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class ReviewReminders {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewReminders.class);
 
+    private final java.util.function.BooleanSupplier remindHere;
     private final Reviews reviews;
     private final ReminderClaims log;
     private final Channels channels;
@@ -35,6 +36,17 @@ final class ReviewReminders {
     private final AtomicLong lastMinute = new AtomicLong(Long.MIN_VALUE);
 
     ReviewReminders(Reviews reviews, ReminderClaims log, Channels channels, Clock clock) {
+        this(reviews, log, channels, clock, () -> true);
+    }
+
+    /** @param remindHere whether this process sends the reminders now (it holds their lease) */
+    ReviewReminders(
+            Reviews reviews,
+            ReminderClaims log,
+            Channels channels,
+            Clock clock,
+            java.util.function.BooleanSupplier remindHere) {
+        this.remindHere = remindHere;
         this.reviews = reviews;
         this.log = log;
         this.channels = channels;
@@ -53,6 +65,9 @@ final class ReviewReminders {
             return;
         }
         lastMinute.set(minute);
+        if (!remindHere.getAsBoolean()) {
+            return; // another process holds the reminders' lease
+        }
         List<MemberRef> due = reviews.dueForReminder();
         if (due.isEmpty()) {
             return;

@@ -37,11 +37,19 @@ public final class Router extends ListenerAdapter {
     /** Commands registered for user installs: usable in DMs and servers without the bot. */
     private final Set<BotCommand> anywhere = new HashSet<>();
 
+    private final DiscordMetrics metrics;
+
     /**
      * @param commands every command; a duplicate name or component prefix fails here, at start-up
      * @param devGuildIds guilds where commands register instantly; empty to register globally
      */
     public Router(List<BotCommand> commands, Collection<Long> devGuildIds) {
+        this(commands, devGuildIds, DiscordMetrics.none());
+    }
+
+    /** As {@link #Router(List, Collection)}, counting each interaction and its reply time into {@code metrics}. */
+    public Router(List<BotCommand> commands, Collection<Long> devGuildIds, DiscordMetrics metrics) {
+        this.metrics = metrics;
         for (BotCommand command : commands) {
             String name = command.data().getName();
             if (command.data().getIntegrationTypes().contains(IntegrationType.USER_INSTALL)) {
@@ -99,9 +107,10 @@ public final class Router extends ListenerAdapter {
             event.reply(command == null ? Messages.STALE_BUTTON : Messages.GUILD_ONLY)
                     .setEphemeral(true)
                     .queue();
+            metrics.interaction(command == null ? "unknown" : event.getName(), DiscordMetrics.REFUSED, 0);
             return;
         }
-        guard(event, "/" + event.getFullCommandName(), () -> command.onSlash(event));
+        guard(event, event.getName(), "/" + event.getFullCommandName(), () -> command.onSlash(event));
     }
 
     @Override
@@ -132,9 +141,10 @@ public final class Router extends ListenerAdapter {
         BotCommand command = id.map(i -> byPrefix.get(i.prefix())).orElse(null);
         if (command == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            metrics.interaction("unknown", DiscordMetrics.REFUSED, 0);
             return;
         }
-        guard(event, "button " + event.getComponentId(), () -> command.onButton(event, id.get()));
+        guard(event, id.get().prefix(), "button " + event.getComponentId(), () -> command.onButton(event, id.get()));
     }
 
     @Override
@@ -143,9 +153,10 @@ public final class Router extends ListenerAdapter {
         BotCommand command = id.map(i -> byPrefix.get(i.prefix())).orElse(null);
         if (command == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            metrics.interaction("unknown", DiscordMetrics.REFUSED, 0);
             return;
         }
-        guard(event, "select " + event.getComponentId(), () -> command.onSelect(event, id.get()));
+        guard(event, id.get().prefix(), "select " + event.getComponentId(), () -> command.onSelect(event, id.get()));
     }
 
     @Override
@@ -154,15 +165,19 @@ public final class Router extends ListenerAdapter {
         BotCommand command = id.map(i -> byPrefix.get(i.prefix())).orElse(null);
         if (command == null) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+            metrics.interaction("unknown", DiscordMetrics.REFUSED, 0);
             return;
         }
-        guard(event, "modal " + event.getModalId(), () -> command.onModal(event, id.get()));
+        guard(event, id.get().prefix(), "modal " + event.getModalId(), () -> command.onModal(event, id.get()));
     }
 
-    private static void guard(IReplyCallback event, String what, Runnable handler) {
+    private void guard(IReplyCallback event, String command, String what, Runnable handler) {
+        long began = System.nanoTime();
         try {
             handler.run();
+            metrics.interaction(command, DiscordMetrics.OK, System.nanoTime() - began);
         } catch (RuntimeException e) {
+            metrics.interaction(command, DiscordMetrics.FAILED, System.nanoTime() - began);
             LOG.error(
                     "{} failed guild={} channel={} user={}",
                     what,

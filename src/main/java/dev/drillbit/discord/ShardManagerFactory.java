@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,9 @@ import org.slf4j.MDC;
  * {@link PacedRateLimiter}), so that a burst of work stays under Discord's global limit instead of learning it
  * from 429s.
  *
- * <p>With a gateway override the manager runs exactly one shard, takes its gateway from a
+ * <p>A process may run a subset of the bot's shards ({@code shardIds} of {@code shardsTotal}); Discord then
+ * sends it only those shards' guilds. With a gateway override the manager runs one shard unless told the
+ * total, takes its gateway from a
  * {@link FixedGatewaySessionController} (so JDA never calls {@code GET /gateway/bot}) and speaks plain,
  * uncompressed JSON. The token is handed to JDA and never logged.
  *
@@ -72,7 +75,27 @@ public final class ShardManagerFactory {
      */
     public static ShardManager build(
             String token, Optional<String> restBaseUrl, Optional<String> gatewayUrl, List<?> listeners) {
+        return build(token, restBaseUrl, gatewayUrl, listeners, OptionalInt.empty(), List.of());
+    }
+
+    /**
+     * As {@link #build(String, Optional, Optional, List)}, running only some of the bot's shards.
+     *
+     * @param shardsTotal how many shards the bot has across all its processes; empty for Discord's
+     *     recommendation (or one shard against a gateway override)
+     * @param shardIds the shards this process runs, each below the total; empty for all of them
+     */
+    public static ShardManager build(
+            String token,
+            Optional<String> restBaseUrl,
+            Optional<String> gatewayUrl,
+            List<?> listeners,
+            OptionalInt shardsTotal,
+            List<Integer> shardIds) {
         Objects.requireNonNull(token, "token");
+        if (!shardIds.isEmpty() && shardsTotal.isEmpty()) {
+            throw new IllegalArgumentException("shard ids need the shard total");
+        }
         String gateway = gatewayUrl.orElse("discord.com");
         GlobalPace pace = new GlobalPace(GLOBAL_REQUESTS_PER_SECOND, Ticker.systemTicker());
         RestConfig rest = new RestConfig().setRateLimiterFactory(config -> new PacedRateLimiter(config, pace));
@@ -82,12 +105,21 @@ public final class ShardManagerFactory {
                 .setEventPoolProvider(new EventPools(gateway))
                 .setRestConfig(rest)
                 .addEventListeners(listeners.toArray());
+        shardsTotal.ifPresent(builder::setShardsTotal);
+        if (!shardIds.isEmpty()) {
+            builder.setShards(shardIds);
+        }
         gatewayUrl.ifPresent(url -> builder
                 // DefaultShardManager asks GET /gateway/bot for the shard count unless it is known up front.
-                .setShardsTotal(1)
-                .setSessionController(new FixedGatewaySessionController(url))
+                .setShardsTotal(shardsTotal.orElse(1))
+                .setSessionController(new FixedGatewaySessionController(url, shardsTotal.orElse(1)))
                 .setCompression(Compression.NONE));
-        LOG.info("building shard manager (rest={}, gateway={})", restBaseUrl.orElse("discord.com"), gateway);
+        LOG.info(
+                "building shard manager (rest={}, gateway={}, shards={} of {})",
+                restBaseUrl.orElse("discord.com"),
+                gateway,
+                shardIds.isEmpty() ? "all" : shardIds,
+                shardsTotal.isPresent() ? shardsTotal.getAsInt() : "Discord's recommendation");
         return builder.build();
     }
 
@@ -123,12 +155,14 @@ public final class ShardManagerFactory {
         }
     }
 
-    /** A session controller whose gateway is fixed, for one shard; thread-safe like its parent. */
+    /** A session controller whose gateway and shard total are fixed; thread-safe like its parent. */
     static final class FixedGatewaySessionController extends ConcurrentSessionController {
         private final String gatewayUrl;
+        private final int shardsTotal;
 
-        FixedGatewaySessionController(String gatewayUrl) {
+        FixedGatewaySessionController(String gatewayUrl, int shardsTotal) {
             this.gatewayUrl = Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+            this.shardsTotal = shardsTotal;
         }
 
         @Override
@@ -138,7 +172,7 @@ public final class ShardManagerFactory {
 
         @Override
         public ShardedGateway getShardedGateway(JDA api) {
-            return new ShardedGateway(gatewayUrl, 1);
+            return new ShardedGateway(gatewayUrl, shardsTotal);
         }
     }
 }

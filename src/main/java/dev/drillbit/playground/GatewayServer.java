@@ -2,6 +2,7 @@ package dev.drillbit.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway half of the stand-in: HELLO on connect, READY and one GUILD_CREATE per guild after
- * IDENTIFY, heartbeat ACKs, RESUMED after RESUME, and dispatches to every identified session.
+ * The gateway half of the stand-in: HELLO on connect, READY and one GUILD_CREATE per guild of the session's
+ * shard after IDENTIFY, heartbeat ACKs, RESUMED after RESUME, and dispatches to the sessions of the shard
+ * the event's guild belongs to. IDENTIFY's {@code shard: [id, total]} picks the shard (default {@code [0, 1]}:
+ * every guild); a guild {@code g} is on shard {@code (g >> 22) % total}, direct messages on shard 0.
  * Plain JSON text frames only (the bot must connect without compression).
  *
  * <p>Threading: Java-WebSocket calls the {@code on…} methods on its own threads; {@link #dispatch} may be
@@ -47,12 +50,57 @@ final class GatewayServer extends WebSocketServer {
 
     private static final class Session {
         final String id;
+        final int shard;
+        final int shards;
         long sequence;
 
-        Session(String id) {
+        Session(String id, int shard, int shards) {
             this.id = id;
+            this.shard = shard;
+            this.shards = shards;
+        }
+
+        /**
+         * Whether an event goes to this session: a guild's events go to shard {@code (guild_id >> 22) % shards}
+         * only; events of no guild (direct messages) to shard 0, as on Discord.
+         */
+        boolean carries(String type, JsonNode data) {
+            JsonNode guild = data.path("guild_id");
+            if ((guild.isMissingNode() || guild.isNull()) && type.startsWith("GUILD_") && data.has("id")) {
+                guild = data.get("id"); // GUILD_CREATE, GUILD_UPDATE, GUILD_DELETE: the guild itself
+            }
+            long guildId = guild.isMissingNode() || guild.isNull() ? -1 : Long.parseLong(guild.asText());
+            return guildId < 0 ? shard == 0 : shardOf(guildId, shards) == shard;
         }
     }
+
+    /** The shard a guild belongs to among {@code shards}: {@code (guild_id >> 22) % shards}. */
+    static int shardOf(long guildId, int shards) {
+        return (int) ((guildId >>> 22) % shards);
+    }
+
+    private volatile int recommendedShards = 1;
+    private volatile int maxConcurrency = 1;
+
+    /** What {@code GET /gateway/bot} advertises. */
+    void sharding(int shards, int concurrency) {
+        if (shards < 1 || concurrency < 1) {
+            throw new IllegalArgumentException("shards and max_concurrency are at least 1");
+        }
+        this.recommendedShards = shards;
+        this.maxConcurrency = concurrency;
+    }
+
+    int recommendedShards() {
+        return recommendedShards;
+    }
+
+    int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /** Each session's shard, by session id, for a RESUME (which does not repeat it). */
+    private final Map<String, int[]> shardOfSession = new ConcurrentHashMap<>();
 
     GatewayServer(ObjectMapper json, Sessions sessions, Supplier<String> sessionIds) {
         super(new InetSocketAddress("127.0.0.1", 0), 1);
@@ -87,12 +135,16 @@ final class GatewayServer extends WebSocketServer {
         return !identified.isEmpty();
     }
 
-    /** Sends a dispatch (op 0) to every identified session. */
+    /** Sends a dispatch (op 0) to every identified session of the shard it belongs to. */
     void dispatch(String type, JsonNode data) {
         if (identified.isEmpty()) {
             LOG.warn("no identified gateway session; dropping {}", type);
         }
-        identified.forEach((socket, session) -> send(socket, session, type, data));
+        identified.forEach((socket, session) -> {
+            if (session.carries(type, data)) {
+                send(socket, session, type, data);
+            }
+        });
     }
 
     @Override
@@ -128,26 +180,61 @@ final class GatewayServer extends WebSocketServer {
         int op = frame.path("op").asInt(-1);
         switch (op) {
             case 1 -> socket.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
-            case 2 -> identify(socket);
+            case 2 -> identify(socket, frame.path("d"));
             case 3, 4, 8 -> LOG.debug("gateway op {} ignored", op);
             case 6 -> resume(socket, frame.path("d"));
             default -> LOG.warn("unknown gateway op {}", op);
         }
     }
 
-    private void identify(WebSocket socket) {
-        Session session = new Session(sessionIds.get());
+    private void identify(WebSocket socket, JsonNode data) {
+        int shard = 0;
+        int shards = 1;
+        JsonNode given = data.path("shard");
+        if (!given.isMissingNode()) {
+            if (!given.isArray()
+                    || given.size() != 2
+                    || !given.get(0).canConvertToInt()
+                    || !given.get(1).canConvertToInt()
+                    || given.get(1).asInt() < 1
+                    || given.get(0).asInt() < 0
+                    || given.get(0).asInt() >= given.get(1).asInt()) {
+                LOG.warn("IDENTIFY with an invalid shard {}; closing 4010", given);
+                socket.close(4010, "Invalid shard");
+                return;
+            }
+            shard = given.get(0).asInt();
+            shards = given.get(1).asInt();
+        }
+        Session session = new Session(sessionIds.get(), shard, shards);
         identified.put(socket, session);
-        LOG.info("gateway session {} identified", session.id);
-        send(socket, session, "READY", sessions.ready(session.id, url()));
+        shardOfSession.put(session.id, new int[] {shard, shards});
+        LOG.info("gateway session {} identified as shard [{}, {}]", session.id, shard, shards);
+        ObjectNode ready = sessions.ready(session.id, url());
+        ready.putArray("shard").add(shard).add(shards);
+        JsonNode guilds = ready.path("guilds");
+        if (guilds.isArray()) {
+            ArrayNode own = json.createArrayNode();
+            guilds.forEach(g -> {
+                if (shardOf(g.path("id").asLong(), session.shards) == session.shard) {
+                    own.add(g);
+                }
+            });
+            ready.set("guilds", own);
+        }
+        send(socket, session, "READY", ready);
         for (ObjectNode guild : sessions.guildCreates()) {
-            send(socket, session, "GUILD_CREATE", guild);
+            if (shardOf(guild.path("id").asLong(), session.shards) == session.shard) {
+                send(socket, session, "GUILD_CREATE", guild);
+            }
         }
         sessions.identified();
     }
 
     private void resume(WebSocket socket, JsonNode data) {
-        Session session = new Session(data.path("session_id").asText(sessionIds.get()));
+        String id = data.path("session_id").asText(sessionIds.get());
+        int[] shard = shardOfSession.getOrDefault(id, new int[] {0, 1});
+        Session session = new Session(id, shard[0], shard[1]);
         session.sequence = data.path("seq").asLong(0);
         identified.put(socket, session);
         LOG.info("gateway session {} resumed at sequence {}", session.id, session.sequence);

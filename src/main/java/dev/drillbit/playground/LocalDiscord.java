@@ -124,6 +124,15 @@ public final class LocalDiscord implements AutoCloseable {
         return rest.baseUrl();
     }
 
+    /**
+     * What {@code GET /gateway/bot} tells the bot: how many shards to run and how many may identify at once
+     * ({@code session_start_limit.max_concurrency}). Default 1 and 1. The gateway serves any
+     * {@code [shard, total]} a session identifies with, each guild's events on its shard only.
+     */
+    public void sharding(int shards, int maxConcurrency) {
+        gateway.sharding(shards, maxConcurrency);
+    }
+
     /** The gateway, e.g. {@code ws://127.0.0.1:PORT}. */
     public String gatewayUrl() {
         return gateway.url();

@@ -43,8 +43,24 @@ final class RestRoutes {
         this.gateway = gateway;
     }
 
+    /**
+     * {@code GET /gateway/bot}: the gateway, the shard count the stand-in recommends and the session start
+     * limit, with {@code max_concurrency} as set ({@link LocalDiscord#sharding}). Logins are not rate-limited.
+     */
+    private ObjectNode gatewayBot() {
+        ObjectNode body = json.createObjectNode().put("url", gateway.url()).put("shards", gateway.recommendedShards());
+        body.putObject("session_start_limit")
+                .put("total", 1000)
+                .put("remaining", 1000)
+                .put("reset_after", 0)
+                .put("max_concurrency", gateway.maxConcurrency());
+        return body;
+    }
+
     void registerOn(RestServer rest) {
         rest.route("GET", "/users/@me", this::getSelf);
+        rest.route("GET", "/gateway", call -> Reply.ok(json.createObjectNode().put("url", gateway.url())));
+        rest.route("GET", "/gateway/bot", call -> Reply.ok(gatewayBot()));
         rest.route("GET", "/applications/@me", call -> Reply.ok(applicationJson()));
         rest.route("GET", "/oauth2/applications/@me", call -> Reply.ok(applicationJson()));
         rest.route("POST", "/users/@me/channels", this::openDirectChannel);

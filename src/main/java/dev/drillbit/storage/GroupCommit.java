@@ -36,6 +36,7 @@ public final class GroupCommit<T> implements AutoCloseable {
     private final int maxBatch;
     private final Batches<T> batches;
     private final Supplier<RuntimeException> refusal;
+    private final CommitObserver observer;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(1 << 16);
     private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
     private final Thread writer;
@@ -46,9 +47,20 @@ public final class GroupCommit<T> implements AutoCloseable {
      *     while all is well; asked under the admission lock for each submission
      */
     public GroupCommit(String threadName, int maxBatch, Batches<T> batches, Supplier<RuntimeException> refusal) {
+        this(threadName, maxBatch, batches, refusal, CommitObserver.NONE);
+    }
+
+    /** @param observer hears each batch's size and write time (a written batch, whether or not it failed) */
+    public GroupCommit(
+            String threadName,
+            int maxBatch,
+            Batches<T> batches,
+            Supplier<RuntimeException> refusal,
+            CommitObserver observer) {
         this.maxBatch = maxBatch;
         this.batches = batches;
         this.refusal = refusal;
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
         this.writer = new Thread(this::run, threadName);
         this.writer.setDaemon(true); // nothing unacknowledged is promised; close() drains the queue
     }
@@ -92,7 +104,9 @@ public final class GroupCommit<T> implements AutoCloseable {
                 stopping = true;
             }
             if (!batch.isEmpty()) {
+                long began = System.nanoTime();
                 batches.write((List<T>) (List<?>) batch);
+                observer.committed(batch.size(), System.nanoTime() - began);
             }
             batch.clear();
             batches.afterBatch(stopping);

@@ -75,6 +75,18 @@ class ConfigLoaderTest {
         {"storage": {"type": "postgres", "url": "postgres://db/d", "user": "d"}} | "storage.url" must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/drillbit), was "postgres://db/d"
         {"storage": {"pasword": "x"}}                  | unknown key "storage.pasword"; known keys here: storage.type, storage.url, storage.user, storage.password
         {"storage": {"type": 1}}                       | "storage.type" is "1"; it must be
+        {"discord": {"shards": {"ids": [0]}}}          | "discord.shards.ids" needs "discord.shards.total"
+        {"discord": {"shards": {"total": 0}}}          | "discord.shards.total" is 0; it must be 1 to 65536
+        {"discord": {"shards": {"total": 2, "ids": [0, 2]}}} | "discord.shards.ids[1]" is 2; a shard id must be 0 to 1 (total 2)
+        {"discord": {"shards": {"total": 2, "ids": [-1]}}} | "discord.shards.ids[0]" is -1; a shard id must be 0 to 1 (total 2)
+        {"discord": {"shards": {"total": 2, "ids": [null]}}} | "discord.shards.ids[0]" is null; a shard id must be 0 to 1
+        {"discord": {"shards": {"total": 4, "ids": [1, 1]}}} | "discord.shards.ids[1]" is 1 again; list each shard once
+        {"discord": {"shards": {"total": "4"}}}        | "discord.shards.total" has the wrong type: expected a whole number
+        {"discord": {"shards": {"totl": 4}}}           | unknown key "discord.shards.totl"; known keys here: discord.shards.total, discord.shards.ids
+        {"discord": {"shards": {"total": 2, "ids": [0]}}} | "discord.shards.ids" runs 1 of 2 shards here, so other processes run the rest, but "storage.type" is "flatfile": the flat files are for one process only
+        {"metrics": {"port": 70000}}                   | "metrics.port" is 70000; it must be 0 to 65535
+        {"metrics": {"port": 9464, "bind": " "}}       | "metrics.bind" must name an address to listen on
+        {"metrics": {"path": "/m"}}                    | unknown key "metrics.path"; known keys here: metrics.port, metrics.bind
         """)
     void namesTheKeyOfEveryBadValue(String json, String message) {
         assertThatThrownBy(() -> load(json))
@@ -107,6 +119,43 @@ class ConfigLoaderTest {
         assertThat(config.toString()).doesNotContain("pw-from-file").contains("password=***");
         assertThat(Config.defaults().storage().postgres()).isFalse();
         assertThat(Config.defaults().databasePassword(Map.of())).isEmpty();
+    }
+
+    @Test
+    void aProcessRunsTheShardsItIsGivenOfTheTotalOnASharedDatabase() throws Exception {
+        // GIVEN shards 0 and 1 of 4 on PostgreSQL: other processes run 2 and 3
+        Config config = load("{\"discord\": {\"shards\": {\"total\": 4, \"ids\": [0, 1]}},"
+                + " \"storage\": {\"type\": \"postgres\", \"url\": \"jdbc:postgresql://db/d\", \"user\": \"d\"}}");
+
+        // THEN
+        assertThat(config.discord().shards()).isEqualTo(new Config.Shards(4, java.util.List.of(0, 1)));
+        assertThat(config.discord().shards().partial()).isTrue();
+    }
+
+    @Test
+    void everyShardOfAGivenTotalIsOneProcessAndNeedsNoDatabase() throws Exception {
+        Config config = load("{\"discord\": {\"shards\": {\"total\": 2, \"ids\": [1, 0]}}}");
+
+        assertThat(config.discord().shards().partial()).isFalse();
+        assertThat(Config.defaults().discord().shards()).isEqualTo(Config.Shards.ALL);
+        assertThat(Config.defaults().discord().shards().partial()).isFalse();
+    }
+
+    @Test
+    void aGuildBelongsToTheShardDiscordSendsItsEventsOn() {
+        // (id >> 22) % total, as Discord documents it; 1 << 22 is the first id of shard 1 of 2
+        assertThat(Config.Shards.shardOf(1L << 22, 2)).isEqualTo(1);
+        assertThat(Config.Shards.shardOf(2L << 22, 2)).isEqualTo(0);
+        assertThat(Config.Shards.shardOf(1191168914227200002L, 1)).isZero();
+    }
+
+    @Test
+    void metricsAreOffUnlessAPortIsGivenAndListenOnLoopbackUnlessTold() throws Exception {
+        assertThat(Config.defaults().metrics().enabled()).isFalse();
+
+        Config on = load("{\"metrics\": {\"port\": 9464}}");
+        assertThat(on.metrics()).isEqualTo(new Config.Metrics(9464, "127.0.0.1"));
+        assertThat(on.metrics().enabled()).isTrue();
     }
 
     @Test

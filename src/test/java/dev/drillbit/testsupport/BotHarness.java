@@ -81,7 +81,13 @@ public final class BotHarness implements AutoCloseable {
      *     "Group 4", …; each with the bot's commands and no members but the bot
      */
     public BotHarness(QuestionBank bank, int moreGuilds, Config.Storage storage) throws InterruptedException {
-        this(bank, moreGuilds, storage, false);
+        this(bank, moreGuilds, storage, false, Config.Metrics.OFF);
+    }
+
+    /** @param metrics the health and metrics endpoint: {@code new Config.Metrics(0, "127.0.0.1")} for any free port */
+    public BotHarness(QuestionBank bank, int moreGuilds, Config.Storage storage, Config.Metrics metrics)
+            throws InterruptedException {
+        this(bank, moreGuilds, storage, false, metrics);
     }
 
     /**
@@ -89,6 +95,16 @@ public final class BotHarness implements AutoCloseable {
      *     through user installs), instead of in the test servers only
      */
     public BotHarness(QuestionBank bank, int moreGuilds, Config.Storage storage, boolean globalCommands)
+            throws InterruptedException {
+        this(bank, moreGuilds, storage, globalCommands, Config.Metrics.OFF);
+    }
+
+    /**
+     * @param globalCommands register the commands globally (usable in DMs and through user installs)
+     * @param metrics the health and metrics endpoint, or {@link Config.Metrics#OFF}
+     */
+    public BotHarness(
+            QuestionBank bank, int moreGuilds, Config.Storage storage, boolean globalCommands, Config.Metrics metrics)
             throws InterruptedException {
         this.bank = bank;
         List<LocalGuild> all = new java.util.ArrayList<>(List.of(guild));
@@ -114,7 +130,8 @@ public final class BotHarness implements AutoCloseable {
                                 : guilds.stream().map(LocalGuild::id).toList(),
                         discord.restBaseUrl(),
                         discord.gatewayUrl()),
-                storage);
+                storage,
+                metrics);
         this.bot = startBot();
         for (String command : List.of("quiz", "question", "roadmap", "help", "leaderboard", "stats", "data")) {
             discord.awaitCommand(guild, command, TIMEOUT);

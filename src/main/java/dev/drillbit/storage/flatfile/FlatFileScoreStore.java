@@ -165,7 +165,8 @@ public final class FlatFileScoreStore implements LearningStore {
                         closeFiles();
                     }
                 },
-                this::refusal);
+                this::refusal,
+                options.commits());
     }
 
     /**

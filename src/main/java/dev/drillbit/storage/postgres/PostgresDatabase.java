@@ -104,6 +104,15 @@ public final class PostgresDatabase implements AutoCloseable {
         return pool;
     }
 
+    /** True when the database answers a trivial query within {@code timeoutSeconds}; never throws. */
+    public boolean answers(int timeoutSeconds) {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(timeoutSeconds);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     Connection connection() throws SQLException {
         return pool.getConnection();
     }

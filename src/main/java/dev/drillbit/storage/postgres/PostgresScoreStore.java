@@ -25,6 +25,7 @@ import dev.drillbit.progress.stats.LeaderboardPeriod;
 import dev.drillbit.progress.stats.MemberStats;
 import dev.drillbit.progress.stats.Streak;
 import dev.drillbit.quiz.SelfGrade;
+import dev.drillbit.storage.CommitObserver;
 import dev.drillbit.storage.GroupCommit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,16 +95,21 @@ public final class PostgresScoreStore implements LearningStore {
     /** An event waiting for its id: {@code make} builds it, {@code future} hears of it. */
     private record Pending(LongFunction<JournalEntry> make, CompletableFuture<?> future) {}
 
-    private PostgresScoreStore(PostgresDatabase db, Clock clock, GuildZones zones) {
+    private PostgresScoreStore(PostgresDatabase db, Clock clock, GuildZones zones, CommitObserver commits) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zones = Objects.requireNonNull(zones, "zones");
-        this.writer = new GroupCommit<>("score-postgres-writer", MAX_BATCH, this::write, () -> null);
+        this.writer = new GroupCommit<>("score-postgres-writer", MAX_BATCH, this::write, () -> null, commits);
     }
 
     /** Opens the store over an open (migrated) database and starts its writer. */
     public static PostgresScoreStore open(PostgresDatabase db, Clock clock, GuildZones zones) {
-        PostgresScoreStore store = new PostgresScoreStore(db, clock, zones);
+        return open(db, clock, zones, CommitObserver.NONE);
+    }
+
+    /** As {@link #open(PostgresDatabase, Clock, GuildZones)}, telling {@code commits} about each commit. */
+    public static PostgresScoreStore open(PostgresDatabase db, Clock clock, GuildZones zones, CommitObserver commits) {
+        PostgresScoreStore store = new PostgresScoreStore(db, clock, zones, commits);
         store.writer.start();
         return store;
     }
