@@ -17,6 +17,8 @@ import dev.drillbit.learning.Reviews;
 import dev.drillbit.packs.PackLimits;
 import dev.drillbit.packs.ServerPackStore;
 import dev.drillbit.packs.ServerPacks;
+import dev.drillbit.packs.SuggestionStore;
+import dev.drillbit.packs.Suggestions;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
@@ -65,6 +67,7 @@ public final class Bot implements AutoCloseable {
     private final StorageBackend storage;
     private final ServerPackStore packs;
     private final FlagStore flags;
+    private final SuggestionStore suggestions;
 
     private Bot(
             ShardManager shards,
@@ -73,6 +76,7 @@ public final class Bot implements AutoCloseable {
             DailyScheduler daily,
             ServerPackStore packs,
             FlagStore flags,
+            SuggestionStore suggestions,
             StorageBackend storage) {
         this.shards = shards;
         this.heartbeat = heartbeat;
@@ -80,6 +84,7 @@ public final class Bot implements AutoCloseable {
         this.daily = daily;
         this.packs = packs;
         this.flags = flags;
+        this.suggestions = suggestions;
         this.storage = storage;
     }
 
@@ -115,6 +120,8 @@ public final class Bot implements AutoCloseable {
             opened.push(packStore);
             FlagStore flagStore = storage.flags();
             opened.push(flagStore);
+            SuggestionStore suggestionStore = storage.suggestions();
+            opened.push(suggestionStore);
             QuestionFlags flags = new QuestionFlags(flagStore, clock);
             ServerPacks packs = new ServerPacks(
                     bank,
@@ -134,7 +141,17 @@ public final class Bot implements AutoCloseable {
             opened.push(store);
             return start(
                     config,
-                    new Owned(packs, packStore, flags, flagStore, storage, store, daily),
+                    new Owned(
+                            packs,
+                            packStore,
+                            flags,
+                            flagStore,
+                            new Suggestions(
+                                    packs, suggestionStore, config.packs().maxOpenSuggestionsPerMember(), clock),
+                            suggestionStore,
+                            storage,
+                            store,
+                            daily),
                     token,
                     endpoints,
                     clock,
@@ -157,6 +174,8 @@ public final class Bot implements AutoCloseable {
             ServerPackStore packStore,
             QuestionFlags flags,
             FlagStore flagStore,
+            Suggestions suggestions,
+            SuggestionStore suggestionStore,
             StorageBackend storage,
             LearningStore store,
             DailyScheduler daily) {}
@@ -203,7 +222,7 @@ public final class Bot implements AutoCloseable {
                 config.discord().devGuildIds(),
                 learning,
                 daily,
-                new MemberData(store, List.of(reminders, daily, packs, owned.flags())),
+                new MemberData(store, List.of(reminders, daily, packs, owned.flags(), owned.suggestions())),
                 ticker);
         onEnd.set(frontEnd::quizEnded);
         ShardManager shards = ShardManagerFactory.build(
@@ -211,7 +230,15 @@ public final class Bot implements AutoCloseable {
         frontEnd.channels().bind(shards);
         Heartbeat heartbeat = new Heartbeat(List.of(frontEnd::tick, engine::expireIdle, frontEnd::dailyTick));
         heartbeat.start(Duration.ofSeconds(1));
-        return new Bot(shards, heartbeat, store, daily, owned.packStore(), owned.flagStore(), storage);
+        return new Bot(
+                shards,
+                heartbeat,
+                store,
+                daily,
+                owned.packStore(),
+                owned.flagStore(),
+                owned.suggestionStore(),
+                storage);
     }
 
     /** Blocks until every shard is connected and has its guilds. */
@@ -252,6 +279,7 @@ public final class Bot implements AutoCloseable {
         }
         store.close();
         daily.close();
+        suggestions.close();
         flags.close();
         packs.close();
         storage.close();

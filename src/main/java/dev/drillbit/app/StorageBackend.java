@@ -6,12 +6,14 @@ import dev.drillbit.insights.FlagStore;
 import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.packs.ServerPackStore;
+import dev.drillbit.packs.SuggestionStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
 import dev.drillbit.storage.flatfile.FlatFileFlagStore;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.FlatFileServerPackStore;
+import dev.drillbit.storage.flatfile.FlatFileSuggestionStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.postgres.PostgresDailyRepository;
 import dev.drillbit.storage.postgres.PostgresDatabase;
@@ -20,6 +22,7 @@ import dev.drillbit.storage.postgres.PostgresReminderClaims;
 import dev.drillbit.storage.postgres.PostgresScoreStore;
 import dev.drillbit.storage.postgres.PostgresServerPackStore;
 import dev.drillbit.storage.postgres.PostgresSettings;
+import dev.drillbit.storage.postgres.PostgresSuggestionStore;
 import java.time.Clock;
 import java.util.Map;
 
@@ -43,6 +46,9 @@ interface StorageBackend extends AutoCloseable {
 
     /** Members' reports of questions. */
     FlagStore flags();
+
+    /** Members' suggested questions and each server's review channel. */
+    SuggestionStore suggestions();
 
     /** Releases what the backend itself holds (the database pool); the stores are closed before. */
     @Override
@@ -94,6 +100,11 @@ interface StorageBackend extends AutoCloseable {
         }
 
         @Override
+        public SuggestionStore suggestions() {
+            return FlatFileSuggestionStore.open(config.dataPath().resolve("suggestions"));
+        }
+
+        @Override
         public void close() {
             // each store releases its own files
         }
@@ -124,6 +135,11 @@ interface StorageBackend extends AutoCloseable {
         @Override
         public FlagStore flags() {
             return PostgresFlagStore.open(db);
+        }
+
+        @Override
+        public SuggestionStore suggestions() {
+            return PostgresSuggestionStore.open(db);
         }
 
         @Override
