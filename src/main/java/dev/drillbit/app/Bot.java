@@ -214,6 +214,7 @@ public final class Bot implements AutoCloseable {
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(
                 packs,
                 owned.flags(),
+                owned.suggestions(),
                 engine,
                 scoring,
                 store,
