@@ -303,6 +303,23 @@ public final class FlatFileSuggestionStore implements SuggestionStore {
         write(guildId, changed);
     }
 
+    /** Every server's suggestions, by id (for {@code migrate-data}). */
+    public synchronized List<Suggestion> all() {
+        open();
+        return servers.values().stream()
+                .flatMap(s -> s.suggestions.values().stream())
+                .sorted(Comparator.comparingLong(Suggestion::id))
+                .toList();
+    }
+
+    /** Each server's review channel, by guild (for {@code migrate-data}). */
+    public synchronized Map<Long, Long> reviewChannels() {
+        open();
+        Map<Long, Long> out = new TreeMap<>();
+        servers.forEach((guild, s) -> s.channel.ifPresent(c -> out.put(guild, c)));
+        return out;
+    }
+
     @Override
     public synchronized void forget(long guildId, long userId) {
         open();

@@ -150,6 +150,62 @@ public final class PostgresSuggestionStore implements SuggestionStore {
         });
     }
 
+    /** Every suggestion on {@code c}, by id. */
+    static List<Suggestion> all(Connection c) throws SQLException {
+        List<Suggestion> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM suggestions ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
+    /** Every server's review channel on {@code c}, by guild. */
+    static java.util.Map<Long, Long> reviewChannels(Connection c) throws SQLException {
+        java.util.Map<Long, Long> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT guild_id, channel_id FROM suggestion_channels");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Copies suggestions under their own ids and the review channels, on {@code c} in the caller's
+     * transaction; new ids then continue after the highest copied.
+     */
+    static void copy(Connection c, List<Suggestion> suggestions, java.util.Map<Long, Long> channels)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO suggestions (guild_id, author_id, step,"
+                + " pack_json, status, reason, suggested_at, decided_at, id) OVERRIDING SYSTEM VALUE"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Suggestion s : suggestions) {
+                bind(ps, s);
+                ps.setLong(9, s.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO suggestion_channels (guild_id, channel_id) VALUES (?, ?)")) {
+            for (java.util.Map.Entry<Long, Long> e : channels.entrySet()) {
+                ps.setLong(1, e.getKey());
+                ps.setLong(2, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence('suggestions', 'id'),"
+                        + " COALESCE((SELECT max(id) FROM suggestions), 0) + 1, false)");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+        }
+    }
+
     @Override
     public void forget(long guildId, long userId) {
         Sql.write(db, "forgetting a member's suggestions", c -> forget(c, "guild_id = ? AND ", guildId, userId));
