@@ -245,6 +245,8 @@ final class SuggestionView {
     /** The card once decided: what was decided, and no buttons. */
     static MessageEditData decided(Suggestion s, String status) {
         return new MessageEditBuilder()
+                .setContent("Suggestion #" + s.id() + " was "
+                        + (s.status() == Suggestion.Status.APPROVED ? "approved." : "rejected."))
                 .setEmbeds(card(s, status))
                 .setComponents(List.of())
                 .build();

@@ -83,6 +83,7 @@ class SuggestionsEndToEndTest extends EndToEndTest {
         assertThat(refused.content()).startsWith("Only members with the Manage Server permission");
         assertThat(approved.id()).isEqualTo(card.id());
         assertThat(approved.customIds()).isEmpty();
+        assertThat(approved.content()).matches("Suggestion #\\d+ was approved\\.");
         assertThat(approved.embeds().path(0).toString())
                 .contains("Approved by <@" + h.carol.user().id() + ">")
                 .contains("credited to <@" + h.bob.user().id() + ">");
@@ -159,6 +160,7 @@ class SuggestionsEndToEndTest extends EndToEndTest {
         assertThat(shown.isEphemeral()).isTrue();
         assertThat(decided.id()).isEqualTo(shown.id());
         assertThat(decided.customIds()).isEmpty();
+        assertThat(decided.content()).matches("Suggestion #\\d+ was rejected\\.");
         assertThat(decided.embeds().path(0).toString())
                 .contains("Rejected by <@" + h.carol.user().id() + ">");
         assertThat(directMessageTo(rita, "was not added").content())
