@@ -230,4 +230,33 @@ class SuggestionsEndToEndTest extends EndToEndTest {
                         .awaitReply(TIMEOUT)))
                 .contains("What speeds up this query?");
     }
+
+    @Test
+    @DisplayName("/me forget erases the member's waiting suggestions: no review shows them any more")
+    void forgetErasesWaitingSuggestions() {
+        // GIVEN a member with a suggestion waiting
+        LocalChannel room = room("suggest-forget");
+        LocalMember fay = h.discord.member(h.guild, "fay", false);
+        suggest(fay, room, "multiple_choice", "forgotten-step", choiceForm("Fay's question to be forgotten?"));
+
+        // WHEN fay erases everything drillbit keeps about her
+        LocalMessage ask = h.discord.slash(fay, room, "me forget").awaitReply(TIMEOUT);
+        LocalMessage done = h.discord
+                .click(fay, ask, button(ask, dev.drillbit.discord.MeAction.FORGET))
+                .awaitReply(TIMEOUT);
+
+        // THEN no waiting suggestion is hers: the review runs out without showing it
+        assertThat(done.content()).startsWith("Erased everything drillbit kept about you");
+        LocalMessage shown =
+                h.discord.slash(h.carol, room, "suggestions review").awaitReply(TIMEOUT);
+        while (!shown.customIds().isEmpty()) {
+            assertThat(shown.embeds().path(0).path("description").asText())
+                    .doesNotStartWith("Fay's question to be forgotten?");
+            h.discord
+                    .click(h.carol, shown, button(shown, SuggestionAction.APPROVE))
+                    .awaitReply(TIMEOUT);
+            shown = h.discord.slash(h.carol, room, "suggestions review").awaitReply(TIMEOUT);
+        }
+        assertThat(shown.content()).startsWith("No suggestion is waiting for review.");
+    }
 }
