@@ -17,6 +17,8 @@ import dev.drillbit.learning.Reviews;
 import dev.drillbit.packs.PackLimits;
 import dev.drillbit.packs.ServerPackStore;
 import dev.drillbit.packs.ServerPacks;
+import dev.drillbit.packs.SuggestionStore;
+import dev.drillbit.packs.Suggestions;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
@@ -65,6 +67,7 @@ public final class Bot implements AutoCloseable {
     private final StorageBackend storage;
     private final ServerPackStore packs;
     private final FlagStore flags;
+    private final SuggestionStore suggestions;
     private final Telemetry telemetry;
     private final WorkLease reminderLease;
 
@@ -78,6 +81,7 @@ public final class Bot implements AutoCloseable {
             DailyScheduler daily,
             ServerPackStore packs,
             FlagStore flags,
+            SuggestionStore suggestions,
             StorageBackend storage,
             Telemetry telemetry,
             WorkLease reminderLease) {
@@ -89,6 +93,7 @@ public final class Bot implements AutoCloseable {
         this.daily = daily;
         this.packs = packs;
         this.flags = flags;
+        this.suggestions = suggestions;
         this.storage = storage;
     }
 
@@ -127,6 +132,8 @@ public final class Bot implements AutoCloseable {
             opened.push(packStore);
             FlagStore flagStore = storage.flags();
             opened.push(flagStore);
+            SuggestionStore suggestionStore = storage.suggestions();
+            opened.push(suggestionStore);
             QuestionFlags flags = new QuestionFlags(flagStore, clock);
             ServerPacks packs = new ServerPacks(
                     bank,
@@ -147,7 +154,18 @@ public final class Bot implements AutoCloseable {
             opened.push(store);
             return start(
                     config,
-                    new Owned(packs, packStore, flags, flagStore, storage, store, daily, telemetry),
+                    new Owned(
+                            packs,
+                            packStore,
+                            flags,
+                            flagStore,
+                            new Suggestions(
+                                    packs, suggestionStore, config.packs().maxOpenSuggestionsPerMember(), clock),
+                            suggestionStore,
+                            storage,
+                            store,
+                            daily,
+                            telemetry),
                     token,
                     endpoints,
                     clock,
@@ -170,6 +188,8 @@ public final class Bot implements AutoCloseable {
             ServerPackStore packStore,
             QuestionFlags flags,
             FlagStore flagStore,
+            Suggestions suggestions,
+            SuggestionStore suggestionStore,
             StorageBackend storage,
             LearningStore store,
             DailyScheduler daily,
@@ -212,6 +232,7 @@ public final class Bot implements AutoCloseable {
         DiscordFrontEnd frontEnd = new DiscordFrontEnd(
                 packs,
                 owned.flags(),
+                owned.suggestions(),
                 engine,
                 scoring,
                 store,
@@ -220,7 +241,7 @@ public final class Bot implements AutoCloseable {
                 config.discord().devGuildIds(),
                 learning,
                 daily,
-                new MemberData(store, List.of(reminders, daily, packs, owned.flags())),
+                new MemberData(store, List.of(reminders, daily, packs, owned.flags(), owned.suggestions())),
                 ticker,
                 owned.telemetry().discord());
         onEnd.set(frontEnd::quizEnded);
@@ -246,6 +267,7 @@ public final class Bot implements AutoCloseable {
                 daily,
                 owned.packStore(),
                 owned.flagStore(),
+                owned.suggestionStore(),
                 storage,
                 owned.telemetry(),
                 reminderLease);
@@ -296,6 +318,7 @@ public final class Bot implements AutoCloseable {
         reminderLease.close();
         store.close();
         daily.close();
+        suggestions.close();
         flags.close();
         packs.close();
         storage.close();

@@ -8,6 +8,7 @@ import dev.drillbit.learning.LearningStore;
 import dev.drillbit.learning.Leases;
 import dev.drillbit.learning.ReminderClaims;
 import dev.drillbit.packs.ServerPackStore;
+import dev.drillbit.packs.SuggestionStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.storage.CommitObserver;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
@@ -17,6 +18,7 @@ import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.storage.flatfile.FlatFileRunClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.FlatFileServerPackStore;
+import dev.drillbit.storage.flatfile.FlatFileSuggestionStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.postgres.PostgresDailyRepository;
 import dev.drillbit.storage.postgres.PostgresDatabase;
@@ -27,6 +29,7 @@ import dev.drillbit.storage.postgres.PostgresRunClaims;
 import dev.drillbit.storage.postgres.PostgresScoreStore;
 import dev.drillbit.storage.postgres.PostgresServerPackStore;
 import dev.drillbit.storage.postgres.PostgresSettings;
+import dev.drillbit.storage.postgres.PostgresSuggestionStore;
 import java.time.Clock;
 import java.util.Map;
 
@@ -58,6 +61,9 @@ interface StorageBackend extends AutoCloseable {
 
     /** Who does the work that is not per guild (review reminders). */
     Leases leases();
+
+    /** Members' suggested questions and each server's review channel. */
+    SuggestionStore suggestions();
 
     /** Releases what the backend itself holds (the database pool); the stores are closed before. */
     @Override
@@ -127,6 +133,11 @@ interface StorageBackend extends AutoCloseable {
         }
 
         @Override
+        public SuggestionStore suggestions() {
+            return FlatFileSuggestionStore.open(config.dataPath().resolve("suggestions"));
+        }
+
+        @Override
         public void close() {
             // each store releases its own files
         }
@@ -172,6 +183,11 @@ interface StorageBackend extends AutoCloseable {
         @Override
         public FlagStore flags() {
             return PostgresFlagStore.open(db);
+        }
+
+        @Override
+        public SuggestionStore suggestions() {
+            return PostgresSuggestionStore.open(db);
         }
 
         @Override

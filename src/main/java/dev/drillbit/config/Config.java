@@ -45,10 +45,11 @@ public record Config(
 
     /**
      * What a server may import with {@code /pack import}: the size of one pack file in bytes, and the
-     * questions across all of the server's packs.
+     * questions across all of the server's packs; and the suggestions one member may have waiting for review
+     * ({@code /suggest}).
      */
-    public record Packs(int maxPackBytes, int maxQuestionsPerServer) {
-        public static final Packs DEFAULT = new Packs(262_144, 500);
+    public record Packs(int maxPackBytes, int maxQuestionsPerServer, int maxOpenSuggestionsPerMember) {
+        public static final Packs DEFAULT = new Packs(262_144, 500, 3);
     }
 
     /** Quiz settings. */

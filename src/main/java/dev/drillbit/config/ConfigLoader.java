@@ -132,6 +132,7 @@ public final class ConfigLoader {
         // A pack travels as a Discord attachment and is read whole: 8 MiB is far beyond any sensible pack.
         range(problems, "packs.maxPackBytes", config.packs().maxPackBytes(), 1_024, 8_388_608);
         range(problems, "packs.maxQuestionsPerServer", config.packs().maxQuestionsPerServer(), 1, 100_000);
+        range(problems, "packs.maxOpenSuggestionsPerMember", config.packs().maxOpenSuggestionsPerMember(), 1, 100);
         if (config.questionsDir() != null && config.questionsDir().isBlank()) {
             problems.add("\"questionsDir\" must name a folder; leave it out to use the bank shipped in the jar");
         }

@@ -6,6 +6,7 @@ import dev.drillbit.daily.DailyScheduler;
 import dev.drillbit.insights.QuestionFlags;
 import dev.drillbit.interview.MockInterviews;
 import dev.drillbit.packs.ServerPacks;
+import dev.drillbit.packs.Suggestions;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.progress.MemberData;
 import dev.drillbit.progress.ScoreStore;
@@ -36,6 +37,7 @@ public final class DiscordFrontEnd {
     /**
      * @param packs the shipped bank and each server's own packs
      * @param flags members' reports of questions
+     * @param suggestions members' suggested questions and their review
      * @param store where answers are recorded and scores read; the front end never closes it
      * @param zones each guild's timezone, for leaderboard periods and the dates the bot shows
      * @param defaultCount questions in a quiz when the member does not say
@@ -49,6 +51,7 @@ public final class DiscordFrontEnd {
     public DiscordFrontEnd(
             ServerPacks packs,
             QuestionFlags flags,
+            Suggestions suggestions,
             QuizEngine engine,
             Scoring scoring,
             ScoreStore store,
@@ -62,6 +65,7 @@ public final class DiscordFrontEnd {
         this(
                 packs,
                 flags,
+                suggestions,
                 engine,
                 scoring,
                 store,
@@ -79,6 +83,7 @@ public final class DiscordFrontEnd {
     public DiscordFrontEnd(
             ServerPacks packs,
             QuestionFlags flags,
+            Suggestions suggestions,
             QuizEngine engine,
             Scoring scoring,
             ScoreStore store,
@@ -107,7 +112,9 @@ public final class DiscordFrontEnd {
                 new LeaderboardCommand(store, options, zones, new LeaderboardView(bank)),
                 new StatsCommand(store, new StatsView(bank, new AccuracyChart(bank)), work),
                 new DataCommand(memberData, durable),
-                new PackCommand(packs, flags, work)));
+                new PackCommand(packs, flags, work),
+                new SuggestCommand(suggestions, packs, work),
+                new SuggestionsCommand(suggestions, work)));
         this.interviews = learning.interviews();
         this.reminders = new ReviewReminders(
                 learning.reviews(), learning.reminders(), channels, engine.clock(), learning.remindHere());

@@ -14,8 +14,9 @@ final class HelpCommand implements BotCommand {
             + " backend roadmap from how the internet works to system design, and drills each step with"
             + " interview questions: pick a letter, true or false, type a short answer, or explain a topic and"
             + " grade yourself against the key points. Every answer comes with why it is right. A server can add its"
-            + " own questions with /pack import (the same file format as the shipped packs), and anyone can report"
-            + " a problem with a question from under its answer.";
+            + " own questions with /pack import (the same file format as the shipped packs), members can suggest"
+            + " questions with /suggest for its admins to approve, and anyone can report a problem with a question"
+            + " from under its answer.";
 
     private final List<SlashCommandData> others;
 

@@ -156,6 +156,18 @@ public final class ServerPacks implements GuildBanks, dev.drillbit.progress.Forg
                 total);
     }
 
+    /**
+     * Adds the questions of {@code packJson} (a pack in the published schema) to the server's pack for its
+     * step, creating that pack when there is none, checked and limited exactly as an import; the merged pack
+     * is stored under {@code memberId} as its importer. {@code step} names the file in the problems.
+     */
+    public synchronized ImportOutcome addQuestions(long guildId, long memberId, String step, String packJson) {
+        String merged = export(guildId, step)
+                .map(existing -> SuggestedQuestion.merged(existing, packJson))
+                .orElse(packJson);
+        return importPack(guildId, memberId, step + ".json", merged.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The packs stay (they are the server's) but no longer name the member as their importer. */
     @Override
     public synchronized void forget(long guildId, long userId) {

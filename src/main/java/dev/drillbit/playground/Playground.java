@@ -174,11 +174,13 @@ public final class Playground implements AutoCloseable {
             if (word.startsWith("/")) {
                 InputLine.Slash slash = input.slash();
                 String name = slash.path().split(" ")[0];
-                settle(discord.slash(
+                InteractionHandle handle = discord.slash(
                         me,
                         here,
                         slash.path(),
-                        files.fill(discord.command(guild, name), slash.path(), slash.options())));
+                        files.fill(discord.command(guild, name), slash.path(), slash.options()));
+                settle(handle);
+                formOpened(handle);
                 return true;
             }
             switch (word) {
@@ -212,6 +214,7 @@ public final class Playground implements AutoCloseable {
             click [N] <label>      press a button, e.g. click A, click Next question, click 3 B
             select [N] <value>     choose in a select menu
             type <text>            fill the open form's next field; it is sent when all are filled
+                                   (\\n starts a new line, for fields that take one entry a line)
             as <name> [admin]      play another member (created on first use; admin = Manage Server)
             channel <name>         switch channel or thread (created on first use)
             dm                     switch to your DM with the bot (channel <name> goes back)
@@ -235,6 +238,11 @@ public final class Playground implements AutoCloseable {
         InteractionHandle handle =
                 discord.click(me, message, button.path("custom_id").asText());
         settle(handle);
+        formOpened(handle);
+    }
+
+    /** When the bot answered with a form (a button's, or a slash command's such as /suggest), holds it open. */
+    private void formOpened(InteractionHandle handle) {
         InteractionHandle.Callback callback = handle.callback().getNow(null);
         if (callback != null && callback.type() == 9) {
             modal = new PendingModal(me, handle, callback.data(), new LinkedHashMap<>());
@@ -378,7 +386,8 @@ public final class Playground implements AutoCloseable {
                 .filter(k -> !modal.filled().containsKey(k))
                 .findFirst()
                 .orElseThrow();
-        modal.filled().put(next, value);
+        // A terminal line cannot hold a line break; \n stands for one, as in a form's paragraph field.
+        modal.filled().put(next, value.replace("\\n", "\n"));
         if (modal.filled().size() < fields.size()) {
             say("filled \"" + fields.get(next) + "\"; next: "
                     + fields.get(fields.keySet().stream()

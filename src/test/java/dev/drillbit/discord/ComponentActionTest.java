@@ -26,7 +26,8 @@ class ComponentActionTest {
                         ReviewAction.values(),
                         InterviewAction.values(),
                         MeAction.values(),
-                        FlagAction.values())
+                        FlagAction.values(),
+                        SuggestionAction.values())
                 .flatMap(Arrays::stream);
     }
 
@@ -54,6 +55,9 @@ class ComponentActionTest {
         }
         if (action instanceof FlagAction) {
             return FlagAction.of(code).map(ComponentAction.class::cast);
+        }
+        if (action instanceof SuggestionAction) {
+            return SuggestionAction.of(code).map(ComponentAction.class::cast);
         }
         return InterviewAction.of(code).map(ComponentAction.class::cast);
     }

@@ -40,7 +40,9 @@ abstract class EndToEndTest {
             "interview",
             "daily",
             "me",
-            "pack");
+            "pack",
+            "suggest",
+            "suggestions");
 
     BotHarness h;
 

@@ -341,4 +341,31 @@ class PlaygroundScriptTest {
                 .contains("bad.json was not imported: 1 problem (file:line:column). Nothing was stored; fix it")
                 .contains("bad.json:2:15: \"questions\" must be a non-empty list");
     }
+
+    @Test
+    @DisplayName("a member suggests a question through the form, an admin approves it, a quiz serves it")
+    void suggestApproveAndQuiz() throws Exception {
+        boolean ok = run("""
+                as sam
+                /suggest type:multiple_choice step:study-notes
+                type Which structure holds the call frames of a running program?
+                type A heap\\nA call stack\\nA queue
+                type 2
+                type Each call pushes a frame on the call stack; returning pops it.
+                type https://example.org/call-stack
+                as ada admin
+                /suggestions review
+                click Approve
+                /quiz start step:study-notes source:server count:1
+                """);
+
+        assertThat(ok).isTrue();
+        assertThat(transcript.toString())
+                .contains("Thanks! Your suggestion #1 for `study-notes` is waiting for review.")
+                .contains("One suggestion is waiting:")
+                .contains("B) A call stack")
+                .contains("✅ Approved by")
+                .contains("    | Question · study-notes · junior · 30 s\n"
+                        + "    | Which structure holds the call frames of a running program?\n");
+    }
 }

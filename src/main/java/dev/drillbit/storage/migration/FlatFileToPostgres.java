@@ -7,6 +7,7 @@ import dev.drillbit.insights.Flag;
 import dev.drillbit.learning.DeckCard;
 import dev.drillbit.learning.LearnerState;
 import dev.drillbit.packs.StoredPack;
+import dev.drillbit.packs.Suggestion;
 import dev.drillbit.progress.AnswerEvent;
 import dev.drillbit.progress.ForgetEvent;
 import dev.drillbit.progress.GuildZones;
@@ -21,6 +22,7 @@ import dev.drillbit.storage.flatfile.FlatFileFlagStore;
 import dev.drillbit.storage.flatfile.FlatFileReminderClaims;
 import dev.drillbit.storage.flatfile.FlatFileScoreStore;
 import dev.drillbit.storage.flatfile.FlatFileServerPackStore;
+import dev.drillbit.storage.flatfile.FlatFileSuggestionStore;
 import dev.drillbit.storage.flatfile.StoreOptions;
 import dev.drillbit.storage.postgres.PostgresDatabase;
 import dev.drillbit.storage.postgres.PostgresImport;
@@ -125,6 +127,14 @@ public final class FlatFileToPostgres {
                 }
                 List<Flag> flags = FlatFileFlagStore.read(dataDir.resolve("flags"));
                 target.packsAndFlags(packs, flags);
+                List<Suggestion> suggestions;
+                Map<Long, Long> reviewChannels;
+                try (FlatFileSuggestionStore suggestionFiles =
+                        FlatFileSuggestionStore.open(dataDir.resolve("suggestions"))) {
+                    suggestions = suggestionFiles.all();
+                    reviewChannels = suggestionFiles.reviewChannels();
+                }
+                target.suggestions(suggestions, reviewChannels);
                 Map<MemberRef, Long> claims =
                         FlatFileReminderClaims.open(dataDir, zones).claims();
                 target.reminderClaims(claims);
@@ -146,6 +156,7 @@ public final class FlatFileToPostgres {
                 }
                 Comparison comparison = compare(flat, target, daily, zones, clock, events[0], claims.size());
                 comparison = withPacksAndFlags(comparison, packs, flags, target);
+                comparison = withSuggestions(comparison, suggestions, reviewChannels, target);
                 if (!comparison.equal()) {
                     return new Outcome.Mismatch(target.target(), comparison);
                 }
@@ -275,6 +286,26 @@ public final class FlatFileToPostgres {
         }
         if (!flags.equals(flagsBack)) {
             differences.add("the question reports read back differently");
+        }
+        return new Comparison(
+                comparison.events(),
+                List.copyOf(rows),
+                comparison.membersCompared(),
+                comparison.membersDiffering(),
+                List.copyOf(differences));
+    }
+
+    /** The comparison with members' suggestions and the review channels added: counts, and the same read back. */
+    private static Comparison withSuggestions(
+            Comparison comparison, List<Suggestion> suggestions, Map<Long, Long> channels, PostgresImport target) {
+        List<Suggestion> back = target.suggestionsBack();
+        Map<Long, Long> channelsBack = target.reviewChannelsBack();
+        List<Row> rows = new ArrayList<>(comparison.rows());
+        rows.add(new Row("suggestions", suggestions.size(), back.size()));
+        rows.add(new Row("review channels", channels.size(), channelsBack.size()));
+        List<String> differences = new ArrayList<>(comparison.differences());
+        if (!suggestions.equals(back) || !channels.equals(channelsBack)) {
+            differences.add("the suggestions or review channels read back differently");
         }
         return new Comparison(
                 comparison.events(),

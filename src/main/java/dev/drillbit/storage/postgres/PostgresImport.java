@@ -143,6 +143,33 @@ public final class PostgresImport implements AutoCloseable {
         }
     }
 
+    /** Writes members' suggestions (under their own ids) and each server's review channel. */
+    public void suggestions(List<dev.drillbit.packs.Suggestion> suggestions, Map<Long, Long> reviewChannels) {
+        try {
+            PostgresSuggestionStore.copy(c, suggestions, reviewChannels);
+        } catch (SQLException e) {
+            throw failed("copying the suggestions", e);
+        }
+    }
+
+    /** The suggestions read back inside the transaction, by id. */
+    public List<dev.drillbit.packs.Suggestion> suggestionsBack() {
+        try {
+            return PostgresSuggestionStore.all(c);
+        } catch (SQLException e) {
+            throw failed("reading the suggestions back", e);
+        }
+    }
+
+    /** The review channels read back inside the transaction, by guild. */
+    public Map<Long, Long> reviewChannelsBack() {
+        try {
+            return PostgresSuggestionStore.reviewChannels(c);
+        } catch (SQLException e) {
+            throw failed("reading the review channels back", e);
+        }
+    }
+
     /** The servers' packs read back inside the transaction. */
     public List<dev.drillbit.packs.StoredPack> packs() {
         try {

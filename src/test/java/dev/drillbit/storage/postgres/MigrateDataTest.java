@@ -207,6 +207,39 @@ class MigrateDataTest {
     }
 
     @Test
+    @DisplayName("members' suggestions keep their ids, text and review; review channels are copied; new ids follow")
+    void copiesSuggestions() throws Exception {
+        // GIVEN an approved and an open suggestion, and a review channel
+        Instant at = Instant.parse("2026-03-01T10:00:00Z");
+        dev.drillbit.packs.Suggestion open;
+        dev.drillbit.packs.Suggestion approved;
+        try (var files = dev.drillbit.storage.flatfile.FlatFileSuggestionStore.open(dir.resolve("suggestions"))) {
+            approved = files.add(dev.drillbit.packs.Suggestion.draft(GUILD_KOLKATA, 7, "our-step", "{\r\n\"é\"}", at))
+                    .approved("our-step", "{\"approved\": true}", at.plusSeconds(60));
+            files.update(approved);
+            open = files.add(dev.drillbit.packs.Suggestion.draft(GUILD_KOLKATA, 8, "sql", "{}", at.plusSeconds(5)));
+            files.setReviewChannel(GUILD_KOLKATA, 4242);
+        }
+
+        // WHEN
+        Outcome outcome = FlatFileToPostgres.copy(dir, database.db(), false, time);
+
+        // THEN
+        assertThat(outcome).isInstanceOf(Outcome.Copied.class);
+        assertThat(((Outcome.Copied) outcome).comparison().rows())
+                .contains(
+                        new FlatFileToPostgres.Row("suggestions", 2, 2),
+                        new FlatFileToPostgres.Row("review channels", 1, 1));
+        PostgresSuggestionStore store = PostgresSuggestionStore.open(database.db());
+        assertThat(store.find(GUILD_KOLKATA, approved.id())).contains(approved);
+        assertThat(store.open(GUILD_KOLKATA)).containsExactly(open);
+        assertThat(store.reviewChannel(GUILD_KOLKATA)).hasValue(4242);
+        assertThat(store.add(dev.drillbit.packs.Suggestion.draft(GUILD_KOLKATA, 9, "sql", "{}", at))
+                        .id())
+                .isGreaterThan(open.id());
+    }
+
+    @Test
     @DisplayName("a snapshot whose events are gone cannot be proved: the copy differs and nothing is committed")
     void mismatchRollsBack() throws Exception {
         copyFixture("snapshot-only");
