@@ -38,6 +38,25 @@ public final class DirectoryLock implements AutoCloseable {
         return new DirectoryLock(channel);
     }
 
+    /**
+     * Creates the folder {@code dir} if missing and takes the lock file {@code lockName} in it, for the
+     * store that keeps {@code what} there (e.g. "the server packs"), with messages naming both.
+     *
+     * @throws IllegalStateException when another process, or another store of this one, has the folder open
+     * @throws java.io.UncheckedIOException when the folder cannot be created or locked
+     */
+    public static DirectoryLock ofFolder(Path dir, String lockName, String what) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            return acquire(
+                    dir.resolve(lockName),
+                    "another process has " + what + " in " + dir + " open",
+                    what + " in " + dir + ": already open in this process");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("opening " + what + " in " + dir + " failed", e);
+        }
+    }
+
     /** Releases the lock. */
     @Override
     public void close() throws IOException {

@@ -65,15 +65,7 @@ public final class FlatFileFlagStore implements FlagStore {
      */
     public static FlatFileFlagStore open(Path dir) {
         FlatFileFlagStore store = new FlatFileFlagStore(dir);
-        try {
-            Files.createDirectories(dir);
-            store.lock = DirectoryLock.acquire(
-                    dir.resolve(LOCK),
-                    "another process has the question reports in " + dir + " open",
-                    "the question reports in " + dir + " are already open in this process");
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening the question reports in " + dir + " failed", e);
-        }
+        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the question reports");
         try {
             store.flags = new ArrayList<>(read(dir));
             AtomicFile.delete(dir.resolve(FILE + AtomicFile.TMP));

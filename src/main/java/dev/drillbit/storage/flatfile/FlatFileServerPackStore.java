@@ -71,15 +71,7 @@ public final class FlatFileServerPackStore implements ServerPackStore {
      */
     public static FlatFileServerPackStore open(Path dir) {
         FlatFileServerPackStore store = new FlatFileServerPackStore(dir);
-        try {
-            Files.createDirectories(dir);
-            store.lock = DirectoryLock.acquire(
-                    dir.resolve(LOCK),
-                    "another process has the server packs in " + dir + " open",
-                    "the server packs in " + dir + " are already open in this process");
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening the server packs in " + dir + " failed", e);
-        }
+        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the server packs");
         try {
             store.read();
         } catch (IOException | RuntimeException e) {

@@ -76,15 +76,7 @@ public final class FlatFileSuggestionStore implements SuggestionStore {
      */
     public static FlatFileSuggestionStore open(Path dir) {
         FlatFileSuggestionStore store = new FlatFileSuggestionStore(dir);
-        try {
-            Files.createDirectories(dir);
-            store.lock = DirectoryLock.acquire(
-                    dir.resolve(LOCK),
-                    "another process has the suggestions in " + dir + " open",
-                    "the suggestions in " + dir + " are already open in this process");
-        } catch (IOException e) {
-            throw new UncheckedIOException("opening the suggestions in " + dir + " failed", e);
-        }
+        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the suggestions");
         try {
             store.read();
         } catch (IOException | RuntimeException e) {
