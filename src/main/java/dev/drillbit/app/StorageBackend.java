@@ -2,6 +2,7 @@ package dev.drillbit.app;
 
 import dev.drillbit.config.Config;
 import dev.drillbit.daily.DailyRepository;
+import dev.drillbit.daily.OwnedGuilds;
 import dev.drillbit.daily.RunClaims;
 import dev.drillbit.insights.FlagStore;
 import dev.drillbit.learning.LearningStore;
@@ -83,7 +84,7 @@ interface StorageBackend extends AutoCloseable {
         Config.Storage s = config.storage();
         PostgresDatabase db = PostgresDatabase.open(new PostgresSettings(
                 s.url(), s.user(), config.databasePassword(environment).orElse("")));
-        return new Postgres(db);
+        return new Postgres(db, config.discord().shards().owned());
     }
 
     /** The default: files in {@code dataDir}. */
@@ -143,11 +144,11 @@ interface StorageBackend extends AutoCloseable {
         }
     }
 
-    /** One PostgreSQL database for every port. */
-    record Postgres(PostgresDatabase db) implements StorageBackend {
+    /** One PostgreSQL database for every port; the daily quizzes of {@code owned}'s guilds. */
+    record Postgres(PostgresDatabase db, OwnedGuilds owned) implements StorageBackend {
         @Override
         public DailyRepository daily() {
-            return PostgresDailyRepository.open(db);
+            return PostgresDailyRepository.open(db, owned);
         }
 
         @Override

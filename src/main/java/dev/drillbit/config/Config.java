@@ -1,5 +1,6 @@
 package dev.drillbit.config;
 
+import dev.drillbit.daily.OwnedGuilds;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -96,9 +97,9 @@ public record Config(
             return total != null && !ids.isEmpty() && ids.size() < total;
         }
 
-        /** The shard a guild's events arrive on, given the total. */
-        public static int shardOf(long guildId, int total) {
-            return (int) ((guildId >>> 22) % total);
+        /** The guilds this process serves: {@link OwnedGuilds#ALL} unless it runs only some of the shards. */
+        public OwnedGuilds owned() {
+            return partial() ? new OwnedGuilds(total, ids) : OwnedGuilds.ALL;
         }
     }
 

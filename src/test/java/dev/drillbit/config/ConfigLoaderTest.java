@@ -144,9 +144,10 @@ class ConfigLoaderTest {
     @Test
     void aGuildBelongsToTheShardDiscordSendsItsEventsOn() {
         // (id >> 22) % total, as Discord documents it; 1 << 22 is the first id of shard 1 of 2
-        assertThat(Config.Shards.shardOf(1L << 22, 2)).isEqualTo(1);
-        assertThat(Config.Shards.shardOf(2L << 22, 2)).isEqualTo(0);
-        assertThat(Config.Shards.shardOf(1191168914227200002L, 1)).isZero();
+        assertThat(dev.drillbit.daily.OwnedGuilds.shardOf(1L << 22, 2)).isEqualTo(1);
+        assertThat(dev.drillbit.daily.OwnedGuilds.shardOf(2L << 22, 2)).isEqualTo(0);
+        assertThat(dev.drillbit.daily.OwnedGuilds.shardOf(1191168914227200002L, 1))
+                .isZero();
     }
 
     @Test

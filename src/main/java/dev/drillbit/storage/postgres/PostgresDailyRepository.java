@@ -6,6 +6,7 @@ import dev.drillbit.daily.DailyRepository;
 import dev.drillbit.daily.DailyRun;
 import dev.drillbit.daily.DailySchedule;
 import dev.drillbit.daily.GroupStreak;
+import dev.drillbit.daily.OwnedGuilds;
 import dev.drillbit.daily.RunAnswer;
 import dev.drillbit.daily.RunStatus;
 import dev.drillbit.daily.ScheduleId;
@@ -43,52 +44,116 @@ import org.slf4j.LoggerFactory;
  * tables emptied and filled), a run is replaced whole (its row upserted, its answers deleted and
  * inserted). Instants are kept to the microsecond.
  *
- * <p>One repository per database schema at a time: opening takes a session-level advisory lock on a
- * connection held until {@link #close()}, so a second repository, in this process or another, is refused.
- * (If that connection is lost the lock goes with it; a later first cut for several processes must
- * re-check it.) Not thread-safe, as the port says: the scheduler serializes its calls.
+ * <p>Each repository serves the guilds of some shards ({@link OwnedGuilds}): it reads, replaces and deletes
+ * only their schedules, group state, rotation and runs, so processes running other shards share the
+ * tables without touching each other's rows. One repository per shard at a time: opening takes
+ * session-level advisory locks on a connection held until {@link #close()}, one per owned shard (plus,
+ * shared, one for the whole schema, which a repository for every guild takes exclusively), so a second
+ * repository for the same guilds, in this process or another, is refused. Every process must be given
+ * the same shard total: a guild's shard depends on it. When the lock's connection is lost (the database
+ * restarted), the next write takes the locks again before it writes, and fails if another process took
+ * them meanwhile. Not thread-safe, as the port says: the scheduler serializes its calls.
  */
 public final class PostgresDailyRepository implements DailyRepository {
     private static final Logger log = LoggerFactory.getLogger(PostgresDailyRepository.class);
-    private static final String LOCK =
-            "SELECT pg_try_advisory_lock(hashtextextended('drillbit.daily:' || current_schema(), 0))";
+    private static final String KEY = "hashtextextended('drillbit.daily:' || current_schema()";
+    /** Rows of the owned guilds: {@code ? = total, ? = shards}; for every guild, 1 and {0}. */
+    private static final String OWNED = "((guild_id >> 22) % ?) = ANY (?)";
 
     private final PostgresDatabase db;
+    private final OwnedGuilds owned;
     private Connection lockHolder;
+    private boolean closed;
 
-    private PostgresDailyRepository(PostgresDatabase db, Connection lockHolder) {
+    private PostgresDailyRepository(PostgresDatabase db, OwnedGuilds owned, Connection lockHolder) {
         this.db = db;
+        this.owned = owned;
         this.lockHolder = lockHolder;
     }
 
+    /** As {@link #open(PostgresDatabase, OwnedGuilds)} for every guild (one process runs every shard). */
+    public static PostgresDailyRepository open(PostgresDatabase db) {
+        return open(db, OwnedGuilds.ALL);
+    }
+
     /**
-     * Opens the daily tables of an open (migrated) database and takes their lock.
+     * Opens the daily tables of an open (migrated) database for the guilds of {@code owned} and takes their
+     * locks.
      *
-     * @throws IllegalStateException when another repository (in this or another process) has them open
+     * @throws IllegalStateException when another repository (in this or another process) has some of
+     *     those guilds open
      * @throws StorageUnavailableException when the database cannot be reached
      */
-    public static PostgresDailyRepository open(PostgresDatabase db) {
-        Connection c = null;
+    public static PostgresDailyRepository open(PostgresDatabase db, OwnedGuilds owned) {
         try {
-            c = db.connection();
-            boolean locked;
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery(LOCK)) {
-                rs.next();
-                locked = rs.getBoolean(1);
+            Connection c = lock(db, owned);
+            if (c == null) {
+                throw new IllegalStateException(refusal(db, owned));
             }
-            if (!locked) {
-                c.close();
-                throw new IllegalStateException("another process (or repository) has the daily quizzes in "
-                        + db.settings().safeUrl() + " ("
-                        + db.settings().schema().orElse("default schema") + ") open");
-            }
-            return new PostgresDailyRepository(db, c);
+            return new PostgresDailyRepository(db, owned, c);
         } catch (SQLException e) {
-            closeQuietly(c);
             throw new StorageUnavailableException(
                     "opening the daily quizzes in PostgreSQL failed: " + e.getMessage(), e);
         }
+    }
+
+    private static String refusal(PostgresDatabase db, OwnedGuilds owned) {
+        return "another process (or repository) has the daily quizzes of " + owned + " in "
+                + db.settings().safeUrl() + " (" + db.settings().schema().orElse("default schema") + ") open";
+    }
+
+    /** A connection holding {@code owned}'s locks, or null when another session holds one of them. */
+    private static Connection lock(PostgresDatabase db, OwnedGuilds owned) throws SQLException {
+        Connection c = db.connection();
+        try {
+            boolean locked;
+            if (owned.all()) {
+                locked = tryLock(c, "SELECT pg_try_advisory_lock(" + KEY + ", 0))");
+            } else {
+                locked = tryLock(c, "SELECT pg_try_advisory_lock_shared(" + KEY + ", 0))");
+                for (int shard : owned.shards()) {
+                    locked = locked
+                            && tryLock(
+                                    c,
+                                    "SELECT pg_try_advisory_lock(" + KEY + " || ':shard:" + shard + "/" + owned.total()
+                                            + "', 0))");
+                }
+            }
+            if (locked) {
+                return c;
+            }
+            closeQuietly(c); // ending the session releases what it did take
+            return null;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static boolean tryLock(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * Makes sure this repository still holds its locks: after the lock's session was lost (the database
+     * restarted), takes them again.
+     */
+    private void holdLocks() throws SQLException {
+        if (lockHolder != null && lockHolder.isValid(5)) {
+            return;
+        }
+        closeQuietly(lockHolder);
+        lockHolder = null;
+        Connection c = lock(db, owned);
+        if (c == null) {
+            throw new SQLException("the lock on the daily quizzes was lost and " + refusal(db, owned));
+        }
+        log.info("daily quizzes of {}: locks taken again after their session was lost", owned);
+        lockHolder = c;
     }
 
     private static void closeQuietly(Connection c) {
@@ -101,9 +166,10 @@ public final class PostgresDailyRepository implements DailyRepository {
         }
     }
 
-    /** Releases the lock (by closing its connection's session). Idempotent. */
+    /** Releases the locks (by closing their connection's session). Idempotent. */
     @Override
     public void close() {
+        closed = true;
         if (lockHolder != null) {
             try (Statement st = lockHolder.createStatement()) {
                 st.execute("SELECT pg_advisory_unlock_all()");
@@ -118,12 +184,17 @@ public final class PostgresDailyRepository implements DailyRepository {
     @Override
     public String toString() {
         return "PostgreSQL " + db.settings().safeUrl() + " ("
-                + db.settings().schema().orElse("default schema") + ")";
+                + db.settings().schema().orElse("default schema") + ")" + (owned.all() ? "" : ", " + owned);
     }
 
     private <T> T inTransaction(String what, Sql.Work<T> work) throws IOException {
-        if (lockHolder == null) {
+        if (closed) {
             throw new IllegalStateException("the daily repository is closed");
+        }
+        try {
+            holdLocks();
+        } catch (SQLException e) {
+            throw new IOException(what + " in PostgreSQL failed: " + e.getMessage(), e);
         }
         try (Connection c = db.connection()) {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -137,20 +208,38 @@ public final class PostgresDailyRepository implements DailyRepository {
 
     @Override
     public Stored load() throws IOException {
-        return inTransaction("reading the daily quizzes", PostgresDailyRepository::load);
+        return inTransaction("reading the daily quizzes", c -> load(c, owned));
     }
 
     /** Reads everything on {@code c}, in the caller's transaction. */
     static Stored load(Connection c) throws SQLException {
+        return load(c, OwnedGuilds.ALL);
+    }
+
+    private static PreparedStatement owned(Connection c, String sql, OwnedGuilds owned) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setInt(1, owned.total());
+        ps.setArray(2, c.createArrayOf("integer", owned.shards().toArray()));
+        return ps;
+    }
+
+    private static ResultSet query(List<AutoCloseable> open, PreparedStatement ps) throws SQLException {
+        open.add(ps);
+        return ps.executeQuery();
+    }
+
+    /** Reads the rows of {@code owned}'s guilds on {@code c}, in the caller's transaction. */
+    static Stored load(Connection c, OwnedGuilds owned) throws SQLException {
         State state = State.empty();
-        try (Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT * FROM daily_schedules")) {
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            try (ResultSet rs = query(open, owned(c, "SELECT * FROM daily_schedules WHERE " + OWNED, owned))) {
                 while (rs.next()) {
                     DailySchedule s = schedule(rs);
                     state.schedules().put(s.id(), s);
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT * FROM daily_groups")) {
+            try (ResultSet rs = query(open, owned(c, "SELECT * FROM daily_groups WHERE " + OWNED, owned))) {
                 while (rs.next()) {
                     state.groups()
                             .put(
@@ -163,8 +252,13 @@ public final class PostgresDailyRepository implements DailyRepository {
                                             Optional.ofNullable(rs.getObject("last_report", LocalDate.class))));
                 }
             }
-            try (ResultSet rs = st.executeQuery(
-                    "SELECT guild_id, question_id FROM daily_rotation ORDER BY guild_id, question_id COLLATE \"C\"")) {
+            try (ResultSet rs = query(
+                    open,
+                    owned(
+                            c,
+                            "SELECT guild_id, question_id FROM daily_rotation WHERE " + OWNED
+                                    + " ORDER BY guild_id, question_id COLLATE \"C\"",
+                            owned))) {
                 while (rs.next()) {
                     state.seen()
                             .computeIfAbsent(rs.getLong(1), g -> new LinkedHashSet<>())
@@ -172,7 +266,13 @@ public final class PostgresDailyRepository implements DailyRepository {
                 }
             }
             Map<String, List<RunAnswer>> answers = new HashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT * FROM daily_run_answers ORDER BY run_id, ordinal")) {
+            try (ResultSet rs = query(
+                    open,
+                    owned(
+                            c,
+                            "SELECT a.* FROM daily_run_answers a JOIN daily_runs r ON r.id = a.run_id WHERE "
+                                    + OWNED.replace("guild_id", "r.guild_id") + " ORDER BY a.run_id, a.ordinal",
+                            owned))) {
                 while (rs.next()) {
                     answers.computeIfAbsent(rs.getString("run_id"), r -> new ArrayList<>())
                             .add(new RunAnswer(
@@ -186,7 +286,8 @@ public final class PostgresDailyRepository implements DailyRepository {
                 }
             }
             List<DailyRun> runs = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT * FROM daily_runs ORDER BY id COLLATE \"C\"")) {
+            try (ResultSet rs = query(
+                    open, owned(c, "SELECT * FROM daily_runs WHERE " + OWNED + " ORDER BY id COLLATE \"C\"", owned))) {
                 while (rs.next()) {
                     String id = rs.getString("id");
                     runs.add(new DailyRun(
@@ -204,6 +305,14 @@ public final class PostgresDailyRepository implements DailyRepository {
                 }
             }
             return new Stored(state, runs);
+        } finally {
+            for (AutoCloseable statement : open) {
+                try {
+                    statement.close();
+                } catch (Exception e) {
+                    log.debug("closing a statement failed", e);
+                }
+            }
         }
     }
 
@@ -265,17 +374,35 @@ public final class PostgresDailyRepository implements DailyRepository {
     @Override
     public void writeState(State state) throws IOException {
         inTransaction("saving the daily schedules", c -> {
-            writeState(c, state);
+            writeState(c, state, owned);
             return null;
         });
     }
 
     /** Replaces the state on {@code c}, in the caller's transaction. */
     static void writeState(Connection c, State state) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("DELETE FROM daily_schedules");
-            st.execute("DELETE FROM daily_groups");
-            st.execute("DELETE FROM daily_rotation");
+        writeState(c, state, OwnedGuilds.ALL);
+    }
+
+    /**
+     * Replaces the rows of {@code owned}'s guilds on {@code c} with {@code state}, in the caller's transaction.
+     *
+     * @throws IllegalArgumentException when {@code state} holds a guild {@code owned} does not
+     */
+    private static void writeState(Connection c, State state, OwnedGuilds owned) throws SQLException {
+        for (ScheduleId id : state.schedules().keySet()) {
+            requireOwned(owned, id.guildId());
+        }
+        for (ScheduleId id : state.groups().keySet()) {
+            requireOwned(owned, id.guildId());
+        }
+        for (long guild : state.seen().keySet()) {
+            requireOwned(owned, guild);
+        }
+        for (String table : List.of("daily_schedules", "daily_groups", "daily_rotation")) {
+            try (PreparedStatement ps = owned(c, "DELETE FROM " + table + " WHERE " + OWNED, owned)) {
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_schedules (guild_id, channel_id, "
                 + "start_time, zone, days, steps, difficulty, question_count, ping_role, window_minutes, "
@@ -336,8 +463,15 @@ public final class PostgresDailyRepository implements DailyRepository {
         }
     }
 
+    private static void requireOwned(OwnedGuilds owned, long guildId) {
+        if (!owned.owns(guildId)) {
+            throw new IllegalArgumentException("guild " + guildId + " is not on " + owned);
+        }
+    }
+
     @Override
     public void writeRun(DailyRun run) throws IOException {
+        requireOwned(owned, run.guildId());
         inTransaction("saving daily run " + run.id(), c -> {
             writeRun(c, run);
             return null;
