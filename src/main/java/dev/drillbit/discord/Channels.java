@@ -34,12 +34,17 @@ public final class Channels {
     }
 
     /**
-     * A shard to open direct messages on: shard 0, which Discord delivers DMs to; empty before the shards
-     * exist.
+     * A shard to open direct messages on: shard 0, which Discord delivers DMs to, when this process runs it,
+     * else any of its shards (opening a DM channel and sending to it are REST calls any shard can make);
+     * empty before the shards exist.
      */
     Optional<JDA> directMessages() {
         ShardManager manager = shards.get();
-        return manager == null ? Optional.empty() : Optional.ofNullable(manager.getShardById(0));
+        if (manager == null) {
+            return Optional.empty();
+        }
+        JDA zero = manager.getShardById(0);
+        return zero != null ? Optional.of(zero) : manager.getShards().stream().findFirst();
     }
 
     /** The guild, when the bot is in it (its shard opens direct messages to the guild's members). */

@@ -1,15 +1,11 @@
 package dev.drillbit.testsupport;
 
 import ch.qos.logback.classic.Level;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.drillbit.app.Bot;
 import dev.drillbit.bank.Question;
 import dev.drillbit.bank.QuestionBank;
-import dev.drillbit.bank.QuestionText;
 import dev.drillbit.config.Config;
-import dev.drillbit.discord.AnswerAction;
 import dev.drillbit.discord.ComponentAction;
-import dev.drillbit.discord.QuizAction;
 import dev.drillbit.playground.InteractionHandle;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalDiscord;
@@ -23,10 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +28,6 @@ import java.util.stream.Stream;
  * the way a member would. Close it after the test class.
  */
 public final class BotHarness implements AutoCloseable {
-    private static final Pattern POINTS = Pattern.compile("\\+(\\d+) points$");
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     public final ManualTime time = ManualTime.at("2026-11-23T09:00:00Z");
@@ -107,6 +99,7 @@ public final class BotHarness implements AutoCloseable {
             QuestionBank bank, int moreGuilds, Config.Storage storage, boolean globalCommands, Config.Metrics metrics)
             throws InterruptedException {
         this.bank = bank;
+        this.players = new Players(discord, bank);
         List<LocalGuild> all = new java.util.ArrayList<>(List.of(guild));
         for (int i = 0; i < moreGuilds; i++) {
             all.add(discord.guild(i == 0 ? "Other Group" : "Group " + (i + 2)));
@@ -149,71 +142,32 @@ public final class BotHarness implements AutoCloseable {
         bot = startBot();
     }
 
+    /** Answers questions as members would, for this harness's bank. */
+    public final Players players;
+
     /** The bank question a message shows, recognised by its embed's description. */
     public Question shown(LocalMessage message) {
-        String body = message.embeds().path(0).path("description").asText();
-        return bank.questions().stream()
-                .filter(q -> QuestionText.body(q).equals(body))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no bank question shows as: " + body));
+        return players.shown(message);
     }
 
     /** The custom id on {@code message} whose action is {@code action}. */
     public static String button(LocalMessage message, ComponentAction action) {
-        return message.customIds().stream()
-                .filter(id -> id.endsWith(":" + action.code()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + action + " button in " + message.customIds()));
+        return Players.button(message, action);
     }
 
-    /**
-     * Answers the question {@code message} shows, right or wrong, as {@code member} would; returns the
-     * interaction whose reply shows the outcome.
-     */
+    /** See {@link Players#answer}. */
     public InteractionHandle answer(LocalMember member, LocalMessage message, boolean right) {
-        Question question = shown(message);
-        if (question instanceof Question.MultipleChoice mc) {
-            int choice = right ? mc.answer() : (mc.answer() + 1) % mc.options().size();
-            return discord.click(member, message, button(message, AnswerAction.choice(choice)));
-        }
-        if (question instanceof Question.TrueFalse tf) {
-            return discord.click(member, message, button(message, AnswerAction.truth(tf.answer() == right)));
-        }
-        if (question instanceof Question.ShortAnswer sa) {
-            InteractionHandle opened = discord.click(member, message, button(message, AnswerAction.TYPE));
-            JsonNode modal = opened.awaitModal(TIMEOUT);
-            return discord.submitModal(
-                    member,
-                    opened,
-                    modal.path("custom_id").asText(),
-                    Map.of("answer", right ? sa.accept().get(0) : "something else entirely"));
-        }
-        InteractionHandle shown = discord.click(member, message, button(message, AnswerAction.SHOW));
-        LocalMessage model = shown.awaitReply(TIMEOUT);
-        return discord.click(member, model, button(model, right ? AnswerAction.NAILED_IT : AnswerAction.MISSED_IT));
+        return players.answer(member, message, right);
     }
 
-    /**
-     * Plays a solo quiz of {@code rights.length} questions on {@code step} to its summary as {@code member},
-     * answering each right or wrong; returns the points the reveals announced.
-     */
+    /** See {@link Players#playSolo}. */
     public int playSolo(LocalMember member, LocalChannel room, String step, boolean... rights) {
-        LocalMessage message = discord.slash(member, room, "quiz start", Map.of("step", step, "count", rights.length))
-                .awaitReply(TIMEOUT);
-        int points = 0;
-        for (boolean right : rights) {
-            LocalMessage reveal = answer(member, message, right).awaitReply(TIMEOUT);
-            points += points(reveal);
-            message = discord.click(member, reveal, button(reveal, QuizAction.NEXT))
-                    .awaitReply(TIMEOUT);
-        }
-        return points;
+        return players.playSolo(member, room, step, rights);
     }
 
     /** The points a reveal's title announces ("… +12 points"); 0 when it announces none. */
     public static int points(LocalMessage reveal) {
-        Matcher m = POINTS.matcher(reveal.embeds().path(0).path("title").asText());
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return Players.points(reveal);
     }
 
     /**
