@@ -254,7 +254,8 @@ public final class Bot implements AutoCloseable {
                 ownedShards.total() == null
                         ? java.util.OptionalInt.empty()
                         : java.util.OptionalInt.of(ownedShards.total()),
-                ownedShards.ids());
+                ownedShards.ids(),
+                storage.loginSlots());
         frontEnd.channels().bind(shards);
         owned.telemetry().watch(engine, shards, storage::answers);
         Heartbeat heartbeat =

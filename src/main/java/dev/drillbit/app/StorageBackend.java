@@ -12,6 +12,8 @@ import dev.drillbit.packs.ServerPackStore;
 import dev.drillbit.packs.SuggestionStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.storage.CommitObserver;
+import dev.drillbit.storage.InMemoryLoginSlots;
+import dev.drillbit.storage.LoginSlots;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
 import dev.drillbit.storage.flatfile.FlatFileFlagStore;
 import dev.drillbit.storage.flatfile.FlatFileLeases;
@@ -25,6 +27,7 @@ import dev.drillbit.storage.postgres.PostgresDailyRepository;
 import dev.drillbit.storage.postgres.PostgresDatabase;
 import dev.drillbit.storage.postgres.PostgresFlagStore;
 import dev.drillbit.storage.postgres.PostgresLeases;
+import dev.drillbit.storage.postgres.PostgresLoginSlots;
 import dev.drillbit.storage.postgres.PostgresReminderClaims;
 import dev.drillbit.storage.postgres.PostgresRunClaims;
 import dev.drillbit.storage.postgres.PostgresScoreStore;
@@ -62,6 +65,9 @@ interface StorageBackend extends AutoCloseable {
 
     /** Who does the work that is not per guild (review reminders). */
     Leases leases();
+
+    /** Discord's login limit, shared by the processes that share this store. */
+    LoginSlots loginSlots();
 
     /** Members' suggested questions and each server's review channel. */
     SuggestionStore suggestions();
@@ -110,6 +116,11 @@ interface StorageBackend extends AutoCloseable {
         @Override
         public Leases leases() {
             return new FlatFileLeases();
+        }
+
+        @Override
+        public LoginSlots loginSlots() {
+            return new InMemoryLoginSlots(); // one process: its shard manager's own
         }
 
         @Override
@@ -164,6 +175,11 @@ interface StorageBackend extends AutoCloseable {
         @Override
         public Leases leases() {
             return PostgresLeases.open(db);
+        }
+
+        @Override
+        public LoginSlots loginSlots() {
+            return PostgresLoginSlots.open(db);
         }
 
         @Override

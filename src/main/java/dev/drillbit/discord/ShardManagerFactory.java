@@ -1,6 +1,8 @@
 package dev.drillbit.discord;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.drillbit.storage.InMemoryLoginSlots;
+import dev.drillbit.storage.LoginSlots;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,13 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.sharding.ThreadPoolProvider;
 import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,9 +32,9 @@ import org.slf4j.MDC;
  *
  * <p>A process may run a subset of the bot's shards ({@code shardIds} of {@code shardsTotal}); Discord then
  * sends it only those shards' guilds. With a gateway override the manager runs one shard unless told the
- * total, takes its gateway from a
- * {@link FixedGatewaySessionController} (so JDA never calls {@code GET /gateway/bot}) and speaks plain,
- * uncompressed JSON. The token is handed to JDA and never logged.
+ * total, keeps the override's gateway URL for reconnects too and speaks plain, uncompressed JSON. Logins
+ * go through a {@link CoordinatedSessionController}, which keeps Discord's {@code max_concurrency} (read
+ * from {@code GET /gateway/bot}) across the processes sharing its {@link LoginSlots}. The token is handed to JDA and never logged.
  *
  * <p>Threading: stateless; {@link #build} may be called from any thread.
  */
@@ -92,6 +92,22 @@ public final class ShardManagerFactory {
             List<?> listeners,
             OptionalInt shardsTotal,
             List<Integer> shardIds) {
+        return build(token, restBaseUrl, gatewayUrl, listeners, shardsTotal, shardIds, new InMemoryLoginSlots());
+    }
+
+    /**
+     * As {@link #build(String, Optional, Optional, List, OptionalInt, List)}, logging in through
+     * {@code loginSlots}, which processes sharing the bot's token share so that together they keep
+     * Discord's {@code max_concurrency}.
+     */
+    public static ShardManager build(
+            String token,
+            Optional<String> restBaseUrl,
+            Optional<String> gatewayUrl,
+            List<?> listeners,
+            OptionalInt shardsTotal,
+            List<Integer> shardIds,
+            LoginSlots loginSlots) {
         Objects.requireNonNull(token, "token");
         if (!shardIds.isEmpty() && shardsTotal.isEmpty()) {
             throw new IllegalArgumentException("shard ids need the shard total");
@@ -104,6 +120,8 @@ public final class ShardManagerFactory {
                 .setContextMap(shard -> new ConcurrentHashMap<>(Map.of(GATEWAY_MDC_KEY, gateway)))
                 .setEventPoolProvider(new EventPools(gateway))
                 .setRestConfig(rest)
+                .setSessionController(
+                        new CoordinatedSessionController(gatewayUrl, loginSlots, java.time.Clock.systemUTC()))
                 .addEventListeners(listeners.toArray());
         shardsTotal.ifPresent(builder::setShardsTotal);
         if (!shardIds.isEmpty()) {
@@ -112,7 +130,6 @@ public final class ShardManagerFactory {
         gatewayUrl.ifPresent(url -> builder
                 // DefaultShardManager asks GET /gateway/bot for the shard count unless it is known up front.
                 .setShardsTotal(shardsTotal.orElse(1))
-                .setSessionController(new FixedGatewaySessionController(url, shardsTotal.orElse(1)))
                 .setCompression(Compression.NONE));
         LOG.info(
                 "building shard manager (rest={}, gateway={}, shards={} of {})",
@@ -152,27 +169,6 @@ public final class ShardManagerFactory {
         @Override
         public boolean shouldShutdownAutomatically(int shardId) {
             return true;
-        }
-    }
-
-    /** A session controller whose gateway and shard total are fixed; thread-safe like its parent. */
-    static final class FixedGatewaySessionController extends ConcurrentSessionController {
-        private final String gatewayUrl;
-        private final int shardsTotal;
-
-        FixedGatewaySessionController(String gatewayUrl, int shardsTotal) {
-            this.gatewayUrl = Objects.requireNonNull(gatewayUrl, "gatewayUrl");
-            this.shardsTotal = shardsTotal;
-        }
-
-        @Override
-        public String getGateway() {
-            return gatewayUrl;
-        }
-
-        @Override
-        public ShardedGateway getShardedGateway(JDA api) {
-            return new ShardedGateway(gatewayUrl, shardsTotal);
         }
     }
 }

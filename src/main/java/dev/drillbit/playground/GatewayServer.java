@@ -79,6 +79,12 @@ final class GatewayServer extends WebSocketServer {
         return (int) ((guildId >>> 22) % shards);
     }
 
+    /** Discord spaces the logins (IDENTIFY) of one bucket, {@code shard % max_concurrency}, by five seconds. */
+    static final long IDENTIFY_SPACING_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    private final Map<Integer, Long> lastIdentify = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger identifiesTooSoon =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile int recommendedShards = 1;
     private volatile int maxConcurrency = 1;
 
@@ -97,6 +103,27 @@ final class GatewayServer extends WebSocketServer {
 
     int maxConcurrency() {
         return maxConcurrency;
+    }
+
+    /** IDENTIFYs that came less than five seconds after the previous one of their bucket. */
+    int identifiesTooSoon() {
+        return identifiesTooSoon.get();
+    }
+
+    private void countLogin(int shard) {
+        int bucket = shard % maxConcurrency;
+        long now = System.nanoTime();
+        Long last = lastIdentify.put(bucket, now);
+        if (last != null && now - last < IDENTIFY_SPACING_NANOS) {
+            identifiesTooSoon.incrementAndGet();
+            LOG.warn(
+                    "IDENTIFY of shard {} came {} ms after the last one of bucket {} (max_concurrency {}); Discord"
+                            + " spaces them by 5 s",
+                    shard,
+                    java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(now - last),
+                    bucket,
+                    maxConcurrency);
+        }
     }
 
     /** Each session's shard, by session id, for a RESUME (which does not repeat it). */
@@ -206,6 +233,7 @@ final class GatewayServer extends WebSocketServer {
             shard = given.get(0).asInt();
             shards = given.get(1).asInt();
         }
+        countLogin(shard);
         Session session = new Session(sessionIds.get(), shard, shards);
         identified.put(socket, session);
         shardOfSession.put(session.id, new int[] {shard, shards});

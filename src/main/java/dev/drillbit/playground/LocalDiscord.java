@@ -134,6 +134,14 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /** The gateway, e.g. {@code ws://127.0.0.1:PORT}. */
+    /**
+     * Logins (IDENTIFY) that came less than five seconds after the previous one of their bucket
+     * ({@code shard % max_concurrency}, see {@link #sharding}): what Discord's login limit forbids.
+     */
+    public int identifiesTooSoon() {
+        return gateway.identifiesTooSoon();
+    }
+
     public String gatewayUrl() {
         return gateway.url();
     }

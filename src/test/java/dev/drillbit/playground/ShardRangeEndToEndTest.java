@@ -114,6 +114,29 @@ class ShardRangeEndToEndTest {
     }
 
     @Test
+    void theStandInCountsLoginsOfOneBucketLessThanFiveSecondsApart() throws Exception {
+        // GIVEN max_concurrency 1, and two processes that do not share their login slots
+        try (LocalDiscord discord = LocalDiscord.start()) {
+            discord.sharding(2, 1);
+            discord.guild("Evens", onShard(0, 0));
+            discord.guild("Odds", onShard(1, 0));
+            ShardManager zero = null;
+            ShardManager one = null;
+            try {
+                // WHEN both log in at once
+                zero = start(discord, 0, 2);
+                one = start(discord, 1, 2);
+
+                // THEN the stand-in saw the second login too soon, as Discord would
+                assertThat(discord.identifiesTooSoon()).isEqualTo(1);
+            } finally {
+                stop(zero);
+                stop(one);
+            }
+        }
+    }
+
+    @Test
     void gatewayBotTellsTheShardCountAndTheLoginConcurrency() throws Exception {
         try (LocalDiscord discord = LocalDiscord.start()) {
             discord.sharding(4, 2);

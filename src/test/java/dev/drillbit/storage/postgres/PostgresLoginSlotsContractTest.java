@@ -1,0 +1,16 @@
+package dev.drillbit.storage.postgres;
+
+import dev.drillbit.storage.LoginSlots;
+import dev.drillbit.storage.LoginSlotsContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The login slots contract against PostgreSQL, a fresh schema per test; every open is another process's view. */
+class PostgresLoginSlotsContractTest extends LoginSlotsContract {
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
+
+    @Override
+    protected LoginSlots open() {
+        return PostgresLoginSlots.open(database.db());
+    }
+}
