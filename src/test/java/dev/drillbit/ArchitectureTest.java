@@ -24,6 +24,7 @@ class ArchitectureTest {
                     "dev.drillbit.interview..",
                     "dev.drillbit.session..",
                     "dev.drillbit.packs..",
+                    "dev.drillbit.cluster..",
                     "dev.drillbit.storage..")
             .should()
             .dependOnClassesThat()

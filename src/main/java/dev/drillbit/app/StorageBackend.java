@@ -1,5 +1,7 @@
 package dev.drillbit.app;
 
+import dev.drillbit.cluster.InMemoryLoginSlots;
+import dev.drillbit.cluster.LoginSlots;
 import dev.drillbit.config.Config;
 import dev.drillbit.daily.DailyRepository;
 import dev.drillbit.daily.OwnedGuilds;
@@ -12,8 +14,6 @@ import dev.drillbit.packs.ServerPackStore;
 import dev.drillbit.packs.SuggestionStore;
 import dev.drillbit.progress.GuildZones;
 import dev.drillbit.storage.CommitObserver;
-import dev.drillbit.storage.InMemoryLoginSlots;
-import dev.drillbit.storage.LoginSlots;
 import dev.drillbit.storage.flatfile.FlatFileDailyRepository;
 import dev.drillbit.storage.flatfile.FlatFileFlagStore;
 import dev.drillbit.storage.flatfile.FlatFileLeases;

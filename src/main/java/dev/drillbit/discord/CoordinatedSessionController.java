@@ -1,6 +1,6 @@
 package dev.drillbit.discord;
 
-import dev.drillbit.storage.LoginSlots;
+import dev.drillbit.cluster.LoginSlots;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.drillbit.discord;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.drillbit.storage.InMemoryLoginSlots;
-import dev.drillbit.storage.LoginSlots;
+import dev.drillbit.cluster.InMemoryLoginSlots;
+import dev.drillbit.cluster.LoginSlots;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

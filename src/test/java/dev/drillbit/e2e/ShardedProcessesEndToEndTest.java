@@ -258,6 +258,9 @@ class ShardedProcessesEndToEndTest {
             crowd.add(member);
             inFlight.add(players.answer(member, evensRun.get(1), true));
         }
+        // (once the first is acknowledged, so that the kill lands among them even on a slow machine)
+        CompletableFuture.anyOf(inFlight.stream().map(InteractionHandle::reply).toArray(CompletableFuture[]::new))
+                .get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         zero.kill();
 
         // THEN every answer it acknowledged is stored, once; the others at most once

@@ -1,6 +1,6 @@
 package dev.drillbit.storage.postgres;
 
-import dev.drillbit.storage.LoginSlots;
+import dev.drillbit.cluster.LoginSlots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.drillbit.storage.postgres;
 
-import dev.drillbit.storage.LoginSlots;
-import dev.drillbit.storage.LoginSlotsContract;
+import dev.drillbit.cluster.LoginSlots;
+import dev.drillbit.cluster.LoginSlotsContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The login slots contract against PostgreSQL, a fresh schema per test; every open is another process's view. */

@@ -1,4 +1,4 @@
-package dev.drillbit.storage;
+package dev.drillbit.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.drillbit.storage;
+package dev.drillbit.cluster;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.drillbit.storage;
+package dev.drillbit.cluster;
 
 /** The login slots contract for one process: every open is the same process's shard managers. */
 class InMemoryLoginSlotsTest extends LoginSlotsContract {
