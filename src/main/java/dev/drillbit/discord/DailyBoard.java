@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
@@ -180,8 +181,10 @@ final class DailyBoard {
      * Turns each question into its answer and explanation, buttons gone, then posts the results. The
      * question messages are the ones this process posted or, after a restart, found among the newest
      * hundred of the run's thread (or channel) by their buttons' run id; a question not found gets its
-     * answer posted afresh. A repeated close (the bot stopped between posting and acknowledging) posts the
-     * results again: at least once.
+     * answer posted afresh. After a restart the results are looked for there too: a close repeated because the
+     * bot stopped between posting the results and recording it finds them and only records it, so they are
+     * posted once. A close cut short by the bot's own shutdown is not a failure: the run stays closing and the
+     * next start closes it.
      */
     private void close(DailyAction.CloseRun close) {
         DailyRun run = close.run();
@@ -196,33 +199,53 @@ final class DailyBoard {
             return;
         }
         GuildMessageChannel channel = target.get();
-        CompletableFuture<Map<Integer, Long>> questionMessages =
-                where != null ? CompletableFuture.completedFuture(byPosition(where)) : findQuestions(channel, run);
+        CompletableFuture<Found> found = where != null
+                ? CompletableFuture.completedFuture(new Found(byPosition(where), false))
+                : findRun(channel, run);
         ZoneId zone =
                 scheduler.schedule(run.scheduleId()).map(DailySchedule::zone).orElse(zones.zoneOf(run.guildId()));
-        questionMessages
-                .thenCompose(ids -> reveal(channel, run, ids))
-                .thenCompose(v -> {
-                    Leaderboard today =
-                            store.leaderboard(run.guildId(), LeaderboardPeriod.TODAY, Optional.empty(), 0, zone);
-                    return channel.sendMessage(
-                                    view.results(run, close.results(), today, scheduler.groupStreak(run.scheduleId())))
-                            .submit();
+        found.thenCompose(f -> {
+                    if (f.resultsPosted()) {
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    return reveal(channel, run, f.questions()).thenCompose(v -> {
+                        Leaderboard today =
+                                store.leaderboard(run.guildId(), LeaderboardPeriod.TODAY, Optional.empty(), 0, zone);
+                        return channel.sendMessage(view.results(
+                                        run, close.results(), today, scheduler.groupStreak(run.scheduleId())))
+                                .submit()
+                                .thenApply(m -> true);
+                    });
                 })
-                .whenComplete((results, failure) -> {
+                .whenComplete((postedNow, failure) -> {
                     if (failure != null) {
+                        if (stopping(channel)) {
+                            LOG.info(
+                                    "daily run {}: the bot is stopping; its results are posted at the next start",
+                                    run.id());
+                            return;
+                        }
                         fail(run, "posting the results failed: " + reason(failure));
                         return;
                     }
                     scheduler.closed(run.id());
                     LOG.info(
-                            "daily run {} results posted guild={} channel={} members={}",
+                            "daily run {} results {} guild={} channel={} members={}",
                             run.id(),
+                            postedNow ? "posted" : "were posted before a restart; closed without posting them again",
                             run.guildId(),
                             run.channelId(),
                             close.results().members().size());
                 });
     }
+
+    private static boolean stopping(GuildMessageChannel channel) {
+        JDA.Status status = channel.getJDA().getStatus();
+        return status == JDA.Status.SHUTTING_DOWN || status == JDA.Status.SHUTDOWN;
+    }
+
+    /** What a restarted close finds of its run among the channel's newest messages. */
+    private record Found(Map<Integer, Long> questions, boolean resultsPosted) {}
 
     private static Map<Integer, Long> byPosition(Posted where) {
         Map<Integer, Long> ids = new java.util.HashMap<>();
@@ -232,18 +255,24 @@ final class DailyBoard {
         return ids;
     }
 
-    /** The run's question messages among the channel's newest hundred, by position; none if they cannot be read. */
-    private CompletableFuture<Map<Integer, Long>> findQuestions(GuildMessageChannel channel, DailyRun run) {
+    /**
+     * The run's question messages among the channel's newest hundred, by position, and whether its results are
+     * among them; none if they cannot be read.
+     */
+    private CompletableFuture<Found> findRun(GuildMessageChannel channel, DailyRun run) {
         long self = channel.getGuild().getSelfMember().getIdLong();
         return channel.getHistory()
                 .retrievePast(100)
                 .submit()
                 .thenApply(messages -> {
                     Map<Integer, Long> ids = new java.util.HashMap<>();
+                    boolean results = false;
                     for (Message message : messages) {
                         if (message.getAuthor().getIdLong() != self) {
                             continue;
                         }
+                        results |= message.getEmbeds().stream()
+                                .anyMatch(e -> DailyView.resultsTitle(run).equals(e.getTitle()));
                         message.getComponentTree().findAll(Button.class).stream()
                                 .map(Button::getCustomId)
                                 .filter(java.util.Objects::nonNull)
@@ -254,14 +283,14 @@ final class DailyBoard {
                                 .findFirst()
                                 .ifPresent(id -> ids.putIfAbsent(id.position(), message.getIdLong()));
                     }
-                    return ids;
+                    return new Found(ids, results);
                 })
                 .exceptionally(e -> {
                     LOG.warn(
                             "daily run {}: its question messages could not be read ({}); posting the answers afresh",
                             run.id(),
                             reason(e));
-                    return Map.of();
+                    return new Found(Map.of(), false);
                 });
     }
 

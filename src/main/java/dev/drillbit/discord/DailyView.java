@@ -165,10 +165,13 @@ final class DailyView {
     }
 
     /** The day's results: each member's score, each question's tally, the day's leaderboard, the streak. */
+    /** The title of a run's results: with its date, so that one channel's runs are told apart. */
+    static String resultsTitle(DailyRun run) {
+        return "Daily quiz · " + DAY.format(run.date()) + " · results";
+    }
+
     MessageCreateData results(DailyRun run, RunResults results, Leaderboard today, GroupStreak streak) {
-        EmbedBuilder embed = new EmbedBuilder()
-                .setColor(Style.BRAND)
-                .setTitle("Daily quiz · " + DAY.format(run.date()) + " · results");
+        EmbedBuilder embed = new EmbedBuilder().setColor(Style.BRAND).setTitle(resultsTitle(run));
         if (results.members().isEmpty()) {
             embed.setDescription("Nobody answered this time. The answers are above; tomorrow is another day.");
         } else {

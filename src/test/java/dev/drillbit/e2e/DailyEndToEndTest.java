@@ -4,6 +4,7 @@ import static dev.drillbit.testsupport.BotHarness.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drillbit.playground.LocalChannel;
 import dev.drillbit.playground.LocalMember;
@@ -12,6 +13,7 @@ import dev.drillbit.playground.LocalRole;
 import dev.drillbit.playground.RecordedRequest;
 import dev.drillbit.testsupport.BotHarness;
 import dev.drillbit.testsupport.Fixtures;
+import dev.drillbit.testsupport.LogCapture;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -272,6 +274,50 @@ class DailyEndToEndTest extends EndToEndTest {
                                 .isMissingNode())
                         .as(r.toString())
                         .isFalse());
+    }
+
+    @Test
+    @DisplayName("a shutdown while the results are on their way leaves the run closing; the next start finds them"
+            + " posted and records the close without posting them again")
+    void resultsCutShortByAShutdownArePostedOnce() throws Exception {
+        // GIVEN a posted run, and Discord slow to answer the request that posts its results
+        PostedRun run = runPosted("daily-results-once");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> arrived = new java.util.concurrent.CompletableFuture<>();
+        h.discord.onMessage(posted -> {
+            if (!posted.edit()
+                    && posted.message().channelId() == run.thread().id()
+                    && title(posted.message()).endsWith(" · results")) {
+                arrived.complete(null);
+                try {
+                    // holds this REST thread (and so the response) until the bot has stopped; a stall of the wire
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try (LogCapture board =
+                LogCapture.attach("dev.drillbit.discord.DailyBoard", Level.INFO, h.discord.gatewayUrl())) {
+            clockForward(Duration.ofHours(6));
+            arrived.get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+
+            // WHEN the bot is stopped before Discord's answer reaches it, and started again
+            h.stopBot();
+            release.countDown();
+            h.startBotAgain();
+            clockForward(Duration.ofMinutes(1));
+
+            // THEN the new bot finds the results posted and only records the close
+            await().atMost(TIMEOUT)
+                    .until(() -> board.lines().stream()
+                            .anyMatch(l -> l.contains(run.schedule().room().idString())
+                                    && l.contains("closed without posting them again")));
+            assertThat(h.discord.messages(run.thread()))
+                    .filteredOn(m -> title(m).endsWith(" · results"))
+                    .hasSize(1);
+            assertThat(board.lines()).noneMatch(l -> l.contains("could not be posted") || l.contains("failed"));
+        }
     }
 
     @Test

@@ -138,7 +138,17 @@ public final class BotHarness implements AutoCloseable {
 
     /** Closes the bot as a graceful shutdown would and starts a new one on the same data folder. */
     public void restartBot() throws InterruptedException {
+        stopBot();
+        startBotAgain();
+    }
+
+    /** Closes the bot as a graceful shutdown would; {@link #startBotAgain()} starts the next. */
+    public void stopBot() {
         bot.close();
+    }
+
+    /** Starts a new bot on the same data after {@link #stopBot()}. */
+    public void startBotAgain() throws InterruptedException {
         bot = startBot();
     }
 
