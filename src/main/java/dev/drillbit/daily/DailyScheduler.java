@@ -94,6 +94,8 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     private final RunClaims claims;
     /** Runs another process claimed: not asked about again (a claim is never given back). */
     private final Set<String> claimedElsewhere = new HashSet<>();
+    /** Closed: nothing more is recorded. */
+    private boolean shut;
     /** CloseRun actions handed out by this process and not yet acknowledged. */
     private final Set<String> closing = new HashSet<>();
 
@@ -596,6 +598,12 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     }
 
     private boolean transition(String runId, RunStatus from, RunStatus to, Optional<String> reason) {
+        if (shut) {
+            // an acknowledgement that arrived after close (a request that was on the wire at shutdown): not
+            // recorded here, so the next start, which may already have the data open, redoes the step
+            LOG.info("daily run {}: {} arrived after the scheduler closed; left for the next start", runId, to);
+            return false;
+        }
         DailyRun run = runs.get(runId);
         if (run == null || run.status() != from) {
             return false;
@@ -803,6 +811,7 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
     /** Releases the repository. Every change is already durable. Idempotent. */
     @Override
     public synchronized void close() {
+        shut = true;
         files.close();
     }
 }

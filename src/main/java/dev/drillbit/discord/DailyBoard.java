@@ -200,7 +200,7 @@ final class DailyBoard {
         }
         GuildMessageChannel channel = target.get();
         CompletableFuture<Found> found = where != null
-                ? CompletableFuture.completedFuture(new Found(byPosition(where), false))
+                ? CompletableFuture.completedFuture(new Found(byPosition(where), java.util.Set.of(), false))
                 : findRun(channel, run);
         ZoneId zone =
                 scheduler.schedule(run.scheduleId()).map(DailySchedule::zone).orElse(zones.zoneOf(run.guildId()));
@@ -208,7 +208,7 @@ final class DailyBoard {
                     if (f.resultsPosted()) {
                         return CompletableFuture.completedFuture(false);
                     }
-                    return reveal(channel, run, f.questions()).thenCompose(v -> {
+                    return reveal(channel, run, f.questions(), f.revealed()).thenCompose(v -> {
                         Leaderboard today =
                                 store.leaderboard(run.guildId(), LeaderboardPeriod.TODAY, Optional.empty(), 0, zone);
                         return channel.sendMessage(view.results(
@@ -228,7 +228,9 @@ final class DailyBoard {
                         fail(run, "posting the results failed: " + reason(failure));
                         return;
                     }
-                    scheduler.closed(run.id());
+                    if (!scheduler.closed(run.id())) {
+                        return; // not closing any more here (the scheduler has closed): the next start sees to it
+                    }
                     LOG.info(
                             "daily run {} results {} guild={} channel={} members={}",
                             run.id(),
@@ -245,7 +247,7 @@ final class DailyBoard {
     }
 
     /** What a restarted close finds of its run among the channel's newest messages. */
-    private record Found(Map<Integer, Long> questions, boolean resultsPosted) {}
+    private record Found(Map<Integer, Long> questions, java.util.Set<Integer> revealed, boolean resultsPosted) {}
 
     private static Map<Integer, Long> byPosition(Posted where) {
         Map<Integer, Long> ids = new java.util.HashMap<>();
@@ -267,10 +269,12 @@ final class DailyBoard {
                 .thenApply(messages -> {
                     Map<Integer, Long> ids = new java.util.HashMap<>();
                     boolean results = false;
+                    java.util.Set<Integer> revealed = new java.util.HashSet<>();
                     for (Message message : messages) {
                         if (message.getAuthor().getIdLong() != self) {
                             continue;
                         }
+                        revealedPosition(run, message).ifPresent(revealed::add);
                         results |= message.getEmbeds().stream()
                                 .anyMatch(e -> DailyView.resultsTitle(run).equals(e.getTitle()));
                         message.getComponentTree().findAll(Button.class).stream()
@@ -283,25 +287,48 @@ final class DailyBoard {
                                 .findFirst()
                                 .ifPresent(id -> ids.putIfAbsent(id.position(), message.getIdLong()));
                     }
-                    return new Found(ids, results);
+                    return new Found(ids, revealed, results);
                 })
                 .exceptionally(e -> {
                     LOG.warn(
                             "daily run {}: its question messages could not be read ({}); posting the answers afresh",
                             run.id(),
                             reason(e));
-                    return new Found(Map.of(), false);
+                    return new Found(Map.of(), java.util.Set.of(), false);
                 });
     }
 
     /** Each question's reveal: its message edited where known, else posted. One failure does not stop the rest. */
-    private CompletableFuture<Void> reveal(GuildMessageChannel channel, DailyRun run, Map<Integer, Long> messageIds) {
+    /**
+     * The position of {@code run}'s question that {@code message} shows closed (its answer revealed by an
+     * earlier close that did not finish), if it is one: titled "Closed · Question N/M" with the report button
+     * of the run's N-th question.
+     */
+    private static Optional<Integer> revealedPosition(DailyRun run, Message message) {
+        for (int i = 0; i < run.questionIds().size(); i++) {
+            String title =
+                    "Closed · Question " + (i + 1) + "/" + run.questionIds().size() + " · ";
+            String report =
+                    FlagView.id(run.questionIds().get(i), 0, FlagAction.REPORT).toString();
+            boolean titled = message.getEmbeds().stream()
+                    .anyMatch(e -> e.getTitle() != null && e.getTitle().startsWith(title));
+            if (titled
+                    && message.getComponentTree().findAll(Button.class).stream()
+                            .anyMatch(b -> report.equals(b.getCustomId()))) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CompletableFuture<Void> reveal(
+            GuildMessageChannel channel, DailyRun run, Map<Integer, Long> messageIds, java.util.Set<Integer> revealed) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (int i = 0; i < run.questionIds().size(); i++) {
             Optional<Question> question =
                     banks.forGuild(run.guildId()).question(run.questionIds().get(i));
-            if (question.isEmpty()) {
-                continue; // the bank changed since; the tally in the results still counts it
+            if (question.isEmpty() || revealed.contains(i)) {
+                continue; // the bank changed since (the results still count it), or an earlier close revealed it
             }
             var closed = view.closedQuestion(run, question.get(), i);
             int position = i;

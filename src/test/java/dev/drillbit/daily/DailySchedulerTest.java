@@ -276,6 +276,29 @@ class DailySchedulerTest {
     }
 
     @Test
+    @DisplayName("an acknowledgement that arrives after the scheduler closed is not recorded: the next start redoes it")
+    void acknowledgementAfterCloseIsLeftForTheNextStart() {
+        // GIVEN a run closing when the scheduler is closed (the bot stopping with the results on the wire)
+        berlinScheduleSet();
+        at(START);
+        DailyScheduler stopped = open();
+        due(stopped);
+        stopped.started(RUN);
+        at(CLOSE);
+        only(due(stopped), DailyAction.CloseRun.class);
+        stopped.close();
+
+        // WHEN the results' acknowledgement arrives afterwards
+        boolean recorded = stopped.closed(RUN);
+
+        // THEN it is not recorded, and the next start hands the close out again
+        assertThat(recorded).isFalse();
+        try (DailyScheduler next = open()) {
+            assertThat(only(due(next), DailyAction.CloseRun.class)).hasSize(1);
+        }
+    }
+
+    @Test
     @DisplayName("two schedules in one guild run independently, each in its own channel and zone")
     void twoSchedulesInOneGuild() {
         try (DailyScheduler scheduler = open()) {
