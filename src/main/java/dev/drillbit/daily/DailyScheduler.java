@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -271,6 +272,8 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
                         e);
             }
         }
+        List<Drawn> starting = new ArrayList<>();
+        Map<Long, Set<String>> seenBefore = new HashMap<>();
         for (DailySchedule schedule : List.copyOf(state.schedules().values())) {
             try {
                 reportIfDue(schedule, now).ifPresent(actions::add);
@@ -279,12 +282,58 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
                         "daily weekly report failed guild={} channel={}", schedule.guildId(), schedule.channelId(), e);
             }
             try {
-                startIfDue(schedule, now).ifPresent(actions::add);
+                seenBefore.computeIfAbsent(
+                        schedule.guildId(),
+                        g -> new LinkedHashSet<>(state.seen().getOrDefault(g, Set.of())));
+                startIfDue(schedule, now).ifPresent(starting::add);
             } catch (IOException | RuntimeException e) {
                 LOG.error(
                         "daily run could not be started guild={} channel={}",
                         schedule.guildId(),
                         schedule.channelId(),
+                        e);
+            }
+        }
+        actions.addAll(startAll(starting, seenBefore));
+        return actions;
+    }
+
+    /**
+     * Records the runs drawn in one {@link #due} call: the rotation of every guild once (one write, however
+     * many groups start at the same minute), then each run. When the rotation cannot be written none of them
+     * starts and the rotation is as before.
+     */
+    private List<DailyAction> startAll(List<Drawn> starting, Map<Long, Set<String>> seenBefore) {
+        if (starting.isEmpty()) {
+            return List.of();
+        }
+        try {
+            // rotation first: a crash between the writes skips these questions, never repeats them
+            files.writeState(state);
+        } catch (IOException | RuntimeException e) {
+            for (Drawn d : starting) {
+                Set<String> seen = state.seen().get(d.schedule().guildId());
+                if (seen != null) {
+                    seen.clear();
+                    seen.addAll(seenBefore.getOrDefault(d.schedule().guildId(), Set.of()));
+                }
+                LOG.error(
+                        "daily run could not be started guild={} channel={}",
+                        d.schedule().guildId(),
+                        d.schedule().channelId(),
+                        e);
+            }
+            return List.of();
+        }
+        List<DailyAction> actions = new ArrayList<>();
+        for (Drawn d : starting) {
+            try {
+                actions.add(record(d));
+            } catch (IOException | RuntimeException e) {
+                LOG.error(
+                        "daily run could not be started guild={} channel={}",
+                        d.schedule().guildId(),
+                        d.schedule().channelId(),
                         e);
             }
         }
@@ -337,7 +386,7 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         }
     }
 
-    private Optional<DailyAction> startIfDue(DailySchedule schedule, Instant now) throws IOException {
+    private Optional<Drawn> startIfDue(DailySchedule schedule, Instant now) throws IOException {
         LocalDate today = LocalDate.ofInstant(now, schedule.zone());
         for (LocalDate date = today.minusDays(1); !date.isAfter(today); date = date.plusDays(1)) {
             if (!schedule.runsOn(date)) {
@@ -353,7 +402,7 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
                     || !claim(runId, now)) {
                 continue;
             }
-            return Optional.of(start(schedule, date, runId, at, closesAt, now));
+            return Optional.of(draw(schedule, date, runId, at, closesAt, now));
         }
         return Optional.empty();
     }
@@ -423,8 +472,40 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
         record ClaimedElsewhere(ScheduleId id, LocalDate date) implements StartNow {}
     }
 
+    /** A run whose questions are drawn (the rotation changed in memory) and not yet recorded. */
+    private record Drawn(
+            DailySchedule schedule,
+            LocalDate date,
+            String runId,
+            Instant at,
+            Instant closesAt,
+            Instant now,
+            boolean late,
+            List<Question> questions) {}
+
+    /** Draws, records the rotation, then records the run: for one start outside {@link #due}. */
     private DailyAction.StartRun start(
             DailySchedule schedule, LocalDate date, String runId, Instant at, Instant closesAt, Instant now)
+            throws IOException {
+        Set<String> before = new LinkedHashSet<>(state.seen().getOrDefault(schedule.guildId(), Set.of()));
+        Drawn drawn = draw(schedule, date, runId, at, closesAt, now);
+        try {
+            // rotation first: a crash between the two writes skips these questions, never repeats them
+            files.writeState(state);
+        } catch (IOException e) {
+            Set<String> seen = state.seen().get(schedule.guildId());
+            seen.clear();
+            seen.addAll(before);
+            throw e;
+        }
+        return record(drawn);
+    }
+
+    /**
+     * Draws a run's questions from the guild's bank, changing its rotation in memory only; a bank with no
+     * question for the schedule records the day as failed and throws.
+     */
+    private Drawn draw(DailySchedule schedule, LocalDate date, String runId, Instant at, Instant closesAt, Instant now)
             throws IOException {
         List<Question> pool = banks.forGuild(schedule.guildId()).questions(schedule.filter());
         boolean late = now.isAfter(at.plus(settings.lateAfter()));
@@ -447,23 +528,24 @@ public final class DailyScheduler implements AutoCloseable, ForgetsMembers {
             throw new IllegalStateException("no question matches schedule " + schedule.id());
         }
         Set<String> seen = state.seen().computeIfAbsent(schedule.guildId(), g -> new LinkedHashSet<>());
-        Set<String> before = new LinkedHashSet<>(seen);
-        List<Question> drawn = Rotation.draw(pool, schedule.count(), seen, random);
-        try {
-            // rotation first: a crash between the two writes skips these questions, never repeats them
-            files.writeState(state);
-        } catch (IOException e) {
-            seen.clear();
-            seen.addAll(before);
-            throw e;
-        }
+        List<Question> questions = Rotation.draw(pool, schedule.count(), seen, random);
+        return new Drawn(schedule, date, runId, at, closesAt, now, late, questions);
+    }
+
+    /** Records a drawn run as starting and hands out its start. */
+    private DailyAction.StartRun record(Drawn d) throws IOException {
+        DailySchedule schedule = d.schedule();
+        String runId = d.runId();
+        List<Question> drawn = d.questions();
+        boolean late = d.late();
+        Instant closesAt = d.closesAt();
         DailyRun run = new DailyRun(
                 runId,
                 schedule.id(),
-                date,
+                d.date(),
                 drawn.stream().map(Question::id).toList(),
-                at,
-                now,
+                d.at(),
+                d.now(),
                 closesAt,
                 late,
                 RunStatus.STARTING,

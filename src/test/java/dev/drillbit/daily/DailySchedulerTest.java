@@ -299,6 +299,32 @@ class DailySchedulerTest {
     }
 
     @Test
+    @DisplayName("forty groups starting at the same minute: every run starts, and the rotation is written once")
+    void manyStartsAtOneMinuteWriteTheRotationOnce() {
+        // GIVEN forty guilds with a Berlin 09:00 schedule each
+        try (DailyScheduler scheduler = open()) {
+            for (long guild = 1; guild <= 40; guild++) {
+                scheduler.set(DailyFixtures.schedule(
+                        bank, ScheduleInput.of(guild, CHANNEL, ADMIN, "09:00", "Europe/Berlin"), SET_AT));
+            }
+        }
+        at(START);
+        try (DailyScheduler scheduler = open()) {
+            int before = data.stateWrites();
+
+            // WHEN the minute comes
+            List<DailyAction.StartRun> starts = only(due(scheduler), DailyAction.StartRun.class);
+
+            // THEN all forty start, each with its guild's rotation recorded, in one write of the state
+            assertThat(starts).hasSize(40);
+            assertThat(data.stateWrites() - before).isEqualTo(1);
+        }
+        try (DailyScheduler reopened = open()) {
+            assertThat(reopened.openRuns()).hasSize(40);
+        }
+    }
+
+    @Test
     @DisplayName("two schedules in one guild run independently, each in its own channel and zone")
     void twoSchedulesInOneGuild() {
         try (DailyScheduler scheduler = open()) {

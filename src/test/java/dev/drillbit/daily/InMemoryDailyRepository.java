@@ -19,6 +19,12 @@ public final class InMemoryDailyRepository implements DailyRepository {
         private State state = State.empty();
         private final Map<String, DailyRun> runs = new TreeMap<>();
         private boolean open;
+        private int stateWrites;
+
+        /** How many times the state was written, by every repository of this data. */
+        public int stateWrites() {
+            return stateWrites;
+        }
     }
 
     private final Data data;
@@ -50,6 +56,7 @@ public final class InMemoryDailyRepository implements DailyRepository {
 
     @Override
     public void writeState(State state) {
+        data.stateWrites++;
         data.state = copy(state);
     }
 

@@ -10,7 +10,7 @@ import dev.drillbit.daily.DailyRun;
 import dev.drillbit.daily.DailySchedule;
 import dev.drillbit.daily.OwnedGuilds;
 import dev.drillbit.daily.RunStatus;
-import dev.drillbit.daily.ScheduleId;
+import dev.drillbit.daily.ScheduleInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,22 +52,8 @@ class PostgresDailyShardsTest {
     }
 
     private DailySchedule schedule(long guild) {
-        DailySchedule s = DailyFixtures.schedule(bank, DailyFixtures.input("09:00", "Europe/Berlin"), SINCE);
-        return new DailySchedule(
-                new ScheduleId(guild, 10),
-                s.time(),
-                s.zone(),
-                s.days(),
-                s.steps(),
-                s.difficulty(),
-                s.count(),
-                s.pingRole(),
-                s.window(),
-                s.groupMinimum(),
-                s.reportDay(),
-                s.setBy(),
-                s.since(),
-                s.source());
+        return DailyFixtures.schedule(
+                bank, ScheduleInput.of(guild, 10, DailyFixtures.ADMIN, "09:00", "Europe/Berlin"), SINCE);
     }
 
     private static DailyRepository.State stateOf(DailySchedule schedule) {
