@@ -61,12 +61,37 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 1 && args[1].equals("limits")) {
-            // only the scenarios of Discord's limits, printed and not written to BENCHMARKS.md
+        if (args.length > 1 && (args[1].equals("limits") || args[1].equals("fanout"))) {
+            // only the scenarios of Discord's limits (or the fan-out alone, with its timeline), printed and not
+            // written to BENCHMARKS.md; a third argument sets the number of guilds
             BenchMain bench = new BenchMain(Env.of(Path.of(args[0]), false));
             quietStandIn(ch.qos.logback.classic.Level.WARN);
-            bench.limits();
+            int guilds = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+            String before = loadAverage();
+            if (args[1].equals("fanout")) {
+                bench.fanOut(guilds, true);
+            } else {
+                bench.limits(guilds);
+            }
+            System.out.println("load average before: " + before + "; after: " + loadAverage());
             bench.rows().forEach(r -> System.out.println(r.markdown()));
+            System.exit(0);
+        }
+        if (args.length > 1 && args[1].equals("roundtrip")) {
+            // the round trip alone, printed and not written to BENCHMARKS.md: rates (default 1000) and rounds
+            BenchMain bench = new BenchMain(Env.of(Path.of(args[0]), false));
+            quietStandIn(ch.qos.logback.classic.Level.WARN);
+            List<Integer> rates = args.length > 2
+                    ? java.util.Arrays.stream(args[2].split(","))
+                            .map(Integer::valueOf)
+                            .toList()
+                    : List.of(1000);
+            int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+            String before = loadAverage();
+            bench.roundTrip(rates, rounds);
+            System.out.println("load average before: " + before + "; after: " + loadAverage());
+            bench.rows().forEach(r -> System.out.println(r.markdown()));
+            bench.details.forEach(System.out::println);
             System.exit(0);
         }
         boolean quick = args.length > 1 && args[1].equals("quick");
@@ -380,11 +405,13 @@ public final class BenchMain {
     // ---- 1: round trip -----------------------------------------------------------------------------
 
     void roundTrip() throws Exception {
-        List<Integer> rates = env.quick() ? List.of(20) : List.of(50, 200, 1000);
+        roundTrip(env.quick() ? List.of(20) : List.of(50, 200, 1000), env.quick() ? 1 : 10);
+    }
+
+    void roundTrip(List<Integer> rates, int rounds) throws Exception {
         // Short alternating slices: a stall of the shared machine then lands on both bots alike.
         Duration warmup = Duration.ofMillis(env.quick() ? 300 : 500);
         Duration measure = Duration.ofMillis(env.quick() ? 700 : 1_500);
-        int rounds = env.quick() ? 1 : 10;
         int members = env.quick() ? 20 : 1000;
         List<RoundTripLoad.Result> bot = new ArrayList<>();
         List<RoundTripLoad.Result> floor = new ArrayList<>();
@@ -462,11 +489,22 @@ public final class BenchMain {
     // ---- 6: Discord's limits: daily fan-out and group burst ------------------------------------------
 
     void limits() throws Exception {
+        limits(env.quick() ? 10 : 1_000);
+    }
+
+    void limits(int guilds) throws Exception {
+        fanOut(guilds, false);
+        burst();
+    }
+
+    void fanOut(int guilds, boolean printTimeline) throws Exception {
         QuestionBank bank =
                 new BankLoader().load(env.basedir().resolve("questions")).bank().orElseThrow();
-        int guilds = env.quick() ? 10 : 1_000;
         progress("limits: daily fan-out, " + guilds + " guilds at the same minute");
         LimitsScenarios.FanOut fan = LimitsScenarios.fanOut(env, bank, guilds);
+        if (printTimeline) {
+            System.out.println(fan.timeline());
+        }
         rows.add(new Row(
                 String.format(
                         "daily fan-out: %,d guilds at the same minute, to the last question posted (%,d requests, %d × 429)",
@@ -477,6 +515,11 @@ public final class BenchMain {
                 "the global limit's least time for those requests",
                 "≤ 1.2× floor, no 429",
                 fan.seconds() <= 1.2 * fan.floorSeconds() && fan.tooMany() == 0));
+    }
+
+    void burst() throws Exception {
+        QuestionBank bank =
+                new BankLoader().load(env.basedir().resolve("questions")).bank().orElseThrow();
         int members = env.quick() ? 20 : 200;
         Duration spread = Duration.ofSeconds(env.quick() ? 1 : 5);
         progress("limits: group burst, " + members + " members in " + spread.toSeconds() + " s");

@@ -40,6 +40,7 @@ final class BotProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(JVM_OPTIONS);
         if (profile) {
+            command.add("-XX:FlightRecorderOptions:stackdepth=256"); // JDA's stacks are deep: keep the bot's frames
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + workDir.resolve(kind.name().toLowerCase() + ".jfr"));
         }

@@ -57,7 +57,10 @@ final class LimitsScenarios {
     private LimitsScenarios() {}
 
     /** The fan-out's outcome. */
-    record FanOut(int guilds, long requests, long tooMany, double seconds, double floorSeconds) {}
+    record FanOut(int guilds, long requests, long tooMany, double seconds, double floorSeconds, String timeline) {}
+
+    /** One request as the stand-in answered it: when (nanoTime), its status, and its route. */
+    private record Served(long nanos, int status, String route) {}
 
     /** The burst's outcome: latencies in microseconds, and the edits of the public question message. */
     record Burst(int members, Histogram drillbit, Histogram floor, int publicEdits, long tooMany) {}
@@ -112,6 +115,11 @@ final class LimitsScenarios {
                         allPosted.countDown();
                     }
                 });
+                java.util.Queue<Served> served = new java.util.concurrent.ConcurrentLinkedQueue<>();
+                discord.onRequest((request, status) -> served.add(new Served(
+                        System.nanoTime(),
+                        status,
+                        request.method() + " " + request.route().orElse("?"))));
                 long requestsBefore = discord.requests().size();
                 long tooManyBefore = discord.rateLimited().size();
                 Instant ten = time.instant()
@@ -143,11 +151,59 @@ final class LimitsScenarios {
                         requests,
                         discord.rateLimited().size() - tooManyBefore,
                         (last - start) / 1e9,
-                        (double) requests / discord.rateLimits().globalPerSecond());
+                        (double) requests / discord.rateLimits().globalPerSecond(),
+                        timeline(List.copyOf(served), start, last));
             } finally {
                 bot.close();
             }
         }
+    }
+
+    /**
+     * The fan-out's requests over time, as the stand-in answered them: the first and last after the tick,
+     * requests per second, the 429s and when, and the gaps of more than 100 ms between two requests.
+     */
+    private static String timeline(List<Served> served, long start, long last) {
+        StringBuilder out = new StringBuilder();
+        List<Served> after = served.stream().filter(s -> s.nanos() >= start).toList();
+        if (after.isEmpty()) {
+            return "no requests";
+        }
+        out.append(String.format(
+                "first request %.3f s after the tick, last question %.3f s, %d requests answered (%d × 429)%n",
+                (after.get(0).nanos() - start) / 1e9,
+                (last - start) / 1e9,
+                after.size(),
+                after.stream().filter(s -> s.status() == 429).count()));
+        int seconds = (int) ((after.get(after.size() - 1).nanos() - start) / 1_000_000_000L) + 1;
+        int[] perSecond = new int[seconds];
+        for (Served s : after) {
+            perSecond[(int) ((s.nanos() - start) / 1_000_000_000L)]++;
+        }
+        out.append("requests per second:");
+        for (int i = 0; i < seconds; i++) {
+            out.append(i % 20 == 0 ? String.format("%n  %4d s:", i) : "")
+                    .append(' ')
+                    .append(perSecond[i]);
+        }
+        out.append(System.lineSeparator());
+        Map<String, Long> byRoute = new java.util.TreeMap<>();
+        after.forEach(s -> byRoute.merge(s.route() + " " + s.status(), 1L, Long::sum));
+        out.append("by route and status: ").append(byRoute).append(System.lineSeparator());
+        for (Served s : after) {
+            if (s.status() == 429) {
+                out.append(String.format("  429 at %.3f s: %s%n", (s.nanos() - start) / 1e9, s.route()));
+            }
+        }
+        long previous = after.get(0).nanos();
+        for (Served s : after) {
+            if (s.nanos() - previous > TimeUnit.MILLISECONDS.toNanos(100)) {
+                out.append(String.format(
+                        "  gap of %.3f s before %.3f s%n", (s.nanos() - previous) / 1e9, (s.nanos() - start) / 1e9));
+            }
+            previous = s.nanos();
+        }
+        return out.toString();
     }
 
     static Burst burst(Env env, QuestionBank bank, int members, Duration spread) throws Exception {

@@ -138,7 +138,10 @@ final class RoundTripLoad implements AutoCloseable {
             }
             outstanding.incrementAndGet();
             MemberState m = member;
+            // a copy: orTimeout on the stand-in's own future would complete it, and the stand-in would then
+            // refuse the bot's late callback as already acknowledged
             handle.callback()
+                    .copy()
                     .orTimeout(GIVE_UP.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((callback, failed) -> {
                         if (failed != null) {
@@ -236,10 +239,13 @@ final class RoundTripLoad implements AutoCloseable {
                 ready.add(this);
                 return;
             }
-            handle.reply().orTimeout(GIVE_UP.toMillis(), TimeUnit.MILLISECONDS).whenComplete((message, failed) -> {
-                last = failed == null ? message : null;
-                ready.add(this);
-            });
+            handle.reply()
+                    .copy()
+                    .orTimeout(GIVE_UP.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((message, failed) -> {
+                        last = failed == null ? message : null;
+                        ready.add(this);
+                    });
         }
 
         private static Optional<String> pick(List<String> ids) {

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import net.dv8tion.jda.api.requests.RestRateLimiter;
 import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
 
@@ -16,13 +18,25 @@ import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
  * and edits through its token), which Discord exempts from the global limit and which race the 3-second
  * deadline, go at once.
  *
+ * <p>An interaction's requests go to one of {@link #INTERACTION_STRIPES} limiters of JDA's own kind, chosen by
+ * the request's major parameter (the interaction, or its token), so that each interaction's buckets stay in
+ * one limiter as before. JDA's limiter keeps all its buckets under one lock, taken for every request queued
+ * and every answer read; at hundreds of interactions a second (two or more requests each, every one a
+ * bucket of its own) the round trip's profile showed the bot's threads queueing on that lock for whole
+ * seconds when a thread holding it lost its core. Interaction buckets share nothing (Discord exempts them
+ * from the global limit), so they can be kept apart.
+ *
  * <p>When JDA stops, requests still waiting for their slot are handed to its limiter at once, so that a
  * graceful shutdown finishes them as it finishes JDA's own queue.
  *
  * <p>Threading: thread-safe, as JDA requires; waiting requests are held by JDA's rate-limit scheduler.
  */
 final class PacedRateLimiter implements RestRateLimiter {
+    /** JDA limiters for interaction routes, each with its own lock. */
+    static final int INTERACTION_STRIPES = 8;
+
     private final RestRateLimiter jda;
+    private final List<RestRateLimiter> interactions;
     private final GlobalPace pace;
     private final ScheduledExecutorService scheduler;
     private final GlobalRateLimit global;
@@ -30,6 +44,9 @@ final class PacedRateLimiter implements RestRateLimiter {
 
     PacedRateLimiter(RateLimitConfig config, GlobalPace pace) {
         this.jda = new SequentialRestRateLimiter(config);
+        this.interactions = IntStream.range(0, INTERACTION_STRIPES)
+                .<RestRateLimiter>mapToObj(i -> new SequentialRestRateLimiter(config))
+                .toList();
         this.pace = pace;
         this.scheduler = config.getScheduler();
         this.global = config.getGlobalRateLimit();
@@ -38,7 +55,10 @@ final class PacedRateLimiter implements RestRateLimiter {
     @Override
     public void enqueue(Work task) {
         if (task.getRoute().getBaseRoute().isInteractionBucket()) {
-            jda.enqueue(task);
+            String major = task.getRoute().getMajorParameters();
+            interactions
+                    .get(Math.floorMod(major.hashCode(), INTERACTION_STRIPES))
+                    .enqueue(task);
             return;
         }
         waiting.add(task);
@@ -82,19 +102,30 @@ final class PacedRateLimiter implements RestRateLimiter {
         }
     }
 
+    /** Stops every limiter; {@code callback} runs once, when the last of them has shut down. */
     @Override
     public void stop(boolean shutdown, Runnable callback) {
         List.copyOf(waiting).forEach(this::handOver);
-        jda.stop(shutdown, callback);
+        AtomicInteger running = new AtomicInteger(1 + interactions.size());
+        Runnable last = () -> {
+            if (running.decrementAndGet() == 0) {
+                callback.run();
+            }
+        };
+        interactions.forEach(limiter -> limiter.stop(shutdown, last));
+        jda.stop(shutdown, last);
     }
 
     @Override
     public boolean isStopped() {
-        return jda.isStopped();
+        return jda.isStopped() && interactions.stream().allMatch(RestRateLimiter::isStopped);
     }
 
     @Override
     public int cancelRequests() {
-        return jda.cancelRequests();
+        return jda.cancelRequests()
+                + interactions.stream()
+                        .mapToInt(RestRateLimiter::cancelRequests)
+                        .sum();
     }
 }

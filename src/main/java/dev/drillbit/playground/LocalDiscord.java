@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -459,6 +460,14 @@ public final class LocalDiscord implements AutoCloseable {
                         .reduce((first, second) -> second),
                 timeout,
                 "a matching message in #" + channel.name());
+    }
+
+    /**
+     * Listens to every REST request once it is answered, with the answer's status (429 included), on the
+     * REST thread that answered it: e.g. a benchmark's timeline of requests.
+     */
+    public void onRequest(BiConsumer<RecordedRequest, Integer> listener) {
+        rest.onAnswered(listener);
     }
 
     /** Listens to every message the bot creates or edits (e.g. so the playground can print it). */

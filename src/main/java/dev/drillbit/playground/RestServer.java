@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -86,6 +87,7 @@ final class RestServer {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> refused = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<RecordedRequest, Integer>> listeners = new CopyOnWriteArrayList<>();
     private final RateLimiter limiter;
 
     RestServer(ObjectMapper json, RateLimiter limiter) throws IOException {
@@ -117,6 +119,11 @@ final class RestServer {
 
     List<RecordedRequest> recorded() {
         return List.copyOf(recorded);
+    }
+
+    /** Hears every request with its answer's status, on the REST thread that answered it. */
+    void onAnswered(BiConsumer<RecordedRequest, Integer> listener) {
+        listeners.add(listener);
     }
 
     /** Requests answered with 429, in arrival order. */
@@ -258,6 +265,11 @@ final class RestServer {
             }
             limiter.answered(reply.status());
             respond(exchange, rateLimitHeaders, reply);
+            if (request != null) {
+                for (var listener : listeners) {
+                    listener.accept(request, reply.status());
+                }
+            }
         }
     }
 

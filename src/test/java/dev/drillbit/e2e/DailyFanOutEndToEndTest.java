@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class DailyFanOutEndToEndTest extends EndToEndTest {
     private static final int GUILDS = 50;
     private static final int QUESTIONS = 4;
-    /** 50 runs of 6 requests at the bot's pace of 45 a second take about 7 s; room for a busy machine. */
+    /** 50 runs of 6 requests at the bot's pace of 47 a second take about 7 s; room for a busy machine. */
     private static final Duration FAN_OUT = Duration.ofSeconds(60);
 
     @Override
