@@ -184,6 +184,14 @@ public final class BankLoader {
     }
 
     private static Optional<FileCheck> parse(Path file, byte[] bytes, List<Problem> problems) {
+        int start = bomLength(bytes);
+        if (Utf8.wellFormed(bytes, start, bytes.length)) {
+            Optional<LocatedJson> good = LocatedJson.parseGood(bytes, start);
+            if (good.isPresent()) {
+                return Optional.of(new FileCheck(file, good.get(), problems));
+            }
+        }
+        // Something is wrong with the file: decode and parse it the slow way, which says exactly what.
         Optional<String> text = utf8(file, bytes, problems);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -208,11 +216,14 @@ public final class BankLoader {
         }
     }
 
+    private static int bomLength(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
+    }
+
     private static Optional<String> utf8(Path file, byte[] bytes, List<Problem> problems) {
-        int start =
-                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                        ? 3
-                        : 0;
+        int start = bomLength(bytes);
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -2,7 +2,6 @@ package dev.drillbit.bank;
 
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * How a question's text is laid out when shown: the one place both the validator (which checks that
@@ -39,7 +38,14 @@ public final class QuestionText {
 
     /** Key points as a bulleted list, one a line. */
     public static String keyPoints(List<String> points) {
-        return points.stream().map(p -> "• " + p).collect(Collectors.joining("\n"));
+        StringBuilder out = new StringBuilder();
+        for (String point : points) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append("• ").append(point);
+        }
+        return out.toString();
     }
 
     /** The right answer in words: the lettered option, True/False, or the first accepted answer. */
@@ -63,22 +69,35 @@ public final class QuestionText {
      */
     public static String readMore(Question question) {
         String url = question.source();
-        String host = URI.create(url).getHost();
+        return readMore(url, URI.create(url).getHost());
+    }
+
+    /** {@link #readMore(Question)} of a source whose host is already known. */
+    static String readMore(String url, String host) {
         return "[" + host + "](" + url.replace("(", "%28").replace(")", "%29") + ")";
     }
 
     /** The most characters a reveal of this question can take in one embed, title included. */
     public static int revealSize(Question question) {
+        return revealSize(question, body(question).length(), readMore(question).length());
+    }
+
+    /** {@link #revealSize(Question)} given the lengths of {@link #body} and {@link #readMore}, already at hand. */
+    static int revealSize(Question question, int bodyLength, int readMoreLength) {
         int size = DisplayLimits.EMBED_TITLE
                 + FIELD_NAMES
                 + VIEW_EXTRAS
-                + body(question).length()
+                + bodyLength
                 + question.explanation().length()
                 + answer(question).length()
                 + READ_MORE.length()
-                + readMore(question).length();
+                + readMoreLength;
         if (question instanceof Question.MultipleChoice mc) {
-            return size + mc.why().stream().mapToInt(String::length).max().orElse(0);
+            int why = 0;
+            for (String line : mc.why()) {
+                why = Math.max(why, line.length());
+            }
+            return size + why;
         }
         if (question instanceof Question.Open open) {
             return size
