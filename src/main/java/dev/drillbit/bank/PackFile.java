@@ -320,7 +320,7 @@ final class PackFile {
 
     /** Checks the question as it will be shown against Discord's limits. */
     private static void fits(FileCheck check, String path, String what, Question question) {
-        int body = QuestionText.body(question).length();
+        int body = QuestionText.bodyLength(question);
         if (body > DisplayLimits.EMBED_DESCRIPTION) {
             check.problem(
                     path + ".prompt",
@@ -328,7 +328,7 @@ final class PackFile {
                             + " Discord's embed description holds " + DisplayLimits.EMBED_DESCRIPTION);
         }
         if (question instanceof Question.Open open) {
-            int points = QuestionText.keyPoints(open.keyPoints()).length();
+            int points = QuestionText.keyPointsLength(open.keyPoints());
             if (points > DisplayLimits.FIELD_VALUE) {
                 check.problem(
                         path + ".key_points",

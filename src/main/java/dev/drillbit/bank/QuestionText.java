@@ -36,6 +36,27 @@ public final class QuestionText {
         return body.toString();
     }
 
+    /** {@code body(question).length()}, counted without building it (the validator sizes every question). */
+    static int bodyLength(Question question) {
+        int length = question.prompt().length();
+        if (question instanceof Question.MultipleChoice mc) {
+            length += 1; // the blank line's second newline; each option brings its own
+            for (String option : mc.options()) {
+                length += "\n**A.** ".length() + option.length();
+            }
+        }
+        return length;
+    }
+
+    /** {@code keyPoints(points).length()}, counted without building it. */
+    static int keyPointsLength(List<String> points) {
+        int length = Math.max(0, points.size() - 1); // the newlines between them
+        for (String point : points) {
+            length += "• ".length() + point.length();
+        }
+        return length;
+    }
+
     /** Key points as a bulleted list, one a line. */
     public static String keyPoints(List<String> points) {
         StringBuilder out = new StringBuilder();
@@ -79,7 +100,7 @@ public final class QuestionText {
 
     /** The most characters a reveal of this question can take in one embed, title included. */
     public static int revealSize(Question question) {
-        return revealSize(question, body(question).length(), readMore(question).length());
+        return revealSize(question, bodyLength(question), readMore(question).length());
     }
 
     /** {@link #revealSize(Question)} given the lengths of {@link #body} and {@link #readMore}, already at hand. */
@@ -100,9 +121,7 @@ public final class QuestionText {
             return size + why;
         }
         if (question instanceof Question.Open open) {
-            return size
-                    + open.modelAnswer().length()
-                    + keyPoints(open.keyPoints()).length();
+            return size + open.modelAnswer().length() + keyPointsLength(open.keyPoints());
         }
         return size;
     }
