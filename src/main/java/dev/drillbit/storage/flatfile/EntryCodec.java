@@ -151,12 +151,46 @@ final class EntryCodec {
      * @throws BadLineException with a reason fit for an operator when the line is not a valid entry
      */
     static JournalEntry decode(byte[] buf, int off, int len) throws BadLineException {
-        Fields fields = new Fields();
-        if (!Scan.read(buf, off, len, fields)) {
-            fields = new Fields();
-            parse(buf, off, len, fields);
+        return new Reader().decode(buf, off, len);
+    }
+
+    /**
+     * {@link EntryCodec#decode} for a whole file, line after line: keeps one copy of each string value it has
+     * met (question ids, steps, kinds, ...) instead of a new string per line. Not thread-safe; one per read.
+     */
+    static final class Reader {
+        private static final int SLOTS = 1 << 13;
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] values = new String[SLOTS];
+
+        /** The fields of the line being read, reused line after line. */
+        private final Fields fields = new Fields();
+
+        JournalEntry decode(byte[] buf, int off, int len) throws BadLineException {
+            fields.clear();
+            if (!Scan.read(buf, off, len, fields, this)) {
+                fields.clear();
+                parse(buf, off, len, fields);
+            }
+            return fields.build();
         }
-        return fields.build();
+
+        /** The ASCII string of {@code b[from, to)}: the copy kept from an earlier line when there is one. */
+        String string(byte[] b, int from, int to) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            int slot = (h ^ h >>> 13) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
+                return values[slot];
+            }
+            String value = new String(b, from, to - from, StandardCharsets.US_ASCII);
+            keys[slot] = Arrays.copyOfRange(b, from, to);
+            values[slot] = value;
+            return value;
+        }
     }
 
     /** {@link #decode} by Jackson's parser alone: what the scan must agree with. */
@@ -217,11 +251,11 @@ final class EntryCodec {
 
     /** What a line says, field by field, before it is checked and built. Not thread-safe; one per line. */
     private static final class Fields {
-        long id = -1;
-        long guild = -1;
-        long user = -1;
-        long at = Long.MIN_VALUE;
-        int points = -1;
+        long id;
+        long guild;
+        long user;
+        long at;
+        int points;
         String kind;
         String question;
         String step;
@@ -231,10 +265,36 @@ final class EntryCodec {
         String rating;
         Boolean correct;
         Boolean on;
-        long elapsed = -1;
-        long limit = -1;
-        long choice = -1;
-        long day = Long.MIN_VALUE;
+        long elapsed;
+        long limit;
+        long choice;
+        long day;
+
+        Fields() {
+            clear();
+        }
+
+        /** Back to what a line that says nothing gives: every field absent. */
+        void clear() {
+            id = -1;
+            guild = -1;
+            user = -1;
+            at = Long.MIN_VALUE;
+            points = -1;
+            kind = null;
+            question = null;
+            step = null;
+            difficulty = null;
+            type = null;
+            grade = null;
+            rating = null;
+            correct = null;
+            on = null;
+            elapsed = -1;
+            limit = -1;
+            choice = -1;
+            day = Long.MIN_VALUE;
+        }
 
         JournalEntry build() throws BadLineException {
             if (id <= 0) {
@@ -339,13 +399,6 @@ final class EntryCodec {
                 "day",
                 "points",
                 "at");
-        /** Values that repeat on every line, kept as one string each instead of one per line. */
-        private static final String[] WORDS = {
-            "answer", "forget", "review", "reminder", "junior", "mid", "senior", "multiple_choice", "true_false",
-            "short_answer", "open", "again", "hard", "good", "easy", "right", "partly", "wrong"
-        };
-
-        private static final byte[][] WORD_BYTES = names(WORDS);
 
         private Scan() {}
 
@@ -357,7 +410,7 @@ final class EntryCodec {
             return out;
         }
 
-        static boolean read(byte[] b, int off, int len, Fields f) {
+        static boolean read(byte[] b, int off, int len, Fields f, Reader reader) {
             int end = off + len;
             int i = off;
             if (len < 2 || b[i] != '{' || b[end - 1] != '}') {
@@ -376,7 +429,7 @@ final class EntryCodec {
                 if (i + 1 >= end || b[i] != '"' || b[i + 1] != ':') {
                     return false;
                 }
-                int name = find(NAMES, b, nameStart, i);
+                int name = name(b, nameStart, i);
                 i += 2;
                 // the value
                 if (i >= end) {
@@ -418,7 +471,7 @@ final class EntryCodec {
                 } else {
                     return false;
                 }
-                if (!put(f, name, kind, number, b, valueStart + 1, i - 1)) {
+                if (!put(f, name, kind, number, kind == 3 ? reader.string(b, valueStart + 1, i - 1) : null)) {
                     return false;
                 }
                 // , or the closing brace at the very end
@@ -449,24 +502,33 @@ final class EntryCodec {
             return true;
         }
 
-        private static int find(byte[][] table, byte[] b, int from, int to) {
+        /** The index in {@link #NAMES} of the name in {@code b[from, to)}, or -1 for a name not there. */
+        private static int name(byte[] b, int from, int to) {
             int n = to - from;
-            for (int t = 0; t < table.length; t++) {
-                byte[] name = table[t];
-                if (name.length == n && Arrays.equals(name, 0, n, b, from, to)) {
+            if (n < 2 || n > 10) {
+                return -1;
+            }
+            byte first = b[from];
+            for (int t = 0; t < NAMES.length; t++) {
+                byte[] name = NAMES[t];
+                if (name.length == n && name[0] == first && same(name, b, from)) {
                     return t;
                 }
             }
             return -1;
         }
 
-        private static String string(byte[] b, int from, int to) {
-            int word = find(WORD_BYTES, b, from, to);
-            return word >= 0 ? WORDS[word] : new String(b, from, to - from, StandardCharsets.US_ASCII);
+        private static boolean same(byte[] name, byte[] b, int from) {
+            for (int k = 1; k < name.length; k++) {
+                if (name[k] != b[from + k]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Puts one value where Jackson's reading would; false when it is of a kind only Jackson can judge. */
-        private static boolean put(Fields f, int name, int kind, long number, byte[] b, int from, int to) {
+        private static boolean put(Fields f, int name, int kind, long number, String value) {
             switch (name) {
                 case 0, 2, 3, 12, 13, 14, 15, 16, 17 -> { // whole numbers
                     if (kind != 0) {
@@ -489,7 +551,6 @@ final class EntryCodec {
                     if (kind != 3) {
                         return false;
                     }
-                    String value = string(b, from, to);
                     switch (name) {
                         case 1 -> f.kind = value;
                         case 4 -> f.question = value;
