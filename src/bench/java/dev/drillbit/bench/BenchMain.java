@@ -33,9 +33,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * table into {@code BENCHMARKS.md} (between its results markers) and {@code target/bench/results.md}.
  * {@code mvn -q -Pbench verify} runs it; so can {@code java -cp ... dev.drillbit.bench.BenchMain BASEDIR}.
  *
- * <p>Arguments: {@code BASEDIR [all|quick|postgres]}; {@code quick} uses minimal sizes and durations and writes
- * only under {@code target/bench} (the smoke test's mode: it checks the harness, it measures nothing);
- * {@code postgres} runs the PostgreSQL scenario alone at full size and only prints its rows.
+ * <p>Arguments: {@code BASEDIR [all|quick|postgres|limits|startup]}; {@code quick} uses minimal sizes and durations
+ * and writes only under {@code target/bench} (the smoke test's mode: it checks the harness, it measures nothing);
+ * {@code postgres}, {@code limits} and {@code startup} (the bank load and the recovery) run those scenarios alone
+ * at full size and only print their rows.
  */
 public final class BenchMain {
     static final String START = "<!-- results:start -->";
@@ -92,6 +93,16 @@ public final class BenchMain {
             System.out.println("load average before: " + before + "; after: " + loadAverage());
             bench.rows().forEach(r -> System.out.println(r.markdown()));
             bench.details.forEach(System.out::println);
+            System.exit(0);
+        }
+        if (args.length > 1 && args[1].equals("startup")) {
+            // only the bank load and the recovery (section 3's bank rows and section 5), printed and not written
+            BenchMain bench = new BenchMain(Env.of(Path.of(args[0]), false));
+            String loadBefore = loadAverage();
+            bench.bankLoad();
+            bench.recovery();
+            System.out.println("Load average (1/5/15 min) before: " + loadBefore + "; after: " + loadAverage());
+            bench.rows().forEach(r -> System.out.println(r.markdown()));
             System.exit(0);
         }
         boolean quick = args.length > 1 && args[1].equals("quick");

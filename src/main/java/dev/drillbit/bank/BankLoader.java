@@ -113,10 +113,27 @@ public final class BankLoader {
 
         List<Question> questions = new ArrayList<>();
         Map<String, Path> idOwners = new HashMap<>();
-        for (Path pack : packs(dir, problems)) {
+        List<Path> packs = packs(dir, problems);
+        try (ReadAhead ahead = new ReadAhead(packs)) {
+            checkPacks(packs, ahead, known, idOwners, questions, problems);
+        }
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), problems);
+        }
+        return new Result(Optional.of(new QuestionBank(steps, questions)), problems);
+    }
+
+    private static void checkPacks(
+            List<Path> packs,
+            ReadAhead ahead,
+            java.util.Set<String> known,
+            Map<String, Path> idOwners,
+            List<Question> questions,
+            List<Problem> problems) {
+        for (Path pack : packs) {
             String name = pack.getFileName().toString();
             String expectedStep = name.substring(0, name.length() - ".json".length());
-            Optional<FileCheck> parsed = parse(pack, problems);
+            Optional<FileCheck> parsed = ahead.next().check(pack, problems);
             if (parsed.isEmpty()) {
                 continue;
             }
@@ -142,10 +159,6 @@ public final class BankLoader {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            return new Result(Optional.empty(), problems);
-        }
-        return new Result(Optional.of(new QuestionBank(steps, questions)), problems);
     }
 
     private static String findId(FileCheck check, String id) {
@@ -171,6 +184,103 @@ public final class BankLoader {
         }
     }
 
+    /**
+     * What the reading thread made of one pack: its bytes and, for a good file, its tree; or why it could not
+     * be read. Immutable.
+     */
+    private record Read(byte[] bytes, Optional<LocatedJson> good, IOException failure, Throwable crash) {
+        /** The file's check, or empty with its problems recorded: as {@link #parse(Path, List)} would. */
+        Optional<FileCheck> check(Path file, List<Problem> problems) {
+            if (crash instanceof RuntimeException e) {
+                throw e;
+            }
+            if (crash instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                problems.add(new Problem(file, 0, 0, "$", "cannot read the file: " + failure.getMessage()));
+                return Optional.empty();
+            }
+            if (good.isPresent()) {
+                return Optional.of(new FileCheck(file, good.get(), problems));
+            }
+            return parse(file, bytes, problems); // the slow way, which says exactly what is wrong
+        }
+
+        static Read of(Path file) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                return new Read(null, Optional.empty(), e, null);
+            }
+            int start = bomLength(bytes);
+            Optional<LocatedJson> good = Utf8.wellFormed(bytes, start, bytes.length)
+                    ? LocatedJson.parseGood(bytes, start)
+                    : Optional.empty();
+            return new Read(bytes, good, null, null);
+        }
+    }
+
+    /**
+     * Reads and parses the packs on a second thread, one or two ahead of the checks, which take about as
+     * long again: start-up loads the bank once, cold, and has more than one core. The checks run on the
+     * caller's thread, in file order, so problems are found and listed exactly as on one thread. Not
+     * thread-safe; one per load.
+     */
+    private static final class ReadAhead implements AutoCloseable {
+        private final java.util.concurrent.BlockingQueue<Read> reads;
+        private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+
+        ReadAhead(List<Path> files) {
+            reads = new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, Math.min(2, files.size())));
+            if (files.isEmpty()) {
+                return;
+            }
+            Thread reader = new Thread(
+                    () -> {
+                        for (Path file : files) {
+                            Read read;
+                            try {
+                                read = Read.of(file);
+                            } catch (Throwable e) { // thrown on the caller's thread, as on one thread
+                                read = new Read(null, Optional.empty(), null, e);
+                            }
+                            try {
+                                while (!reads.offer(read, 10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                                    if (stop.get()) {
+                                        return;
+                                    }
+                                }
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "bank-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Stops the reading thread if the checks ended early (a failure); it holds nothing open. */
+        @Override
+        public void close() {
+            stop.set(true);
+            reads.clear();
+        }
+
+        /** The next file's read, in the order given. */
+        Read next() {
+            try {
+                return reads.take();
+            } catch (InterruptedException e) {
+                stop.set(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading the question bank", e);
+            }
+        }
+    }
+
     /** Reads a file as strict UTF-8 JSON; on failure records the problem and returns empty. */
     private static Optional<FileCheck> parse(Path file, List<Problem> problems) {
         byte[] bytes;
@@ -184,6 +294,14 @@ public final class BankLoader {
     }
 
     private static Optional<FileCheck> parse(Path file, byte[] bytes, List<Problem> problems) {
+        int start = bomLength(bytes);
+        if (Utf8.wellFormed(bytes, start, bytes.length)) {
+            Optional<LocatedJson> good = LocatedJson.parseGood(bytes, start);
+            if (good.isPresent()) {
+                return Optional.of(new FileCheck(file, good.get(), problems));
+            }
+        }
+        // Something is wrong with the file: decode and parse it the slow way, which says exactly what.
         Optional<String> text = utf8(file, bytes, problems);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -208,11 +326,14 @@ public final class BankLoader {
         }
     }
 
+    private static int bomLength(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
+    }
+
     private static Optional<String> utf8(Path file, byte[] bytes, List<Problem> problems) {
-        int start =
-                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                        ? 3
-                        : 0;
+        int start = bomLength(bytes);
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

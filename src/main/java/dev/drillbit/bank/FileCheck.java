@@ -12,19 +12,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed values out of one located JSON file and collects a {@link Problem} for everything that is
  * wrong, so that an author sees every mistake in one run. Not thread-safe; one per file.
  */
 final class FileCheck {
-    static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final int ID_LENGTH = 40;
 
     private final Path file;
     private final LocatedJson json;
     private final List<Problem> problems;
+    /** The URL {@link #httpsUrl} parsed last, and its host. */
+    private String lastUrl;
+
+    private String lastHost;
 
     FileCheck(Path file, LocatedJson json, List<Problem> problems) {
         this.file = file;
@@ -103,6 +105,8 @@ final class FileCheck {
         }
         try {
             URI uri = new URI(url);
+            lastUrl = url;
+            lastHost = uri.getHost();
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 problem(path, what + " must be an https URL with a host" + found);
                 return Optional.empty();
@@ -117,10 +121,18 @@ final class FileCheck {
         return value;
     }
 
+    /**
+     * The host of {@code url}, as {@code URI.create(url).getHost()} gives it; the URL {@link #httpsUrl} checked
+     * last is not parsed again.
+     */
+    String hostOf(String url) {
+        return url.equals(lastUrl) ? lastHost : URI.create(url).getHost();
+    }
+
     /** A kebab-case id such as {@code http-caching}. */
     Optional<String> id(String path, JsonNode node, String what) {
         Optional<String> value = text(path, node, what, ID_LENGTH, "ids appear in buttons' custom ids");
-        if (value.isPresent() && !ID.matcher(value.get()).matches()) {
+        if (value.isPresent() && !isId(value.get())) {
             problem(
                     path,
                     what + " \"" + value.get() + "\" must be kebab-case: lower-case letters, digits and single"
@@ -128,6 +140,27 @@ final class FileCheck {
             return Optional.empty();
         }
         return value;
+    }
+
+    /**
+     * Whether {@code s} is a kebab-case id, {@code [a-z0-9]+(-[a-z0-9]+)*}: runs of lower-case ASCII letters
+     * and digits joined by single hyphens. Written out rather than matched with a regex because the bank
+     * checks every question's id and tags with it.
+     */
+    static boolean isId(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == '-' || s.charAt(n - 1) == '-') {
+            return false;
+        }
+        char previous = ' ';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '-' ? previous == '-' : !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /**
@@ -155,26 +188,44 @@ final class FileCheck {
             problem(path, what + " has " + node.size() + " entries; at most " + max + " allowed");
             ok = false;
         }
-        List<String> values = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        List<String> values = new ArrayList<>(node.size());
+        Map<String, Integer> seen = distinct ? new HashMap<>() : null;
         for (int i = 0; i < node.size(); i++) {
-            String itemPath = path + "[" + i + "]";
-            Optional<String> value = text(itemPath, node.get(i), what + " entry " + (i + 1), eachMax, why);
-            if (value.isEmpty()) {
-                ok = false;
-                continue;
+            JsonNode item = node.get(i);
+            String value = item.isTextual() ? item.textValue() : null;
+            if (value == null || value.isBlank() || value.length() > eachMax) {
+                // what text() refuses: let it say so (the entry's path and name are spelt out only here)
+                Optional<String> checked = text(path + "[" + i + "]", item, what + " entry " + (i + 1), eachMax, why);
+                if (checked.isEmpty()) {
+                    ok = false;
+                    continue;
+                }
+                value = checked.get();
             }
-            Integer earlier = seen.putIfAbsent(value.get().strip().toLowerCase(java.util.Locale.ROOT), i);
-            if (distinct && earlier != null) {
+            Integer earlier = distinct ? seen.putIfAbsent(sameness(value), i) : null;
+            if (earlier != null) {
                 problem(
-                        itemPath,
-                        what + " entries " + (earlier + 1) + " and " + (i + 1) + " are the same: \"" + value.get()
-                                + "\"");
+                        path + "[" + i + "]",
+                        what + " entries " + (earlier + 1) + " and " + (i + 1) + " are the same: \"" + value + "\"");
                 ok = false;
             }
-            values.add(value.get());
+            values.add(value);
         }
         return ok ? Optional.of(values) : Optional.empty();
+    }
+
+    /**
+     * What two entries of a distinct list are compared by: stripped and in lower case. Most entries are
+     * plain lower-case ASCII without spaces at the ends, which are their own key.
+     */
+    private static String sameness(String value) {
+        int n = value.length();
+        boolean plain = n > 0 && value.charAt(0) > ' ' && value.charAt(n - 1) > ' ';
+        for (int i = 0; plain && i < n; i++) {
+            char c = value.charAt(i);
+            plain = c < 0x80 && !(c >= 'A' && c <= 'Z');
+        }
+        return plain ? value : value.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     Optional<Integer> integer(String path, JsonNode node, String what) {

@@ -27,6 +27,15 @@ final class PackFile {
 
     private static final Set<String> VARIANT_KEYS = Set.of("pass", "fail");
 
+    // Worked out once rather than for every question: a bank of 10,000 questions is read at start-up, cold.
+    private static final Map<QuestionType, Set<String>> ALL_REQUIRED = byType(REQUIRED, COMMON_REQUIRED);
+    private static final Map<QuestionType, Set<String>> ALL_OPTIONAL = byType(OPTIONAL, COMMON_OPTIONAL);
+    private static final Set<String> ANY_OPTIONAL = all(COMMON_OPTIONAL, REQUIRED.values(), OPTIONAL.values());
+    private static final List<String> TYPE_IDS =
+            Arrays.stream(QuestionType.values()).map(QuestionType::id).toList();
+    private static final List<String> DIFFICULTY_IDS =
+            Arrays.stream(Difficulty.values()).map(Difficulty::id).toList();
+
     /** What a pack file holds once read; {@code step} is empty when the file does not say. */
     record Pack(Optional<String> step, List<Question> questions) {}
 
@@ -65,30 +74,20 @@ final class PackFile {
         }
         Optional<String> id = check.id(path + ".id", node.get("id"), "question " + number + " id");
         String what = id.map(s -> "question " + s).orElse("question " + number);
-        Optional<QuestionType> type = enumValue(
-                check,
-                path + ".type",
-                node.get("type"),
-                what + " type",
-                QuestionType::fromId,
-                Arrays.stream(QuestionType.values()).map(QuestionType::id).toList());
+        Optional<QuestionType> type =
+                enumValue(check, path + ".type", node.get("type"), what + " type", QuestionType::fromId, TYPE_IDS);
         if (type.isEmpty()) {
-            check.object(path, node, what, COMMON_REQUIRED, all(COMMON_OPTIONAL, REQUIRED.values(), OPTIONAL.values()));
+            check.object(path, node, what, COMMON_REQUIRED, ANY_OPTIONAL);
             return Optional.empty();
         }
-        check.object(
-                path,
-                node,
-                what,
-                union(COMMON_REQUIRED, REQUIRED.get(type.get())),
-                union(COMMON_OPTIONAL, OPTIONAL.get(type.get())));
+        check.object(path, node, what, ALL_REQUIRED.get(type.get()), ALL_OPTIONAL.get(type.get()));
         Optional<Difficulty> difficulty = enumValue(
                 check,
                 path + ".difficulty",
                 node.get("difficulty"),
                 what + " difficulty",
                 Difficulty::fromId,
-                Arrays.stream(Difficulty.values()).map(Difficulty::id).toList());
+                DIFFICULTY_IDS);
         Optional<String> prompt = check.text(
                 path + ".prompt",
                 node.get("prompt"),
@@ -117,7 +116,7 @@ final class PackFile {
                     .orElse(null);
             if (tags != null) {
                 for (int i = 0; i < tags.size(); i++) {
-                    if (!FileCheck.ID.matcher(tags.get(i)).matches()) {
+                    if (!FileCheck.isId(tags.get(i))) {
                         check.problem(
                                 path + ".tags[" + i + "]", what + " tag \"" + tags.get(i) + "\" must be kebab-case");
                         tags = null;
@@ -321,7 +320,7 @@ final class PackFile {
 
     /** Checks the question as it will be shown against Discord's limits. */
     private static void fits(FileCheck check, String path, String what, Question question) {
-        int body = QuestionText.body(question).length();
+        int body = QuestionText.bodyLength(question);
         if (body > DisplayLimits.EMBED_DESCRIPTION) {
             check.problem(
                     path + ".prompt",
@@ -329,7 +328,7 @@ final class PackFile {
                             + " Discord's embed description holds " + DisplayLimits.EMBED_DESCRIPTION);
         }
         if (question instanceof Question.Open open) {
-            int points = QuestionText.keyPoints(open.keyPoints()).length();
+            int points = QuestionText.keyPointsLength(open.keyPoints());
             if (points > DisplayLimits.FIELD_VALUE) {
                 check.problem(
                         path + ".key_points",
@@ -346,14 +345,15 @@ final class PackFile {
                                 + " Discord's embed field value holds " + DisplayLimits.FIELD_VALUE);
             }
         }
-        int link = QuestionText.readMore(question).length();
+        int link = QuestionText.readMore(question.source(), check.hostOf(question.source()))
+                .length();
+        int reveal = QuestionText.revealSize(question, body, link);
         if (link > DisplayLimits.FIELD_VALUE) {
             check.problem(
                     path + ".source",
                     what + ": the source link takes " + link + " characters when shown;"
                             + " Discord's embed field value holds " + DisplayLimits.FIELD_VALUE);
         }
-        int reveal = QuestionText.revealSize(question);
         if (reveal > DisplayLimits.EMBED_TOTAL) {
             check.problem(
                     path,
@@ -387,7 +387,13 @@ final class PackFile {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(Collectors.toSet());
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Map<QuestionType, Set<String>> byType(Map<QuestionType, Set<String>> each, Set<String> common) {
+        Map<QuestionType, Set<String>> out = new java.util.EnumMap<>(QuestionType.class);
+        each.forEach((type, keys) -> out.put(type, union(common, keys)));
+        return out;
     }
 
     @SafeVarargs

@@ -1,12 +1,14 @@
 package dev.drillbit.bank;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The validated roadmap and its questions. Built once at start-up by {@link BankLoader}; immutable and
@@ -23,16 +25,20 @@ public final class QuestionBank {
         this.stepsById = index(this.steps, RoadmapStep::id);
         Map<String, Integer> order = new LinkedHashMap<>();
         this.steps.forEach(s -> order.put(s.id(), order.size()));
-        this.questions = questions.stream()
-                .sorted(Comparator.comparing((Question q) -> order.getOrDefault(q.step(), Integer.MAX_VALUE)))
-                .toList();
+        List<Question> sorted = new ArrayList<>(questions); // a stable sort: file order within a step
+        sorted.sort(Comparator.comparing((Question q) -> order.getOrDefault(q.step(), Integer.MAX_VALUE)));
+        this.questions = List.copyOf(sorted);
         this.questionsById = index(this.questions, Question::id);
     }
 
     private static <T> Map<String, T> index(List<T> values, Function<T, String> id) {
-        return values.stream().collect(Collectors.toUnmodifiableMap(id, Function.identity(), (a, b) -> {
-            throw new IllegalArgumentException("duplicate id " + id.apply(a));
-        }));
+        Map<String, T> out = new HashMap<>(values.size() * 4 / 3 + 1);
+        for (T value : values) {
+            if (out.putIfAbsent(id.apply(value), value) != null) {
+                throw new IllegalArgumentException("duplicate id " + id.apply(value));
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Steps in roadmap order. */

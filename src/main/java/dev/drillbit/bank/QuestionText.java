@@ -2,7 +2,6 @@ package dev.drillbit.bank;
 
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * How a question's text is laid out when shown: the one place both the validator (which checks that
@@ -37,9 +36,37 @@ public final class QuestionText {
         return body.toString();
     }
 
+    /** {@code body(question).length()}, counted without building it (the validator sizes every question). */
+    static int bodyLength(Question question) {
+        int length = question.prompt().length();
+        if (question instanceof Question.MultipleChoice mc) {
+            length += 1; // the blank line's second newline; each option brings its own
+            for (String option : mc.options()) {
+                length += "\n**A.** ".length() + option.length();
+            }
+        }
+        return length;
+    }
+
+    /** {@code keyPoints(points).length()}, counted without building it. */
+    static int keyPointsLength(List<String> points) {
+        int length = Math.max(0, points.size() - 1); // the newlines between them
+        for (String point : points) {
+            length += "• ".length() + point.length();
+        }
+        return length;
+    }
+
     /** Key points as a bulleted list, one a line. */
     public static String keyPoints(List<String> points) {
-        return points.stream().map(p -> "• " + p).collect(Collectors.joining("\n"));
+        StringBuilder out = new StringBuilder();
+        for (String point : points) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append("• ").append(point);
+        }
+        return out.toString();
     }
 
     /** The right answer in words: the lettered option, True/False, or the first accepted answer. */
@@ -63,27 +90,38 @@ public final class QuestionText {
      */
     public static String readMore(Question question) {
         String url = question.source();
-        String host = URI.create(url).getHost();
+        return readMore(url, URI.create(url).getHost());
+    }
+
+    /** {@link #readMore(Question)} of a source whose host is already known. */
+    static String readMore(String url, String host) {
         return "[" + host + "](" + url.replace("(", "%28").replace(")", "%29") + ")";
     }
 
     /** The most characters a reveal of this question can take in one embed, title included. */
     public static int revealSize(Question question) {
+        return revealSize(question, bodyLength(question), readMore(question).length());
+    }
+
+    /** {@link #revealSize(Question)} given the lengths of {@link #body} and {@link #readMore}, already at hand. */
+    static int revealSize(Question question, int bodyLength, int readMoreLength) {
         int size = DisplayLimits.EMBED_TITLE
                 + FIELD_NAMES
                 + VIEW_EXTRAS
-                + body(question).length()
+                + bodyLength
                 + question.explanation().length()
                 + answer(question).length()
                 + READ_MORE.length()
-                + readMore(question).length();
+                + readMoreLength;
         if (question instanceof Question.MultipleChoice mc) {
-            return size + mc.why().stream().mapToInt(String::length).max().orElse(0);
+            int why = 0;
+            for (String line : mc.why()) {
+                why = Math.max(why, line.length());
+            }
+            return size + why;
         }
         if (question instanceof Question.Open open) {
-            return size
-                    + open.modelAnswer().length()
-                    + keyPoints(open.keyPoints()).length();
+            return size + open.modelAnswer().length() + keyPointsLength(open.keyPoints());
         }
         return size;
     }

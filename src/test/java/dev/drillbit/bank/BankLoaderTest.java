@@ -164,6 +164,35 @@ class BankLoaderTest {
     }
 
     @Test
+    void refusesAKeyGivenTwiceInAQuestionWithItsPlace() throws IOException {
+        Fixtures.bankWith(null, dir);
+        String pack = Files.readString(dir.resolve("sql.json"));
+        Files.writeString(
+                dir.resolve("sql.json"),
+                pack.replaceFirst("\"difficulty\": \"mid\"", "\"difficulty\": \"mid\", \"difficulty\": \"mid\""));
+
+        assertThat(new BankLoader().load(dir).problems())
+                .map(Problem::render)
+                .singleElement()
+                .asString()
+                .contains("sql.json:8:")
+                .contains("malformed JSON: Duplicate field 'difficulty'");
+    }
+
+    @Test
+    void refusesAKeyGivenTwiceAtTheTopOfAPack() throws IOException {
+        Fixtures.bankWith(null, dir);
+        String pack = Files.readString(dir.resolve("sql.json"));
+        Files.writeString(dir.resolve("sql.json"), pack.replaceFirst("\\{", "{\"step\": \"sql\","));
+
+        assertThat(new BankLoader().load(dir).problems())
+                .map(Problem::message)
+                .singleElement()
+                .asString()
+                .startsWith("malformed JSON: Duplicate field 'step'");
+    }
+
+    @Test
     void acceptsAByteOrderMark() throws IOException {
         Fixtures.bankWith(null, dir);
         byte[] body = Files.readAllBytes(dir.resolve("sql.json"));

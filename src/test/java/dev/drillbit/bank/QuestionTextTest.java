@@ -23,6 +23,21 @@ class QuestionTextTest {
     }
 
     @Test
+    void theCountedLengthsAreTheLengthsOfTheLaidOutTextForEveryShippedQuestion() {
+        QuestionBank bank = new BankLoader().load(ShippedBank.folder()).bank().orElseThrow();
+
+        assertThat(bank.questions()).isNotEmpty().allSatisfy(q -> {
+            assertThat(QuestionText.bodyLength(q))
+                    .isEqualTo(QuestionText.body(q).length());
+            if (q instanceof Question.Open open) {
+                assertThat(QuestionText.keyPointsLength(open.keyPoints()))
+                        .isEqualTo(QuestionText.keyPoints(open.keyPoints()).length());
+            }
+        });
+        assertThat(QuestionText.keyPointsLength(List.of())).isZero();
+    }
+
+    @Test
     void theRevealsSizeCountsTheSourceLink() {
         String longer = "https://docs.example.org/" + "x".repeat(400);
 

@@ -54,9 +54,44 @@ final class Aggregates {
         this.deckRule = new DeckRule(fsrs);
     }
 
+    /**
+     * The members' map of the guild {@link #member} reached last, and of {@link MemberRef#PERSONAL}: nearly
+     * every answer goes to the same guild as the one before it and to the person, and a replay applies a
+     * million of them. Each is the map {@link #guilds} holds for its id, or null: whatever takes a map out of
+     * {@link #guilds} clears them ({@link #dropGuild}).
+     */
+    private long lastGuildId;
+
+    private Map<Long, MemberAggregate> lastGuild;
+    private Map<Long, MemberAggregate> personal;
+
     private MemberAggregate member(long guildId, long userId) {
-        return guilds.computeIfAbsent(guildId, g -> new HashMap<>())
-                .computeIfAbsent(userId, u -> new MemberAggregate());
+        Map<Long, MemberAggregate> members;
+        if (guildId == MemberRef.PERSONAL && personal != null) {
+            members = personal;
+        } else if (lastGuild != null && guildId == lastGuildId) {
+            members = lastGuild;
+        } else {
+            members = guilds.computeIfAbsent(guildId, g -> new HashMap<>());
+            if (guildId == MemberRef.PERSONAL) {
+                personal = members;
+            } else {
+                lastGuildId = guildId;
+                lastGuild = members;
+            }
+        }
+        MemberAggregate m = members.get(userId);
+        if (m == null) {
+            m = new MemberAggregate();
+            members.put(userId, m);
+        }
+        return m;
+    }
+
+    private void dropGuild(long guildId) {
+        guilds.remove(guildId);
+        lastGuild = null;
+        personal = null;
     }
 
     /** The person's own aggregate (learning, and points earned outside servers), created on first use. */
@@ -91,7 +126,7 @@ final class Aggregates {
         Map<Long, MemberAggregate> members = guilds.get(entry.guildId());
         boolean had = members != null && members.remove(entry.userId()) != null;
         if (members != null && members.isEmpty()) {
-            guilds.remove(entry.guildId());
+            dropGuild(entry.guildId());
         }
         return had;
     }
@@ -172,7 +207,7 @@ final class Aggregates {
             Map<Long, MemberAggregate> members = guilds.get(g);
             members.values().removeIf(m -> m.answered == 0 && m.points == 0);
             if (members.isEmpty()) {
-                guilds.remove(g);
+                dropGuild(g);
             }
         }
         return merged;

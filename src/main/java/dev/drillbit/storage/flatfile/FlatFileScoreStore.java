@@ -400,7 +400,7 @@ public final class FlatFileScoreStore implements LearningStore {
         long[] applied = {0};
         long chain = 0;
         for (Map.Entry<Long, Path> h : history.headMap(firstGeneration).entrySet()) {
-            JournalFile.Scan scan = JournalFile.read(h.getValue(), h.getKey(), Long.MAX_VALUE, chain, false, e -> {
+            JournalFile.Scan scan = JournalFile.readAhead(h.getValue(), h.getKey(), Long.MAX_VALUE, chain, e -> {
                 if (e.id() <= snapshotLastId) {
                     aggregates.applyLearningOnly(e);
                     applied[0]++;
@@ -424,7 +424,7 @@ public final class FlatFileScoreStore implements LearningStore {
 
     private JournalFile.Scan readForReplay(
             Path file, long generation, long afterId, boolean live, Consumer<JournalEntry> replay) throws IOException {
-        JournalFile.Scan scan = JournalFile.read(file, generation, Long.MAX_VALUE, afterId, false, replay);
+        JournalFile.Scan scan = JournalFile.readAhead(file, generation, Long.MAX_VALUE, afterId, replay);
         if (!scan.headerPresent()) {
             if (!live) {
                 log.warn("{} has no complete header ({} bytes); it holds no events", file, scan.tornBytes());

@@ -75,6 +75,7 @@ final class JournalFile {
             throws IOException {
         List<DroppedLine> dropped = new ArrayList<>();
         long[] state = {0, afterId, 0, 0}; // entries, last id, header seen, version
+        EntryCodec.Reader reader = new EntryCodec.Reader();
         LineScanner.End end = LineScanner.scan(file, limit, (buf, off, len, lineNumber, offset) -> {
             if (lineNumber == 1) {
                 state[3] = checkHeader(file, generation, new String(buf, off, len, StandardCharsets.UTF_8));
@@ -83,7 +84,7 @@ final class JournalFile {
             }
             JournalEntry entry;
             try {
-                entry = EntryCodec.decode(buf, off, len);
+                entry = reader.decode(buf, off, len);
                 if (entry.id() <= state[1]) {
                     throw new EntryCodec.BadLineException("event id " + entry.id() + " does not follow id " + state[1]
                             + " (duplicated or out of order)");
@@ -117,6 +118,118 @@ final class JournalFile {
                 end.tailBytes(),
                 List.copyOf(dropped),
                 (int) state[3]);
+    }
+
+    /** Entries handed from the decoding thread to the caller at a time. */
+    private static final int BATCH = 2048;
+    /** Batches decoded ahead of the caller at most. */
+    private static final int AHEAD = 8;
+
+    /** What the decoding thread hands over last: how the read ended, or why it stopped. */
+    private record Done(Scan scan, Throwable failure) {}
+
+    /**
+     * {@link #read} (strict: {@code lenient} false) on two threads: a decoding thread scans and decodes the
+     * lines, checks their ids and hands the entries over in batches, in order; the calling thread passes them
+     * to {@code sink}, so the sink sees every entry on the caller's thread, in file order, exactly as with
+     * {@link #read}. A failure of the read (a damaged line, a foreign header, an I/O error) is thrown here
+     * once every entry before it has gone to the sink, as {@link #read} throws it; a failure of the sink
+     * stops the decoding thread. For replaying a whole journal at start-up, where decoding and applying take
+     * about as long as each other.
+     */
+    static Scan readAhead(Path file, long generation, long limit, long afterId, Consumer<JournalEntry> sink)
+            throws IOException {
+        java.util.concurrent.BlockingQueue<Object> handed = new java.util.concurrent.ArrayBlockingQueue<>(AHEAD);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread decoder = new Thread(
+                () -> {
+                    JournalEntry[] batch = new JournalEntry[BATCH];
+                    int[] n = {0};
+                    Object last;
+                    try {
+                        Scan scan = read(file, generation, limit, afterId, false, entry -> {
+                            batch[n[0]++] = entry;
+                            if (n[0] == BATCH) {
+                                hand(handed, batch.clone(), stop);
+                                n[0] = 0;
+                            }
+                        });
+                        if (n[0] > 0) {
+                            hand(handed, java.util.Arrays.copyOf(batch, n[0]), stop);
+                        }
+                        last = new Done(scan, null);
+                    } catch (Throwable failure) {
+                        if (n[0] > 0 && !(failure instanceof Stopped)) {
+                            try {
+                                hand(handed, java.util.Arrays.copyOf(batch, n[0]), stop);
+                            } catch (Stopped stopped) {
+                                return;
+                            }
+                        }
+                        last = new Done(null, failure);
+                    }
+                    try {
+                        hand(handed, last, stop);
+                    } catch (Stopped stopped) {
+                        // the caller gave up; nobody waits for the end
+                    }
+                },
+                "journal-decoder " + file.getFileName());
+        decoder.setDaemon(true);
+        decoder.start();
+        try {
+            while (true) {
+                Object next = handed.take();
+                if (next instanceof JournalEntry[] entries) {
+                    for (JournalEntry entry : entries) {
+                        sink.accept(entry);
+                    }
+                } else {
+                    Done done = (Done) next;
+                    if (done.failure() == null) {
+                        return done.scan();
+                    }
+                    if (done.failure() instanceof IOException e) {
+                        throw e;
+                    }
+                    if (done.failure() instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    if (done.failure() instanceof Error e) {
+                        throw e;
+                    }
+                    throw new IllegalStateException(done.failure());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while replaying " + file);
+        } finally {
+            stop.set(true);
+            handed.clear(); // frees a decoder waiting for room, which then sees the stop
+        }
+    }
+
+    /** Thrown in the decoding thread when the caller has stopped taking what it hands over. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void hand(
+            java.util.concurrent.BlockingQueue<Object> handed,
+            Object item,
+            java.util.concurrent.atomic.AtomicBoolean stop) {
+        try {
+            while (!handed.offer(item, 10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stop.get()) {
+                    throw new Stopped();
+                }
+            }
+        } catch (InterruptedException e) {
+            throw new Stopped();
+        }
     }
 
     private static int checkHeader(Path file, long generation, String line) {

@@ -42,7 +42,10 @@ final class MemberAggregate {
     long lastActiveMs;
     /** answered, correct per {@link Difficulty} ordinal. */
     final int[] byDifficulty = new int[2 * Difficulty.values().length];
-    /** answered, correct, points per step index. */
+    /**
+     * answered, correct, points per step index; may be longer than the steps answered (zeros after them),
+     * see {@link #stepsLength}.
+     */
     int[] bySteps = NO_INTS;
 
     int streakLastDay = NO_DAY;
@@ -76,6 +79,15 @@ final class MemberAggregate {
         }
     }
 
+    /** The length of {@link #bySteps} up to the last step answered: what a snapshot line keeps. */
+    int stepsLength() {
+        int n = bySteps.length;
+        while (n >= 3 && bySteps[n - 3] == 0 && bySteps[n - 2] == 0 && bySteps[n - 1] == 0) {
+            n -= 3;
+        }
+        return n;
+    }
+
     static boolean bit(long[] words, int i) {
         int word = i >>> 6;
         return word < words.length && (words[word] & 1L << i) != 0;
@@ -103,7 +115,8 @@ final class MemberAggregate {
         byDifficulty[2 * d]++;
         byDifficulty[2 * d + 1] += c;
         if (bySteps.length < 3 * (step + 1)) {
-            bySteps = Arrays.copyOf(bySteps, 3 * (step + 1));
+            // Room for two more steps: members go on through the steps, and a replay would copy at each.
+            bySteps = Arrays.copyOf(bySteps, 3 * (step + 3));
         }
         bySteps[3 * step]++;
         bySteps[3 * step + 1] += c;

@@ -43,7 +43,7 @@ final class MemberLines {
                         .append(",\"difficulty\":");
                 ints(m.byDifficulty, m.byDifficulty.length, sb);
                 sb.append(",\"steps\":");
-                ints(m.bySteps, m.bySteps.length, sb);
+                ints(m.bySteps, m.stepsLength(), sb);
                 sb.append(",\"streak\":[")
                         .append(m.streakLastDay)
                         .append(',')
