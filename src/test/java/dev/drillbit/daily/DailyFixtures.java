@@ -98,4 +98,26 @@ public final class DailyFixtures {
     public static <T extends DailyAction> List<T> only(List<DailyAction> actions, Class<T> type) {
         return actions.stream().filter(type::isInstance).map(type::cast).toList();
     }
+
+    /** A run of {@code schedule} on {@code date}, started at {@code at} and closing an hour later. */
+    public static DailyRun run(
+            DailySchedule schedule,
+            java.time.LocalDate date,
+            Instant at,
+            List<String> questionIds,
+            RunStatus status,
+            RunAnswer... answers) {
+        return new DailyRun(
+                DailyRun.idOf(schedule.id(), date),
+                schedule.id(),
+                date,
+                questionIds,
+                at,
+                at,
+                at.plusSeconds(3600),
+                false,
+                status,
+                java.util.Optional.empty(),
+                List.of(answers));
+    }
 }

@@ -57,20 +57,13 @@ public abstract class DailyRepositoryContract {
     }
 
     private static DailyRun run(DailySchedule schedule, RunStatus status, RunAnswer... answers) {
-        LocalDate date = LocalDate.parse("2026-01-05");
-        Instant at = Instant.parse("2026-01-05T08:00:00Z");
-        return new DailyRun(
-                DailyRun.idOf(schedule.id(), date),
-                schedule.id(),
-                date,
+        return DailyFixtures.run(
+                schedule,
+                LocalDate.parse("2026-01-05"),
+                Instant.parse("2026-01-05T08:00:00Z"),
                 List.of("sql-001", "sql-002"),
-                at,
-                at,
-                at.plusSeconds(3600),
-                false,
                 status,
-                Optional.empty(),
-                List.of(answers));
+                answers);
     }
 
     @Test

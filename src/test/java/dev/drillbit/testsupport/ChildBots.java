@@ -141,7 +141,7 @@ public final class ChildBots {
         pb.environment().putAll(environment);
         Path log = folder.resolve(name + "-" + System.nanoTime() + ".log");
         try {
-            return new Child(pb.start(), log, Duration.ofSeconds(60));
+            return new Child(pb.start(), log, Duration.ofSeconds(120)); // a JVM, JDA and Flyway on a slow machine
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

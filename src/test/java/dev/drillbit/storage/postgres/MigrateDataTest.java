@@ -34,7 +34,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -68,18 +67,13 @@ class MigrateDataTest {
         state.seen().put(GUILD_KOLKATA, java.util.Set.of("sql-001"));
         LocalDate date = LocalDate.parse("2026-03-02");
         Instant at = T0.plusSeconds(3 * 3600);
-        DailyRun run = new DailyRun(
-                DailyRun.idOf(schedule.id(), date),
-                schedule.id(),
+        DailyRun run = dev.drillbit.daily.DailyFixtures.run(
+                schedule,
                 date,
+                at,
                 List.of("sql-001"),
-                at,
-                at,
-                at.plusSeconds(3600),
-                false,
                 RunStatus.CLOSED,
-                Optional.empty(),
-                List.of(new RunAnswer(3, 0, "sql-001", "sql", true, 10, at.plusSeconds(60))));
+                new RunAnswer(3, 0, "sql-001", "sql", true, 10, at.plusSeconds(60)));
         try (FlatFileDailyRepository daily = FlatFileDailyRepository.open(dir.resolve("daily"))) {
             daily.writeState(state);
             daily.writeRun(run);

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,20 +64,12 @@ class PostgresDailyShardsTest {
     }
 
     private static DailyRun run(DailySchedule schedule) {
-        LocalDate date = LocalDate.parse("2026-01-05");
-        Instant at = Instant.parse("2026-01-05T08:00:00Z");
-        return new DailyRun(
-                DailyRun.idOf(schedule.id(), date),
-                schedule.id(),
-                date,
+        return DailyFixtures.run(
+                schedule,
+                LocalDate.parse("2026-01-05"),
+                Instant.parse("2026-01-05T08:00:00Z"),
                 List.of("sql-001"),
-                at,
-                at,
-                at.plusSeconds(3600),
-                false,
-                RunStatus.POSTED,
-                Optional.empty(),
-                List.of());
+                RunStatus.POSTED);
     }
 
     @Test
