@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Replaces a file whole, the way the score store writes its snapshot: write {@code <name>.tmp}, force
@@ -32,6 +34,33 @@ public final class AtomicFile {
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Fsync.directory(dir);
+    }
+
+    /** What is done with each data file a folder holds. */
+    @FunctionalInterface
+    public interface FileReader {
+        void read(Path file) throws IOException;
+    }
+
+    /**
+     * Reads every file in {@code dir} whose name ends in {@code suffix}, in name order, then deletes the
+     * temp files a crash left behind; when a read fails nothing is deleted.
+     */
+    public static void readFolder(Path dir, String suffix, FileReader reader) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.sorted().toList();
+        }
+        for (Path file : files) {
+            if (file.getFileName().toString().endsWith(suffix)) {
+                reader.read(file);
+            }
+        }
+        for (Path file : files) {
+            if (file.getFileName().toString().endsWith(TMP)) {
+                delete(file);
+            }
+        }
     }
 
     /** Deletes a file and makes the deletion durable. */

@@ -57,9 +57,43 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
+    /** What a store reads from its folder once it holds the lock. */
+    @FunctionalInterface
+    public interface Reading {
+        void read() throws IOException;
+    }
+
+    /**
+     * As {@link #ofFolder(Path, String, String)}, then {@code reading} the folder under the lock: when the
+     * reading fails the lock is released again and the failure thrown, an {@link IOException} as an
+     * {@link java.io.UncheckedIOException} naming {@code what} and the folder.
+     */
+    public static DirectoryLock ofFolder(Path dir, String lockName, String what, Reading reading) {
+        DirectoryLock lock = ofFolder(dir, lockName, what);
+        try {
+            reading.read();
+            return lock;
+        } catch (IOException e) {
+            lock.release();
+            throw new java.io.UncheckedIOException("reading " + what + " in " + dir + " failed", e);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
     /** Releases the lock. */
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    /** Releases the lock, logging (not throwing) when the OS refuses: it drops the lock with the process anyway. */
+    public void release() {
+        try {
+            close();
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(DirectoryLock.class).warn("releasing the lock {} failed", channel, e);
+        }
     }
 }

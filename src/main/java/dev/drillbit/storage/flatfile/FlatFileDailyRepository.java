@@ -70,8 +70,6 @@ public final class FlatFileDailyRepository implements DailyRepository {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlatFileDailyRepository.class);
-
     private final Path dir;
     private final Path runs;
     private DirectoryLock lock;
@@ -104,11 +102,7 @@ public final class FlatFileDailyRepository implements DailyRepository {
     @Override
     public void close() {
         if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                LOG.warn("releasing the lock on {} failed", dir, e);
-            }
+            lock.release();
             lock = null;
         }
     }

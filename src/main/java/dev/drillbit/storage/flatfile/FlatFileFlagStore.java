@@ -47,7 +47,6 @@ public final class FlatFileFlagStore implements FlagStore {
     private static final Comparator<Flag> ORDER = Comparator.comparingLong(Flag::guildId)
             .thenComparing(Flag::questionId)
             .thenComparingLong(Flag::userId);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlatFileFlagStore.class);
 
     private final Path dir;
     private List<Flag> flags;
@@ -65,17 +64,10 @@ public final class FlatFileFlagStore implements FlagStore {
      */
     public static FlatFileFlagStore open(Path dir) {
         FlatFileFlagStore store = new FlatFileFlagStore(dir);
-        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the question reports");
-        try {
+        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the question reports", () -> {
             store.flags = new ArrayList<>(read(dir));
             AtomicFile.delete(dir.resolve(FILE + AtomicFile.TMP));
-        } catch (IOException | RuntimeException e) {
-            store.close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("reading the question reports in " + dir + " failed", io);
-            }
-            throw (RuntimeException) e;
-        }
+        });
         return store;
     }
 
@@ -222,11 +214,7 @@ public final class FlatFileFlagStore implements FlagStore {
     @Override
     public synchronized void close() {
         if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                LOG.warn("releasing the lock on {} failed", dir, e);
-            }
+            lock.release();
             lock = null;
         }
     }

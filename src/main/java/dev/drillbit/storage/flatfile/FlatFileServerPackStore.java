@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Servers' packs in {@code <data>/packs/}, format version 1: one file per server and step, written whole by
@@ -44,7 +43,6 @@ public final class FlatFileServerPackStore implements ServerPackStore {
     static final int VERSION = 1;
     public static final String LOCK = "packs.lock";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlatFileServerPackStore.class);
 
     private record Key(long guildId, String step) implements Comparable<Key> {
         @Override
@@ -71,44 +69,25 @@ public final class FlatFileServerPackStore implements ServerPackStore {
      */
     public static FlatFileServerPackStore open(Path dir) {
         FlatFileServerPackStore store = new FlatFileServerPackStore(dir);
-        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the server packs");
-        try {
-            store.read();
-        } catch (IOException | RuntimeException e) {
-            store.close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("reading the server packs in " + dir + " failed", io);
-            }
-            throw (RuntimeException) e;
-        }
+        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the server packs", store::read);
         return store;
     }
 
     private void read() throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.sorted().toList();
+        AtomicFile.readFolder(dir, ".json", this::readPack);
+    }
+
+    private void readPack(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        StoredPack pack = parse(file);
+        if (!name.equals(fileName(pack.guildId(), pack.step()))) {
+            throw new DataFileException(
+                    file,
+                    0,
+                    "holds the pack of guild " + pack.guildId() + " for step " + pack.step() + " but is named " + name
+                            + "; start-up stopped and the file was left untouched");
         }
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (!name.endsWith(".json")) {
-                continue;
-            }
-            StoredPack pack = parse(file);
-            if (!name.equals(fileName(pack.guildId(), pack.step()))) {
-                throw new DataFileException(
-                        file,
-                        0,
-                        "holds the pack of guild " + pack.guildId() + " for step " + pack.step() + " but is named "
-                                + name + "; start-up stopped and the file was left untouched");
-            }
-            packs.put(new Key(pack.guildId(), pack.step()), pack);
-        }
-        for (Path file : files) {
-            if (file.getFileName().toString().endsWith(AtomicFile.TMP)) {
-                AtomicFile.delete(file);
-            }
-        }
+        packs.put(new Key(pack.guildId(), pack.step()), pack);
     }
 
     private static String fileName(long guildId, String step) {
@@ -243,11 +222,7 @@ public final class FlatFileServerPackStore implements ServerPackStore {
     @Override
     public synchronized void close() {
         if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                LOG.warn("releasing the lock on {} failed", dir, e);
-            }
+            lock.release();
             lock = null;
         }
     }

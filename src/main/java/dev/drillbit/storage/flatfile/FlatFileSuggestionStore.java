@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Members' suggested questions in {@code <data>/suggestions/}, format version 1: one file per server, written
@@ -50,7 +49,6 @@ public final class FlatFileSuggestionStore implements SuggestionStore {
     static final int VERSION = 1;
     public static final String LOCK = "suggestions.lock";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlatFileSuggestionStore.class);
 
     /** One server's file, as held in memory. */
     private static final class Server {
@@ -76,35 +74,12 @@ public final class FlatFileSuggestionStore implements SuggestionStore {
      */
     public static FlatFileSuggestionStore open(Path dir) {
         FlatFileSuggestionStore store = new FlatFileSuggestionStore(dir);
-        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the suggestions");
-        try {
-            store.read();
-        } catch (IOException | RuntimeException e) {
-            store.close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("reading the suggestions in " + dir + " failed", io);
-            }
-            throw (RuntimeException) e;
-        }
+        store.lock = DirectoryLock.ofFolder(dir, LOCK, "the suggestions", store::read);
         return store;
     }
 
     private void read() throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.sorted().toList();
-        }
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (name.endsWith(".json")) {
-                parse(file);
-            }
-        }
-        for (Path file : files) {
-            if (file.getFileName().toString().endsWith(AtomicFile.TMP)) {
-                AtomicFile.delete(file);
-            }
-        }
+        AtomicFile.readFolder(dir, ".json", this::parse);
     }
 
     private void parse(Path file) throws IOException {
@@ -340,11 +315,7 @@ public final class FlatFileSuggestionStore implements SuggestionStore {
     @Override
     public synchronized void close() {
         if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                LOG.warn("releasing the lock on {} failed", dir, e);
-            }
+            lock.release();
             lock = null;
         }
     }
