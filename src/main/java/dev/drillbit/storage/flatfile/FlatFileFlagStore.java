@@ -1,5 +1,8 @@
 package dev.drillbit.storage.flatfile;
 
+import static dev.drillbit.storage.flatfile.JsonFields.text;
+import static dev.drillbit.storage.flatfile.JsonFields.whole;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,22 +121,6 @@ public final class FlatFileFlagStore implements FlagStore {
         }
         out.sort(ORDER);
         return out;
-    }
-
-    private static long whole(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new IllegalArgumentException("field \"" + field + "\" is not a whole number");
-        }
-        return v.longValue();
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("field \"" + field + "\" is missing or not text");
-        }
-        return v.textValue();
     }
 
     private void write(List<Flag> next) {

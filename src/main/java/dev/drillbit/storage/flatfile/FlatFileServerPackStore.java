@@ -1,5 +1,7 @@
 package dev.drillbit.storage.flatfile;
 
+import static dev.drillbit.storage.flatfile.JsonFields.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,14 +134,6 @@ public final class FlatFileServerPackStore implements ServerPackStore {
                     "is not a valid pack file (" + e.getMessage() + "); start-up stopped and the file was"
                             + " left untouched");
         }
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("field \"" + field + "\" is missing or not text");
-        }
-        return v.textValue();
     }
 
     private void write(StoredPack pack) {

@@ -1,5 +1,8 @@
 package dev.drillbit.storage.flatfile;
 
+import static dev.drillbit.storage.flatfile.JsonFields.text;
+import static dev.drillbit.storage.flatfile.JsonFields.whole;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,22 +142,6 @@ public final class FlatFileSuggestionStore implements SuggestionStore {
                     "is not a valid suggestions file (" + e.getMessage() + "); start-up stopped and the file was"
                             + " left untouched");
         }
-    }
-
-    private static long whole(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
-            throw new IllegalArgumentException("field \"" + field + "\" must be a whole number");
-        }
-        return v.longValue();
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("field \"" + field + "\" is missing or not text");
-        }
-        return v.textValue();
     }
 
     private static String fileName(long guildId) {
