@@ -127,28 +127,45 @@ final class SuggestionsCommand implements BotCommand {
                 .queue();
     }
 
-    @Override
-    public void onButton(ButtonInteractionEvent event, ComponentId id) {
+    /** What a review button or form acts on. */
+    private record Target(SuggestionAction action, long suggestionId, long guild) {}
+
+    /**
+     * The review action {@code id} names, when it is one and the caller may take it; otherwise empty, with the
+     * caller told why (a stale button, or not an admin).
+     */
+    private static <E extends Interaction & IReplyCallback> Optional<Target> target(E event, ComponentId id) {
         Optional<SuggestionAction> action = SuggestionAction.of(id.action());
         Optional<Long> suggestionId = number(id.session());
         if (!Place.inServerWithBot(event) || action.isEmpty() || suggestionId.isEmpty()) {
             event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
-            return;
+            return Optional.empty();
         }
         if (!admin(event)) {
             event.reply(REFUSED).setEphemeral(true).queue();
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Target(action.get(), suggestionId.get(), event.getGuild().getIdLong()));
+    }
+
+    @Override
+    public void onButton(ButtonInteractionEvent event, ComponentId id) {
+        Optional<Target> target = target(event, id);
+        if (target.isEmpty()) {
             return;
         }
-        long guild = event.getGuild().getIdLong();
-        switch (action.get()) {
-            case APPROVE -> approve(event, guild, suggestionId.get(), Optional.empty());
+        long guild = target.get().guild();
+        long suggestion = target.get().suggestionId();
+        switch (target.get().action()) {
+            case APPROVE -> approve(event, guild, suggestion, Optional.empty());
             case REJECT ->
-                event.replyModal(SuggestionView.reasonForm(suggestionId.get())).queue();
+                event.replyModal(SuggestionView.reasonForm(suggestion)).queue();
             case EDIT -> {
                 Optional<Suggestion> found =
-                        suggestions.find(guild, suggestionId.get()).filter(s -> s.status() == Suggestion.Status.OPEN);
+                        suggestions.find(guild, suggestion).filter(s -> s.status() == Suggestion.Status.OPEN);
                 if (found.isEmpty()) {
-                    event.reply(notOpen(suggestions.find(guild, suggestionId.get())))
+                    event.reply(notOpen(suggestions.find(guild, suggestion)))
                             .setEphemeral(true)
                             .queue();
                     return;
@@ -156,8 +173,8 @@ final class SuggestionsCommand implements BotCommand {
                 SuggestedQuestion filled =
                         SuggestedQuestion.fromPack(found.get().json());
                 event.replyModal(SuggestionView.form(
-                                SuggestionView.reviewId(suggestionId.get(), SuggestionAction.EDITED),
-                                "Edit, then approve #" + suggestionId.get(),
+                                SuggestionView.reviewId(suggestion, SuggestionAction.EDITED),
+                                "Edit, then approve #" + suggestion,
                                 filled.type(),
                                 Optional.of(filled)))
                         .queue();
@@ -168,21 +185,16 @@ final class SuggestionsCommand implements BotCommand {
 
     @Override
     public void onModal(ModalInteractionEvent event, ComponentId id) {
-        Optional<SuggestionAction> action = SuggestionAction.of(id.action());
-        Optional<Long> suggestionId = number(id.session());
-        if (!Place.inServerWithBot(event) || action.isEmpty() || suggestionId.isEmpty()) {
-            event.reply(Messages.STALE_BUTTON).setEphemeral(true).queue();
+        Optional<Target> target = target(event, id);
+        if (target.isEmpty()) {
             return;
         }
-        if (!admin(event)) {
-            event.reply(REFUSED).setEphemeral(true).queue();
-            return;
-        }
-        long guild = event.getGuild().getIdLong();
-        switch (action.get()) {
-            case REASON -> reject(event, guild, suggestionId.get(), SuggestionView.value(event, SuggestionView.REASON));
+        long guild = target.get().guild();
+        long suggestion = target.get().suggestionId();
+        switch (target.get().action()) {
+            case REASON -> reject(event, guild, suggestion, SuggestionView.value(event, SuggestionView.REASON));
             case EDITED -> {
-                Optional<Suggestion> found = suggestions.find(guild, suggestionId.get());
+                Optional<Suggestion> found = suggestions.find(guild, suggestion);
                 if (found.isEmpty()) {
                     event.reply(notOpen(found)).setEphemeral(true).queue();
                     return;
@@ -191,7 +203,7 @@ final class SuggestionsCommand implements BotCommand {
                 approve(
                         event,
                         guild,
-                        suggestionId.get(),
+                        suggestion,
                         Optional.of(SuggestionView.read(
                                 event, was.type(), found.get().step(), was.difficulty())));
             }
