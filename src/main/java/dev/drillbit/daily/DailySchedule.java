@@ -50,38 +50,6 @@ public record DailySchedule(
         Instant since,
         QuestionSource source) {
 
-    /** A schedule drawing from the shipped bank and the server's packs alike. */
-    public DailySchedule(
-            ScheduleId id,
-            LocalTime time,
-            ZoneId zone,
-            Set<DayOfWeek> days,
-            Set<String> steps,
-            Optional<Difficulty> difficulty,
-            int count,
-            OptionalLong pingRole,
-            Duration window,
-            int groupMinimum,
-            Optional<DayOfWeek> reportDay,
-            long setBy,
-            Instant since) {
-        this(
-                id,
-                time,
-                zone,
-                days,
-                steps,
-                difficulty,
-                count,
-                pingRole,
-                window,
-                groupMinimum,
-                reportDay,
-                setBy,
-                since,
-                QuestionSource.BOTH);
-    }
-
     /**
      * A guild's timezone, given its schedules: the zone of the one set first, UTC for a guild without any.
      * The one rule for streak days in the stores and for leaderboard periods in Discord.
