@@ -47,39 +47,9 @@ public final class DiscordFrontEnd {
      * @param memberData every store's data of a member, for {@code /data forget}, {@code /me export} and
      *     {@code /me forget}
      * @param ticker measures how long what the adapter itself remembers is kept (claims on review cards)
+     * @param metrics where interactions, reply times and daily runs are counted ({@code DiscordMetrics.none()}
+     *     for nowhere)
      */
-    public DiscordFrontEnd(
-            ServerPacks packs,
-            QuestionFlags flags,
-            Suggestions suggestions,
-            QuizEngine engine,
-            Scoring scoring,
-            ScoreStore store,
-            GuildZones zones,
-            int defaultCount,
-            Collection<Long> devGuildIds,
-            LearningLoop learning,
-            DailyScheduler scheduler,
-            MemberData memberData,
-            Ticker ticker) {
-        this(
-                packs,
-                flags,
-                suggestions,
-                engine,
-                scoring,
-                store,
-                zones,
-                defaultCount,
-                devGuildIds,
-                learning,
-                scheduler,
-                memberData,
-                ticker,
-                DiscordMetrics.none());
-    }
-
-    /** As the constructor above, counting interactions, reply times and daily runs into {@code metrics}. */
     public DiscordFrontEnd(
             ServerPacks packs,
             QuestionFlags flags,
